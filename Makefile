@@ -1,0 +1,38 @@
+# Schouders: the two commands are `make run` and `make test` (see README.md).
+# Both install missing Debian packages first, so a fresh clone needs nothing else.
+
+PKGS := build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
+        libsqlite3-dev libsodium-dev libcjson-dev fonts-noto-core gettext \
+        xvfb xauth x11-utils imagemagick jq
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+JOBS := $(shell nproc 2>/dev/null || echo 2)
+ARGS ?=
+
+.PHONY: deps build run test clean
+
+# Only what is missing is installed, so a second `make run` starts at once.
+deps:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	@cmake -S . -B build/app -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build build/app -j$(JOBS)
+
+run: build
+	./build/app/schouders $(ARGS)
+
+# A sanitized, warnings-as-errors build; ctest's summary is the last thing printed.
+test: deps
+	@cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DSCHOUDERS_SANITIZE=ON -DSCHOUDERS_WERROR=ON >/dev/null
+	@cmake --build build/test -j$(JOBS)
+	@cd build/test && ctest --output-on-failure -j$(JOBS) --timeout 300
+
+clean:
+	rm -rf build

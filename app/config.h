@@ -1,0 +1,42 @@
+/* Knobs, in one place. Sizes are millimetres on the physical screen (STYLE.md). */
+#ifndef SCHOUDERS_CONFIG_H
+#define SCHOUDERS_CONFIG_H
+
+/* Touch (STYLE.md "Touch") */
+#define CFG_TARGET_MM 12.0f       /* smallest touch target */
+#define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
+#define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm) */
+#define CFG_LONG_PRESS_MS 500u
+#define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
+
+/* Type (STYLE.md "Type") */
+#define CFG_TIMER_MM 30.0f
+#define CFG_TITLE_MM 9.0f
+#define CFG_NOTE_MM 6.0f
+#define CFG_NOTE_MIN_MM 4.0f
+#define CFG_BODY_MM 5.0f
+#define CFG_SMALL_MM 4.0f
+#define CFG_CHILD_SCALE 1.4f
+
+/* When the display does not say its DPI: a 24" 16:9 wall screen is 531 mm wide. */
+#define CFG_FALLBACK_SCREEN_MM 531.0f
+
+/* Bounds that keep memory flat: nothing is allocated per frame. */
+#define CFG_MAX_WIDGETS 512
+#define CFG_MAX_TEXTS 512
+#define CFG_MAX_POINTERS 10
+#define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
+#define CFG_FONT_SIZES 12         /* open font sizes */
+#define CFG_TYPED_MAX 4096        /* text typed between two frames */
+
+/* How long a script waits for an @id to appear before it calls the line an error. */
+#define CFG_SCRIPT_FIND_MS 3000u
+
+/* PIN: Argon2id cost. A 4-8 digit PIN gains little from more; the memory stays
+ * well inside the 40 MB budget. */
+#define CFG_PIN_OPSLIMIT 3
+#define CFG_PIN_MEMLIMIT (8u * 1024u * 1024u)
+#define CFG_PIN_TRIES 5           /* wrong PINs before a pause */
+#define CFG_PIN_PAUSE_MS 30000u
+
+#endif

@@ -1,0 +1,230 @@
+/* core: roles, colours, text and the small rules every screen relies on. */
+#include "core.h"
+
+#include <string.h>
+#include <time.h>
+
+static const char *const role_words[ROLE_COUNT] = {
+    "kind", "ouder", "pleegouder", "netwerklid", "supporter", "professional", "facilitator"};
+
+const char *core_role_word(core_role r)
+{
+    return (r >= 0 && r < ROLE_COUNT) ? role_words[r] : "netwerklid";
+}
+
+core_status core_role_parse(const char *word, core_role *out)
+{
+    for (int i = 0; word && i < ROLE_COUNT; i++)
+        if (strcmp(word, role_words[i]) == 0) {
+            *out = (core_role)i;
+            return CORE_OK;
+        }
+    return CORE_EINVAL;
+}
+
+int core_role_is_professional(core_role r)
+{
+    return r == ROLE_PROFESSIONAL || r == ROLE_FACILITATOR;
+}
+
+const char *core_sector_word(core_sector s)
+{
+    static const char *const w[SECTOR_COUNT] = {"familie", "sociaal", "professioneel"};
+    return (s >= 0 && s < SECTOR_COUNT) ? w[s] : w[SECTOR_SOCIAAL];
+}
+
+core_sector core_role_sector(core_role r)
+{
+    switch (r) {
+    case ROLE_KIND: case ROLE_OUDER: case ROLE_PLEEGOUDER: return SECTOR_FAMILIE;
+    case ROLE_PROFESSIONAL: case ROLE_FACILITATOR: return SECTOR_PROFESSIONEEL;
+    default: return SECTOR_SOCIAAL;
+    }
+}
+
+const char *core_meeting_status_word(core_meeting_status s)
+{
+    switch (s) {
+    case MEETING_RUNNING: return "running";
+    case MEETING_FINISHED: return "finished";
+    default: return "preparing";
+    }
+}
+
+/* Okabe-Ito: distinguishable with every common form of colour blindness. */
+static const uint32_t palette[CORE_PALETTE_SIZE] = {
+    0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x6B6B6B};
+
+uint32_t core_palette(int i)
+{
+    if (i < 0) i = -i;
+    return palette[i % CORE_PALETTE_SIZE];
+}
+
+uint32_t core_colour_next(const uint32_t *used, int n)
+{
+    int count[CORE_PALETTE_SIZE] = {0};
+    for (int i = 0; i < n; i++)
+        for (int p = 0; p < CORE_PALETTE_SIZE; p++)
+            if (used[i] == palette[p]) count[p]++;
+    int best = 0;
+    for (int p = 1; p < CORE_PALETTE_SIZE; p++)
+        if (count[p] < count[best]) best = p;
+    return palette[best];
+}
+
+/* --- UTF-8 ------------------------------------------------------------------ */
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid.
+ * Rejects overlongs, surrogates, code points above U+10FFFF and NUL. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c == 0) return 0;
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    if (cp > 0x10FFFF) return 0;
+    return len;
+}
+
+size_t core_utf8_clean(const char *in, size_t len, char *out, size_t cap)
+{
+    static const char repl[] = "\xEF\xBF\xBD";
+    size_t o = 0, chars = 0, i = 0;
+    if (cap == 0) return 0;
+    while (i < len) {
+        size_t k = utf8_valid_len((const unsigned char *)in + i, len - i);
+        const char *src = in + i;
+        size_t w = k;
+        if (k == 0) { src = repl; w = 3; k = 1; }
+        if (o + w + 1 > cap) break;
+        memcpy(out + o, src, w);
+        o += w;
+        i += k;
+        chars++;
+    }
+    out[o] = 0;
+    return chars;
+}
+
+size_t core_utf8_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    return n;
+}
+
+size_t core_utf8_last_len(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0) {
+        i--;
+        if (((unsigned char)s[i] & 0xC0) != 0x80) break;
+    }
+    return len - i;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+core_status core_text_take(const char *in, int max_chars, char *out, size_t cap)
+{
+    if (!in) in = "";
+    size_t len = strlen(in);
+    while (len && is_space((unsigned char)*in)) { in++; len--; }
+    while (len && is_space((unsigned char)in[len - 1])) len--;
+    if (len == 0) {
+        if (cap) out[0] = 0;
+        return CORE_EEMPTY;
+    }
+    /* Count first: an invalid byte becomes one U+FFFD, one character. */
+    size_t chars = 0;
+    for (size_t i = 0; i < len; chars++) {
+        size_t k = utf8_valid_len((const unsigned char *)in + i, len - i);
+        i += k ? k : 1;
+    }
+    if (chars > (size_t)max_chars || cap < CORE_TEXT_BYTES((size_t)max_chars)) {
+        core_utf8_clean(in, len, out, cap);
+        return CORE_ETOOLONG;
+    }
+    core_utf8_clean(in, len, out, cap);
+    return CORE_OK;
+}
+
+core_status core_pin_check(const char *pin)
+{
+    size_t n = pin ? strlen(pin) : 0;
+    if (n < CORE_PIN_MIN || n > CORE_PIN_MAX) return CORE_EINVAL;
+    for (size_t i = 0; i < n; i++)
+        if (pin[i] < '0' || pin[i] > '9') return CORE_EINVAL;
+    return CORE_OK;
+}
+
+core_status core_participant_add(core_participant *list, int *n, const char *name, core_role role)
+{
+    if (*n >= CORE_PARTICIPANTS_MAX) return CORE_EFULL;
+    if (role < 0 || role >= ROLE_COUNT) return CORE_EINVAL;
+    core_participant p;
+    memset(&p, 0, sizeof p);
+    core_status st = core_text_take(name, CORE_NAME_MAX, p.name, sizeof p.name);
+    if (st != CORE_OK) return st;
+    uint32_t used[CORE_PARTICIPANTS_MAX];
+    for (int i = 0; i < *n; i++) used[i] = list[i].colour;
+    p.role = role;
+    p.colour = core_colour_next(used, *n);
+    p.present = 1;
+    list[(*n)++] = p;
+    return CORE_OK;
+}
+
+void core_participant_remove(core_participant *list, int *n, int i)
+{
+    if (i < 0 || i >= *n) return;
+    memmove(list + i, list + i + 1, (size_t)(*n - i - 1) * sizeof *list);
+    (*n)--;
+}
+
+int core_phase_step(int current, int delta, int nphases)
+{
+    int p = current + delta;
+    if (p >= nphases) p = nphases - 1;
+    if (p < 0) p = 0;
+    return p;
+}
+
+core_status core_template_check(const core_template *t, const char **why)
+{
+    if (!t->id[0]) { *why = "no id"; return CORE_EINVAL; }
+    if (!t->name_nl[0]) { *why = "\"name\" has no Dutch text (\"nl\")"; return CORE_EINVAL; }
+    if (t->nphases < 1) { *why = "\"phases\" is empty"; return CORE_EINVAL; }
+    for (int i = 0; i < t->nphases; i++) {
+        const core_phase_def *p = &t->phases[i];
+        if (!p->title_nl[0]) { *why = "a phase has no Dutch title"; return CORE_EINVAL; }
+        if (p->minutes < 1 || p->minutes > 600) { *why = "a phase's \"minutes\" is not 1 to 600"; return CORE_EINVAL; }
+    }
+    *why = "";
+    return CORE_OK;
+}
+
+void core_iso8601(int64_t unix_ms, char *out, size_t cap)
+{
+    time_t t = (time_t)(unix_ms / 1000);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

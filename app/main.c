@@ -1,0 +1,231 @@
+/* main: the command line, the wiring and the event loop. The loop sleeps until
+ * something happens: input, a running clock once a second, or an animation. */
+#include "screens.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#ifndef SCHOUDERS_LOCALEDIR
+#define SCHOUDERS_LOCALEDIR "locale"
+#endif
+#ifndef SCHOUDERS_LAYOUTS
+#define SCHOUDERS_LAYOUTS "layouts"
+#endif
+
+typedef struct {
+    const char *db, *lang, *script;
+    int windowed, demo, w, h;
+} options;
+
+static void usage(FILE *f)
+{
+    fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]\n"
+          "       schouders export --db PATH --meeting ID --format json|pdf|png --out PATH"
+          " [--board NAME --size WxH]\n", f);
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    return s && sscanf(s, "%dx%d", w, h) == 2 && *w >= 200 && *h >= 200 && *w <= 16384 && *h <= 16384;
+}
+
+static int64_t wall_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+/* Dutch by default. gettext ignores LANGUAGE under the plain "C" locale, and
+ * C.UTF-8 is always present on Debian, so messages use that. */
+static void set_language(const char *lang)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    setlocale(LC_MESSAGES, "C.UTF-8");
+    setenv("LANGUAGE", lang, 1);
+    const char *dir = getenv("SCHOUDERS_LOCALEDIR");
+    bindtextdomain("schouders", dir && dir[0] ? dir : SCHOUDERS_LOCALEDIR);
+    bind_textdomain_codeset("schouders", "UTF-8");
+    textdomain("schouders");
+}
+
+static int export_main(int argc, char **argv)
+{
+    const char *db = NULL, *format = NULL, *out = NULL, *board = NULL, *size = NULL;
+    long long id = -1;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) { usage(stderr); return 2; }
+        if (!strcmp(a, "--db")) db = v;
+        else if (!strcmp(a, "--meeting")) {
+            char *end;
+            errno = 0;
+            id = strtoll(v, &end, 10);
+            if (*end || errno || id < 1) { fprintf(stderr, "schouders export: --meeting takes a meeting id (a number)\n"); return 2; }
+        } else if (!strcmp(a, "--format")) format = v;
+        else if (!strcmp(a, "--out")) out = v;
+        else if (!strcmp(a, "--board")) board = v;
+        else if (!strcmp(a, "--size")) size = v;
+        else { usage(stderr); return 2; }
+        i++;
+    }
+    if (!db || id < 1 || !format || !out) { usage(stderr); return 2; }
+    if (strcmp(format, "json") != 0) {
+        (void)board;
+        (void)size;
+        fprintf(stderr, "schouders export: format '%s' is not available yet; use json\n", format);
+        return 2;
+    }
+    store *st;
+    char msg[512];
+    store_status r = store_open_readonly(db, &st, msg, sizeof msg);
+    if (r != STORE_OK) {
+        fprintf(stderr, "schouders export: %s: %s\n", db, msg);
+        return 1;
+    }
+    char *json = NULL;
+    r = store_export_json(st, id, &json);
+    if (r != STORE_OK) {
+        fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
+        store_close(st);
+        return 1;
+    }
+    store_close(st);
+    FILE *f = strcmp(out, "-") ? fopen(out, "w") : stdout;
+    int ok = f && fputs(json, f) >= 0 && fputc('\n', f) != EOF;
+    if (f && f != stdout) ok = (fclose(f) == 0) && ok;
+    free(json);
+    if (!ok) {
+        fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+static int parse_options(int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->lang = "nl";
+    o->w = 1280;
+    o->h = 800;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--windowed")) o->windowed = 1;
+        else if (!strcmp(a, "--demo")) o->demo = 1;
+        else if (!strcmp(a, "--db") && v) { o->db = v; i++; }
+        else if (!strcmp(a, "--script") && v) { o->script = v; i++; }
+        else if (!strcmp(a, "--lang") && v && (!strcmp(v, "nl") || !strcmp(v, "en"))) { o->lang = v; i++; }
+        else if (!strcmp(a, "--size") && parse_size(v, &o->w, &o->h)) i++;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); exit(0); }
+        else {
+            fprintf(stderr, "schouders: unknown or incomplete option '%s'\n", a);
+            usage(stderr);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void handle(scr_app *app, ui_ctx *ui, const SDL_Event *e)
+{
+    if (e->type == SDL_QUIT) scr_request_quit(app);
+    else ui_feed(ui, e);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "export")) return export_main(argc, argv);
+    options o;
+    if (parse_options(argc, argv, &o) != 0) return 2;
+    set_language(o.lang);
+
+    static scr_app app;
+    static ui_ctx ui;
+    app.lang_en = !strcmp(o.lang, "en");
+    app.demo = o.demo;
+    const char *layouts = getenv("SCHOUDERS_LAYOUTS");
+    snprintf(app.layouts_dir, sizeof app.layouts_dir, "%s", layouts && layouts[0] ? layouts : SCHOUDERS_LAYOUTS);
+    if (o.db) snprintf(app.db_path, sizeof app.db_path, "%s", o.db);
+    else if (store_default_path(app.db_path, sizeof app.db_path) != STORE_OK)
+        snprintf(app.db_path, sizeof app.db_path, "schouders.db"); /* the error screen will say why */
+
+    ui_script *script = NULL;
+    if (o.script) {
+        char err[512];
+        if (!(script = ui_script_load(o.script, err, sizeof err))) {
+            fprintf(stderr, "schouders: %s\n", err);
+            return 2;
+        }
+    }
+
+    ui_hints();
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "schouders: cannot start the display: %s\n", SDL_GetError());
+        ui_script_free(script);
+        return 1;
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI | (o.windowed ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_Window *win = SDL_CreateWindow("Schouders", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.w, o.h, flags);
+    /* The software renderer unless the environment asks for another: it is what the
+     * budgets are measured on, and needs no GPU. */
+    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_getenv("SDL_RENDER_DRIVER") ? 0 : SDL_RENDERER_SOFTWARE) : NULL;
+    if (!ren) {
+        fprintf(stderr, "schouders: cannot open a window: %s\n", SDL_GetError());
+        if (win) SDL_DestroyWindow(win);
+        SDL_Quit();
+        ui_script_free(script);
+        return 1;
+    }
+    int w, h;
+    SDL_GetRendererOutputSize(ren, &w, &h);
+    if (ui_init(&ui, win, ren, w, h) != 0) {
+        fprintf(stderr, "schouders: %s\n", ui.error);
+        ui_quit(&ui);
+        SDL_DestroyRenderer(ren);
+        SDL_DestroyWindow(win);
+        SDL_Quit();
+        ui_script_free(script);
+        return 1;
+    }
+    app.ui = &ui;
+    app.now = SDL_GetTicks();
+    app.wall_ms = wall_ms();
+    scr_open(&app);
+
+    int status = 0;
+    while (!app.quit && !ui.quit) {
+        int timeout = ui.dirty ? 0 : -1;
+#define WAKE(ms) do { int w_ = (ms); if (w_ >= 0 && (timeout < 0 || w_ < timeout)) timeout = w_; } while (0)
+        WAKE(ui_wake_in(&ui));
+        WAKE(scr_wake_in(&app));
+        if (script) WAKE(ui_script_wake_in(script, SDL_GetTicks()));
+#undef WAKE
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            handle(&app, &ui, &e);
+            while (SDL_PollEvent(&e)) handle(&app, &ui, &e);
+        } else if (timeout > 0) {
+            ui.dirty = 1; /* woken by time: the clock, an animation, a message that ends */
+        }
+        app.now = SDL_GetTicks();
+        app.wall_ms = wall_ms();
+        ui_tick(&ui, app.now);
+        if (ui.dirty) scr_frame(&app);
+        if (script && ui_script_step(script, &ui, SDL_GetTicks()) < 0) {
+            status = 3; /* a script that cannot go on is a failed test, not a hung one */
+            break;
+        }
+    }
+    scr_close(&app);
+    ui_quit(&ui);
+    ui_script_free(script);
+    SDL_DestroyRenderer(ren);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return status;
+}

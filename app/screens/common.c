@@ -1,0 +1,213 @@
+/* common: opening the database, moving between screens, the bars every screen shares. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *scr_tr(const char *key) { return gettext(key); }
+
+const char *scr_trn(const char *key_one, const char *key_many, long n)
+{
+    return ngettext(key_one, key_many, (unsigned long)(n < 0 ? -n : n));
+}
+
+void scr_open(scr_app *app)
+{
+    char msg[512];
+    int n = 0;
+    app->layout_errors[0] = 0;
+    store_layouts_load(app->layouts_dir, app->templates, SCR_TEMPLATES_MAX, &n, app->layout_errors,
+                       sizeof app->layout_errors);
+    app->ntemplates = n;
+    if (app->layout_errors[0]) fprintf(stderr, "schouders: layouts in %s:\n%s", app->layouts_dir, app->layout_errors);
+
+    store_close(app->st);
+    app->st = NULL;
+    app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
+    if (app->open_status != STORE_OK) {
+        snprintf(app->open_msg, sizeof app->open_msg, "%s", msg);
+        fprintf(stderr, "schouders: %s: %s\n", app->db_path, msg);
+        scr_go(app, SCR_ERROR);
+        return;
+    }
+    if (app->demo) {
+        store_status r = scr_demo(app);
+        if (r != STORE_OK) scr_store_failed(app, r);
+    }
+    app->meetings_stale = 1;
+    scr_go(app, store_has_pin(app->st) == STORE_OK ? SCR_HOME : SCR_PIN_NEW);
+    if (app->layout_errors[0]) scr_say(app, T("status.layout_broken"), 1);
+}
+
+void scr_close(scr_app *app)
+{
+    store_close(app->st);
+    app->st = NULL;
+}
+
+void scr_go(scr_app *app, scr_id screen)
+{
+    app->screen = screen;
+    ui_focus(app->ui, "");
+    app->ui->dirty = 1;
+}
+
+void scr_say(scr_app *app, const char *msg, int error)
+{
+    snprintf(app->status, sizeof app->status, "%s", msg);
+    app->status_error = error;
+    app->status_until = app->now + (error ? 8000u : 5000u);
+    app->ui->dirty = 1;
+}
+
+void scr_saved(scr_app *app)
+{
+    app->saved_at = app->now ? app->now : 1;
+    app->ui->dirty = 1;
+}
+
+void scr_store_failed(scr_app *app, store_status r)
+{
+    const char *msg = r == STORE_EFULL ? T("status.disk_full")
+                    : r == STORE_EREADONLY ? T("status.read_only")
+                    : r == STORE_ELOCKED ? T("status.busy") : T("status.not_saved");
+    if (app->st) fprintf(stderr, "schouders: store: %s\n", store_errmsg(app->st));
+    scr_say(app, msg, 1);
+}
+
+void scr_request_quit(scr_app *app)
+{
+    /* Nothing to protect when no database is open. */
+    if (!app->st || app->screen == SCR_ERROR) app->quit = 1;
+    else if (app->screen != SCR_PIN_NEW) scr_pin_ask(app, PIN_FOR_QUIT, 0);
+}
+
+int scr_margin(const scr_app *app) { return ui_mm(app->ui, 8); }
+int scr_target(const scr_app *app) { return ui_mm(app->ui, 14); }
+
+int scr_header(scr_app *app, const char *title)
+{
+    ui_ctx *ui = app->ui;
+    int h = ui_mm(ui, 24);
+    ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
+    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    int th = ui_text_size(ui, title, CFG_TITLE_MM).y;
+    ui_text(ui, title, scr_margin(app), (h - th) / 2, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
+    return h;
+}
+
+int scr_statusbar(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    int h = ui_mm(ui, 14);
+    int y = ui->h - h;
+    ui_fill(ui, ui_rect(0, y, ui->w, h), UI_SURFACE);
+    ui_fill(ui, ui_rect(0, y, ui->w, 2), UI_HAIRLINE);
+    int m = scr_margin(app);
+    if (app->status[0] && (int32_t)(app->now - app->status_until) < 0) {
+        /* An error has an icon as well as a colour. */
+        int x = m;
+        if (app->status_error) {
+            int r = ui_mm(ui, 2.5f);
+            ui_circle(ui, x + r, y + h / 2, r, UI_DANGER);
+            ui_text(ui, "!", x + r, y + h / 2 - ui_text_size(ui, "!", CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
+            x += 2 * r + ui_mm(ui, 2);
+        }
+        ui_text_fit(ui, app->status, ui_rect(x, y, ui->w * 2 / 3 - x, h), CFG_BODY_MM, CFG_SMALL_MM,
+                    app->status_error ? UI_DANGER : UI_INK, UI_LEFT);
+    }
+    if (app->saved_at && app->now - app->saved_at < 4000u) {
+        const char *s = T("status.saved");
+        int tw = ui_text_size(ui, s, CFG_SMALL_MM).x;
+        int r = ui_mm(ui, 2.2f), cx = ui->w - m - tw - ui_mm(ui, 2) - r;
+        ui_circle(ui, cx, y + h / 2, r, 0x4E9A5C);
+        ui_text(ui, "\xE2\x9C\x93", cx, y + h / 2 - ui_text_size(ui, "\xE2\x9C\x93", CFG_SMALL_MM * 0.8f).y / 2,
+                CFG_SMALL_MM * 0.8f, UI_SURFACE, UI_CENTER, 0);
+        ui_text(ui, s, ui->w - m, y + (h - ui_text_size(ui, s, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+    }
+    return y;
+}
+
+const char *scr_template_name(const scr_app *app, const char *id)
+{
+    for (int i = 0; i < app->ntemplates; i++)
+        if (!strcmp(app->templates[i].id, id))
+            return app->lang_en && app->templates[i].name_en[0] ? app->templates[i].name_en : app->templates[i].name_nl;
+    return id;
+}
+
+const char *scr_phase_title(const scr_app *app, const core_phase_def *d)
+{
+    return app->lang_en && d->title_en[0] ? d->title_en : d->title_nl;
+}
+
+const char *scr_role_name(core_role r)
+{
+    switch (r) {
+    case ROLE_KIND: return T("role.kind");
+    case ROLE_OUDER: return T("role.ouder");
+    case ROLE_PLEEGOUDER: return T("role.pleegouder");
+    case ROLE_SUPPORTER: return T("role.supporter");
+    case ROLE_PROFESSIONAL: return T("role.professional");
+    case ROLE_FACILITATOR: return T("role.facilitator");
+    default: return T("role.netwerklid");
+    }
+}
+
+void scr_open_meeting(scr_app *app, int64_t id)
+{
+    store_status r = store_meeting(app->st, id, &app->meeting);
+    if (r == STORE_OK) r = store_phases(app->st, id, app->phases, CORE_PHASES_MAX, &app->nphases);
+    if (r == STORE_OK) r = store_participants(app->st, id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    scr_go(app, SCR_MEETING);
+}
+
+int scr_wake_in(const scr_app *app)
+{
+    int best = -1;
+    uint32_t now = app->now;
+#define WAKE(ms) do { int w_ = (ms); if (w_ >= 0 && (best < 0 || w_ < best)) best = w_; } while (0)
+    if ((int32_t)(app->shake_until - now) > 0) WAKE(16);
+    if (app->status[0] && (int32_t)(app->status_until - now) > 0) WAKE((int)(app->status_until - now));
+    if (app->saved_at && now - app->saved_at < 4000u) WAKE((int)(4000u - (now - app->saved_at)));
+    if ((int32_t)(app->pin_paused_until - now) > 0) WAKE(1000);
+    if (app->screen == SCR_MEETING) WAKE((int)(1000 - app->wall_ms % 1000)); /* the clock */
+#undef WAKE
+    return best;
+}
+
+void scr_frame(scr_app *app)
+{
+    switch (app->screen) {
+    case SCR_ERROR: scr_error_frame(app); break;
+    case SCR_PIN_NEW: scr_pin_new_frame(app); break;
+    case SCR_HOME: scr_home_frame(app); break;
+    case SCR_NEW: scr_new_frame(app); break;
+    case SCR_MEETING: scr_meeting_frame(app); break;
+    }
+    if (ui_key(app->ui, SDLK_ESCAPE) && app->pin_for == PIN_FOR_NONE) scr_request_quit(app);
+}
+
+store_status scr_demo(scr_app *app)
+{
+    char done[8];
+    if (store_setting(app->st, "demo_created", done, sizeof done) == STORE_OK) return STORE_OK;
+    const core_template *t = NULL;
+    for (int i = 0; i < app->ntemplates; i++)
+        if (!strcmp(app->templates[i].id, "familienetwerkberaad")) t = &app->templates[i];
+    if (!t && app->ntemplates) t = &app->templates[0];
+    if (!t) return STORE_ENOTFOUND;
+    static const struct { const char *name; core_role role; } who[] = {
+        {"Sanne", ROLE_KIND}, {"Mark", ROLE_OUDER}, {"Ria", ROLE_PLEEGOUDER}, {"Oma Joke", ROLE_NETWERKLID},
+        {"Bram", ROLE_SUPPORTER}, {"Petra", ROLE_PROFESSIONAL}, {"Anja", ROLE_FACILITATOR}};
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 0;
+    for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) core_participant_add(ps, &n, who[i].name, who[i].role);
+    store_status r = store_meeting_create(app->st, "Familie De Boer", t, ps, n, app->wall_ms, NULL);
+    if (r == STORE_OK) r = store_set_setting(app->st, "demo_created", "1");
+    return r;
+}

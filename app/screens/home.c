@@ -1,0 +1,78 @@
+/* home: Bijeenkomsten, the meetings on this device, newest first. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static void reload(scr_app *app)
+{
+    store_status r = store_meetings(app->st, app->meetings, SCR_MEETINGS_MAX, &app->nmeetings);
+    if (r != STORE_OK) scr_store_failed(app, r);
+    app->meetings_stale = 0;
+}
+
+static void start_new(scr_app *app)
+{
+    app->title[0] = 0;
+    app->name[0] = 0;
+    app->nparts = 0;
+    app->role = ROLE_KIND;
+    app->template_idx = 0;
+    scr_go(app, SCR_NEW);
+}
+
+void scr_home_frame(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    if (app->meetings_stale) reload(app);
+    ui_begin(ui, "home");
+    ui_clear(ui, UI_BG);
+    int top = scr_header(app, T("home.title"));
+    int m = scr_margin(app), t = scr_target(app);
+    int bw = ui_mm(ui, 64);
+    int by = (top - t) / 2;
+    int quit_w = ui_mm(ui, 40);
+    if (ui_button(ui, "home.quit", ui_rect(ui->w - m - quit_w, by, quit_w, t), T("home.quit"), UI_SECONDARY))
+        scr_request_quit(app);
+    if (ui_button(ui, "home.new", ui_rect(ui->w - m - quit_w - ui_mm(ui, 4) - bw, by, bw, t), T("home.new"), UI_PRIMARY))
+        start_new(app);
+
+    int bottom = scr_statusbar(app);
+    int y = top + ui_mm(ui, 8);
+    if (app->nmeetings == 0) {
+        ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, 30), CFG_BODY_MM * 1.2f, UI_INK2, UI_CENTER, ui->w - 4 * m);
+    }
+    int card_h = ui_mm(ui, 26), gap = ui_mm(ui, 4);
+    for (int i = 0; i < app->nmeetings && y + card_h <= bottom - gap; i++, y += card_h + gap) {
+        const core_meeting *mt = &app->meetings[i];
+        char id[48], line[256], when[32];
+        SDL_Rect card = ui_rect(m, y, ui->w - 2 * m, card_h);
+        snprintf(id, sizeof id, "home.meeting.%d", i);
+        int pressed = ui_pressed(ui, id);
+        ui_card(ui, card, ui_mm(ui, 2.5f), pressed ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, 2);
+        /* A coloured edge on the left: the meeting's place in the list, not its meaning. */
+        ui_round(ui, ui_rect(card.x, card.y, ui_mm(ui, 2), card.h), ui_mm(ui, 1), UI_ACCENT);
+        int tx = card.x + ui_mm(ui, 7);
+        int del_w = ui_mm(ui, 40), open_w = ui_mm(ui, 36);
+        int text_w = card.w - del_w - open_w - ui_mm(ui, 20);
+        ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, 3), text_w, ui_mm(ui, 10)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+        time_t secs = (time_t)(mt->created_at_ms / 1000);
+        struct tm tm;
+        localtime_r(&secs, &tm);
+        strftime(when, sizeof when, "%d-%m-%Y %H:%M", &tm);
+        snprintf(line, sizeof line, TN("home.meeting_line", "home.meeting_line_many", mt->nparticipants), scr_template_name(app, mt->template_id), when, mt->nparticipants);
+        ui_text_fit(ui, line, ui_rect(tx, card.y + ui_mm(ui, 13), text_w, ui_mm(ui, 9)), CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
+        if (ui_area(ui, id, card, mt->title, UI_G_CLICK)) scr_open_meeting(app, mt->id);
+        int bh = t, bx = card.x + card.w - ui_mm(ui, 5) - del_w;
+        char did[64];
+        snprintf(did, sizeof did, "%s.delete", id);
+        if (ui_button(ui, did, ui_rect(bx, card.y + (card_h - bh) / 2, del_w, bh), T("home.delete"), UI_SECONDARY))
+            scr_pin_ask(app, PIN_FOR_DELETE, mt->id);
+        snprintf(did, sizeof did, "%s.open", id);
+        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, 4) - open_w, card.y + (card_h - bh) / 2, open_w, bh), T("home.open"), UI_PRIMARY))
+            scr_open_meeting(app, mt->id);
+    }
+    scr_pin_modal(app);
+    ui_end(ui);
+}

@@ -1,0 +1,138 @@
+/* newmeeting: Nieuwe bijeenkomst. A title, a template from layouts/, and the
+ * participants, each with a name, a role and a colour of their own. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void add_participant(scr_app *app)
+{
+    core_status s = core_participant_add(app->parts, &app->nparts, app->name, app->role);
+    if (s == CORE_EEMPTY) scr_say(app, T("new.need_name"), 1);
+    else if (s == CORE_ETOOLONG) scr_say(app, T("new.name_too_long"), 1);
+    else if (s == CORE_EFULL) scr_say(app, T("new.full"), 1);
+    else if (s == CORE_OK) {
+        app->name[0] = 0;
+        ui_focus(app->ui, "new.name");
+    }
+}
+
+static void save(scr_app *app)
+{
+    char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    if (core_text_take(app->title, CORE_NAME_MAX, title, sizeof title) != CORE_OK) {
+        scr_say(app, T("new.need_title"), 1);
+        ui_focus(app->ui, "new.title");
+        return;
+    }
+    if (app->ntemplates == 0) {
+        scr_say(app, T("new.no_templates"), 1);
+        return;
+    }
+    /* A name typed but not yet added is what the person meant: add it too. */
+    if (app->name[0]) {
+        add_participant(app);
+        if (app->name[0]) return;
+    }
+    int64_t id = 0;
+    store_status r = store_meeting_create(app->st, title, &app->templates[app->template_idx], app->parts,
+                                          app->nparts, app->wall_ms, &id);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    scr_saved(app);
+    app->meetings_stale = 1;
+    scr_open_meeting(app, id);
+}
+
+static int label(scr_app *app, const char *text, int x, int y)
+{
+    return y + ui_text(app->ui, text, x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0).y + ui_mm(app->ui, 2);
+}
+
+void scr_new_frame(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_begin(ui, "new");
+    ui_clear(ui, UI_BG);
+    int top = scr_header(app, T("new.title"));
+    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 3);
+    int bw = ui_mm(ui, 44);
+    /* The title sits right of the back button. */
+    ui_fill(ui, ui_rect(0, 0, m + bw + g, top - 2), UI_SURFACE);
+    if (ui_button(ui, "new.back", ui_rect(m, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
+        scr_go(app, SCR_HOME);
+    }
+    if (ui_button(ui, "new.save", ui_rect(ui->w - m - bw, (top - t) / 2, bw, t), T("new.save"), UI_PRIMARY))
+        save(app);
+    if (ui_key(ui, SDLK_RETURN) || ui_key(ui, SDLK_KP_ENTER)) {
+        if (!strcmp(ui->focus, "new.name")) add_participant(app);
+        else if (!strcmp(ui->focus, "new.title")) ui_focus(ui, "new.name");
+    }
+    int bottom = scr_statusbar(app);
+
+    /* Left: title and template. */
+    int col = (ui->w - 3 * m) / 2;
+    int x = m, y = top + ui_mm(ui, 6);
+    y = label(app, T("new.meeting_title"), x, y);
+    ui_field(ui, "new.title", ui_rect(x, y, col, t), app->title, sizeof app->title, CORE_NAME_MAX, T("new.title_hint"));
+    y += t + ui_mm(ui, 6);
+    y = label(app, T("new.template"), x, y);
+    for (int i = 0; i < app->ntemplates && y + t <= bottom; i++) {
+        const core_template *tp = &app->templates[i];
+        char id[96], text[256];
+        int minutes = 0;
+        for (int p = 0; p < tp->nphases; p++) minutes += tp->phases[p].minutes;
+        snprintf(id, sizeof id, "new.template.%s", tp->id);
+        snprintf(text, sizeof text, T("new.template_line"), scr_template_name(app, tp->id), tp->nphases, minutes);
+        if (ui_toggle(ui, id, ui_rect(x, y, col, t), text, i == app->template_idx, 0)) app->template_idx = i;
+        y += t + g;
+    }
+    if (app->layout_errors[0])
+        ui_text(ui, T("new.layout_broken"), x, y + g, CFG_SMALL_MM, UI_WARN, UI_LEFT, col);
+
+    /* Right: participants. */
+    x = 2 * m + col;
+    y = top + ui_mm(ui, 6);
+    y = label(app, T("new.participants"), x, y);
+    int add_w = ui_mm(ui, 40);
+    ui_field(ui, "new.name", ui_rect(x, y, col - add_w - g, t), app->name, sizeof app->name, CORE_NAME_MAX, T("new.name_hint"));
+    if (ui_button(ui, "new.add", ui_rect(x + col - add_w, y, add_w, t), T("new.add"), UI_PRIMARY)) add_participant(app);
+    y += t + g;
+    int per_row = 4, rw = (col - (per_row - 1) * g) / per_row;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        char id[48];
+        snprintf(id, sizeof id, "new.role.%s", core_role_word((core_role)r));
+        SDL_Rect rr = ui_rect(x + (r % per_row) * (rw + g), y + (r / per_row) * (t + g), rw, t);
+        if (ui_toggle(ui, id, rr, scr_role_name((core_role)r), app->role == (core_role)r, 0)) app->role = (core_role)r;
+    }
+    y += ((ROLE_COUNT + per_row - 1) / per_row) * (t + g) + ui_mm(ui, 4);
+
+    if (app->nparts == 0)
+        ui_text(ui, T("new.no_participants"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
+    int row = ui_mm(ui, 15);
+    for (int i = 0; i < app->nparts && y + row <= bottom; i++, y += row + g / 2) {
+        const core_participant *p = &app->parts[i];
+        char id[48], initial[8] = {0}, line[512];
+        SDL_Rect r = ui_rect(x, y, col, row);
+        ui_card(ui, r, ui_mm(ui, 2), UI_SURFACE, UI_HAIRLINE, 2);
+        /* Colour and initial together, so the colour is never the only cue. */
+        int rad = ui_mm(ui, 4.5f), cx = r.x + ui_mm(ui, 3) + rad, cy = r.y + row / 2;
+        ui_circle(ui, cx, cy, rad, p->colour);
+        size_t n = 1;
+        while (p->name[n] && ((unsigned char)p->name[n] & 0xC0) == 0x80) n++;
+        memcpy(initial, p->name, n < sizeof initial ? n : sizeof initial - 1);
+        ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_CENTER, 0);
+        snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
+        int rm = ui_mm(ui, 30);
+        ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, 3), r.y, r.w - rm - 2 * rad - ui_mm(ui, 8), row), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        snprintf(id, sizeof id, "new.participant.%d.remove", i);
+        if (ui_button(ui, id, ui_rect(r.x + r.w - rm - ui_mm(ui, 1), r.y + (row - t) / 2, rm, t), T("new.remove"), UI_QUIET)) {
+            core_participant_remove(app->parts, &app->nparts, i);
+            break;
+        }
+    }
+    scr_pin_modal(app);
+    ui_end(ui);
+}

@@ -1,0 +1,187 @@
+/* pin: the facilitator PIN. A new database first asks for a new PIN twice; later
+ * the PIN guards deleting a meeting and leaving the app. */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Dots for the digits typed so far, shaking after a wrong PIN. */
+static void pin_dots(scr_app *app, int cx, int y)
+{
+    ui_ctx *ui = app->ui;
+    int r = ui_mm(ui, 3), gap = ui_mm(ui, 4);
+    int n = (int)strlen(app->pin), shown = n > CORE_PIN_MIN ? n : CORE_PIN_MIN;
+    int x0 = cx - (shown * 2 * r + (shown - 1) * gap) / 2;
+    if ((int32_t)(app->shake_until - app->now) > 0) {
+        float t = (float)(300 - (int)(app->shake_until - app->now)) / 300.0f;
+        x0 += (int)(sinf(t * 6.0f * 3.14159f) * (1.0f - t) * ui_mm(ui, 4));
+    }
+    for (int i = 0; i < shown; i++) {
+        int x = x0 + i * (2 * r + gap) + r;
+        ui_circle(ui, x, y + r, r, i < n ? UI_INK : UI_INK2);
+        if (i >= n) ui_circle(ui, x, y + r, r - 3, UI_SURFACE);
+    }
+}
+
+/* The keypad: 1-9, wissen, 0, OK. Returns 1 when OK was tapped. */
+static int keypad(scr_app *app, int cx, int y, int key)
+{
+    ui_ctx *ui = app->ui;
+    int gap = ui_mm(ui, 3);
+    int x0 = cx - (3 * key + 2 * gap) / 2;
+    int paused = (int32_t)(app->pin_paused_until - app->now) > 0;
+    static const char *const digits = "123456789";
+    for (int i = 0; i < 12; i++) {
+        SDL_Rect r = ui_rect(x0 + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key);
+        char id[16], label[2];
+        size_t n = strlen(app->pin);
+        if (i == 9) {
+            if (ui_button(ui, "pin.back", r, T("pin.erase"), UI_SECONDARY) && n) app->pin[n - 1] = 0;
+            continue;
+        }
+        if (i == 11) {
+            if (ui_button(ui, "pin.ok", r, T("pin.ok"), UI_PRIMARY) && !paused) return 1;
+            continue;
+        }
+        label[0] = i == 10 ? '0' : digits[i];
+        label[1] = 0;
+        snprintf(id, sizeof id, "pin.key.%c", label[0]);
+        if (ui_button(ui, id, r, label, UI_SECONDARY) && !paused && n < CORE_PIN_MAX) {
+            app->pin[n] = label[0];
+            app->pin[n + 1] = 0;
+        }
+    }
+    return 0;
+}
+
+static void wrong(scr_app *app, const char *msg)
+{
+    app->pin[0] = 0;
+    app->shake_until = app->now + 300;
+    scr_say(app, msg, 1);
+}
+
+void scr_pin_new_frame(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_begin(ui, "pin_new");
+    ui_clear(ui, UI_BG);
+    int top = scr_header(app, T("pin.welcome"));
+    int cx = ui->w / 2, m = scr_margin(app);
+    int y = top + ui_mm(ui, 8);
+    SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_BODY_MM * 1.2f, UI_INK, UI_CENTER, 0);
+    y += p.y + ui_mm(ui, 2);
+    p = ui_text(ui, T("pin.why"), cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
+    y += p.y + ui_mm(ui, 5);
+    pin_dots(app, cx, y);
+    y += ui_mm(ui, 6) + ui_mm(ui, 6);
+    int bottom = scr_statusbar(app);
+    int key = (bottom - y - ui_mm(ui, 6) - 3 * ui_mm(ui, 3)) / 4;
+    if (key > ui_mm(ui, 24)) key = ui_mm(ui, 24);
+    if (key < ui_mm(ui, 12)) key = ui_mm(ui, 12);
+    if (keypad(app, cx, y, key)) {
+        if (core_pin_check(app->pin) != CORE_OK) {
+            wrong(app, T("pin.too_short"));
+        } else if (app->pin_step == 0) {
+            snprintf(app->pin_first, sizeof app->pin_first, "%s", app->pin);
+            app->pin[0] = 0;
+            app->pin_step = 1;
+            app->status[0] = 0;
+        } else if (strcmp(app->pin, app->pin_first) != 0) {
+            app->pin_step = 0;
+            app->pin_first[0] = 0;
+            wrong(app, T("pin.mismatch"));
+        } else {
+            store_status r = store_set_pin(app->st, app->pin, app->wall_ms);
+            memset(app->pin, 0, sizeof app->pin);
+            memset(app->pin_first, 0, sizeof app->pin_first);
+            app->pin_step = 0;
+            if (r != STORE_OK) scr_store_failed(app, r);
+            else {
+                scr_saved(app);
+                scr_say(app, T("pin.set"), 0);
+                app->meetings_stale = 1;
+                scr_go(app, SCR_HOME);
+            }
+        }
+    }
+    ui_end(ui);
+}
+
+void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target)
+{
+    app->pin_for = why;
+    app->pin_target = target;
+    app->pin[0] = 0;
+    ui_focus(app->ui, "");
+    app->ui->dirty = 1;
+}
+
+/* What a correct PIN unlocks. */
+static void granted(scr_app *app)
+{
+    scr_pin_purpose why = app->pin_for;
+    app->pin_for = PIN_FOR_NONE;
+    if (why == PIN_FOR_QUIT) {
+        app->quit = 1;
+    } else if (why == PIN_FOR_DELETE) {
+        store_status r = store_meeting_delete(app->st, app->pin_target, app->wall_ms);
+        if (r != STORE_OK) scr_store_failed(app, r);
+        else {
+            scr_saved(app);
+            scr_say(app, T("home.deleted"), 0);
+        }
+        app->meetings_stale = 1;
+    }
+}
+
+int scr_pin_modal(scr_app *app)
+{
+    if (app->pin_for == PIN_FOR_NONE) return 0;
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "pin.modal");
+    int key = ui_mm(ui, 17), gap = ui_mm(ui, 3);
+    int w = 3 * key + 2 * gap + ui_mm(ui, 24);
+    int h = ui_mm(ui, 46) + 4 * key + 3 * gap + ui_mm(ui, 22);
+    SDL_Rect card = ui_rect((ui->w - w) / 2, (ui->h - h) / 2, w, h);
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int cx = ui->w / 2, y = card.y + ui_mm(ui, 7);
+    SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
+    y += p.y + ui_mm(ui, 2);
+    const char *why = app->pin_for == PIN_FOR_QUIT ? T("pin.for_quit") : T("pin.for_delete");
+    p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
+    y += p.y + ui_mm(ui, 5);
+    pin_dots(app, cx, y);
+    y += ui_mm(ui, 12);
+    int paused = (int32_t)(app->pin_paused_until - app->now) > 0;
+    if (paused) {
+        char msg[128];
+        snprintf(msg, sizeof msg, T("pin.paused"), (int)((app->pin_paused_until - app->now + 999) / 1000));
+        ui_text(ui, msg, cx, y - ui_mm(ui, 5), CFG_SMALL_MM, UI_WARN, UI_CENTER, 0);
+    }
+    if (keypad(app, cx, y, key)) {
+        store_status r = store_check_pin(app->st, app->pin);
+        if (r == STORE_OK) {
+            memset(app->pin, 0, sizeof app->pin);
+            app->pin_wrong = 0;
+            granted(app);
+        } else if (r == STORE_EINVAL) {
+            /* A few tries, then a pause: four digits are quickly guessed otherwise. */
+            if (++app->pin_wrong >= CFG_PIN_TRIES) {
+                app->pin_wrong = 0;
+                app->pin_paused_until = app->now + CFG_PIN_PAUSE_MS;
+            }
+            wrong(app, T("pin.wrong"));
+        } else {
+            scr_store_failed(app, r);
+        }
+    }
+    y += 4 * key + 3 * gap + ui_mm(ui, 4);
+    if (ui_button(ui, "pin.cancel", ui_rect(card.x + ui_mm(ui, 12), y, w - ui_mm(ui, 24), ui_mm(ui, 14)),
+                  T("common.cancel"), UI_QUIET)) {
+        app->pin_for = PIN_FOR_NONE;
+        app->pin[0] = 0;
+    }
+    return 1;
+}

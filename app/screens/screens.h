@@ -1,0 +1,126 @@
+/* screens: one file per screen; each turns gestures into core actions and store
+ * calls. A screen never runs SQL and never talks to SDL below the ui kit. */
+#ifndef SCHOUDERS_SCREENS_H
+#define SCHOUDERS_SCREENS_H
+
+#include "core.h"
+#include "store.h"
+#include "ui.h"
+
+#include <libintl.h>
+#include <limits.h>
+
+/* Every user-visible string is a key looked up in assets/i18n/{nl,en}.po. The keys
+ * hold no format directives, so these are functions, not gettext itself: GCC would
+ * check a translated format against the key. tests/ui/i18n.sh checks that nl and en
+ * agree on every directive instead. */
+const char *scr_tr(const char *key);
+/* Plural forms: key_one and key_many are both keys in the .po files. */
+const char *scr_trn(const char *key_one, const char *key_many, long n);
+#define T(key) scr_tr(key)
+#define TN(key_one, key_many, n) scr_trn(key_one, key_many, (long)(n))
+
+typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING } scr_id;
+typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT } scr_pin_purpose;
+
+enum { SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200 };
+
+typedef struct scr_app {
+    ui_ctx *ui;                 /* borrowed */
+    store *st;                  /* owned; NULL while the error screen shows */
+    char db_path[PATH_MAX];
+    char layouts_dir[PATH_MAX];
+    int lang_en;
+    int demo;                   /* --demo: create the demo meeting once */
+    scr_id screen;
+    uint32_t now;               /* SDL ticks of this frame */
+    int64_t wall_ms;            /* Unix time of this frame */
+    int quit;
+
+    core_template templates[SCR_TEMPLATES_MAX];
+    int ntemplates;
+    char layout_errors[2048];
+
+    /* error screen: why the database could not be opened */
+    store_status open_status;
+    char open_msg[512];
+
+    /* PIN: setting a new one (screen) or asking for it (modal) */
+    char pin[CORE_PIN_MAX + 1];
+    char pin_first[CORE_PIN_MAX + 1];
+    int pin_step;               /* new PIN: 0 first entry, 1 repeat */
+    scr_pin_purpose pin_for;
+    int64_t pin_target;
+    int pin_wrong;
+    uint32_t pin_paused_until;
+    uint32_t shake_until;
+
+    /* home */
+    core_meeting meetings[SCR_MEETINGS_MAX];
+    int nmeetings;
+    int meetings_stale;
+
+    /* new meeting form */
+    char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    int template_idx;
+    char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    core_role role;
+    core_participant parts[CORE_PARTICIPANTS_MAX];
+    int nparts;
+
+    /* the open meeting */
+    core_meeting meeting;
+    core_phase phases[CORE_PHASES_MAX];
+    int nphases;
+    core_participant mparts[CORE_PARTICIPANTS_MAX];
+    int nmparts;
+
+    /* status bar: one short sentence, and the saved mark */
+    char status[256];
+    int status_error;
+    uint32_t status_until;
+    uint32_t saved_at;
+} scr_app;
+
+/* Opens the database at app->db_path (or shows why not) and loads the layouts.
+ * Release: scr_close. */
+void scr_open(scr_app *app);
+void scr_close(scr_app *app);
+/* Draws the current screen and acts on its gestures. */
+void scr_frame(scr_app *app);
+/* Milliseconds until a screen needs a frame on its own (an animation, a message
+ * that expires, the clock), or -1. */
+int scr_wake_in(const scr_app *app);
+/* The window asked to close (or Escape): a participant must not leave without the PIN. */
+void scr_request_quit(scr_app *app);
+
+/* shared by the screens (common.c) */
+void scr_say(scr_app *app, const char *msg, int error);
+void scr_saved(scr_app *app);
+/* A store failure, said in the status bar in words a person understands. */
+void scr_store_failed(scr_app *app, store_status r);
+void scr_go(scr_app *app, scr_id screen);
+int scr_margin(const scr_app *app);
+int scr_target(const scr_app *app);
+/* The top bar with a title; returns its height. */
+int scr_header(scr_app *app, const char *title);
+/* The bottom bar with the message and the saved mark; returns its top y. */
+int scr_statusbar(scr_app *app);
+const char *scr_template_name(const scr_app *app, const char *id);
+const char *scr_role_name(core_role r);
+const char *scr_phase_title(const scr_app *app, const core_phase_def *d);
+void scr_open_meeting(scr_app *app, int64_t id);
+void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target);
+/* Draws the PIN modal when one is asked for; returns 1 while it is up. */
+int scr_pin_modal(scr_app *app);
+
+void scr_error_frame(scr_app *app);
+void scr_pin_new_frame(scr_app *app);
+void scr_home_frame(scr_app *app);
+void scr_new_frame(scr_app *app);
+void scr_meeting_frame(scr_app *app);
+
+/* The demo meeting "Familie De Boer", created once (--demo). */
+store_status scr_demo(scr_app *app);
+
+#endif

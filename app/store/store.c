@@ -1,0 +1,677 @@
+/* store: one SQLite file per device. WAL + synchronous=FULL so that an action the
+ * screen calls saved survives kill -9 and power loss; one transaction per action. */
+#include "store.h"
+#include "store_int.h"
+
+#include "../config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sodium.h>
+#include <unistd.h>
+
+/* Version 1: every table the core needs, so later boards add columns, not tables. */
+static const char schema_v1[] =
+    "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE meetings(id INTEGER PRIMARY KEY, title TEXT NOT NULL, template TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'preparing' CHECK(status IN('preparing','running','finished')),"
+    " current_phase INTEGER NOT NULL DEFAULT 0, drieluik_step INTEGER NOT NULL DEFAULT 0,"
+    " plan_version INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE participants(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL, name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK(role IN('kind','ouder','pleegouder','netwerklid','supporter','professional','facilitator')),"
+    " colour INTEGER NOT NULL, present INTEGER NOT NULL DEFAULT 1,"
+    " supports INTEGER REFERENCES participants(id) ON DELETE SET NULL);"
+    "CREATE INDEX participants_meeting ON participants(meeting, seq);"
+    "CREATE TABLE people(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " name TEXT NOT NULL, relation TEXT NOT NULL DEFAULT '',"
+    " sector TEXT NOT NULL CHECK(sector IN('familie','sociaal','professioneel')),"
+    " participant INTEGER REFERENCES participants(id) ON DELETE SET NULL);"
+    "CREATE INDEX people_meeting ON people(meeting);"
+    "CREATE TABLE phases(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " seq INTEGER NOT NULL, title_nl TEXT NOT NULL, title_en TEXT NOT NULL,"
+    " planned_minutes INTEGER NOT NULL, closed INTEGER NOT NULL DEFAULT 0, board TEXT NOT NULL,"
+    " started_at INTEGER, ended_at INTEGER, paused_ms INTEGER NOT NULL DEFAULT 0,"
+    " paused_at INTEGER, UNIQUE(meeting, seq));"
+    "CREATE TABLE phase_absent(phase INTEGER NOT NULL REFERENCES phases(id) ON DELETE CASCADE,"
+    " participant INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    " PRIMARY KEY(phase, participant));"
+    "CREATE TABLE groups(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " col TEXT NOT NULL, theme TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE notes(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " board TEXT NOT NULL, col TEXT NOT NULL, prompt TEXT NOT NULL DEFAULT '',"
+    " author INTEGER REFERENCES participants(id) ON DELETE SET NULL,"
+    " text TEXT NOT NULL DEFAULT '', ink BLOB, hung_at INTEGER,"
+    " grp INTEGER REFERENCES groups(id) ON DELETE SET NULL,"
+    " x REAL NOT NULL DEFAULT 0, y REAL NOT NULL DEFAULT 0,"
+    " created_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX notes_meeting ON notes(meeting, board);"
+    "CREATE TABLE goals(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " text TEXT NOT NULL, term TEXT NOT NULL DEFAULT 'kort' CHECK(term IN('kort','lang')),"
+    " priority TEXT NOT NULL DEFAULT 'midden' CHECK(priority IN('hoog','midden','laag')),"
+    " needs_network INTEGER NOT NULL DEFAULT 0, support TEXT NOT NULL DEFAULT '',"
+    " kind TEXT NOT NULL DEFAULT 'vooruitzicht' CHECK(kind IN('vooruitzicht','voorwaardelijk')),"
+    " imposed INTEGER NOT NULL DEFAULT 0,"
+    " owner INTEGER REFERENCES people(id) ON DELETE SET NULL, evaluation_date TEXT,"
+    " x REAL NOT NULL DEFAULT 0, y REAL NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+    "CREATE TABLE actions(id INTEGER PRIMARY KEY,"
+    " goal INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,"
+    " what TEXT NOT NULL, who INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+    " from_date TEXT, to_date TEXT, progress TEXT NOT NULL DEFAULT '', next TEXT NOT NULL DEFAULT '');"
+    "CREATE TABLE bodemeisen(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " text TEXT NOT NULL, by INTEGER REFERENCES participants(id) ON DELETE SET NULL);"
+    "CREATE TABLE decisions(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " what TEXT NOT NULL, due TEXT, needs_professional_help INTEGER NOT NULL DEFAULT 0,"
+    " goal INTEGER REFERENCES goals(id) ON DELETE SET NULL,"
+    " final INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);"
+    "CREATE TABLE decision_who(decision INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,"
+    " person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE, PRIMARY KEY(decision, person));"
+    "CREATE TABLE actieteam(meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE, PRIMARY KEY(meeting, person));"
+    "CREATE TABLE consents(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " participant INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    " answer TEXT NOT NULL CHECK(answer IN('akkoord','voorbehoud','niet_akkoord')),"
+    " remark TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL, plan_version INTEGER NOT NULL);"
+    "CREATE TABLE vip_entries(id INTEGER PRIMARY KEY,"
+    " meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " child INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    " person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+    " contact INTEGER CHECK(contact BETWEEN 1 AND 5),"
+    " change TEXT CHECK(change IN('meer','minder','goed','anders')),"
+    " note TEXT NOT NULL DEFAULT '', shared INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE(child, person));"
+    /* Append-only: what happened when, without personal text (a deleted meeting's
+     * words must go with it). */
+    "CREATE TABLE journal(id INTEGER PRIMARY KEY, at INTEGER NOT NULL, meeting INTEGER,"
+    " action TEXT NOT NULL, ref INTEGER);"
+    "CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal"
+    " BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;"
+    "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
+    " BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1};
+
+store_status st_status(int rc)
+{
+    switch (rc & 0xFF) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return STORE_OK;
+    case SQLITE_FULL: return STORE_EFULL;
+    case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_CANTOPEN: return STORE_EREADONLY;
+    case SQLITE_CORRUPT: case SQLITE_NOTADB: return STORE_ECORRUPT;
+    case SQLITE_BUSY: case SQLITE_LOCKED: return STORE_ELOCKED;
+    case SQLITE_CONSTRAINT: return STORE_EINVAL;
+    default: return STORE_EIO;
+    }
+}
+
+store_status st_fail(store *st, int rc)
+{
+    snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+    return st_status(rc);
+}
+
+store_status st_exec(store *st, const char *sql)
+{
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? STORE_OK : st_fail(st, rc);
+}
+
+store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s)
+{
+    int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
+    return rc == SQLITE_OK ? STORE_OK : st_fail(st, rc);
+}
+
+store_status st_begin(store *st) { return st_exec(st, "BEGIN IMMEDIATE"); }
+
+store_status st_commit(store *st)
+{
+    store_status s = st_exec(st, "COMMIT");
+    if (s != STORE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return s;
+}
+
+store_status st_rollback(store *st, store_status why)
+{
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return why;
+}
+
+store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, "INSERT INTO journal(at, meeting, action, ref) VALUES(?,?,?,?)", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, now_ms);
+    if (meeting) sqlite3_bind_int64(s, 2, meeting);
+    sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+    if (ref) sqlite3_bind_int64(s, 4, ref);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? STORE_OK : st_fail(st, rc);
+}
+
+void st_text(sqlite3_stmt *s, int col, char *out, size_t cap)
+{
+    const unsigned char *t = sqlite3_column_text(s, col);
+    int n = sqlite3_column_bytes(s, col);
+    /* The file may have been edited by hand: never trust its bytes. */
+    core_utf8_clean(t ? (const char *)t : "", t ? (size_t)n : 0, out, cap);
+}
+
+static store_status check_integrity(store *st)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
+    if (rc != SQLITE_OK) return st_fail(st, rc);
+    rc = sqlite3_step(s);
+    store_status r = STORE_OK;
+    if (rc == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 0);
+        if (!t || strcmp(t, "ok") != 0) {
+            snprintf(st->err, sizeof st->err, "quick_check: %s", t ? t : "?");
+            r = STORE_ECORRUPT;
+        }
+    } else {
+        r = st_fail(st, rc);
+        if (r == STORE_EIO) r = STORE_ECORRUPT;
+    }
+    sqlite3_finalize(s);
+    return r;
+}
+
+static store_status read_user_version(store *st, int *v)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, "PRAGMA user_version", &s);
+    if (r != STORE_OK) return r;
+    int rc = sqlite3_step(s);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+static store_status migrate(store *st, int from)
+{
+    for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
+        char sql[64];
+        store_status r = st_begin(st);
+        if (r != STORE_OK) return r;
+        r = st_exec(st, migrations[v]);
+        snprintf(sql, sizeof sql, "PRAGMA user_version=%d", v + 1);
+        if (r == STORE_OK) r = st_exec(st, sql);
+        if (r != STORE_OK) return st_rollback(st, r);
+        r = st_commit(st);
+        if (r != STORE_OK) return r;
+    }
+    return STORE_OK;
+}
+
+static void dir_of(const char *path, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", path);
+    char *slash = strrchr(out, '/');
+    if (!slash) snprintf(out, cap, ".");
+    else if (slash == out) out[1] = 0;
+    else *slash = 0;
+}
+
+static store_status open_fail(store *st, store_status why, char *msg, size_t cap, const char *fmt, const char *detail)
+{
+    snprintf(msg, cap, fmt, detail);
+    store_close(st);
+    return why;
+}
+
+store_status store_open(const char *path, store **out, char *msg, size_t cap)
+{
+    *out = NULL;
+    if (cap) msg[0] = 0;
+    store *st = calloc(1, sizeof *st);
+    if (!st) { snprintf(msg, cap, "out of memory"); return STORE_EIO; }
+    st->lock_fd = -1;
+    snprintf(st->path, sizeof st->path, "%s", path);
+
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        char dir[PATH_MAX];
+        dir_of(path, dir, sizeof dir);
+        struct stat db;
+        if (stat(dir, &db) != 0 || !S_ISDIR(db.st_mode))
+            return open_fail(st, STORE_EDIR, msg, cap, "the folder %s does not exist", dir);
+        if (access(dir, W_OK | X_OK) != 0)
+            return open_fail(st, STORE_EDIR, msg, cap, "the folder %s cannot be written", dir);
+        /* 0600: what a family says is nobody else's business on a shared machine. */
+        int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        if (fd < 0) return open_fail(st, STORE_EDIR, msg, cap, "cannot create the file: %s", strerror(errno));
+        close(fd);
+    } else if (!S_ISREG(sb.st_mode)) {
+        return open_fail(st, STORE_ECORRUPT, msg, cap, "%s is not a file", path);
+    }
+
+    st->lock_fd = open(path, O_RDWR | O_CLOEXEC);
+    if (st->lock_fd < 0) {
+        if (errno == EACCES || errno == EROFS || errno == EPERM)
+            return open_fail(st, STORE_EREADONLY, msg, cap, "the file cannot be written: %s", strerror(errno));
+        return open_fail(st, STORE_EIO, msg, cap, "cannot open the file: %s", strerror(errno));
+    }
+    /* One kiosk per database: a second instance would fight over the same meeting. */
+    if (flock(st->lock_fd, LOCK_EX | LOCK_NB) != 0)
+        return open_fail(st, STORE_ELOCKED, msg, cap, "%s", "another Schouders already has this database open");
+
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc != SQLITE_OK)
+        return open_fail(st, st_status(rc), msg, cap, "%s", st->db ? sqlite3_errmsg(st->db) : "cannot open");
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, 2000);
+    if (sqlite3_db_readonly(st->db, "main") == 1)
+        return open_fail(st, STORE_EREADONLY, msg, cap, "%s", "the file is read-only");
+
+    /* Read-only checks first: a file we do not understand is never written. */
+    store_status r = check_integrity(st);
+    if (r != STORE_OK)
+        return open_fail(st, r == STORE_ELOCKED ? r : STORE_ECORRUPT, msg, cap,
+                         "the file is damaged or not a Schouders database (%s)", st->err);
+    int v = 0;
+    r = read_user_version(st, &v);
+    if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
+    if (v > STORE_SCHEMA_VERSION) {
+        char d[64];
+        snprintf(d, sizeof d, "%d (this app knows up to %d)", v, STORE_SCHEMA_VERSION);
+        return open_fail(st, STORE_ENEWER, msg, cap, "the file was made by a newer Schouders: version %s", d);
+    }
+    r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    if (r == STORE_OK) r = migrate(st, v);
+    if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
+    *out = st;
+    return STORE_OK;
+}
+
+store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap)
+{
+    *out = NULL;
+    store *st = calloc(1, sizeof *st);
+    if (!st) { snprintf(msg, cap, "out of memory"); return STORE_EIO; }
+    st->lock_fd = -1;
+    snprintf(st->path, sizeof st->path, "%s", path);
+    if (access(path, R_OK) != 0) return open_fail(st, STORE_ENOTFOUND, msg, cap, "cannot read %s", path);
+    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK)
+        return open_fail(st, st_status(rc), msg, cap, "%s", st->db ? sqlite3_errmsg(st->db) : "cannot open");
+    sqlite3_busy_timeout(st->db, 2000);
+    store_status r = check_integrity(st);
+    if (r != STORE_OK) return open_fail(st, STORE_ECORRUPT, msg, cap, "the file is damaged or not a Schouders database (%s)", st->err);
+    int v = 0;
+    if ((r = read_user_version(st, &v)) != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
+    if (v != STORE_SCHEMA_VERSION)
+        return open_fail(st, v > STORE_SCHEMA_VERSION ? STORE_ENEWER : STORE_ECORRUPT, msg, cap,
+                         "%s", v > STORE_SCHEMA_VERSION ? "the file was made by a newer Schouders" : "not a Schouders database");
+    *out = st;
+    return STORE_OK;
+}
+
+void store_close(store *st)
+{
+    if (!st) return;
+    if (st->db) sqlite3_close(st->db);
+    /* Closing any descriptor drops SQLite's POSIX locks too, so this goes last. */
+    if (st->lock_fd >= 0) close(st->lock_fd);
+    free(st);
+}
+
+const char *store_path(const store *st) { return st->path; }
+const char *store_errmsg(const store *st) { return st->err; }
+
+static int mkdir_p(char *path, mode_t mode)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = 0;
+        int rc = mkdir(path, mode);
+        *p = '/';
+        if (rc != 0 && errno != EEXIST) return -1;
+    }
+    return (mkdir(path, mode) == 0 || errno == EEXIST) ? 0 : -1;
+}
+
+store_status store_default_path(char *out, size_t cap)
+{
+    char dir[PATH_MAX];
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && xdg[0] == '/') n = snprintf(dir, sizeof dir, "%s/schouders", xdg);
+    else if (home && home[0]) n = snprintf(dir, sizeof dir, "%s/.local/share/schouders", home);
+    else return STORE_EDIR;
+    if (n < 0 || (size_t)n >= sizeof dir) return STORE_EDIR;
+    if (mkdir_p(dir, 0700) != 0) return STORE_EDIR;
+    n = snprintf(out, cap, "%s/schouders.db", dir);
+    return (n > 0 && (size_t)n < cap) ? STORE_OK : STORE_EDIR;
+}
+
+store_status store_path_beside(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(path, '.');
+    size_t stem = (dot && (!slash || dot > slash + 1)) ? (size_t)(dot - path) : strlen(path);
+    for (int i = 2; i < 1000; i++) {
+        int n = snprintf(out, cap, "%.*s-%d%s", (int)stem, path, i, path + stem);
+        if (n < 0 || (size_t)n >= cap) return STORE_EIO;
+        if (access(out, F_OK) != 0) return STORE_OK;
+    }
+    return STORE_EIO;
+}
+
+/* --- settings and PIN --------------------------------------------------------- */
+
+store_status store_setting(store *st, const char *key, char *out, size_t cap)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, "SELECT value FROM settings WHERE key=?", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) st_text(s, 0, out, cap);
+    else r = rc == SQLITE_DONE ? STORE_ENOTFOUND : st_fail(st, rc);
+    sqlite3_finalize(s);
+    return r;
+}
+
+static store_status put_setting(store *st, const char *key, const char *value)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, "INSERT OR REPLACE INTO settings(key, value) VALUES(?,?)", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_set_setting(store *st, const char *key, const char *value)
+{
+    return put_setting(st, key, value);
+}
+
+store_status store_has_pin(store *st)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    return store_setting(st, "pin_hash", hash, sizeof hash);
+}
+
+store_status store_set_pin(store *st, const char *pin, int64_t now_ms)
+{
+    if (core_pin_check(pin) != CORE_OK) {
+        snprintf(st->err, sizeof st->err, "a PIN is 4 to 8 digits");
+        return STORE_EINVAL;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if (sodium_init() < 0 ||
+        crypto_pwhash_str_alg(hash, pin, strlen(pin), CFG_PIN_OPSLIMIT, CFG_PIN_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+        snprintf(st->err, sizeof st->err, "cannot hash the PIN (out of memory)");
+        return STORE_EIO;
+    }
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    r = put_setting(st, "pin_hash", hash);
+    if (r == STORE_OK) r = st_journal(st, 0, "pin_set", 0, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+store_status store_check_pin(store *st, const char *pin)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    store_status r = store_setting(st, "pin_hash", hash, sizeof hash);
+    if (r != STORE_OK) return r;
+    if (sodium_init() < 0) return STORE_EIO;
+    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0 ? STORE_OK : STORE_EINVAL;
+}
+
+/* --- meetings ----------------------------------------------------------------- */
+
+store_status store_meeting_create(store *st, const char *title, const core_template *t,
+                                  const core_participant *ps, int n, int64_t now_ms, int64_t *id_out)
+{
+    char clean[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    if (core_text_take(title, CORE_NAME_MAX, clean, sizeof clean) != CORE_OK) {
+        snprintf(st->err, sizeof st->err, "the title is empty or too long");
+        return STORE_EINVAL;
+    }
+    if (!t || t->nphases < 1 || n < 0 || n > CORE_PARTICIPANTS_MAX) {
+        snprintf(st->err, sizeof st->err, "no template or too many participants");
+        return STORE_EINVAL;
+    }
+    sqlite3_stmt *m = NULL, *p = NULL, *pp = NULL, *ph = NULL;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    int64_t id = 0;
+    int rc = SQLITE_OK;
+    if ((r = st_prepare(st, "INSERT INTO meetings(title, template, created_at) VALUES(?,?,?)", &m)) != STORE_OK) goto out;
+    sqlite3_bind_text(m, 1, clean, -1, SQLITE_STATIC);
+    sqlite3_bind_text(m, 2, t->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(m, 3, now_ms);
+    if ((rc = sqlite3_step(m)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+    id = sqlite3_last_insert_rowid(st->db);
+
+    if ((r = st_prepare(st, "INSERT INTO phases(meeting, seq, title_nl, title_en, planned_minutes, closed, board)"
+                            " VALUES(?,?,?,?,?,?,?)", &ph)) != STORE_OK) goto out;
+    for (int i = 0; i < t->nphases; i++) {
+        const core_phase_def *d = &t->phases[i];
+        sqlite3_reset(ph);
+        sqlite3_bind_int64(ph, 1, id);
+        sqlite3_bind_int(ph, 2, i);
+        sqlite3_bind_text(ph, 3, d->title_nl, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ph, 4, d->title_en[0] ? d->title_en : d->title_nl, -1, SQLITE_STATIC);
+        sqlite3_bind_int(ph, 5, d->minutes);
+        sqlite3_bind_int(ph, 6, d->closed);
+        sqlite3_bind_text(ph, 7, d->board[0] ? d->board : "none", -1, SQLITE_STATIC);
+        if ((rc = sqlite3_step(ph)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+    }
+
+    if ((r = st_prepare(st, "INSERT INTO participants(meeting, seq, name, role, colour, present)"
+                            " VALUES(?,?,?,?,?,?)", &p)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector, participant)"
+                            " VALUES(?,?,?,?,?)", &pp)) != STORE_OK) goto out;
+    for (int i = 0; i < n; i++) {
+        char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        if (core_text_take(ps[i].name, CORE_NAME_MAX, name, sizeof name) != CORE_OK ||
+            ps[i].role < 0 || ps[i].role >= ROLE_COUNT) {
+            snprintf(st->err, sizeof st->err, "participant %d has no name or no role", i + 1);
+            r = STORE_EINVAL;
+            goto out;
+        }
+        sqlite3_reset(p);
+        sqlite3_bind_int64(p, 1, id);
+        sqlite3_bind_int(p, 2, i);
+        sqlite3_bind_text(p, 3, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(p, 4, core_role_word(ps[i].role), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(p, 5, ps[i].colour);
+        sqlite3_bind_int(p, 6, ps[i].present ? 1 : 0);
+        if ((rc = sqlite3_step(p)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+        int64_t pid = sqlite3_last_insert_rowid(st->db);
+        sqlite3_reset(pp);
+        sqlite3_bind_int64(pp, 1, id);
+        sqlite3_bind_text(pp, 2, name, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(pp, 3, core_role_word(ps[i].role), -1, SQLITE_STATIC);
+        sqlite3_bind_text(pp, 4, core_sector_word(core_role_sector(ps[i].role)), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(pp, 5, pid);
+        if ((rc = sqlite3_step(pp)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+    }
+    r = st_journal(st, id, "meeting_create", id, now_ms);
+out:
+    sqlite3_finalize(m);
+    sqlite3_finalize(p);
+    sqlite3_finalize(pp);
+    sqlite3_finalize(ph);
+    if (r != STORE_OK) return st_rollback(st, r);
+    r = st_commit(st);
+    if (r == STORE_OK && id_out) *id_out = id;
+    return r;
+}
+
+static const char meeting_cols[] =
+    "SELECT m.id, m.title, m.template, m.created_at, m.status, m.current_phase,"
+    " (SELECT count(*) FROM participants p WHERE p.meeting=m.id) FROM meetings m ";
+
+static void read_meeting(sqlite3_stmt *s, core_meeting *m)
+{
+    memset(m, 0, sizeof *m);
+    m->id = sqlite3_column_int64(s, 0);
+    st_text(s, 1, m->title, sizeof m->title);
+    st_text(s, 2, m->template_id, sizeof m->template_id);
+    m->created_at_ms = sqlite3_column_int64(s, 3);
+    const char *status = (const char *)sqlite3_column_text(s, 4);
+    m->status = status && !strcmp(status, "running") ? MEETING_RUNNING
+              : status && !strcmp(status, "finished") ? MEETING_FINISHED : MEETING_PREPARING;
+    m->current_phase = sqlite3_column_int(s, 5);
+    m->nparticipants = sqlite3_column_int(s, 6);
+}
+
+store_status store_meetings(store *st, core_meeting *out, int cap, int *n)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sORDER BY m.created_at DESC, m.id DESC LIMIT ?", meeting_cols);
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, sql, &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int(s, 1, cap);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) read_meeting(s, &out[(*n)++]);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_meeting(store *st, int64_t id, core_meeting *out)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "%sWHERE m.id=?", meeting_cols);
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, sql, &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) read_meeting(s, out);
+    else r = rc == SQLITE_DONE ? STORE_ENOTFOUND : st_fail(st, rc);
+    sqlite3_finalize(s);
+    return r;
+}
+
+store_status store_meeting_delete(store *st, int64_t id, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "DELETE FROM meetings WHERE id=?", &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, id);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
+    if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
+    r = st_journal(st, id, "meeting_delete", id, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+store_status store_participants(store *st, int64_t meeting, core_participant *out, int cap, int *n)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, "SELECT id, name, role, colour, present, supports FROM participants"
+                                    " WHERE meeting=? ORDER BY seq, id", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, meeting);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
+        core_participant *p = &out[(*n)++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(s, 0);
+        st_text(s, 1, p->name, sizeof p->name);
+        if (core_role_parse((const char *)sqlite3_column_text(s, 2), &p->role) != CORE_OK) p->role = ROLE_NETWERKLID;
+        p->colour = (uint32_t)sqlite3_column_int64(s, 3);
+        p->present = sqlite3_column_int(s, 4);
+        p->supports = sqlite3_column_int64(s, 5);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, int *n)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, "SELECT id, seq, title_nl, title_en, planned_minutes, closed, board,"
+                                    " coalesce(started_at,0), coalesce(ended_at,0)"
+                                    " FROM phases WHERE meeting=? ORDER BY seq", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, meeting);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
+        core_phase *p = &out[(*n)++];
+        memset(p, 0, sizeof *p);
+        p->id = sqlite3_column_int64(s, 0);
+        p->seq = sqlite3_column_int(s, 1);
+        st_text(s, 2, p->def.title_nl, sizeof p->def.title_nl);
+        st_text(s, 3, p->def.title_en, sizeof p->def.title_en);
+        p->def.minutes = sqlite3_column_int(s, 4);
+        p->def.closed = sqlite3_column_int(s, 5);
+        st_text(s, 6, p->def.board, sizeof p->def.board);
+        p->started_at_ms = sqlite3_column_int64(s, 7);
+        p->ended_at_ms = sqlite3_column_int64(s, 8);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s = NULL;
+    int rc;
+    /* End the phase that runs now, start the chosen one (only the first time). */
+    r = st_prepare(st, "UPDATE phases SET ended_at=?1 WHERE meeting=?2 AND started_at IS NOT NULL"
+                       " AND ended_at IS NULL AND seq<>?3", &s);
+    if (r == STORE_OK) {
+        sqlite3_bind_int64(s, 1, now_ms);
+        sqlite3_bind_int64(s, 2, meeting);
+        sqlite3_bind_int(s, 3, to);
+        if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
+        sqlite3_finalize(s);
+    }
+    if (r == STORE_OK && (r = st_prepare(st, "UPDATE phases SET started_at=coalesce(started_at, ?1), ended_at=NULL"
+                                             " WHERE meeting=?2 AND seq=?3", &s)) == STORE_OK) {
+        sqlite3_bind_int64(s, 1, now_ms);
+        sqlite3_bind_int64(s, 2, meeting);
+        sqlite3_bind_int(s, 3, to);
+        if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
+        else if (sqlite3_changes(st->db) == 0) r = STORE_ENOTFOUND;
+        sqlite3_finalize(s);
+    }
+    if (r == STORE_OK && (r = st_prepare(st, "UPDATE meetings SET current_phase=?1,"
+                                             " status=CASE status WHEN 'preparing' THEN 'running' ELSE status END"
+                                             " WHERE id=?2", &s)) == STORE_OK) {
+        sqlite3_bind_int(s, 1, to);
+        sqlite3_bind_int64(s, 2, meeting);
+        if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
+        sqlite3_finalize(s);
+    }
+    if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}

@@ -1,0 +1,87 @@
+/* store: the SQLite database of one device, its schema and migrations, one
+ * transaction per user action; the layout files; the JSON export.
+ * Uses core and sqlite3 (and cJSON for layouts and export); never SDL. */
+#ifndef SCHOUDERS_STORE_H
+#define SCHOUDERS_STORE_H
+
+#include "core.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    STORE_OK = 0,
+    STORE_ENOTFOUND, /* no such row, or no such file */
+    STORE_EDIR,      /* the folder of the database is missing or not writable */
+    STORE_EREADONLY, /* the database file cannot be written */
+    STORE_ECORRUPT,  /* the file fails PRAGMA quick_check or is not a database */
+    STORE_ENEWER,    /* made by a newer Schouders: user_version above ours */
+    STORE_ELOCKED,   /* another Schouders has this database open */
+    STORE_EFULL,     /* the disk is full */
+    STORE_EINVAL,    /* the action breaks a rule of core */
+    STORE_EIO        /* any other failure; the message says which */
+} store_status;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+typedef struct store store;
+
+/* Opens (creating with mode 0600 if missing) the database at path and brings its
+ * schema up to date. A corrupt or newer file is never written. On failure *out is
+ * NULL and msg (cap bytes) says what is wrong in plain words (English, for logs).
+ * Release: store_close. */
+store_status store_open(const char *path, store **out, char *msg, size_t cap);
+/* Opens an existing database to read only (export while the kiosk runs): no lock,
+ * no migration, nothing written. Release: store_close. */
+store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap);
+void store_close(store *st);
+const char *store_path(const store *st);
+/* Why the last call failed, for the status bar and logs. */
+const char *store_errmsg(const store *st);
+
+/* The default database path: $XDG_DATA_HOME/schouders/schouders.db, else
+ * ~/.local/share/schouders/schouders.db; creates the folder (0700). */
+store_status store_default_path(char *out, size_t cap);
+/* A path beside `path` that does not exist yet ("schouders-2.db", ...). */
+store_status store_path_beside(const char *path, char *out, size_t cap);
+
+/* The facilitator PIN, kept only as an Argon2id hash (libsodium).
+ * store_has_pin: STORE_OK or STORE_ENOTFOUND (a new database asks for one). */
+store_status store_has_pin(store *st);
+/* STORE_EINVAL when pin is not 4-8 digits. */
+store_status store_set_pin(store *st, const char *pin, int64_t now_ms);
+/* STORE_OK when pin matches, STORE_EINVAL when it does not. */
+store_status store_check_pin(store *st, const char *pin);
+
+/* A setting (key/value), for small flags such as "demo_created". */
+store_status store_setting(store *st, const char *key, char *out, size_t cap);
+store_status store_set_setting(store *st, const char *key, const char *value);
+
+/* Creates a meeting with its phases (from t) and participants, in one transaction.
+ * Each participant is also a person in the meeting's network. */
+store_status store_meeting_create(store *st, const char *title, const core_template *t,
+                                  const core_participant *ps, int n, int64_t now_ms, int64_t *id_out);
+/* Meetings newest first; *n is how many were written (at most cap). */
+store_status store_meetings(store *st, core_meeting *out, int cap, int *n);
+store_status store_meeting(store *st, int64_t id, core_meeting *out);
+store_status store_meeting_delete(store *st, int64_t id, int64_t now_ms);
+store_status store_participants(store *st, int64_t meeting, core_participant *out, int cap, int *n);
+store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, int *n);
+/* Moves the meeting to phase index `to`, ending the current and starting that one. */
+store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms);
+
+/* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
+store_status store_export_json(store *st, int64_t meeting, char **json);
+
+/* --- layouts ----------------------------------------------------------------- */
+
+/* Reads every *.json template in dir, sorted by file name. A broken file is skipped and
+ * described in errs ("drieluik.json, line 4: ..."), one line each; the rest still load. */
+store_status store_layouts_load(const char *dir, core_template *out, int cap, int *n,
+                                char *errs, size_t errcap);
+/* Parses one template from JSON text; on failure msg names the line. */
+store_status store_layout_parse(const char *text, const char *id, core_template *out,
+                                char *msg, size_t cap);
+
+#endif

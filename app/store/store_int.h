@@ -1,0 +1,28 @@
+/* store internals shared by store.c, export.c and layout.c; not for other folders. */
+#ifndef SCHOUDERS_STORE_INT_H
+#define SCHOUDERS_STORE_INT_H
+
+#include "store.h"
+
+#include <limits.h>
+#include <sqlite3.h>
+
+struct store {
+    sqlite3 *db;
+    int lock_fd; /* flock()ed for the store's lifetime: one app per database */
+    char path[PATH_MAX];
+    char err[256];
+};
+
+store_status st_status(int rc);
+store_status st_fail(store *st, int rc);
+store_status st_exec(store *st, const char *sql);
+store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s);
+store_status st_begin(store *st);
+store_status st_commit(store *st);
+store_status st_rollback(store *st, store_status why);
+store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
+/* Column text, cleaned of invalid UTF-8, into out. */
+void st_text(sqlite3_stmt *s, int col, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,346 @@
+/* script: plays DESIGN's script language by pushing real SDL finger, text and key
+ * events into the normal loop, so a script touches the app the way a finger does. */
+#include "ui.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { OP_TAP, OP_HOLD, OP_DRAG, OP_TYPE, OP_KEY, OP_WAIT, OP_SHOT, OP_DUMP, OP_QUIT } op_kind;
+
+typedef struct {
+    op_kind op;
+    int line;
+    char id[2][48];   /* "@id" targets; empty when coordinates are given */
+    float x[2], y[2];
+    int ms;
+    char *text;       /* type: the text; shot/dump: the path; key: the key name */
+} op;
+
+struct ui_script {
+    char path[256];
+    op *ops;
+    int n, cap, at;
+    int sub;              /* progress inside a multi-step op (tap, hold, drag) */
+    uint32_t due;         /* not before this time */
+    uint32_t find_until;  /* an @id must appear by then */
+    uint32_t frame;       /* frame at the last push: wait for the app to draw it */
+    int64_t finger;
+    float fx[2], fy[2];   /* resolved points of the op in progress */
+    int failed, done;
+};
+
+enum { SCRIPT_TOUCH_ID = 7, DRAG_STEPS = 12, STEP_MS = 16 };
+
+static int parse_target(char **p, char *id, float *x, float *y)
+{
+    while (**p == ' ' || **p == '\t') (*p)++;
+    if (**p == '@') {
+        char *s = ++(*p);
+        while (**p && **p != ' ' && **p != '\t') (*p)++;
+        size_t n = (size_t)(*p - s);
+        if (n == 0 || n >= 48) return -1;
+        memcpy(id, s, n);
+        id[n] = 0;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    *x = strtof(*p, &end);
+    if (end == *p) return -1;
+    *p = end;
+    *y = strtof(*p, &end);
+    if (end == *p || errno) return -1;
+    *p = end;
+    id[0] = 0;
+    return 0;
+}
+
+/* "TEXT" with \" \\ \n \t and \xNN escapes (so a script can send invalid UTF-8). */
+static char *parse_quoted(char *p)
+{
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p != '"') return NULL;
+    char *out = malloc(strlen(p) + 1), *o = out;
+    if (!out) return NULL;
+    for (p++; *p && *p != '"'; p++) {
+        if (*p != '\\') { *o++ = *p; continue; }
+        p++;
+        if (*p == 'n') *o++ = '\n';
+        else if (*p == 't') *o++ = '\t';
+        else if (*p == 'x' && p[1] && p[2]) {
+            char hex[3] = {p[1], p[2], 0};
+            *o++ = (char)strtol(hex, NULL, 16);
+            p += 2;
+        } else if (*p) *o++ = *p;
+        else break;
+    }
+    if (*p != '"') { free(out); return NULL; }
+    *o = 0;
+    return out;
+}
+
+static char *word(char *p)
+{
+    while (*p == ' ' || *p == '\t') p++;
+    char *e = p + strlen(p);
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    *e = 0;
+    return *p ? strdup(p) : NULL;
+}
+
+static int parse_line(char *line, op *o, char *why, size_t cap)
+{
+    char cmd[16];
+    int n = 0;
+    if (sscanf(line, "%15s%n", cmd, &n) != 1) return 1; /* blank */
+    char *p = line + n;
+    memset(o, 0, sizeof *o);
+    if (!strcmp(cmd, "tap") || !strcmp(cmd, "hold")) {
+        o->op = cmd[0] == 't' ? OP_TAP : OP_HOLD;
+        if (parse_target(&p, o->id[0], &o->x[0], &o->y[0]) != 0) { snprintf(why, cap, "%s needs @id or X Y", cmd); return -1; }
+        if (o->op == OP_HOLD && sscanf(p, "%d", &o->ms) != 1) { snprintf(why, cap, "hold needs a time in ms"); return -1; }
+    } else if (!strcmp(cmd, "drag")) {
+        o->op = OP_DRAG;
+        if (parse_target(&p, o->id[0], &o->x[0], &o->y[0]) != 0 || parse_target(&p, o->id[1], &o->x[1], &o->y[1]) != 0) {
+            snprintf(why, cap, "drag needs two targets (@id or X Y)");
+            return -1;
+        }
+    } else if (!strcmp(cmd, "type")) {
+        o->op = OP_TYPE;
+        if (!(o->text = parse_quoted(p))) { snprintf(why, cap, "type needs a \"quoted text\""); return -1; }
+    } else if (!strcmp(cmd, "key")) {
+        o->op = OP_KEY;
+        o->text = word(p);
+        if (!o->text || SDL_GetKeyFromName(o->text) == SDLK_UNKNOWN) { snprintf(why, cap, "unknown key name"); return -1; }
+    } else if (!strcmp(cmd, "wait")) {
+        o->op = OP_WAIT;
+        if (sscanf(p, "%d", &o->ms) != 1 || o->ms < 0) { snprintf(why, cap, "wait needs a time in ms"); return -1; }
+    } else if (!strcmp(cmd, "shot") || !strcmp(cmd, "dump")) {
+        o->op = cmd[0] == 's' ? OP_SHOT : OP_DUMP;
+        if (!(o->text = word(p))) { snprintf(why, cap, "%s needs a file name", cmd); return -1; }
+    } else if (!strcmp(cmd, "quit")) {
+        o->op = OP_QUIT;
+    } else {
+        snprintf(why, cap, "unknown command '%s'", cmd);
+        return -1;
+    }
+    return 0;
+}
+
+ui_script *ui_script_load(const char *path, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, cap, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    ui_script *s = calloc(1, sizeof *s);
+    if (!s) { fclose(f); snprintf(err, cap, "out of memory"); return NULL; }
+    SDL_strlcpy(s->path, path, sizeof s->path);
+    char line[8192];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *hash = line;
+        /* A # starts a comment, except inside a quoted text. */
+        for (int q = 0; *hash; hash++) {
+            if (*hash == '"' && (hash == line || hash[-1] != '\\')) q = !q;
+            if (*hash == '#' && !q) { *hash = 0; break; }
+        }
+        line[strcspn(line, "\r\n")] = 0;
+        op o;
+        char why[128];
+        int r = parse_line(line, &o, why, sizeof why);
+        if (r > 0) continue;
+        if (r < 0 || (s->n == s->cap && !(s->ops = realloc(s->ops, (size_t)(s->cap = s->cap ? s->cap * 2 : 32) * sizeof *s->ops)))) {
+            snprintf(err, cap, "%s:%d: %s", path, lineno, r < 0 ? why : "out of memory");
+            fclose(f);
+            ui_script_free(s);
+            return NULL;
+        }
+        o.line = lineno;
+        s->ops[s->n++] = o;
+    }
+    fclose(f);
+    return s;
+}
+
+void ui_script_free(ui_script *s)
+{
+    if (!s) return;
+    for (int i = 0; i < s->n; i++) free(s->ops[i].text);
+    free(s->ops);
+    free(s);
+}
+
+int ui_script_failed(const ui_script *s) { return s->failed; }
+
+static void fail(ui_script *s, const op *o, const char *msg, const char *arg)
+{
+    fprintf(stderr, "schouders: script %s:%d: %s%s\n", s->path, o->line, msg, arg ? arg : "");
+    s->failed = 1;
+}
+
+static void push_finger(ui_ctx *ctx, Uint32 type, int64_t finger, float x, float y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.timestamp = SDL_GetTicks();
+    e.tfinger.touchId = SCRIPT_TOUCH_ID;
+    e.tfinger.fingerId = finger;
+    e.tfinger.x = x / (float)ctx->w;
+    e.tfinger.y = y / (float)ctx->h;
+    e.tfinger.pressure = 1.0f;
+    e.tfinger.windowID = ctx->win ? SDL_GetWindowID(ctx->win) : 0;
+    SDL_PushEvent(&e);
+}
+
+static void push_text(const char *t)
+{
+    /* SDL delivers text in events of at most 31 bytes; so do we, cut between code points. */
+    size_t len = strlen(t), i = 0;
+    while (i < len) {
+        size_t n = len - i < 31 ? len - i : 31;
+        if (i + n < len)
+            while (n > 1 && ((unsigned char)t[i + n] & 0xC0) == 0x80) n--;
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_TEXTINPUT;
+        memcpy(e.text.text, t + i, n);
+        SDL_PushEvent(&e);
+        i += n;
+    }
+}
+
+static void push_key(const char *name)
+{
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = k;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+}
+
+/* The centre of widget id in the last frame drawn; 0 when it is not there. */
+static int find(const ui_ctx *ctx, const char *id, float *x, float *y)
+{
+    for (int i = ctx->nprev - 1; i >= 0; i--)
+        if (!strcmp(ctx->prev[i].id, id)) {
+            *x = ctx->prev[i].r.x + ctx->prev[i].r.w / 2.0f;
+            *y = ctx->prev[i].r.y + ctx->prev[i].r.h / 2.0f;
+            return 1;
+        }
+    return 0;
+}
+
+/* Resolves the op's targets; 0 = not yet on screen, 1 = done, -1 = gave up. */
+static int resolve(ui_script *s, ui_ctx *ctx, const op *o, int count, uint32_t now)
+{
+    for (int i = 0; i < count; i++) {
+        if (!o->id[i][0]) { s->fx[i] = o->x[i]; s->fy[i] = o->y[i]; continue; }
+        if (find(ctx, o->id[i], &s->fx[i], &s->fy[i])) continue;
+        if (!s->find_until) s->find_until = now + CFG_SCRIPT_FIND_MS;
+        if ((int32_t)(now - s->find_until) < 0) return 0;
+        fail(s, o, "no widget on screen with id @", o->id[i]);
+        return -1;
+    }
+    s->find_until = 0;
+    return 1;
+}
+
+static void next(ui_script *s, uint32_t now, uint32_t gap)
+{
+    s->at++;
+    s->sub = 0;
+    s->due = now + gap;
+}
+
+int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
+{
+    if (s->failed) return -1;
+    if (s->at >= s->n) return 0;
+    /* Let the app take in what was pushed and draw the result first. */
+    if (ctx->dirty || ctx->frame < s->frame + 2 || (int32_t)(now - s->due) < 0) return 1;
+    const op *o = &s->ops[s->at];
+    int r;
+    switch (o->op) {
+    case OP_TAP:
+    case OP_HOLD:
+        if (s->sub == 0) {
+            if ((r = resolve(s, ctx, o, 1, now)) <= 0) return r < 0 ? -1 : 1;
+            s->finger++;
+            push_finger(ctx, SDL_FINGERDOWN, s->finger, s->fx[0], s->fy[0]);
+            s->sub = 1;
+            s->due = now + (o->op == OP_HOLD ? (uint32_t)o->ms : STEP_MS);
+        } else {
+            push_finger(ctx, SDL_FINGERUP, s->finger, s->fx[0], s->fy[0]);
+            next(s, now, STEP_MS);
+        }
+        break;
+    case OP_DRAG:
+        if (s->sub == 0) {
+            if ((r = resolve(s, ctx, o, 2, now)) <= 0) return r < 0 ? -1 : 1;
+            s->finger++;
+            push_finger(ctx, SDL_FINGERDOWN, s->finger, s->fx[0], s->fy[0]);
+            s->sub = 1;
+        } else if (s->sub <= DRAG_STEPS) {
+            float t = (float)s->sub / DRAG_STEPS;
+            push_finger(ctx, SDL_FINGERMOTION, s->finger, s->fx[0] + (s->fx[1] - s->fx[0]) * t,
+                        s->fy[0] + (s->fy[1] - s->fy[0]) * t);
+            s->sub++;
+        } else {
+            push_finger(ctx, SDL_FINGERUP, s->finger, s->fx[1], s->fy[1]);
+            next(s, now, STEP_MS);
+            break;
+        }
+        s->due = now + STEP_MS;
+        break;
+    case OP_TYPE:
+        push_text(o->text);
+        next(s, now, STEP_MS);
+        break;
+    case OP_KEY:
+        push_key(o->text);
+        next(s, now, STEP_MS);
+        break;
+    case OP_WAIT:
+        next(s, now, (uint32_t)o->ms);
+        return 1;
+    case OP_SHOT:
+        if (s->sub == 0) {
+            SDL_strlcpy(ctx->shot_path, o->text, sizeof ctx->shot_path);
+            ctx->dirty = 1;
+            s->sub = 1;
+        } else if (!ctx->shot_path[0]) {
+            next(s, now, 0);
+        }
+        return 1;
+    case OP_DUMP:
+        if (ui_dump(ctx, o->text) != 0) fail(s, o, "cannot write ", o->text);
+        next(s, now, 0);
+        return s->failed ? -1 : 1;
+    case OP_QUIT:
+        ctx->quit = 1;
+        next(s, now, 0);
+        return 0;
+    }
+    s->frame = ctx->frame;
+    ctx->dirty = 1;
+    return 1;
+}
+
+int ui_script_wake_in(const ui_script *s, uint32_t now)
+{
+    if (s->failed || s->at >= s->n) return -1;
+    int left = (int32_t)(s->due - now);
+    return left < 0 ? 0 : left;
+}

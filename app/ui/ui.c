@@ -1,0 +1,737 @@
+/* ui: context, gestures, drawing, text cache and widgets. */
+#include "ui.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void ui_hints(void)
+{
+    /* A touch must be handled once: SDL would otherwise echo each touch as a mouse
+     * click (and each click as a touch), a known source of double taps. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    /* With it on, SDL loads a software OpenGL: 130 MB instead of 25. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+}
+
+static const char *const font_candidates[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+
+static float screen_ppmm(SDL_Window *win, int w, int h)
+{
+    float ddpi = 0;
+    int display = win ? SDL_GetWindowDisplayIndex(win) : -1;
+    if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi >= 60 && ddpi <= 600)
+        return ddpi / 25.4f;
+    int wide = w > h ? w : h;
+    float ppmm = (float)wide / CFG_FALLBACK_SCREEN_MM;
+    return ppmm < 1.5f ? 1.5f : ppmm;
+}
+
+int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->win = win;
+    ctx->ren = ren;
+    ctx->scale = 1.0f;
+    ctx->dirty = 1;
+    ui_resize(ctx, w, h);
+    const char *env = SDL_getenv("SCHOUDERS_FONT");
+    if (env && env[0]) SDL_strlcpy(ctx->font_path, env, sizeof ctx->font_path);
+    for (size_t i = 0; !ctx->font_path[0] && i < SDL_arraysize(font_candidates); i++) {
+        SDL_RWops *rw = SDL_RWFromFile(font_candidates[i], "rb");
+        if (rw) {
+            SDL_RWclose(rw);
+            SDL_strlcpy(ctx->font_path, font_candidates[i], sizeof ctx->font_path);
+        }
+    }
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(ctx->error, sizeof ctx->error, "SDL_ttf: %s", TTF_GetError());
+        return -1;
+    }
+    TTF_Font *probe = ctx->font_path[0] ? TTF_OpenFont(ctx->font_path, 12) : NULL;
+    if (!probe) {
+        snprintf(ctx->error, sizeof ctx->error, "no font found (install fonts-noto-core): %s", TTF_GetError());
+        return -1;
+    }
+    TTF_CloseFont(probe);
+    return 0;
+}
+
+void ui_quit(ui_ctx *ctx)
+{
+    for (int i = 0; i < CFG_TEXT_CACHE; i++)
+        if (ctx->cache[i].tex) SDL_DestroyTexture(ctx->cache[i].tex);
+    for (int i = 0; i < CFG_FONT_SIZES; i++)
+        if (ctx->fonts[i]) TTF_CloseFont(ctx->fonts[i]);
+    memset(ctx->cache, 0, sizeof ctx->cache);
+    memset(ctx->fonts, 0, sizeof ctx->fonts);
+    if (TTF_WasInit()) TTF_Quit();
+}
+
+void ui_resize(ui_ctx *ctx, int w, int h)
+{
+    ctx->w = w;
+    ctx->h = h;
+    ctx->ppmm = screen_ppmm(ctx->win, w, h);
+    ctx->dirty = 1;
+}
+
+int ui_mm(const ui_ctx *ctx, float mm) { return (int)lroundf(mm * ctx->ppmm * ctx->scale); }
+SDL_Rect ui_rect(int x, int y, int w, int h) { return (SDL_Rect){x, y, w, h}; }
+int ui_inside(SDL_Rect r, float x, float y) { return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h; }
+
+/* --- gestures ------------------------------------------------------------------ */
+
+/* Topmost widget of the last frame under (x, y); a block stops the search. */
+static const ui_widget *hit(const ui_ctx *ctx, float x, float y)
+{
+    for (int i = ctx->nprev - 1; i >= 0; i--) {
+        const ui_widget *w = &ctx->prev[i];
+        if (w->kind == UI_W_TEXT || !ui_inside(w->r, x, y)) continue;
+        if (w->state & UI_ST_DISABLED) return NULL;
+        return w;
+    }
+    return NULL;
+}
+
+static void push_gesture(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float x, float y)
+{
+    if (!id[0] || ctx->nq >= (int)SDL_arraysize(ctx->q)) return;
+    ui_gesture *g = &ctx->q[ctx->nq++];
+    SDL_strlcpy(g->id, id, sizeof g->id);
+    g->kind = kind;
+    g->x = x;
+    g->y = y;
+}
+
+static ui_pointer *pointer(ui_ctx *ctx, int64_t finger, int make)
+{
+    for (int i = 0; i < CFG_MAX_POINTERS; i++)
+        if (ctx->ptr[i].used && ctx->ptr[i].finger == finger) return &ctx->ptr[i];
+    if (!make) return NULL;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++)
+        if (!ctx->ptr[i].used) {
+            memset(&ctx->ptr[i], 0, sizeof ctx->ptr[i]);
+            ctx->ptr[i].used = 1;
+            ctx->ptr[i].finger = finger;
+            return &ctx->ptr[i];
+        }
+    return NULL; /* an eleventh finger is ignored */
+}
+
+static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t t)
+{
+    ui_pointer *p = pointer(ctx, finger, 1);
+    if (!p) return;
+    const ui_widget *w = hit(ctx, x, y);
+    p->x = p->x0 = x;
+    p->y = p->y0 = y;
+    p->t0 = t;
+    SDL_strlcpy(p->id, w ? w->id : "", sizeof p->id);
+    /* Tapping outside a field ends typing there. */
+    if (ctx->focus[0] && (!w || strcmp(w->id, ctx->focus) != 0)) ui_focus(ctx, "");
+    ctx->dirty = 1;
+}
+
+static void pointer_move(ui_ctx *ctx, int64_t finger, float x, float y)
+{
+    ui_pointer *p = pointer(ctx, finger, 0);
+    if (!p) return;
+    p->x = x;
+    p->y = y;
+    float dx = x - p->x0, dy = y - p->y0;
+    float limit = CFG_DRAG_START_MM * ctx->ppmm;
+    if (!p->dragging && !p->long_fired && dx * dx + dy * dy > limit * limit) p->dragging = 1;
+    if (p->dragging) ctx->dirty = 1;
+}
+
+static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y)
+{
+    ui_pointer *p = pointer(ctx, finger, 0);
+    if (!p) return;
+    p->x = x;
+    p->y = y;
+    if (p->dragging) push_gesture(ctx, p->id, UI_G_DRAG_END, x, y);
+    else if (!p->long_fired) {
+        /* A click only if the finger lifts on the widget it went down on. */
+        for (int i = 0; i < ctx->nprev; i++)
+            if (!strcmp(ctx->prev[i].id, p->id) && ui_inside(ctx->prev[i].r, x, y)) {
+                push_gesture(ctx, p->id, UI_G_CLICK, x, y);
+                break;
+            }
+    }
+    p->used = 0;
+    ctx->dirty = 1;
+}
+
+static void typed_append(ui_ctx *ctx, const char *s)
+{
+    size_t n = strlen(s);
+    if (ctx->ntyped + n >= sizeof ctx->typed) return;
+    memcpy(ctx->typed + ctx->ntyped, s, n);
+    ctx->ntyped += (int)n;
+    ctx->typed[ctx->ntyped] = 0;
+}
+
+void ui_feed(ui_ctx *ctx, const SDL_Event *e)
+{
+    switch (e->type) {
+    case SDL_FINGERDOWN:
+        pointer_down(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
+        break;
+    case SDL_FINGERMOTION:
+        pointer_move(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h);
+        break;
+    case SDL_FINGERUP:
+        pointer_up(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            pointer_down(ctx, -1, (float)e->button.x, (float)e->button.y, e->button.timestamp);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which != SDL_TOUCH_MOUSEID) pointer_move(ctx, -1, (float)e->motion.x, (float)e->motion.y);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
+            pointer_up(ctx, -1, (float)e->button.x, (float)e->button.y);
+        break;
+    case SDL_TEXTINPUT:
+        if (ctx->focus[0]) typed_append(ctx, e->text.text);
+        ctx->dirty = 1;
+        break;
+    case SDL_KEYDOWN:
+        if (e->key.keysym.sym == SDLK_BACKSPACE && ctx->focus[0]) ctx->backspaces++;
+        else if (ctx->nkeys < (int)SDL_arraysize(ctx->keys)) ctx->keys[ctx->nkeys++] = e->key.keysym.sym;
+        ctx->dirty = 1;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) ui_resize(ctx, e->window.data1, e->window.data2);
+        ctx->dirty = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+void ui_tick(ui_ctx *ctx, uint32_t now)
+{
+    ctx->now = now;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        ui_pointer *p = &ctx->ptr[i];
+        if (!p->used || p->dragging || p->long_fired || !p->id[0]) continue;
+        if (now - p->t0 >= CFG_LONG_PRESS_MS) {
+            p->long_fired = 1;
+            push_gesture(ctx, p->id, UI_G_LONG, p->x, p->y);
+            ctx->dirty = 1;
+        }
+    }
+}
+
+int ui_wake_in(const ui_ctx *ctx)
+{
+    int best = -1;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        const ui_pointer *p = &ctx->ptr[i];
+        if (!p->used || p->dragging || p->long_fired || !p->id[0]) continue;
+        int left = (int)(CFG_LONG_PRESS_MS - (ctx->now - p->t0));
+        if (left < 0) left = 0;
+        if (best < 0 || left < best) best = left;
+    }
+    return best;
+}
+
+/* Takes the gesture of `kind` for id out of the queue. */
+static int take(ui_ctx *ctx, const char *id, ui_gesture_kind kind)
+{
+    for (int i = 0; i < ctx->nq; i++)
+        if (ctx->q[i].kind == kind && !strcmp(ctx->q[i].id, id)) {
+            memmove(&ctx->q[i], &ctx->q[i + 1], (size_t)(ctx->nq - i - 1) * sizeof ctx->q[0]);
+            ctx->nq--;
+            ctx->dirty = 1; /* the screen reacts: draw the result */
+            return 1;
+        }
+    return 0;
+}
+
+int ui_pressed(const ui_ctx *ctx, const char *id)
+{
+    for (int i = 0; i < CFG_MAX_POINTERS; i++)
+        if (ctx->ptr[i].used && !ctx->ptr[i].dragging && !strcmp(ctx->ptr[i].id, id)) return 1;
+    return 0;
+}
+
+int ui_key(ui_ctx *ctx, SDL_Keycode key)
+{
+    for (int i = 0; i < ctx->nkeys; i++)
+        if (ctx->keys[i] == key) {
+            ctx->keys[i] = SDLK_UNKNOWN;
+            return 1;
+        }
+    return 0;
+}
+
+void ui_focus(ui_ctx *ctx, const char *id)
+{
+    if (!strcmp(ctx->focus, id)) return;
+    SDL_strlcpy(ctx->focus, id, sizeof ctx->focus);
+    ctx->ntyped = 0;
+    ctx->typed[0] = 0;
+    ctx->backspaces = 0;
+    if (id[0]) SDL_StartTextInput();
+    else SDL_StopTextInput();
+    ctx->dirty = 1;
+}
+
+/* --- frames -------------------------------------------------------------------- */
+
+void ui_begin(ui_ctx *ctx, const char *screen)
+{
+    ctx->frame++;
+    ctx->ncur = 0;
+    ctx->ntexts = 0;
+    ctx->dirty = 0;
+    SDL_strlcpy(ctx->screen, screen, sizeof ctx->screen);
+}
+
+static void save_shot(ui_ctx *ctx)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ctx->w, ctx->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return;
+    if (SDL_RenderReadPixels(ctx->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
+        IMG_SavePNG(s, ctx->shot_path) != 0) {
+        snprintf(ctx->error, sizeof ctx->error, "screenshot %s: %s", ctx->shot_path, SDL_GetError());
+        fprintf(stderr, "schouders: %s\n", ctx->error);
+    }
+    SDL_FreeSurface(s);
+}
+
+void ui_end(ui_ctx *ctx)
+{
+    /* Gestures for widgets that did not appear this frame are stale. */
+    ctx->nq = 0;
+    ctx->nkeys = 0;
+    ctx->ntyped = 0;
+    ctx->typed[0] = 0;
+    ctx->backspaces = 0;
+    memcpy(ctx->prev, ctx->cur, (size_t)ctx->ncur * sizeof ctx->cur[0]);
+    ctx->nprev = ctx->ncur;
+    memcpy(ctx->prev_texts, ctx->texts, (size_t)ctx->ntexts * sizeof ctx->texts[0]);
+    ctx->nprev_texts = ctx->ntexts;
+    SDL_strlcpy(ctx->prev_screen, ctx->screen, sizeof ctx->prev_screen);
+    if (!ctx->ren) return;
+    if (ctx->shot_path[0]) {
+        save_shot(ctx);
+        ctx->shot_path[0] = 0;
+    }
+    SDL_RenderPresent(ctx->ren);
+}
+
+static ui_widget *add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_kind kind)
+{
+    if (ctx->ncur >= CFG_MAX_WIDGETS) return NULL;
+    ui_widget *w = &ctx->cur[ctx->ncur++];
+    SDL_strlcpy(w->id, id, sizeof w->id);
+    SDL_utf8strlcpy(w->label, label ? label : "", sizeof w->label);
+    w->r = r;
+    w->kind = (uint8_t)kind;
+    w->state = 0;
+    if (ui_pressed(ctx, id)) w->state |= UI_ST_PRESSED;
+    if (!strcmp(ctx->focus, id) && id[0]) w->state |= UI_ST_FOCUSED;
+    return w;
+}
+
+/* --- drawing ------------------------------------------------------------------- */
+
+static void set_colour(ui_ctx *ctx, uint32_t rgb)
+{
+    SDL_SetRenderDrawColor(ctx->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
+}
+
+void ui_clear(ui_ctx *ctx, uint32_t rgb)
+{
+    if (!ctx->ren) return;
+    set_colour(ctx, rgb);
+    SDL_RenderClear(ctx->ren);
+}
+
+void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb)
+{
+    if (!ctx->ren) return;
+    set_colour(ctx, rgb);
+    SDL_RenderFillRect(ctx->ren, &r);
+}
+
+/* A convex polygon as a triangle fan around its centre. */
+static void fan(ui_ctx *ctx, float cx, float cy, const SDL_FPoint *pts, int n, uint32_t rgb)
+{
+    enum { MAXV = 130 };
+    SDL_Vertex v[MAXV + 1];
+    int idx[MAXV * 3];
+    if (n > MAXV) n = MAXV;
+    SDL_Color c = UI_RGB(rgb);
+    v[0] = (SDL_Vertex){{cx, cy}, c, {0, 0}};
+    for (int i = 0; i < n; i++) {
+        v[i + 1] = (SDL_Vertex){pts[i], c, {0, 0}};
+        idx[i * 3] = 0;
+        idx[i * 3 + 1] = i + 1;
+        idx[i * 3 + 2] = (i + 1) % n + 1;
+    }
+    SDL_RenderGeometry(ctx->ren, NULL, v, n + 1, idx, n * 3);
+}
+
+void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb)
+{
+    if (!ctx->ren || r.w <= 0 || r.h <= 0) return;
+    if (radius * 2 > r.w) radius = r.w / 2;
+    if (radius * 2 > r.h) radius = r.h / 2;
+    if (radius < 2) {
+        ui_fill(ctx, r, rgb);
+        return;
+    }
+    enum { SEG = 8 };
+    SDL_FPoint pts[4 * (SEG + 1)];
+    const float cxs[4] = {(float)(r.x + r.w - radius), (float)(r.x + radius), (float)(r.x + radius), (float)(r.x + r.w - radius)};
+    const float cys[4] = {(float)(r.y + radius), (float)(r.y + radius), (float)(r.y + r.h - radius), (float)(r.y + r.h - radius)};
+    int n = 0;
+    for (int c = 0; c < 4; c++)
+        for (int i = 0; i <= SEG; i++) {
+            float a = (float)M_PI * 0.5f * ((float)c + (float)i / SEG);
+            pts[n++] = (SDL_FPoint){cxs[c] + cosf(a) * radius, cys[c] - sinf(a) * radius};
+        }
+    fan(ctx, r.x + r.w / 2.0f, r.y + r.h / 2.0f, pts, n, rgb);
+}
+
+void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, int width)
+{
+    ui_round(ctx, r, radius, edge);
+    SDL_Rect in = {r.x + width, r.y + width, r.w - 2 * width, r.h - 2 * width};
+    ui_round(ctx, in, radius - width, fill);
+}
+
+void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
+{
+    if (!ctx->ren || radius <= 0) return;
+    SDL_FPoint pts[96];
+    int n = radius < 8 ? 16 : radius < 40 ? 48 : 96;
+    for (int i = 0; i < n; i++) {
+        float a = 2.0f * (float)M_PI * (float)i / (float)n;
+        pts[i] = (SDL_FPoint){cx + cosf(a) * radius, cy + sinf(a) * radius};
+    }
+    fan(ctx, (float)cx, (float)cy, pts, n, rgb);
+}
+
+/* --- text ---------------------------------------------------------------------- */
+
+static TTF_Font *font(ui_ctx *ctx, int px)
+{
+    if (px < 6) px = 6;
+    int free_slot = -1;
+    for (int i = 0; i < CFG_FONT_SIZES; i++) {
+        if (ctx->fonts[i] && ctx->font_px[i] == px) return ctx->fonts[i];
+        if (!ctx->fonts[i] && free_slot < 0) free_slot = i;
+    }
+    if (free_slot < 0) { /* all sizes in use: reuse a slot; rendered textures stay valid */
+        free_slot = (int)(ctx->frame % CFG_FONT_SIZES);
+        TTF_CloseFont(ctx->fonts[free_slot]);
+        ctx->fonts[free_slot] = NULL;
+    }
+    TTF_Font *f = TTF_OpenFont(ctx->font_path, px);
+    if (!f) {
+        snprintf(ctx->error, sizeof ctx->error, "font: %s", TTF_GetError());
+        return NULL;
+    }
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    ctx->fonts[free_slot] = f;
+    ctx->font_px[free_slot] = px;
+    return f;
+}
+
+static uint64_t hash_text(const char *s, int px, int wrap, uint32_t rgb)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    h = (h ^ (uint64_t)px) * 1099511628211ull;
+    h = (h ^ (uint64_t)(unsigned)wrap) * 1099511628211ull;
+    return (h ^ rgb) * 1099511628211ull;
+}
+
+/* The texture of s at px, from the cache or rendered once; NULL when empty or failed. */
+static ui_text_entry *text_entry(ui_ctx *ctx, const char *s, int px, uint32_t rgb, int wrap)
+{
+    uint64_t h = hash_text(s, px, wrap, rgb);
+    int victim = 0;
+    for (int i = 0; i < CFG_TEXT_CACHE; i++) {
+        ui_text_entry *e = &ctx->cache[i];
+        if (e->tex && e->hash == h && e->px == px && e->wrap == wrap && e->colour == rgb) {
+            e->used = ctx->frame;
+            return e;
+        }
+        if (!e->tex) victim = i;
+        else if (ctx->cache[victim].tex && e->used < ctx->cache[victim].used) victim = i;
+    }
+    TTF_Font *f = font(ctx, px);
+    if (!f || !ctx->ren) return NULL;
+    SDL_Color c = UI_RGB(rgb);
+    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap) : TTF_RenderUTF8_Blended(f, s, c);
+    if (!surf) return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
+    ui_text_entry *e = &ctx->cache[victim];
+    if (tex) {
+        if (e->tex) SDL_DestroyTexture(e->tex);
+        *e = (ui_text_entry){h, px, wrap, rgb, tex, surf->w, surf->h, ctx->frame};
+    }
+    SDL_FreeSurface(surf);
+    ctx->cache_misses++;
+    return tex ? e : NULL;
+}
+
+static int px_of(const ui_ctx *ctx, float mm)
+{
+    int px = (int)lroundf(mm * ctx->ppmm * ctx->scale);
+    return px < 6 ? 6 : px;
+}
+
+SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm)
+{
+    SDL_Point p = {0, 0};
+    TTF_Font *f = s && s[0] ? font(ctx, px_of(ctx, mm)) : NULL;
+    if (f) TTF_SizeUTF8(f, s, &p.x, &p.y);
+    return p;
+}
+
+static void record_text(ui_ctx *ctx, const char *s, SDL_Rect r)
+{
+    if (ctx->ntexts >= CFG_MAX_TEXTS) return;
+    ui_widget *w = &ctx->texts[ctx->ntexts++];
+    w->id[0] = 0;
+    SDL_utf8strlcpy(w->label, s, sizeof w->label);
+    w->r = r;
+    w->kind = UI_W_TEXT;
+    w->state = 0;
+}
+
+SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t rgb, ui_align align, int wrap)
+{
+    SDL_Point size = {0, 0};
+    if (!s || !s[0]) return size;
+    int px = px_of(ctx, mm);
+    ui_text_entry *e = ctx->ren ? text_entry(ctx, s, px, rgb, wrap) : NULL;
+    if (e) size = (SDL_Point){e->w, e->h};
+    else size = ui_text_size(ctx, s, mm);
+    if (align == UI_CENTER) x -= size.x / 2;
+    else if (align == UI_RIGHT) x -= size.x;
+    SDL_Rect dst = {x, y, size.x, size.y};
+    if (e) SDL_RenderCopy(ctx->ren, e->tex, NULL, &dst);
+    record_text(ctx, s, dst);
+    return size;
+}
+
+void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align)
+{
+    if (!s || !s[0]) return;
+    float size = mm;
+    SDL_Point p = ui_text_size(ctx, s, size);
+    while (p.x > r.w && size - 0.5f >= min_mm) {
+        size -= 0.5f;
+        p = ui_text_size(ctx, s, size);
+    }
+    char buf[512];
+    const char *show = s;
+    if (p.x > r.w) { /* still too wide: cut whole code points and end in an ellipsis */
+        TTF_Font *f = font(ctx, px_of(ctx, size));
+        int ell = 0, extent = 0, count = 0;
+        if (f) TTF_SizeUTF8(f, "\xE2\x80\xA6", &ell, NULL);
+        if (f && TTF_MeasureUTF8(f, s, r.w - ell, &extent, &count) == 0) {
+            size_t bytes = 0;
+            for (int c = 0; c < count && s[bytes]; c++) {
+                bytes++;
+                while ((s[bytes] & 0xC0) == 0x80) bytes++;
+            }
+            if (bytes > sizeof buf - 4) bytes = sizeof buf - 4;
+            memcpy(buf, s, bytes);
+            memcpy(buf + bytes, "\xE2\x80\xA6", 4);
+            show = buf;
+        }
+    }
+    int x = align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x;
+    int th = ui_text_size(ctx, show, size).y;
+    ui_text(ctx, show, x, r.y + (r.h - th) / 2, size, rgb, align, 0);
+}
+
+/* --- widgets ------------------------------------------------------------------- */
+
+int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style)
+{
+    ui_widget *w = add_widget(ctx, id, r, label, UI_W_BUTTON);
+    int pressed = w && (w->state & UI_ST_PRESSED);
+    int radius = ui_mm(ctx, 2);
+    uint32_t ink = UI_INK;
+    switch (style) {
+    case UI_PRIMARY:
+        ui_round(ctx, r, radius, pressed ? UI_ACCENT_PRESSED : UI_ACCENT);
+        ink = UI_SURFACE;
+        break;
+    case UI_DANGER_BTN:
+        ui_round(ctx, r, radius, pressed ? 0x8C1D17 : UI_DANGER);
+        ink = UI_SURFACE;
+        break;
+    case UI_SECONDARY:
+        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : 0xC9C2B4, 2);
+        break;
+    case UI_QUIET:
+        if (pressed) ui_round(ctx, r, radius, UI_HAIRLINE);
+        ink = UI_ACCENT;
+        break;
+    }
+    int pad = ui_mm(ctx, 2);
+    SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
+    ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, ink, UI_CENTER);
+    return take(ctx, id, UI_G_CLICK);
+}
+
+int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark)
+{
+    ui_widget *w = add_widget(ctx, id, r, label, UI_W_TOGGLE);
+    if (w && selected) w->state |= UI_ST_SELECTED;
+    int pressed = w && (w->state & UI_ST_PRESSED);
+    int radius = ui_mm(ctx, 2);
+    /* Selected shows as a thick edge and a filled dot, never by colour alone. */
+    ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? 0xE4EFF3 : UI_SURFACE,
+            selected ? UI_ACCENT : 0xC9C2B4, selected ? 4 : 2);
+    int dot = ui_mm(ctx, 2.2f);
+    int cx = r.x + ui_mm(ctx, 3) + dot, cy = r.y + r.h / 2;
+    ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : 0xC9C2B4);
+    ui_circle(ctx, cx, cy, dot - 3, selected ? (mark ? mark : UI_ACCENT) : UI_SURFACE);
+    if (selected) ui_circle(ctx, cx, cy, dot / 2, UI_SURFACE);
+    SDL_Rect in = {cx + dot + ui_mm(ctx, 2), r.y, r.x + r.w - (cx + dot + ui_mm(ctx, 3)), r.h};
+    ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+    return take(ctx, id, UI_G_CLICK);
+}
+
+/* Bytes of the UTF-8 sequence starting with lead byte c. */
+static int seq_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder)
+{
+    ui_widget *w = add_widget(ctx, id, r, buf, UI_W_FIELD);
+    if (take(ctx, id, UI_G_CLICK)) ui_focus(ctx, id);
+    int focused = !strcmp(ctx->focus, id);
+    if (w && focused) w->state |= UI_ST_FOCUSED;
+    int changed = 0;
+    if (focused) {
+        size_t len = strlen(buf);
+        for (; ctx->backspaces > 0 && len > 0; ctx->backspaces--) {
+            while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80) len--;
+            if (len > 0) len--;
+            buf[len] = 0;
+            changed = 1;
+        }
+        int chars = (int)SDL_utf8strlen(buf);
+        for (int i = 0; i < ctx->ntyped && chars < max_chars;) {
+            int k = seq_len((unsigned char)ctx->typed[i]);
+            if (i + k > ctx->ntyped || len + (size_t)k + 1 > cap) break;
+            memcpy(buf + len, ctx->typed + i, (size_t)k);
+            len += (size_t)k;
+            buf[len] = 0;
+            i += k;
+            chars++;
+            changed = 1;
+        }
+        ctx->ntyped = 0;
+        ctx->typed[0] = 0;
+        if (w) SDL_utf8strlcpy(w->label, buf, sizeof w->label);
+    }
+    int radius = ui_mm(ctx, 1.5f);
+    ui_card(ctx, r, radius, UI_SURFACE, focused ? UI_ACCENT : 0xC9C2B4, focused ? 3 : 2);
+    int pad = ui_mm(ctx, 3);
+    SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
+    if (buf[0]) {
+        /* Show the end of a long text: that is where the caret is. */
+        SDL_Point sz = ui_text_size(ctx, buf, CFG_BODY_MM);
+        const char *show = buf;
+        while (sz.x > in.w - 4 && *show) {
+            show += seq_len((unsigned char)*show);
+            sz = ui_text_size(ctx, show, CFG_BODY_MM);
+        }
+        int th = sz.y;
+        ui_text(ctx, show, in.x, r.y + (r.h - th) / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+        if (focused) ui_fill(ctx, ui_rect(in.x + sz.x + 2, r.y + r.h / 5, 3, r.h * 3 / 5), UI_ACCENT);
+    } else {
+        if (focused) ui_fill(ctx, ui_rect(in.x, r.y + r.h / 5, 3, r.h * 3 / 5), UI_ACCENT);
+        ui_text_fit(ctx, placeholder, ui_rect(in.x + 8, in.y, in.w - 8, in.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
+    }
+    return changed;
+}
+
+int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind)
+{
+    add_widget(ctx, id, r, label, UI_W_AREA);
+    return take(ctx, id, kind);
+}
+
+void ui_block(ui_ctx *ctx, const char *id)
+{
+    SDL_Rect all = {0, 0, ctx->w, ctx->h};
+    add_widget(ctx, id, all, "", UI_W_BLOCK);
+    if (!ctx->ren) return;
+    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ctx->ren, 0x1E, 0x29, 0x33, 140);
+    SDL_RenderFillRect(ctx->ren, &all);
+    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_NONE);
+}
+
+/* --- dump ---------------------------------------------------------------------- */
+
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
+        else if (c < 0x20) fprintf(f, "\\u%04x", c);
+        else fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void dump_list(FILE *f, const ui_widget *ws, int n)
+{
+    static const char *const kinds[] = {"button", "toggle", "field", "area", "block", "text"};
+    for (int i = 0; i < n; i++) {
+        const ui_widget *w = &ws[i];
+        const char *state = (w->state & UI_ST_DISABLED) ? "disabled" : (w->state & UI_ST_PRESSED) ? "pressed"
+                          : (w->state & UI_ST_FOCUSED) ? "focused" : (w->state & UI_ST_SELECTED) ? "selected" : "normal";
+        fprintf(f, "%s\n    {\"id\": ", i ? "," : "");
+        json_str(f, w->id);
+        fprintf(f, ", \"kind\": \"%s\", \"rect\": [%d, %d, %d, %d], \"label\": ", kinds[w->kind], w->r.x, w->r.y, w->r.w, w->r.h);
+        json_str(f, w->label);
+        fprintf(f, ", \"state\": \"%s\"}", state);
+    }
+}
+
+int ui_dump(const ui_ctx *ctx, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    fprintf(f, "{\"screen\": ");
+    json_str(f, ctx->prev_screen);
+    fprintf(f, ", \"size\": [%d, %d], \"px_per_mm\": %.3f, \"focus\": ", ctx->w, ctx->h, ctx->ppmm);
+    json_str(f, ctx->focus);
+    fprintf(f, ",\n  \"widgets\": [");
+    dump_list(f, ctx->prev, ctx->nprev);
+    fprintf(f, "],\n  \"texts\": [");
+    dump_list(f, ctx->prev_texts, ctx->nprev_texts);
+    fprintf(f, "]}\n");
+    return fclose(f) == 0 ? 0 : -1;
+}

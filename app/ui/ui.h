@@ -1,0 +1,177 @@
+/* ui: the widget kit. Immediate mode with stable dotted ids: a screen calls
+ * ui_button(ctx, "home.new", ...) every frame; the widget is chosen when a finger
+ * goes down (a touch has no hover) against the previous frame's widgets.
+ * One context holds all state. Uses SDL2, SDL2_ttf and SDL2_image only. */
+#ifndef SCHOUDERS_UI_H
+#define SCHOUDERS_UI_H
+
+#include "../config.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdint.h>
+
+/* --- theme (STYLE.md palette) ------------------------------------------------ */
+#define UI_RGB(hex) ((SDL_Color){(Uint8)((hex) >> 16), (Uint8)((hex) >> 8), (Uint8)(hex), 255})
+enum {
+    UI_BG = 0xF6F3EC, UI_SURFACE = 0xFFFFFF, UI_HAIRLINE = 0xE2DDD2,
+    UI_INK = 0x1E2933, UI_INK2 = 0x5B6670,
+    UI_ACCENT = 0x1F6F8B, UI_ACCENT_PRESSED = 0x17566C,
+    UI_WARN = 0xA9501F, UI_DANGER = 0xB3261E,
+    UI_CLOSED_BG = 0xEFE9F6, UI_CLOSED_BAND = 0x5E4B8B
+};
+
+typedef enum { UI_PRIMARY, UI_SECONDARY, UI_DANGER_BTN, UI_QUIET } ui_style;
+typedef enum { UI_LEFT, UI_CENTER, UI_RIGHT } ui_align;
+
+typedef enum {
+    UI_W_BUTTON = 0, UI_W_TOGGLE, UI_W_FIELD, UI_W_AREA, UI_W_BLOCK, UI_W_TEXT
+} ui_kind;
+
+enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8 };
+
+typedef struct {
+    char id[48];
+    char label[160];
+    SDL_Rect r;
+    uint8_t kind, state;
+} ui_widget;
+
+/* Gestures, the touch vocabulary: pressed (finger down on a widget), clicked
+ * (up on it, no drag), long-pressed (held CFG_LONG_PRESS_MS), dragged. */
+typedef enum { UI_G_CLICK = 1, UI_G_LONG, UI_G_DRAG_END } ui_gesture_kind;
+
+typedef struct {
+    int used;
+    int64_t finger;   /* SDL finger id; -1 for the mouse */
+    float x, y, x0, y0; /* pixels */
+    uint32_t t0;
+    char id[48];      /* the widget chosen at finger-down ("" for none) */
+    int dragging, long_fired;
+} ui_pointer;
+
+typedef struct {
+    char id[48];
+    ui_gesture_kind kind;
+    float x, y;
+} ui_gesture;
+
+typedef struct {
+    uint64_t hash;
+    int px, wrap;
+    uint32_t colour;
+    SDL_Texture *tex;
+    int w, h;
+    uint32_t used; /* frame number of the last use, for LRU */
+} ui_text_entry;
+
+typedef struct ui_ctx {
+    SDL_Window *win;     /* borrowed from main */
+    SDL_Renderer *ren;   /* borrowed from main; NULL in headless tests */
+    int w, h;
+    float ppmm;          /* pixels per millimetre */
+    float scale;         /* 1, or CFG_CHILD_SCALE on child screens */
+    uint32_t now, frame;
+
+    ui_widget cur[CFG_MAX_WIDGETS], prev[CFG_MAX_WIDGETS];
+    int ncur, nprev;
+    ui_widget texts[CFG_MAX_TEXTS], prev_texts[CFG_MAX_TEXTS];
+    int ntexts, nprev_texts;
+    char screen[32], prev_screen[32];
+
+    ui_pointer ptr[CFG_MAX_POINTERS];
+    ui_gesture q[32];
+    int nq;
+
+    char focus[48];      /* the text field that takes typing */
+    char typed[CFG_TYPED_MAX];
+    int ntyped, backspaces, enter;
+    SDL_Keycode keys[16];
+    int nkeys;
+
+    char font_path[512];
+    TTF_Font *fonts[CFG_FONT_SIZES];
+    int font_px[CFG_FONT_SIZES];
+    ui_text_entry cache[CFG_TEXT_CACHE];
+    int cache_misses;
+
+    int dirty;           /* something changed: draw a frame */
+    char shot_path[512]; /* a script asked for a screenshot of the next frame */
+    int quit;            /* a script said quit */
+    char error[256];     /* the last kit failure (font, screenshot), for the status bar */
+} ui_ctx;
+
+/* Sets SDL's hints (no synthetic mouse/touch events, no GL for the software
+ * renderer). Call before SDL_Init. */
+void ui_hints(void);
+/* Prepares ctx for a window and renderer (both may be NULL in headless tests).
+ * Returns 0, or -1 with ctx->error set when no font could be opened.
+ * Release: ui_quit. */
+int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h);
+void ui_quit(ui_ctx *ctx);
+void ui_resize(ui_ctx *ctx, int w, int h);
+
+/* Input: feed every SDL event; then ui_tick for time-based gestures. */
+void ui_feed(ui_ctx *ctx, const SDL_Event *e);
+void ui_tick(ui_ctx *ctx, uint32_t now);
+/* Milliseconds until ctx needs to run again (a long-press due), or -1. */
+int ui_wake_in(const ui_ctx *ctx);
+
+/* A frame. Draw between begin and end; end shows it (and saves a pending shot). */
+void ui_begin(ui_ctx *ctx, const char *screen);
+void ui_end(ui_ctx *ctx);
+
+/* Geometry */
+int ui_mm(const ui_ctx *ctx, float mm);
+SDL_Rect ui_rect(int x, int y, int w, int h);
+int ui_inside(SDL_Rect r, float x, float y);
+
+/* Drawing */
+void ui_clear(ui_ctx *ctx, uint32_t rgb);
+void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb);
+void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb);
+/* A rounded card with a hairline edge of `edge` colour and `width` px. */
+void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, int width);
+void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb);
+/* Text at size `mm` (times ctx->scale); wrap > 0 wraps at that many px. Returns
+ * the drawn size. Text is also recorded for the UI dump. */
+SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t rgb, ui_align align, int wrap);
+/* Draws s inside r, vertically centred, shrinking from mm down to min_mm, then
+ * cutting with an ellipsis. */
+void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align);
+SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm);
+
+/* Widgets. Each returns 1 on the frame its gesture completes. */
+int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style);
+int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark);
+/* A single-line text field; typing goes to it while it has focus. Returns 1 when
+ * its text changed. max_chars is the limit in characters; cap the buffer size. */
+int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder);
+/* An invisible target (a card, a tile): gestures without drawing. */
+int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind);
+/* Blocks every widget registered before it (a modal's backdrop), dimming them. */
+void ui_block(ui_ctx *ctx, const char *id);
+/* 1 if the pointer that went down on id is still down (pressed state). */
+int ui_pressed(const ui_ctx *ctx, const char *id);
+
+void ui_focus(ui_ctx *ctx, const char *id);
+/* 1 if key was pressed since the last frame (Escape, Return, ...). */
+int ui_key(ui_ctx *ctx, SDL_Keycode key);
+
+/* Writes the last frame's widget tree as JSON (id, rect, label, state). 0 or -1. */
+int ui_dump(const ui_ctx *ctx, const char *path);
+
+/* --- scripts ----------------------------------------------------------------- */
+typedef struct ui_script ui_script;
+/* Parses a script (DESIGN "Scripts"). NULL with err set (file and line) on failure.
+ * Release: ui_script_free. */
+ui_script *ui_script_load(const char *path, char *err, size_t cap);
+void ui_script_free(ui_script *s);
+/* Runs what is due at `now`, pushing real SDL events. Returns 1 while running, 0
+ * when done, -1 after an error (printed to stderr; the app goes on). */
+int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now);
+/* Milliseconds until the script wants to run again. */
+int ui_script_wake_in(const ui_script *s, uint32_t now);
+int ui_script_failed(const ui_script *s);
+
+#endif

@@ -1,0 +1,162 @@
+/* Gestures under a fake clock, without a window: a tap is a click once, a drag is
+ * never a tap, a long press is not a click, two fingers work at once, a modal
+ * blocks what is under it, and SDL's synthetic mouse-from-touch is ignored. */
+#include "check.h"
+#include "ui.h"
+
+static ui_ctx ui;
+static const SDL_Rect A = {100, 100, 200, 100}, B = {500, 100, 200, 100};
+static int clicks_a, clicks_b, longs_a, drags_b, blocked;
+
+static void frame(void)
+{
+    ui_begin(&ui, "test");
+    clicks_a += ui_button(&ui, "a", A, "A", UI_PRIMARY);
+    clicks_b += ui_button(&ui, "b", B, "B", UI_PRIMARY);
+    longs_a += ui_area(&ui, "a.hold", ui_rect(A.x, A.y + 300, A.w, A.h), "hold", UI_G_LONG);
+    drags_b += ui_area(&ui, "b.drag", ui_rect(B.x, B.y + 300, B.w, B.h), "drag", UI_G_DRAG_END);
+    if (blocked) ui_block(&ui, "modal");
+    ui_end(&ui);
+}
+
+static void finger(Uint32 type, int id, float x, float y, uint32_t t)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x / ui.w;
+    e.tfinger.y = y / ui.h;
+    e.tfinger.timestamp = t;
+    ui_feed(&ui, &e);
+}
+
+static void reset(void) { clicks_a = clicks_b = longs_a = drags_b = 0; }
+
+int main(void)
+{
+    if (SDL_Init(0) != 0 || ui_init(&ui, NULL, NULL, 1920, 1080) != 0) {
+        fprintf(stderr, "ui_init: %s\n", ui.error);
+        return 1;
+    }
+    frame();
+    float mm = ui.ppmm;
+
+    /* A tap: down and up on the same button is one click, reported once. */
+    finger(SDL_FINGERDOWN, 1, 150, 150, 0);
+    frame();
+    CHECK(ui_pressed(&ui, "a"));
+    CHECK(ui.prev[0].state & UI_ST_PRESSED); /* pressed shows in the very next frame */
+    finger(SDL_FINGERUP, 1, 152, 151, 80);
+    frame();
+    frame();
+    CHECK(clicks_a == 1 && clicks_b == 0);
+    reset();
+
+    /* Down on A, up on B: nothing. */
+    finger(SDL_FINGERDOWN, 2, 150, 150, 100);
+    frame();
+    finger(SDL_FINGERMOTION, 2, 550, 150, 120);
+    finger(SDL_FINGERUP, 2, 550, 150, 140);
+    frame();
+    CHECK(clicks_a == 0 && clicks_b == 0);
+
+    /* A wobble under the drag threshold is still a tap. */
+    finger(SDL_FINGERDOWN, 3, 150, 150, 200);
+    frame();
+    finger(SDL_FINGERMOTION, 3, 150 + 2.0f * mm, 150, 220);
+    finger(SDL_FINGERUP, 3, 150 + 2.0f * mm, 150, 240);
+    frame();
+    CHECK(clicks_a == 1);
+    reset();
+
+    /* Past 3 mm it is a drag: no click, and the drag target gets its end. */
+    finger(SDL_FINGERDOWN, 4, 550, 450, 300);
+    frame();
+    finger(SDL_FINGERMOTION, 4, 550 + 4.0f * mm, 450, 320);
+    finger(SDL_FINGERUP, 4, 550 + 20.0f * mm, 460, 340);
+    frame();
+    CHECK(drags_b == 1 && clicks_b == 0);
+    reset();
+
+    /* A long press fires at 500 ms while still down, and the release is no click. */
+    finger(SDL_FINGERDOWN, 5, 150, 450, 1000);
+    ui_tick(&ui, 1000);
+    frame();
+    CHECK(ui_wake_in(&ui) == (int)CFG_LONG_PRESS_MS);
+    ui_tick(&ui, 1499);
+    frame();
+    CHECK(longs_a == 0);
+    ui_tick(&ui, 1500);
+    frame();
+    CHECK(longs_a == 1);
+    finger(SDL_FINGERUP, 5, 150, 450, 1700);
+    frame();
+    CHECK(longs_a == 1 && clicks_a == 0);
+    reset();
+
+    /* Two fingers at once on two buttons: both are clicked. */
+    finger(SDL_FINGERDOWN, 6, 150, 150, 2000);
+    finger(SDL_FINGERDOWN, 7, 550, 150, 2001);
+    frame();
+    CHECK(ui_pressed(&ui, "a") && ui_pressed(&ui, "b"));
+    finger(SDL_FINGERUP, 7, 550, 150, 2050);
+    finger(SDL_FINGERUP, 6, 150, 150, 2060);
+    frame();
+    CHECK(clicks_a == 1 && clicks_b == 1);
+    reset();
+
+    /* Two fingers dragging two things at once. */
+    finger(SDL_FINGERDOWN, 8, 550, 450, 3000);
+    finger(SDL_FINGERDOWN, 9, 150, 150, 3000);
+    frame();
+    finger(SDL_FINGERMOTION, 8, 550 + 10 * mm, 450, 3020);
+    finger(SDL_FINGERMOTION, 9, 150 + 10 * mm, 150, 3020);
+    finger(SDL_FINGERUP, 8, 550 + 10 * mm, 450, 3040);
+    finger(SDL_FINGERUP, 9, 150 + 10 * mm, 150, 3040);
+    frame();
+    CHECK(drags_b == 1 && clicks_a == 0);
+    reset();
+
+    /* SDL's mouse-from-touch echo is ignored: one touch, one click. */
+    finger(SDL_FINGERDOWN, 10, 150, 150, 4000);
+    SDL_Event m;
+    memset(&m, 0, sizeof m);
+    m.type = SDL_MOUSEBUTTONDOWN;
+    m.button.which = SDL_TOUCH_MOUSEID;
+    m.button.button = SDL_BUTTON_LEFT;
+    m.button.x = 150;
+    m.button.y = 150;
+    ui_feed(&ui, &m);
+    frame();
+    finger(SDL_FINGERUP, 10, 150, 150, 4050);
+    m.type = SDL_MOUSEBUTTONUP;
+    ui_feed(&ui, &m);
+    frame();
+    CHECK(clicks_a == 1);
+    reset();
+
+    /* The real mouse works for development. */
+    m.button.which = 0;
+    m.type = SDL_MOUSEBUTTONDOWN;
+    ui_feed(&ui, &m);
+    frame();
+    m.type = SDL_MOUSEBUTTONUP;
+    ui_feed(&ui, &m);
+    frame();
+    CHECK(clicks_a == 1);
+    reset();
+
+    /* A modal blocks the widgets under it. */
+    blocked = 1;
+    frame();
+    finger(SDL_FINGERDOWN, 11, 150, 150, 5000);
+    frame();
+    finger(SDL_FINGERUP, 11, 150, 150, 5050);
+    frame();
+    CHECK(clicks_a == 0);
+
+    ui_quit(&ui);
+    SDL_Quit();
+    return check_done();
+}

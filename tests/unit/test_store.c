@@ -1,0 +1,244 @@
+/* Store: file mode, schema, one transaction per action, refusing damaged or newer
+ * files without touching them, one app per database, layouts, export. */
+#include "check.h"
+#include "store.h"
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[256];
+
+static void path_in(char *out, const char *name) { snprintf(out, 512, "%s/%s", dir, name); }
+
+static long file_bytes(const char *path, unsigned char *buf, long cap)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    long n = (long)fread(buf, 1, (size_t)cap, f);
+    fclose(f);
+    return n;
+}
+
+static core_template one_template(void)
+{
+    core_template t;
+    char msg[256];
+    store_status r = store_layout_parse("{\"name\": {\"nl\": \"Test\"}, \"phases\": ["
+                                        "{\"title\": {\"nl\": \"Een\", \"en\": \"One\"}, \"minutes\": 10},"
+                                        "{\"title\": \"Twee\", \"minutes\": 20, \"closed\": true}]}",
+                                        "test", &t, msg, sizeof msg);
+    CHECK(r == STORE_OK);
+    return t;
+}
+
+static void new_database(void)
+{
+    char path[512], msg[256];
+    path_in(path, "new.db");
+    store *st;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    struct stat sb;
+    CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600);
+    CHECK(store_has_pin(st) == STORE_ENOTFOUND);
+    CHECK(store_set_pin(st, "12", 1) == STORE_EINVAL);
+    CHECK(store_set_pin(st, "2468", 1) == STORE_OK);
+    CHECK(store_check_pin(st, "2468") == STORE_OK);
+    CHECK(store_check_pin(st, "2469") == STORE_EINVAL);
+
+    /* A second app on the same file is refused at once, not left hanging. */
+    store *other;
+    CHECK(store_open(path, &other, msg, sizeof msg) == STORE_ELOCKED && other == NULL);
+
+    core_template t = one_template();
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 0;
+    core_participant_add(ps, &n, "Sanne", ROLE_KIND);
+    core_participant_add(ps, &n, "Mark", ROLE_OUDER);
+    core_participant_add(ps, &n, "Petra", ROLE_PROFESSIONAL);
+    int64_t a = 0, b = 0;
+    CHECK(store_meeting_create(st, "Familie Jansen", &t, ps, n, 1000, &a) == STORE_OK && a > 0);
+    CHECK(store_meeting_create(st, "Familie De Boer", &t, ps, 1, 2000, &b) == STORE_OK && b > a);
+    CHECK(store_meeting_create(st, "   ", &t, ps, 1, 3000, NULL) == STORE_EINVAL);
+
+    core_meeting ms[8];
+    int count = 0;
+    CHECK(store_meetings(st, ms, 8, &count) == STORE_OK && count == 2);
+    CHECK_STR(ms[0].title, "Familie De Boer"); /* newest first */
+    CHECK(ms[1].nparticipants == 3);
+
+    core_participant got[CORE_PARTICIPANTS_MAX];
+    CHECK(store_participants(st, a, got, CORE_PARTICIPANTS_MAX, &count) == STORE_OK && count == 3);
+    CHECK_STR(got[2].name, "Petra");
+    CHECK(got[2].role == ROLE_PROFESSIONAL && got[0].colour != got[1].colour);
+
+    core_phase phases[CORE_PHASES_MAX];
+    CHECK(store_phases(st, a, phases, CORE_PHASES_MAX, &count) == STORE_OK && count == 2);
+    CHECK(phases[1].def.closed == 1 && phases[1].def.minutes == 20);
+    CHECK(store_phase_go(st, a, 1, 5000) == STORE_OK);
+    core_meeting m;
+    CHECK(store_meeting(st, a, &m) == STORE_OK && m.current_phase == 1 && m.status == MEETING_RUNNING);
+
+    char *json = NULL;
+    CHECK(store_export_json(st, a, &json) == STORE_OK && json);
+    cJSON *root = cJSON_Parse(json);
+    CHECK(root != NULL);
+    CHECK(cJSON_GetObjectItem(root, "schema_version")->valueint == 1);
+    cJSON *mt = cJSON_GetObjectItem(root, "meeting");
+    CHECK_STR(cJSON_GetObjectItem(mt, "title")->valuestring, "Familie Jansen");
+    CHECK_STR(cJSON_GetObjectItem(mt, "status")->valuestring, "running");
+    CHECK_STR(cJSON_GetObjectItem(mt, "created_at")->valuestring, "1970-01-01T00:00:01Z");
+    cJSON *parts = cJSON_GetObjectItem(root, "participants");
+    CHECK(cJSON_GetArraySize(parts) == 3);
+    CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(parts, 0), "role")->valuestring, "kind");
+    CHECK(cJSON_GetObjectItem(cJSON_GetArrayItem(parts, 0), "colour")->valuestring[0] == '#');
+    cJSON *people = cJSON_GetObjectItem(root, "people");
+    CHECK(cJSON_GetArraySize(people) == 3);
+    CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(people, 2), "sector")->valuestring, "professioneel");
+    cJSON *ph = cJSON_GetObjectItem(root, "phases");
+    CHECK(cJSON_GetArraySize(ph) == 2);
+    CHECK(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(ph, 1), "closed")));
+    CHECK(cJSON_IsString(cJSON_GetObjectItem(cJSON_GetArrayItem(ph, 1), "started_at")));
+    CHECK(cJSON_IsArray(cJSON_GetObjectItem(cJSON_GetArrayItem(ph, 0), "absent")));
+    CHECK(cJSON_IsArray(cJSON_GetObjectItem(root, "decisions")));
+    cJSON_Delete(root);
+    free(json);
+    CHECK(store_export_json(st, 999, &json) == STORE_ENOTFOUND && json == NULL);
+
+    /* Deleting a meeting takes its participants and phases along. */
+    CHECK(store_meeting_delete(st, a, 6000) == STORE_OK);
+    CHECK(store_participants(st, a, got, CORE_PARTICIPANTS_MAX, &count) == STORE_OK && count == 0);
+    CHECK(store_meeting_delete(st, a, 6000) == STORE_ENOTFOUND);
+    store_close(st);
+
+    /* Reopened: everything is still there, and the lock is free again. */
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    CHECK(store_meetings(st, ms, 8, &count) == STORE_OK && count == 1);
+    CHECK(store_check_pin(st, "2468") == STORE_OK);
+    store_close(st);
+
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_stmt *s;
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL);
+    CHECK(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == STORE_SCHEMA_VERSION);
+    sqlite3_finalize(s);
+    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
+    CHECK(sqlite3_step(s) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(s, 0), "wal"));
+    sqlite3_finalize(s);
+    /* The journal is append-only. */
+    CHECK(sqlite3_exec(db, "DELETE FROM journal", NULL, NULL, NULL) != SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* Opening must fail with `want` and leave the file byte for byte as it was. */
+static void refused_untouched(const char *path, store_status want)
+{
+    static unsigned char before[1 << 20], after[1 << 20];
+    long nb = file_bytes(path, before, sizeof before);
+    store *st = NULL;
+    char msg[256] = "";
+    store_status r = store_open(path, &st, msg, sizeof msg);
+    CHECK(r == want);
+    CHECK(st == NULL && msg[0]);
+    long na = file_bytes(path, after, sizeof after);
+    CHECK(nb == na && memcmp(before, after, (size_t)nb) == 0);
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    CHECK(access(wal, F_OK) != 0);
+}
+
+static void bad_files(void)
+{
+    char path[512], msg[256];
+    /* Not a database at all. */
+    path_in(path, "garbage.db");
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; i < 8192; i++) fputc((i * 7919) & 0xFF, f);
+    fclose(f);
+    refused_untouched(path, STORE_ECORRUPT);
+
+    /* A real database with a damaged page. */
+    path_in(path, "damaged.db");
+    store *st;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    core_template t = one_template();
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 0;
+    for (int i = 0; i < 30; i++) core_participant_add(ps, &n, "Een lange naam om pagina's te vullen", ROLE_NETWERKLID);
+    for (int i = 0; i < 20; i++) store_meeting_create(st, "Familie", &t, ps, n, i, NULL);
+    store_close(st);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;", NULL, NULL, NULL);
+    sqlite3_close(db);
+    f = fopen(path, "r+b");
+    fseek(f, 4096 * 3 + 8, SEEK_SET); /* inside a b-tree page's cell pointers */
+    for (int i = 0; i < 64; i++) fputc(0xFF, f);
+    fclose(f);
+    refused_untouched(path, STORE_ECORRUPT);
+
+    /* Made by a newer Schouders. */
+    path_in(path, "newer.db");
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "CREATE TABLE future(x); PRAGMA user_version=99;", NULL, NULL, NULL);
+    sqlite3_close(db);
+    refused_untouched(path, STORE_ENEWER);
+
+    /* A folder that does not exist. */
+    path_in(path, "missing/folder/x.db");
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_EDIR && strstr(msg, "does not exist"));
+
+    char beside[600];
+    path_in(path, "garbage.db");
+    CHECK(store_path_beside(path, beside, sizeof beside) == STORE_OK);
+    CHECK(strstr(beside, "garbage-2.db") != NULL);
+}
+
+static void layouts(void)
+{
+    core_template ts[16];
+    int n = 0;
+    char errs[1024];
+    const char *real = getenv("SCHOUDERS_LAYOUTS");
+    CHECK(store_layouts_load(real ? real : "layouts", ts, 16, &n, errs, sizeof errs) == STORE_OK);
+    CHECK(n >= 3 && errs[0] == 0);
+
+    char sub[512], path[600];
+    path_in(sub, "layouts");
+    mkdir(sub, 0700);
+    snprintf(path, sizeof path, "%s/a-good.json", sub);
+    FILE *f = fopen(path, "w");
+    fputs("{\"name\": {\"nl\": \"Goed\"}, \"phases\": [{\"title\": \"Een\", \"minutes\": 5}]}\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/b-syntax.json", sub);
+    f = fopen(path, "w");
+    fputs("{\n  \"name\": {\"nl\": \"Kapot\"},\n  \"phases\": [\n    {\"title\": \"Een\" \"minutes\": 5}\n  ]\n}\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/c-minutes.json", sub);
+    f = fopen(path, "w");
+    fputs("{\n  \"name\": {\"nl\": \"Mist\"},\n  \"phases\": [\n    {\"title\": \"Een\", \"minutes\": 5},\n"
+          "    {\"title\": \"Twee\"}\n  ]\n}\n", f);
+    fclose(f);
+    CHECK(store_layouts_load(sub, ts, 16, &n, errs, sizeof errs) == STORE_OK);
+    CHECK(n == 1);
+    CHECK_STR(ts[0].name_nl, "Goed");
+    CHECK(strstr(errs, "b-syntax.json, line 4") != NULL);
+    CHECK(strstr(errs, "c-minutes.json, line 5: phase 2") != NULL);
+    if (check_failed) fprintf(stderr, "layout errors were:\n%s", errs);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/schouders-test-store-XXXXXX");
+    if (!mkdtemp(dir)) return 1;
+    new_database();
+    bad_files();
+    layouts();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (!check_failed && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    return check_done();
+}
