@@ -169,8 +169,20 @@ int main(int argc, char **argv)
         ui_script_free(script);
         return 1;
     }
-    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI | (o.windowed ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
-    SDL_Window *win = SDL_CreateWindow("Schouders", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, o.w, o.h, flags);
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    SDL_DisplayMode desktop;
+    if (!o.windowed) {
+        /* Made at the screen's size at 0,0 as well: a kiosk often has no window
+         * manager to honour the full-screen request. */
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+            o.w = desktop.w;
+            o.h = desktop.h;
+            x = y = 0;
+        }
+    }
+    SDL_Window *win = SDL_CreateWindow("Schouders", x, y, o.w, o.h, flags);
     /* The software renderer unless the environment asks for another: it is what the
      * budgets are measured on, and needs no GPU. */
     SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_getenv("SDL_RENDER_DRIVER") ? 0 : SDL_RENDERER_SOFTWARE) : NULL;

@@ -85,14 +85,14 @@ void scr_request_quit(scr_app *app)
 int scr_margin(const scr_app *app) { return ui_mm(app->ui, 8); }
 int scr_target(const scr_app *app) { return ui_mm(app->ui, 14); }
 
-int scr_header(scr_app *app, const char *title)
+int scr_header(scr_app *app, const char *title, int left)
 {
     ui_ctx *ui = app->ui;
     int h = ui_mm(ui, 24);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
     int th = ui_text_size(ui, title, CFG_TITLE_MM).y;
-    ui_text(ui, title, scr_margin(app), (h - th) / 2, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, title, scr_margin(app) + left, (h - th) / 2, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
     return h;
 }
 
@@ -121,8 +121,7 @@ int scr_statusbar(scr_app *app)
         int tw = ui_text_size(ui, s, CFG_SMALL_MM).x;
         int r = ui_mm(ui, 2.2f), cx = ui->w - m - tw - ui_mm(ui, 2) - r;
         ui_circle(ui, cx, y + h / 2, r, 0x4E9A5C);
-        ui_text(ui, "\xE2\x9C\x93", cx, y + h / 2 - ui_text_size(ui, "\xE2\x9C\x93", CFG_SMALL_MM * 0.8f).y / 2,
-                CFG_SMALL_MM * 0.8f, UI_SURFACE, UI_CENTER, 0);
+        ui_check(ui, cx, y + h / 2, r * 3 / 2, UI_SURFACE);
         ui_text(ui, s, ui->w - m, y + (h - ui_text_size(ui, s, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
     return y;
@@ -210,4 +209,16 @@ store_status scr_demo(scr_app *app)
     store_status r = store_meeting_create(app->st, "Familie De Boer", t, ps, n, app->wall_ms, NULL);
     if (r == STORE_OK) r = store_set_setting(app->st, "demo_created", "1");
     return r;
+}
+
+void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const char *name)
+{
+    ui_ctx *ui = app->ui;
+    char initial[8] = {0};
+    size_t n = name[0] ? 1 : 0;
+    while (name[n] && ((unsigned char)name[n] & 0xC0) == 0x80) n++;
+    memcpy(initial, name, n < sizeof initial ? n : sizeof initial - 1);
+    ui_circle(ui, cx, cy, radius, colour);
+    float mm = radius / ui->ppmm * 0.9f;
+    ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, mm).y / 2, mm, UI_INK, UI_CENTER, 0);
 }

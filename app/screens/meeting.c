@@ -28,13 +28,13 @@ static void steps(scr_app *app, SDL_Rect r)
     for (int i = 0; i < n; i++) {
         const core_phase *ph = &app->phases[i];
         int cur = i == app->meeting.current_phase;
-        int x = r.x + i * w, cy = r.y + r.h / 2, rad = ui_mm(ui, 3.2f);
+        int x = r.x + i * w, cy = r.y + r.h / 2, rad = ui_mm(ui, 4.5f);
         uint32_t colour = ph->def.closed ? UI_CLOSED_BAND : UI_ACCENT;
         ui_circle(ui, x + rad, cy, rad, cur ? colour : UI_INK2);
         if (!cur) ui_circle(ui, x + rad, cy, rad - 3, UI_SURFACE);
         char num[8];
         snprintf(num, sizeof num, "%d", i + 1);
-        ui_text(ui, num, x + rad, cy - ui_text_size(ui, num, CFG_SMALL_MM * 0.8f).y / 2, CFG_SMALL_MM * 0.8f,
+        ui_text(ui, num, x + rad, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM,
                 cur ? UI_SURFACE : UI_INK2, UI_CENTER, 0);
         ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, 2), r.y, w - 2 * rad - ui_mm(ui, 5), r.h),
                     CFG_BODY_MM, CFG_SMALL_MM, cur ? UI_INK : UI_INK2, UI_LEFT);
@@ -50,7 +50,7 @@ static int phase_bar(scr_app *app)
     int title_w = ui->w / 5;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, 3), ui_mm(ui, 5), 2, h - ui_mm(ui, 10)), UI_HAIRLINE);
-    int nav = 2 * t + ui_mm(ui, 3);
+    int nav_w = ui_mm(ui, 30), nav = 2 * nav_w + ui_mm(ui, 3);
     int clock_w = ui_mm(ui, 38);
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, ui->w - 2 * m - title_w - nav - clock_w - ui_mm(ui, 12), h);
     steps(app, st);
@@ -60,8 +60,8 @@ static int phase_bar(scr_app *app)
     snprintf(mins, sizeof mins, T("meeting.minutes"), cur->def.minutes);
     ui_text_fit(ui, mins, ui_rect(ui->w - m - nav - clock_w - ui_mm(ui, 3), 0, clock_w, h), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_RIGHT);
     int bx = ui->w - m - nav, by = (h - t) / 2;
-    if (ui_button(ui, "phase.prev", ui_rect(bx, by, t, t), "\xE2\x80\xB9", UI_SECONDARY)) go_phase(app, -1);
-    if (ui_button(ui, "phase.next", ui_rect(bx + t + ui_mm(ui, 3), by, t, t), "\xE2\x80\xBA", UI_PRIMARY)) go_phase(app, +1);
+    if (ui_button(ui, "phase.prev", ui_rect(bx, by, nav_w, t), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
+    if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + ui_mm(ui, 3), by, nav_w, t), T("phase.next"), UI_PRIMARY)) go_phase(app, +1);
     return h;
 }
 
@@ -69,21 +69,16 @@ static int phase_bar(scr_app *app)
 static int chips(scr_app *app, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
-    int x = scr_margin(app), rad = ui_mm(ui, 3.5f), closed = app->phases[app->meeting.current_phase].def.closed;
+    int x = scr_margin(app), rad = ui_mm(ui, 4), closed = app->phases[app->meeting.current_phase].def.closed;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
         int away = closed && core_role_is_professional(p->role);
-        int tw = ui_text_size(ui, p->name, CFG_SMALL_MM).x;
+        int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
         int w = 2 * rad + ui_mm(ui, 2) + tw + ui_mm(ui, 4);
         if (x + w > right) break;
         int cy = y + h / 2;
-        ui_circle(ui, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour);
-        char initial[8] = {0};
-        size_t n = 1;
-        while (p->name[n] && ((unsigned char)p->name[n] & 0xC0) == 0x80) n++;
-        memcpy(initial, p->name, n < sizeof initial ? n : sizeof initial - 1);
-        ui_text(ui, initial, x + rad, cy - ui_text_size(ui, initial, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_INK, UI_CENTER, 0);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, 2), cy - ui_text_size(ui, p->name, CFG_SMALL_MM).y / 2, CFG_SMALL_MM,
+        scr_avatar(app, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
+        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, 2), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
                 away ? UI_INK2 : UI_INK, UI_LEFT, 0);
         x += w;
     }

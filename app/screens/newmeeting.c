@@ -56,11 +56,9 @@ void scr_new_frame(scr_app *app)
     ui_ctx *ui = app->ui;
     ui_begin(ui, "new");
     ui_clear(ui, UI_BG);
-    int top = scr_header(app, T("new.title"));
     int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 3);
     int bw = ui_mm(ui, 44);
-    /* The title sits right of the back button. */
-    ui_fill(ui, ui_rect(0, 0, m + bw + g, top - 2), UI_SURFACE);
+    int top = scr_header(app, T("new.title"), bw + ui_mm(ui, 6));
     if (ui_button(ui, "new.back", ui_rect(m, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
         scr_go(app, SCR_HOME);
     }
@@ -89,8 +87,11 @@ void scr_new_frame(scr_app *app)
         if (ui_toggle(ui, id, ui_rect(x, y, col, t), text, i == app->template_idx, 0)) app->template_idx = i;
         y += t + g;
     }
-    if (app->layout_errors[0])
-        ui_text(ui, T("new.layout_broken"), x, y + g, CFG_SMALL_MM, UI_WARN, UI_LEFT, col);
+    if (app->layout_errors[0]) {
+        /* Which file and which line, so whoever edits layouts/ can mend it. */
+        y += g + ui_text(ui, T("new.layout_broken"), x, y + g, CFG_SMALL_MM, UI_WARN, UI_LEFT, col).y;
+        ui_text(ui, app->layout_errors, x, y + g, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
+    }
 
     /* Right: participants. */
     x = 2 * m + col;
@@ -114,16 +115,12 @@ void scr_new_frame(scr_app *app)
     int row = ui_mm(ui, 15);
     for (int i = 0; i < app->nparts && y + row <= bottom; i++, y += row + g / 2) {
         const core_participant *p = &app->parts[i];
-        char id[48], initial[8] = {0}, line[512];
+        char id[48], line[512];
         SDL_Rect r = ui_rect(x, y, col, row);
         ui_card(ui, r, ui_mm(ui, 2), UI_SURFACE, UI_HAIRLINE, 2);
         /* Colour and initial together, so the colour is never the only cue. */
         int rad = ui_mm(ui, 4.5f), cx = r.x + ui_mm(ui, 3) + rad, cy = r.y + row / 2;
-        ui_circle(ui, cx, cy, rad, p->colour);
-        size_t n = 1;
-        while (p->name[n] && ((unsigned char)p->name[n] & 0xC0) == 0x80) n++;
-        memcpy(initial, p->name, n < sizeof initial ? n : sizeof initial - 1);
-        ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_CENTER, 0);
+        scr_avatar(app, cx, cy, rad, p->colour, p->name);
         snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
         int rm = ui_mm(ui, 30);
         ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, 3), r.y, r.w - rm - 2 * rad - ui_mm(ui, 8), row), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);

@@ -102,10 +102,12 @@ void scr_store_failed(scr_app *app, store_status r);
 void scr_go(scr_app *app, scr_id screen);
 int scr_margin(const scr_app *app);
 int scr_target(const scr_app *app);
-/* The top bar with a title; returns its height. */
-int scr_header(scr_app *app, const char *title);
+/* The top bar with a title, `left` px right of the margin; returns its height. */
+int scr_header(scr_app *app, const char *title, int left);
 /* The bottom bar with the message and the saved mark; returns its top y. */
 int scr_statusbar(scr_app *app);
+/* A person's colour dot with their initial in it: colour is never the only cue. */
+void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const char *name);
 const char *scr_template_name(const scr_app *app, const char *id);
 const char *scr_role_name(core_role r);
 const char *scr_phase_title(const scr_app *app, const core_phase_def *d);

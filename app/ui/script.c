@@ -269,7 +269,11 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
     if (s->failed) return -1;
     if (s->at >= s->n) return 0;
     /* Let the app take in what was pushed and draw the result first. */
-    if (ctx->dirty || ctx->frame < s->frame + 2 || (int32_t)(now - s->due) < 0) return 1;
+    if (ctx->frame < s->frame + 2) {
+        ctx->dirty = 1; /* ask for the frame we wait for */
+        return 1;
+    }
+    if (ctx->dirty || (int32_t)(now - s->due) < 0) return 1;
     const op *o = &s->ops[s->at];
     int r;
     switch (o->op) {

@@ -213,7 +213,11 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
         ctx->dirty = 1;
         break;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) ui_resize(ctx, e->window.data1, e->window.data2);
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            int w = e->window.data1, h = e->window.data2;
+            if (ctx->ren) SDL_GetRendererOutputSize(ctx->ren, &w, &h);
+            ui_resize(ctx, w, h);
+        }
         ctx->dirty = 1;
         break;
     default:
@@ -426,6 +430,28 @@ void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
         pts[i] = (SDL_FPoint){cx + cosf(a) * radius, cy + sinf(a) * radius};
     }
     fan(ctx, (float)cx, (float)cy, pts, n, rgb);
+}
+
+void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, uint32_t rgb)
+{
+    if (!ctx->ren) return;
+    float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+    if (len <= 0) return;
+    float nx = -dy / len * width / 2, ny = dx / len * width / 2;
+    SDL_Color c = UI_RGB(rgb);
+    SDL_Vertex v[4] = {{{x0 + nx, y0 + ny}, c, {0, 0}}, {{x1 + nx, y1 + ny}, c, {0, 0}},
+                       {{x1 - nx, y1 - ny}, c, {0, 0}}, {{x0 - nx, y0 - ny}, c, {0, 0}}};
+    const int idx[6] = {0, 1, 2, 0, 2, 3};
+    SDL_RenderGeometry(ctx->ren, NULL, v, 4, idx, 6);
+}
+
+void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb)
+{
+    float s = (float)size, w = s / 6 < 2 ? 2 : s / 6;
+    float ax = cx - s * 0.40f, ay = cy + s * 0.02f, bx = cx - s * 0.12f, by = cy + s * 0.30f;
+    float ex = cx + s * 0.42f, ey = cy - s * 0.30f;
+    ui_line(ctx, ax, ay, bx, by, w, rgb);
+    ui_line(ctx, bx - w / 3, by + w / 3, ex, ey, w, rgb);
 }
 
 /* --- text ---------------------------------------------------------------------- */

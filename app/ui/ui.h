@@ -133,6 +133,11 @@ void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb);
 /* A rounded card with a hairline edge of `edge` colour and `width` px. */
 void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, int width);
 void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb);
+/* A thick straight line from (x0,y0) to (x1,y1). */
+void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, uint32_t rgb);
+/* A check mark of `size` px centred at (cx, cy): drawn, not a font glyph, so it never
+ * turns into a box when the font lacks U+2713. */
+void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb);
 /* Text at size `mm` (times ctx->scale); wrap > 0 wraps at that many px. Returns
  * the drawn size. Text is also recorded for the UI dump. */
 SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t rgb, ui_align align, int wrap);

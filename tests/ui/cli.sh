@@ -1,0 +1,27 @@
+# The command line: bad flags get usage and status 2; export says what is wrong.
+. "$(dirname "$0")/lib.sh"
+"$SCHOUDERS" --frobnicate > "$TMP/out" 2> "$TMP/err"; rc=$?
+check "an unknown flag exits with status 2" test "$rc" -eq 2
+check "an unknown flag prints usage" grep -q "usage: schouders" "$TMP/err"
+"$SCHOUDERS" --size banana > /dev/null 2>&1; rc=$?
+check "a bad --size exits with status 2" test "$rc" -eq 2
+"$SCHOUDERS" --lang fr > /dev/null 2>&1; rc=$?
+check "an unknown --lang exits with status 2" test "$rc" -eq 2
+"$SCHOUDERS" export --db "$TMP/none.db" --meeting 1 --format json --out "$TMP/x.json" 2> "$TMP/err"; rc=$?
+check "export of a missing database fails" test "$rc" -eq 1
+check "and names the file" grep -q "none.db" "$TMP/err"
+"$SCHOUDERS" export --db "$TMP/none.db" --meeting x --format json --out "$TMP/x.json" 2> /dev/null; rc=$?
+check "export with a bad meeting id exits 2" test "$rc" -eq 2
+# A meeting that does not exist in a real database.
+printf 'wait 50\nquit\n' > "$TMP/empty.script"
+app --db "$TMP/real.db" --script "$TMP/empty.script" 2> /dev/null
+"$SCHOUDERS" export --db "$TMP/real.db" --meeting 42 --format json --out "$TMP/x.json" 2> "$TMP/err"; rc=$?
+check "export of a missing meeting fails" test "$rc" -eq 1
+check "and says there is no such meeting" grep -q "no meeting 42" "$TMP/err"
+check "and writes no file" test ! -e "$TMP/x.json"
+# A script with a typo is refused before the window opens, naming the line.
+printf 'tap @home.new\nfrobnicate\n' > "$TMP/bad.script"
+app --db "$TMP/real.db" --script "$TMP/bad.script" 2> "$TMP/err"; rc=$?
+check "a broken script exits with status 2" test "$rc" -eq 2
+check "and names its line" grep -q "bad.script:2" "$TMP/err"
+finish

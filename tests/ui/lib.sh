@@ -1,0 +1,31 @@
+# Shared by the UI tests: run the real app on SDL's offscreen driver with a script.
+# ctest sets SCHOUDERS (the binary), SRC (the source tree) and OUT (screenshots).
+set -u
+: "${SCHOUDERS:?}" "${SRC:?}" "${OUT:?}"
+mkdir -p "$OUT"
+TMP=$(mktemp -d /tmp/schouders-ui-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+FAILED=0
+PASSED=0
+
+fail() { echo "FAIL: $*" >&2; FAILED=$((FAILED + 1)); }
+ok() { PASSED=$((PASSED + 1)); }
+check() { # check "what" command...
+  local what=$1; shift
+  if "$@"; then ok; else fail "$what"; fi
+}
+# The app, headless, at a wall screen's size. Extra arguments go to the app.
+app() {
+  SDL_VIDEODRIVER=offscreen timeout 120 "$SCHOUDERS" --windowed --size 1920x1080 "$@"
+}
+# A script file from here-document text, with @OUT and @TMP filled in.
+script() { sed -e "s|@OUT|$OUT|g" -e "s|@TMP|$TMP|g" > "$TMP/$1.script"; }
+# The PIN keypad: set a new PIN (twice) or type it once.
+pin_new() { for i in 1 2; do for d in $(echo "$1" | grep -o .); do echo "tap @pin.key.$d"; done; echo "tap @pin.ok"; done; }
+pin_type() { for d in $(echo "$1" | grep -o .); do echo "tap @pin.key.$d"; done; echo "tap @pin.ok"; }
+# jq on a dump: true/false.
+dump_has() { jq -e "$2" "$1" > /dev/null; }
+finish() {
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}

@@ -1,0 +1,46 @@
+# The real binary in a real X11 window (Xvfb, full screen at 1920x1080), driven by
+# a script: the demo meeting on Home, saved for a person to look at.
+. "$(dirname "$0")/lib.sh"
+rm -f "$OUT/home_xvfb.png" "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png"
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp > "$TMP/xvfb.log" 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
+for i in $(seq 50); do xdpyinfo -display "$display" > /dev/null 2>&1 && break; sleep 0.1; done
+script demo <<EOS
+$(pin_new 2580)
+wait 300
+shot @OUT/home_xvfb.png
+dump @TMP/home.json
+tap @home.meeting.0
+wait 200
+shot @OUT/meeting_xvfb.png
+wait 3000
+quit
+EOS
+# Full screen, as `make run` starts it; the X11 driver, not offscreen.
+DISPLAY=$display SDL_VIDEODRIVER=x11 timeout 120 "$SCHOUDERS" --db "$TMP/demo.db" --demo --script "$TMP/demo.script" 2> "$TMP/err" &
+app_pid=$!
+# Grab the real screen while the meeting is shown, as a person would see it.
+for i in $(seq 100); do [ -s "$OUT/meeting_xvfb.png" ] && break; sleep 0.1; done
+sleep 0.3
+DISPLAY=$display import -window root "$OUT/screen_xvfb.png" 2> /dev/null
+wait $app_pid; rc=$?
+check "the app ran its script in a real window (status $rc: $(tail -3 "$TMP/err"))" test "$rc" -eq 0
+check "full screen at 1920x1080" dump_has "$TMP/home.json" '.size == [1920, 1080]'
+check "Home shows the demo meeting" dump_has "$TMP/home.json" '[.widgets[] | select(.id == "home.meeting.0") | .label] == ["Familie De Boer"]'
+check "in Dutch" dump_has "$TMP/home.json" '[.texts[].label] | index("Bijeenkomsten")'
+check "targets are at least 12 mm" dump_has "$TMP/home.json" \
+  '.px_per_mm as $p | [.widgets[] | select(.kind == "button" or .kind == "toggle" or .kind == "field") | select(.rect[3] < 12 * $p - 1)] | length == 0'
+check "a screenshot of Home" test -s "$OUT/home_xvfb.png"
+# The PNG is a real picture: ink-dark text on the light paper background.
+dark=$(convert "$OUT/home_xvfb.png" -colorspace Gray -threshold 40% -negate -format "%[fx:mean]" info: 2>/dev/null || echo 0)
+check "the screenshot has text on it (dark share $dark)" awk -v d="$dark" 'BEGIN { exit !(d > 0.002 && d < 0.2) }'
+# What X shows is what the app drew (with a tolerance, never pixel-exact).
+if [ -s "$OUT/screen_xvfb.png" ]; then
+  diff=$(compare -metric AE -fuzz 10% "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png" null: 2>&1 || true)
+  check "the X11 screen matches the app's own frame (differing pixels: $diff)" awk -v d="$diff" 'BEGIN { exit !(d + 0 < 1920 * 1080 / 50) }'
+else
+  fail "import could not grab the X11 screen"
+fi
+finish
