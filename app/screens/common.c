@@ -181,6 +181,8 @@ int scr_wake_in(const scr_app *app)
 
 void scr_frame(scr_app *app)
 {
+    /* Before drawing: ui_end forgets the keys of this frame. */
+    if (ui_key(app->ui, SDLK_ESCAPE) && app->pin_for == PIN_FOR_NONE) scr_request_quit(app);
     switch (app->screen) {
     case SCR_ERROR: scr_error_frame(app); break;
     case SCR_PIN_NEW: scr_pin_new_frame(app); break;
@@ -188,7 +190,6 @@ void scr_frame(scr_app *app)
     case SCR_NEW: scr_new_frame(app); break;
     case SCR_MEETING: scr_meeting_frame(app); break;
     }
-    if (ui_key(app->ui, SDLK_ESCAPE) && app->pin_for == PIN_FOR_NONE) scr_request_quit(app);
 }
 
 store_status scr_demo(scr_app *app)
@@ -219,6 +220,6 @@ void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const
     while (name[n] && ((unsigned char)name[n] & 0xC0) == 0x80) n++;
     memcpy(initial, name, n < sizeof initial ? n : sizeof initial - 1);
     ui_circle(ui, cx, cy, radius, colour);
-    float mm = radius / ui->ppmm * 0.9f;
+    float mm = radius / ui->ppmm * 1.1f;
     ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, mm).y / 2, mm, UI_INK, UI_CENTER, 0);
 }

@@ -63,8 +63,8 @@ void scr_error_frame(scr_app *app)
         if (ui_button(ui, "error.newfile", ui_rect(bx, y, bw, t), T("error.new_file"), UI_PRIMARY)) new_beside(app);
         bx += bw + g;
     }
-    if (ui_button(ui, "error.retry", ui_rect(bx, y, bw * 2 / 3, t), T("error.retry"), UI_SECONDARY)) scr_open(app);
-    bx += bw * 2 / 3 + g;
-    if (ui_button(ui, "error.quit", ui_rect(bx, y, bw * 2 / 3, t), T("error.quit"), UI_SECONDARY)) app->quit = 1;
+    if (ui_button(ui, "error.retry", ui_rect(bx, y, bw, t), T("error.retry"), UI_SECONDARY)) scr_open(app);
+    bx += bw + g;
+    if (ui_button(ui, "error.quit", ui_rect(bx, y, bw, t), T("error.quit"), UI_SECONDARY)) app->quit = 1;
     ui_end(ui);
 }

@@ -143,7 +143,8 @@ int scr_pin_modal(scr_app *app)
     ui_block(ui, "pin.modal");
     int key = ui_mm(ui, 17), gap = ui_mm(ui, 3);
     int w = 3 * key + 2 * gap + ui_mm(ui, 24);
-    int h = ui_mm(ui, 46) + 4 * key + 3 * gap + ui_mm(ui, 22);
+    if (w < ui_mm(ui, 130)) w = ui_mm(ui, 130);
+    int h = ui_mm(ui, 52) + 4 * key + 3 * gap + ui_mm(ui, 22);
     SDL_Rect card = ui_rect((ui->w - w) / 2, (ui->h - h) / 2, w, h);
     ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int cx = ui->w / 2, y = card.y + ui_mm(ui, 7);
@@ -153,13 +154,17 @@ int scr_pin_modal(scr_app *app)
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);
     pin_dots(app, cx, y);
-    y += ui_mm(ui, 12);
+    y += ui_mm(ui, 8);
+    /* The status bar is under the backdrop: say it here, where the eyes are. */
     int paused = (int32_t)(app->pin_paused_until - app->now) > 0;
     if (paused) {
         char msg[128];
         snprintf(msg, sizeof msg, T("pin.paused"), (int)((app->pin_paused_until - app->now + 999) / 1000));
-        ui_text(ui, msg, cx, y - ui_mm(ui, 5), CFG_SMALL_MM, UI_WARN, UI_CENTER, 0);
+        ui_text(ui, msg, cx, y, CFG_SMALL_MM, UI_WARN, UI_CENTER, 0);
+    } else if (app->status_error && (int32_t)(app->status_until - app->now) > 0) {
+        ui_text(ui, app->status, cx, y, CFG_SMALL_MM, UI_DANGER, UI_CENTER, 0);
     }
+    y += ui_mm(ui, 7);
     if (keypad(app, cx, y, key)) {
         store_status r = store_check_pin(app->st, app->pin);
         if (r == STORE_OK) {

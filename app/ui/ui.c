@@ -490,9 +490,9 @@ static uint64_t hash_text(const char *s, int px, int wrap, uint32_t rgb)
 }
 
 /* The texture of s at px, from the cache or rendered once; NULL when empty or failed. */
-static ui_text_entry *text_entry(ui_ctx *ctx, const char *s, int px, uint32_t rgb, int wrap)
+static ui_text_entry *text_entry(ui_ctx *ctx, const char *s, int px, uint32_t rgb, int wrap, ui_align align)
 {
-    uint64_t h = hash_text(s, px, wrap, rgb);
+    uint64_t h = hash_text(s, px, wrap, rgb) ^ (uint64_t)align;
     int victim = 0;
     for (int i = 0; i < CFG_TEXT_CACHE; i++) {
         ui_text_entry *e = &ctx->cache[i];
@@ -506,6 +506,9 @@ static ui_text_entry *text_entry(ui_ctx *ctx, const char *s, int px, uint32_t rg
     TTF_Font *f = font(ctx, px);
     if (!f || !ctx->ren) return NULL;
     SDL_Color c = UI_RGB(rgb);
+    /* Wrapped lines line up the way the block is aligned. */
+    TTF_SetFontWrappedAlign(f, align == UI_CENTER ? TTF_WRAPPED_ALIGN_CENTER
+                             : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT);
     SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap) : TTF_RenderUTF8_Blended(f, s, c);
     if (!surf) return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
@@ -549,7 +552,7 @@ SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t r
     SDL_Point size = {0, 0};
     if (!s || !s[0]) return size;
     int px = px_of(ctx, mm);
-    ui_text_entry *e = ctx->ren ? text_entry(ctx, s, px, rgb, wrap) : NULL;
+    ui_text_entry *e = ctx->ren ? text_entry(ctx, s, px, rgb, wrap, align) : NULL;
     if (e) size = (SDL_Point){e->w, e->h};
     else size = ui_text_size(ctx, s, mm);
     if (align == UI_CENTER) x -= size.x / 2;
