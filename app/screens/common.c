@@ -174,7 +174,6 @@ int scr_wake_in(const scr_app *app)
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) WAKE((int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) WAKE((int)(4000u - (now - app->saved_at)));
     if ((int32_t)(app->pin_paused_until - now) > 0) WAKE(1000);
-    if (app->screen == SCR_MEETING) WAKE((int)(1000 - app->wall_ms % 1000)); /* the clock */
 #undef WAKE
     return best;
 }
