@@ -96,6 +96,13 @@ int scr_header(scr_app *app, const char *title, int left)
     return h;
 }
 
+int scr_begin(scr_app *app, const char *screen, const char *title, int left)
+{
+    ui_begin(app->ui, screen);
+    ui_clear(app->ui, UI_BG);
+    return scr_header(app, title, left);
+}
+
 int scr_statusbar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
@@ -120,7 +127,7 @@ int scr_statusbar(scr_app *app)
         const char *s = T("status.saved");
         int tw = ui_text_size(ui, s, CFG_SMALL_MM).x;
         int r = ui_mm(ui, 2.2f), cx = ui->w - m - tw - ui_mm(ui, 2) - r;
-        ui_circle(ui, cx, y + h / 2, r, 0x4E9A5C);
+        ui_circle(ui, cx, y + h / 2, r, UI_EDGE_MIDDLE);
         ui_check(ui, cx, y + h / 2, r * 3 / 2, UI_SURFACE);
         ui_text(ui, s, ui->w - m, y + (h - ui_text_size(ui, s, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }

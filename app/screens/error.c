@@ -37,9 +37,7 @@ static void new_beside(scr_app *app)
 void scr_error_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_begin(ui, "error");
-    ui_clear(ui, UI_BG);
-    int top = scr_header(app, T("error.title"), 0);
+    int top = scr_begin(app, "error", T("error.title"), 0);
     int m = scr_margin(app), t = scr_target(app);
     int bottom = scr_statusbar(app);
     int w = ui->w - 4 * m, x = 2 * m, y = top + ui_mm(ui, 12);

@@ -26,9 +26,7 @@ void scr_home_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     if (app->meetings_stale) reload(app);
-    ui_begin(ui, "home");
-    ui_clear(ui, UI_BG);
-    int top = scr_header(app, T("home.title"), 0);
+    int top = scr_begin(app, "home", T("home.title"), 0);
     int m = scr_margin(app), t = scr_target(app);
     int bw = ui_mm(ui, 64);
     int by = (top - t) / 2;

@@ -54,11 +54,9 @@ static int label(scr_app *app, const char *text, int x, int y)
 void scr_new_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_begin(ui, "new");
-    ui_clear(ui, UI_BG);
     int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 3);
     int bw = ui_mm(ui, 44);
-    int top = scr_header(app, T("new.title"), bw + ui_mm(ui, 6));
+    int top = scr_begin(app, "new", T("new.title"), bw + ui_mm(ui, 6));
     if (ui_button(ui, "new.back", ui_rect(m, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
         scr_go(app, SCR_HOME);
     }

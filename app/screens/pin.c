@@ -65,9 +65,7 @@ static void wrong(scr_app *app, const char *msg)
 void scr_pin_new_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_begin(ui, "pin_new");
-    ui_clear(ui, UI_BG);
-    int top = scr_header(app, T("pin.welcome"), 0);
+    int top = scr_begin(app, "pin_new", T("pin.welcome"), 0);
     int cx = ui->w / 2, m = scr_margin(app);
     int y = top + ui_mm(ui, 8);
     SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_BODY_MM * 1.2f, UI_INK, UI_CENTER, 0);

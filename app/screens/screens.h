@@ -104,6 +104,9 @@ int scr_margin(const scr_app *app);
 int scr_target(const scr_app *app);
 /* The top bar with a title, `left` px right of the margin; returns its height. */
 int scr_header(scr_app *app, const char *title, int left);
+/* Starts a frame of a screen with a header: paper background and title bar.
+ * Returns the header's height. */
+int scr_begin(scr_app *app, const char *screen, const char *title, int left);
 /* The bottom bar with the message and the saved mark; returns its top y. */
 int scr_statusbar(scr_app *app);
 /* A person's colour dot with their initial in it: colour is never the only cue. */

@@ -95,6 +95,19 @@ static int add(cJSON *parent, const char *key, cJSON *item)
     return 1;
 }
 
+/* For each object of arr, adds under `key` what sql gives for the object's `by`
+ * field: rows of cols, or (cols NULL) a plain list of ids. */
+static int nest(store *st, cJSON *arr, const char *by, const char *key, const char *sql, const jcol *cols, int ncols)
+{
+    int ok = 1;
+    cJSON *o;
+    cJSON_ArrayForEach(o, arr) {
+        int64_t id = (int64_t)cJSON_GetObjectItem(o, by)->valuedouble;
+        ok &= add(o, key, cols ? rows(st, sql, id, cols, ncols) : ids(st, sql, id));
+    }
+    return ok;
+}
+
 /* Splits a comma-separated column (goals.support) into an array of words. */
 static void split_words(cJSON *goal, const char *key)
 {
@@ -159,11 +172,8 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
     cJSON *phases = ok ? rows(st, "SELECT id, title_nl, title_en, planned_minutes, closed, started_at, ended_at,"
                                   " board FROM phases WHERE meeting=?1 ORDER BY seq", meeting, COLS(phase)) : NULL;
     ok &= add(root, "phases", phases);
-    cJSON *ph;
-    if (ok) cJSON_ArrayForEach(ph, phases) {
-        int64_t pid = (int64_t)cJSON_GetObjectItem(ph, "id")->valuedouble;
-        ok &= add(ph, "absent", ids(st, "SELECT participant FROM phase_absent WHERE phase=?1 ORDER BY participant", pid));
-    }
+    ok = ok && nest(st, phases, "id", "absent", "SELECT participant FROM phase_absent WHERE phase=?1 ORDER BY participant",
+                    NULL, 0);
 
     cJSON *dl = cJSON_AddObjectToObject(root, "drieluik");
     sqlite3_stmt *s;
@@ -191,21 +201,15 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
                                  " evaluation_date FROM goals WHERE meeting=?1 ORDER BY id", meeting, COLS(goal)) : NULL;
     ok &= add(root, "goals", goals);
     cJSON *g;
-    if (ok) cJSON_ArrayForEach(g, goals) {
-        split_words(g, "support");
-        int64_t gid = (int64_t)cJSON_GetObjectItem(g, "id")->valuedouble;
-        ok &= add(g, "actions", rows(st, "SELECT id, what, who, from_date, to_date, progress, next FROM actions"
-                                         " WHERE goal=?1 ORDER BY id", gid, COLS(action)));
-    }
+    cJSON_ArrayForEach(g, goals) split_words(g, "support");
+    ok = ok && nest(st, goals, "id", "actions", "SELECT id, what, who, from_date, to_date, progress, next FROM actions"
+                                                " WHERE goal=?1 ORDER BY id", COLS(action));
     /* Only what the family marked final: drafts stay in the closed room. */
     cJSON *decisions = ok ? rows(st, "SELECT id, what, due, needs_professional_help, goal, final FROM decisions"
                                      " WHERE meeting=?1 AND final=1 ORDER BY id", meeting, COLS(decision)) : NULL;
     ok &= add(root, "decisions", decisions);
-    cJSON *d;
-    if (ok) cJSON_ArrayForEach(d, decisions) {
-        int64_t did = (int64_t)cJSON_GetObjectItem(d, "id")->valuedouble;
-        ok &= add(d, "who", ids(st, "SELECT person FROM decision_who WHERE decision=?1 ORDER BY person", did));
-    }
+    ok = ok && nest(st, decisions, "id", "who", "SELECT person FROM decision_who WHERE decision=?1 ORDER BY person",
+                    NULL, 0);
     ok &= add(root, "actieteam", ids(st, "SELECT person FROM actieteam WHERE meeting=?1 ORDER BY person", meeting));
     ok &= add(root, "consent", rows(st, "SELECT participant, answer, remark, at FROM consents c WHERE meeting=?1"
                                         " AND plan_version=(SELECT plan_version FROM meetings WHERE id=c.meeting)"
@@ -213,12 +217,8 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
     cJSON *cards = ok ? rows(st, "SELECT child, max(shared) FROM vip_entries WHERE meeting=?1 GROUP BY child"
                                  " ORDER BY child", meeting, COLS(vip)) : NULL;
     ok &= add(root, "vip_cards", cards);
-    cJSON *c;
-    if (ok) cJSON_ArrayForEach(c, cards) {
-        int64_t child = (int64_t)cJSON_GetObjectItem(c, "child")->valuedouble;
-        ok &= add(c, "people", rows(st, "SELECT person, contact, change, note FROM vip_entries WHERE child=?1"
-                                        " ORDER BY id", child, COLS(vip_person)));
-    }
+    ok = ok && nest(st, cards, "child", "people", "SELECT person, contact, change, note FROM vip_entries"
+                                                  " WHERE child=?1 ORDER BY id", COLS(vip_person));
 
     if (!ok) {
         cJSON_Delete(root);

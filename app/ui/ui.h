@@ -18,7 +18,13 @@ enum {
     UI_INK = 0x1E2933, UI_INK2 = 0x5B6670,
     UI_ACCENT = 0x1F6F8B, UI_ACCENT_PRESSED = 0x17566C,
     UI_WARN = 0xA9501F, UI_DANGER = 0xB3261E,
-    UI_CLOSED_BG = 0xEFE9F6, UI_CLOSED_BAND = 0x5E4B8B
+    UI_CLOSED_BG = 0xEFE9F6, UI_CLOSED_BAND = 0x5E4B8B,
+    /* Drieluik columns: note fill and edge (an icon says it too: cloud, path, sun) */
+    UI_NOTE_LEFT = 0xCFE0F0, UI_EDGE_LEFT = 0x5B8DB8,
+    UI_NOTE_MIDDLE = 0xD5EDD0, UI_EDGE_MIDDLE = 0x4E9A5C,
+    UI_NOTE_RIGHT = 0xFFE7A3, UI_EDGE_RIGHT = 0xD9A400,
+    /* Goals board priority bands */
+    UI_BAND_HOOG = 0xF4C7B8, UI_BAND_MIDDEN = 0xF8E3B5, UI_BAND_LAAG = 0xDDEBD3
 };
 
 typedef enum { UI_PRIMARY, UI_SECONDARY, UI_DANGER_BTN, UI_QUIET } ui_style;

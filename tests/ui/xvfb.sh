@@ -2,11 +2,13 @@
 # a script: the demo meeting on Home, saved for a person to look at.
 . "$(dirname "$0")/lib.sh"
 rm -f "$OUT/home_xvfb.png" "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png"
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp > "$TMP/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3.
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$TMP/display" > "$TMP/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 50); do xdpyinfo -display "$display" > /dev/null 2>&1 && break; sleep 0.1; done
+for i in $(seq 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
+display=:$(head -1 "$TMP/display")
+check "Xvfb started (display $display)" xdpyinfo -display "$display" > /dev/null
 script demo <<EOS
 $(pin_new 2580)
 wait 300
