@@ -157,6 +157,33 @@ int main(void)
     CHECK(clicks_a == 0);
 
     ui_quit(&ui);
+
+    /* The text cache: a string is rasterised once, and the cache stays bounded. */
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 600, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
+    CHECK(ren && ui_init(&ui, NULL, ren, 800, 600) == 0);
+    ui_begin(&ui, "cache");
+    ui_text(&ui, "Opa Henk komt op zondag", 10, 10, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    int misses = ui.cache_misses;
+    for (int i = 0; i < 100; i++) ui_text(&ui, "Opa Henk komt op zondag", 10, 10, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    CHECK(ui.cache_misses == misses);
+    /* Text is really drawn: ink pixels appear on the paper. */
+    Uint32 *px = surf->pixels;
+    int ink = 0;
+    for (int i = 0; i < 800 * 40; i++) ink += (px[i] & 0xFF) > 0;
+    CHECK(ink > 50);
+    for (int i = 0; i < 3 * CFG_TEXT_CACHE; i++) {
+        char s[32];
+        snprintf(s, sizeof s, "note %d", i);
+        ui_text(&ui, s, 10, 100, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    }
+    int live = 0;
+    for (int i = 0; i < CFG_TEXT_CACHE; i++) live += ui.cache[i].tex != NULL;
+    CHECK(live <= CFG_TEXT_CACHE && ui.cache_misses == misses + 3 * CFG_TEXT_CACHE);
+    ui_end(&ui);
+    ui_quit(&ui);
+    SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
     SDL_Quit();
     return check_done();
 }
