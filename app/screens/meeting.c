@@ -4,6 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The phase the meeting is in; a stored index out of range (an edited file) reads as the first. */
+static const core_phase *current(const scr_app *app)
+{
+    int i = app->meeting.current_phase;
+    return &app->phases[i >= 0 && i < app->nphases ? i : 0];
+}
+
 static void go_phase(scr_app *app, int delta)
 {
     int to = core_phase_step(app->meeting.current_phase, delta, app->nphases);
@@ -55,7 +62,7 @@ static int phase_bar(scr_app *app)
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, ui->w - 2 * m - title_w - nav - clock_w - ui_mm(ui, 12), h);
     steps(app, st);
     /* The planned time of this phase; the running countdown comes with the timer. */
-    const core_phase *cur = &app->phases[app->meeting.current_phase < app->nphases ? app->meeting.current_phase : 0];
+    const core_phase *cur = current(app);
     char mins[32];
     snprintf(mins, sizeof mins, T("meeting.minutes"), cur->def.minutes);
     ui_text_fit(ui, mins, ui_rect(ui->w - m - nav - clock_w - ui_mm(ui, 3), 0, clock_w, h), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_RIGHT);
@@ -69,7 +76,7 @@ static int phase_bar(scr_app *app)
 static int chips(scr_app *app, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
-    int x = scr_margin(app), rad = ui_mm(ui, 4), closed = app->phases[app->meeting.current_phase].def.closed;
+    int x = scr_margin(app), rad = ui_mm(ui, 4), closed = current(app)->def.closed;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
         int away = closed && core_role_is_professional(p->role);
@@ -89,7 +96,7 @@ void scr_meeting_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_begin(ui, "meeting");
-    const core_phase *cur = &app->phases[app->meeting.current_phase < app->nphases ? app->meeting.current_phase : 0];
+    const core_phase *cur = current(app);
     int closed = cur->def.closed;
     ui_clear(ui, closed ? UI_CLOSED_BG : UI_BG);
     int top = phase_bar(app);
@@ -119,7 +126,7 @@ void scr_meeting_frame(scr_app *app)
     ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
     char heading[256];
-    snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->meeting.current_phase + 1, scr_phase_title(app, &cur->def));
+    snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
     SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
     const char *about = !strcmp(cur->def.board, "drieluik") ? T("board.drieluik")
                       : !strcmp(cur->def.board, "goals") ? T("board.goals")
