@@ -1,0 +1,247 @@
+/* utext: UTF-8, graphemes, wrapping, fitting and editing; no SDL. Grapheme
+ * clusters come from ICU (UAX #29), so an emoji with a skin tone, a family joined
+ * by zero-width joiners, a flag or a letter with a combining mark is always one
+ * step for the caret and for backspace. (libunistring 1.0 splits flags and ZWJ
+ * sequences and crashed on them here.) */
+#include "utext.h"
+
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+uint32_t ut_decode(const char *s, size_t len, int *bytes)
+{
+    int32_t i = 0;
+    UChar32 c;
+    if (len == 0) {
+        *bytes = 0;
+        return 0xFFFD;
+    }
+    int32_t n = len > 8 ? 8 : (int32_t)len;
+    U8_NEXT((const uint8_t *)s, i, n, c);
+    *bytes = i > 0 ? i : 1;
+    return (c < 0 || c == 0) ? 0xFFFD : (uint32_t)c;
+}
+
+static int encode(uint32_t cp, char *out)
+{
+    int32_t i = 0;
+    UBool bad = 0;
+    U8_APPEND((uint8_t *)out, i, 4, (UChar32)cp, bad);
+    return bad ? 0 : i;
+}
+
+size_t ut_clean(const char *in, size_t len, char *out, size_t cap, int keep_newlines)
+{
+    size_t o = 0;
+    if (cap == 0) return 0;
+    for (size_t i = 0; i < len;) {
+        int n;
+        uint32_t cp = ut_decode(in + i, len - i, &n);
+        i += (size_t)n;
+        if (cp == '\r') continue; /* \r\n is one line break */
+        if (cp == '\n' || cp == '\t') cp = (keep_newlines && cp == '\n') ? '\n' : ' ';
+        else if (cp < 0x20 || cp == 0x7F) continue;
+        char enc[4];
+        int k = encode(cp, enc);
+        if (k <= 0 || o + (size_t)k + 1 > cap) break;
+        memcpy(out + o, enc, (size_t)k);
+        o += (size_t)k;
+    }
+    out[o] = 0;
+    return o;
+}
+
+size_t ut_chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* One character break iterator for the whole program: opening one is costly.
+ * The UText wraps the caller's UTF-8 in place, so nothing is copied. */
+static UBreakIterator *iterator(const char *s, size_t len, UText *ut)
+{
+    static UBreakIterator *bi;
+    UErrorCode err = U_ZERO_ERROR;
+    if (!bi) bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+    if (!bi || U_FAILURE(err)) return NULL;
+    utext_openUTF8(ut, s, (int64_t)len, &err);
+    if (U_FAILURE(err)) return NULL;
+    ubrk_setUText(bi, ut, &err);
+    return U_FAILURE(err) ? NULL : bi;
+}
+
+size_t ut_next(const char *s, size_t len, size_t at)
+{
+    if (at >= len) return len;
+    UText ut = UTEXT_INITIALIZER;
+    UBreakIterator *bi = iterator(s, len, &ut);
+    int32_t b = bi ? ubrk_following(bi, (int32_t)at) : UBRK_DONE;
+    utext_close(&ut);
+    if (b == UBRK_DONE || (size_t)b <= at) { /* no iterator: one code point */
+        int n;
+        ut_decode(s + at, len - at, &n);
+        return at + (size_t)n;
+    }
+    return (size_t)b > len ? len : (size_t)b;
+}
+
+size_t ut_prev(const char *s, size_t at)
+{
+    if (at == 0) return 0;
+    UText ut = UTEXT_INITIALIZER;
+    UBreakIterator *bi = iterator(s, at, &ut);
+    int32_t b = bi ? ubrk_preceding(bi, (int32_t)at) : UBRK_DONE;
+    utext_close(&ut);
+    if (b == UBRK_DONE || b < 0 || (size_t)b >= at) {
+        size_t p = at - 1;
+        while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+        return p;
+    }
+    return (size_t)b;
+}
+
+size_t ut_snap(const char *s, size_t at)
+{
+    size_t len = strlen(s), b = 0;
+    if (at >= len) return len;
+    while (b < len) {
+        size_t n = ut_next(s, len, b);
+        if (n > at) break;
+        b = n;
+    }
+    return b;
+}
+
+int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, ut_span *lines, int max)
+{
+    int n = 0;
+    size_t start = 0;
+    if (max <= 0) return 0;
+    for (;;) {
+        const char *nl = memchr(s + start, '\n', len - start);
+        size_t hard = nl ? (size_t)(nl - s) : len;
+        if (n == max - 1) { /* the last line we may give: the rest */
+            lines[n++] = (ut_span){start, len};
+            return n;
+        }
+        size_t end = hard;
+        if (m(user, s + start, hard - start, px) > w) {
+            /* Greedy by words: the longest run of whole words that fits. */
+            size_t fit = start;
+            for (size_t i = start; i < hard; i++) {
+                if (s[i] != ' ') continue;
+                if (m(user, s + start, i - start, px) > w) break;
+                fit = i + 1;
+            }
+            if (fit == start) {
+                /* One word wider than the line: cut it between graphemes. */
+                size_t b = ut_next(s, hard, start);
+                for (size_t c = b; c < hard; c = ut_next(s, hard, c)) {
+                    size_t nb = ut_next(s, hard, c);
+                    if (m(user, s + start, nb - start, px) > w) break;
+                    b = nb;
+                }
+                fit = b;
+            }
+            end = fit;
+        }
+        if (end < hard) {
+            size_t shown = end;
+            while (shown > start && s[shown - 1] == ' ') shown--; /* trailing spaces take no room */
+            lines[n++] = (ut_span){start, shown};
+            start = end;
+            continue;
+        }
+        lines[n++] = (ut_span){start, hard};
+        if (hard >= len) return n;
+        start = hard + 1;
+    }
+}
+
+ut_fit ut_fit_box(const char *s, size_t len, int w, int h, int max_px, int min_px, ut_measure m,
+                  int (*line_h)(void *user, int px), void *user, ut_span *lines, int max)
+{
+    ut_fit f = {min_px, 0, 0, 0};
+    if (min_px > max_px) min_px = max_px;
+    for (int px = max_px; px >= min_px; px--) {
+        int n = ut_wrap(s, len, w, px, m, user, lines, max);
+        int lh = line_h(user, px);
+        if (n < max && n * lh <= h) {
+            f.px = px;
+            f.nlines = n;
+            return f;
+        }
+    }
+    /* Even the smallest size is too big: show what fits and end in an ellipsis. */
+    int px = min_px, lh = line_h(user, px);
+    int n = ut_wrap(s, len, w, px, m, user, lines, max);
+    int room = lh > 0 ? h / lh : 1;
+    if (room < 1) room = 1;
+    if (room > n) room = n;
+    f.px = px;
+    f.nlines = room;
+    f.cut = 1;
+    static const char ell[] = "\xE2\x80\xA6";
+    int ew = m(user, ell, 3, px);
+    size_t start = lines[room - 1].start, cut = start;
+    size_t end = room < n ? lines[room].start : len;
+    for (size_t c = start; c < end;) {
+        size_t nb = ut_next(s, end, c);
+        if (m(user, s + start, nb - start, px) + ew > w) break;
+        cut = nb;
+        c = nb;
+    }
+    while (cut > start && s[cut - 1] == ' ') cut--;
+    f.cut_at = cut;
+    return f;
+}
+
+int ut_insert(char *buf, size_t cap, int max_chars, size_t *caret, const char *text, size_t len, int multiline)
+{
+    char add[8192];
+    size_t have = strlen(buf);
+    size_t chars = ut_chars(buf, have);
+    size_t at = *caret > have ? have : *caret;
+    size_t o = 0;
+    int cut = 0;
+    for (size_t i = 0; i < len;) {
+        int n;
+        uint32_t cp = ut_decode(text + i, len - i, &n);
+        i += (size_t)n;
+        if (cp == '\r') continue;
+        if (cp == '\n' || cp == '\t') cp = (multiline && cp == '\n') ? '\n' : ' ';
+        else if (cp < 0x20 || cp == 0x7F) continue;
+        char enc[4];
+        int k = encode(cp, enc);
+        if (k <= 0) continue;
+        if ((int)chars >= max_chars || have + o + (size_t)k + 1 > cap || o + (size_t)k > sizeof add) {
+            cut = 1;
+            break;
+        }
+        memcpy(add + o, enc, (size_t)k);
+        o += (size_t)k;
+        chars++;
+    }
+    if (o) {
+        memmove(buf + at + o, buf + at, have - at + 1);
+        memcpy(buf + at, add, o);
+        *caret = at + o;
+    }
+    return cut;
+}
+
+int ut_backspace(char *buf, size_t *caret)
+{
+    size_t len = strlen(buf);
+    size_t at = *caret > len ? len : *caret;
+    if (at == 0) return 0;
+    size_t from = ut_prev(buf, at);
+    memmove(buf + from, buf + at, len - at + 1);
+    *caret = from;
+    return 1;
+}
