@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: deps build run test clean
+.PHONY: deps build run test clean fuzz
 
 # Only what is missing is installed, so a second `make run` starts at once.
 deps:
@@ -37,3 +37,13 @@ test: deps
 
 clean:
 	rm -rf build
+
+# Fuzzing (not part of make test): libFuzzer through clang, for a bounded time.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@command -v clang >/dev/null || $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
+	@mkdir -p build/fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -Iapp/ui -Iapp/core \
+	  tests/fuzz/fuzz_text.c app/ui/utext.c app/core/core.c $$(pkg-config --cflags --libs icu-uc) -o build/fuzz/fuzz_text
+	@mkdir -p build/fuzz/corpus_text
+	./build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=2000 build/fuzz/corpus_text
