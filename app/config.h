@@ -29,6 +29,14 @@
 #define CFG_FONT_SIZES 12         /* open font sizes */
 #define CFG_TYPED_MAX 4096        /* text typed between two frames */
 
+/* Text entry */
+#define CFG_EDIT_BYTES 4001       /* the longest field: 1,000 characters (CORE_LONG_MAX) */
+#define CFG_UNDO_STEPS 8
+#define CFG_KEY_MM 15.0f          /* on-screen keyboard key */
+#define CFG_OSK_MAX_MM 330.0f     /* the keyboard is no wider than this */
+#define CFG_REPEAT_DELAY_MS 450u  /* backspace held: repeats after this... */
+#define CFG_REPEAT_MS 70u         /* ...every this often */
+
 /* How long a script waits for an @id to appear before it calls the line an error. */
 #define CFG_SCRIPT_FIND_MS 3000u
 

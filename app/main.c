@@ -13,6 +13,9 @@
 #ifndef SCHOUDERS_LOCALEDIR
 #define SCHOUDERS_LOCALEDIR "locale"
 #endif
+#ifndef SCHOUDERS_ASSETS
+#define SCHOUDERS_ASSETS "assets"
+#endif
 #ifndef SCHOUDERS_LAYOUTS
 #define SCHOUDERS_LAYOUTS "layouts"
 #endif
@@ -195,7 +198,8 @@ int main(int argc, char **argv)
     }
     int w, h;
     SDL_GetRendererOutputSize(ren, &w, &h);
-    if (ui_init(&ui, win, ren, w, h) != 0) {
+    const char *assets = getenv("SCHOUDERS_ASSETS");
+    if (ui_init(&ui, win, ren, w, h, assets && assets[0] ? assets : SCHOUDERS_ASSETS) != 0) {
         fprintf(stderr, "schouders: %s\n", ui.error);
         ui_quit(&ui);
         SDL_DestroyRenderer(ren);
@@ -205,6 +209,7 @@ int main(int argc, char **argv)
         return 1;
     }
     app.ui = &ui;
+    scr_set_words(&app);
     app.now = SDL_GetTicks();
     app.wall_ms = wall_ms();
     scr_open(&app);

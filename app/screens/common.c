@@ -39,6 +39,12 @@ void scr_open(scr_app *app)
     if (app->layout_errors[0]) scr_say(app, T("status.layout_broken"), 1);
 }
 
+void scr_set_words(scr_app *app)
+{
+    app->ui->words = (ui_words){T("osk.done"), T("osk.cancel"), T("osk.space"), T("osk.digits"),
+                                T("osk.letters"), T("osk.cut")};
+}
+
 void scr_close(scr_app *app)
 {
     store_close(app->st);

@@ -86,6 +86,8 @@ typedef struct scr_app {
  * Release: scr_close. */
 void scr_open(scr_app *app);
 void scr_close(scr_app *app);
+/* Gives the ui kit its words (keyboard keys) in the app's language. */
+void scr_set_words(scr_app *app);
 /* Draws the current screen and acts on its gestures. */
 void scr_frame(scr_app *app);
 /* Milliseconds until a screen needs a frame on its own (an animation, a message

@@ -1,5 +1,6 @@
-/* ui: context, gestures, drawing, text cache and widgets. */
+/* ui: context, gestures, drawing and widgets. Text is in text.c. */
 #include "ui.h"
+#include "ui_int.h"
 
 #include <SDL_image.h>
 #include <math.h>
@@ -18,11 +19,6 @@ void ui_hints(void)
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
 }
 
-static const char *const font_candidates[] = {
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-};
-
 static float screen_ppmm(SDL_Window *win, int w, int h)
 {
     float ddpi = 0;
@@ -34,7 +30,7 @@ static float screen_ppmm(SDL_Window *win, int w, int h)
     return ppmm < 1.5f ? 1.5f : ppmm;
 }
 
-int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h)
+int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const char *assets)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->win = win;
@@ -42,37 +38,12 @@ int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h)
     ctx->scale = 1.0f;
     ctx->dirty = 1;
     ui_resize(ctx, w, h);
-    const char *env = SDL_getenv("SCHOUDERS_FONT");
-    if (env && env[0]) SDL_strlcpy(ctx->font_path, env, sizeof ctx->font_path);
-    for (size_t i = 0; !ctx->font_path[0] && i < SDL_arraysize(font_candidates); i++) {
-        SDL_RWops *rw = SDL_RWFromFile(font_candidates[i], "rb");
-        if (rw) {
-            SDL_RWclose(rw);
-            SDL_strlcpy(ctx->font_path, font_candidates[i], sizeof ctx->font_path);
-        }
-    }
-    if (!TTF_WasInit() && TTF_Init() != 0) {
-        snprintf(ctx->error, sizeof ctx->error, "SDL_ttf: %s", TTF_GetError());
-        return -1;
-    }
-    TTF_Font *probe = ctx->font_path[0] ? TTF_OpenFont(ctx->font_path, 12) : NULL;
-    if (!probe) {
-        snprintf(ctx->error, sizeof ctx->error, "no font found (install fonts-noto-core): %s", TTF_GetError());
-        return -1;
-    }
-    TTF_CloseFont(probe);
-    return 0;
+    return ui_fonts_open(ctx, assets);
 }
 
 void ui_quit(ui_ctx *ctx)
 {
-    for (int i = 0; i < CFG_TEXT_CACHE; i++)
-        if (ctx->cache[i].tex) SDL_DestroyTexture(ctx->cache[i].tex);
-    for (int i = 0; i < CFG_FONT_SIZES; i++)
-        if (ctx->fonts[i]) TTF_CloseFont(ctx->fonts[i]);
-    memset(ctx->cache, 0, sizeof ctx->cache);
-    memset(ctx->fonts, 0, sizeof ctx->fonts);
-    if (TTF_WasInit()) TTF_Quit();
+    ui_fonts_close(ctx);
 }
 
 void ui_resize(ui_ctx *ctx, int w, int h)
@@ -135,8 +106,8 @@ static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t
     p->y = p->y0 = y;
     p->t0 = t;
     SDL_strlcpy(p->id, w ? w->id : "", sizeof p->id);
-    /* Tapping outside a field ends typing there. */
-    if (ctx->focus[0] && (!w || strcmp(w->id, ctx->focus) != 0)) ui_focus(ctx, "");
+    /* Tapping outside the field (and off the keyboard) ends typing there. */
+    if (ctx->focus[0] && (!w || (strcmp(w->id, ctx->focus) != 0 && strncmp(w->id, "osk", 3) != 0))) ui_focus(ctx, "");
     ctx->dirty = 1;
 }
 
@@ -171,7 +142,7 @@ static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y)
     ctx->dirty = 1;
 }
 
-static void typed_append(ui_ctx *ctx, const char *s)
+void ui_type(ui_ctx *ctx, const char *s)
 {
     size_t n = strlen(s);
     if (ctx->ntyped + n >= sizeof ctx->typed) return;
@@ -204,12 +175,22 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
             pointer_up(ctx, -1, (float)e->button.x, (float)e->button.y);
         break;
     case SDL_TEXTINPUT:
-        if (ctx->focus[0]) typed_append(ctx, e->text.text);
+        /* Text from a real keyboard: the on-screen one keeps out of the way. */
+        if (ctx->focus[0]) ui_type(ctx, e->text.text);
+        ctx->osk_away = 1;
+        ctx->edit.compose[0] = 0;
+        ctx->dirty = 1;
+        break;
+    case SDL_TEXTEDITING:
+        SDL_strlcpy(ctx->edit.compose, e->edit.text, sizeof ctx->edit.compose);
+        ctx->osk_away = 1;
         ctx->dirty = 1;
         break;
     case SDL_KEYDOWN:
         if (e->key.keysym.sym == SDLK_BACKSPACE && ctx->focus[0]) ctx->backspaces++;
+        else if (e->key.keysym.sym == SDLK_z && (e->key.keysym.mod & KMOD_CTRL) && ctx->focus[0]) ctx->edit.undo_req = 1;
         else if (ctx->nkeys < (int)SDL_arraysize(ctx->keys)) ctx->keys[ctx->nkeys++] = e->key.keysym.sym;
+        if (ctx->focus[0] && e->key.keysym.sym != SDLK_ESCAPE) ctx->osk_away = 1;
         ctx->dirty = 1;
         break;
     case SDL_WINDOWEVENT:
@@ -244,6 +225,7 @@ int ui_wake_in(const ui_ctx *ctx)
     int best = -1;
     for (int i = 0; i < CFG_MAX_POINTERS; i++) {
         const ui_pointer *p = &ctx->ptr[i];
+        if (p->used && !strcmp(p->id, "osk.key.backspace")) return (int)CFG_REPEAT_MS / 2; /* repeating */
         if (!p->used || p->dragging || p->long_fired || !p->id[0]) continue;
         int left = (int)(CFG_LONG_PRESS_MS - (ctx->now - p->t0));
         if (left < 0) left = 0;
@@ -253,10 +235,25 @@ int ui_wake_in(const ui_ctx *ctx)
 }
 
 /* Takes the gesture of `kind` for id out of the queue. */
-static int take(ui_ctx *ctx, const char *id, ui_gesture_kind kind)
+int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind)
+{
+    float x, y;
+    return ui_take_at(ctx, id, kind, &x, &y);
+}
+
+int ui_held_ms(const ui_ctx *ctx, const char *id)
+{
+    for (int i = 0; i < CFG_MAX_POINTERS; i++)
+        if (ctx->ptr[i].used && !strcmp(ctx->ptr[i].id, id)) return (int)(ctx->now - ctx->ptr[i].t0);
+    return -1;
+}
+
+int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, float *y)
 {
     for (int i = 0; i < ctx->nq; i++)
         if (ctx->q[i].kind == kind && !strcmp(ctx->q[i].id, id)) {
+            *x = ctx->q[i].x;
+            *y = ctx->q[i].y;
             memmove(&ctx->q[i], &ctx->q[i + 1], (size_t)(ctx->nq - i - 1) * sizeof ctx->q[0]);
             ctx->nq--;
             ctx->dirty = 1; /* the screen reacts: draw the result */
@@ -289,8 +286,18 @@ void ui_focus(ui_ctx *ctx, const char *id)
     ctx->ntyped = 0;
     ctx->typed[0] = 0;
     ctx->backspaces = 0;
+    ctx->edit.nundo = 0;
+    ctx->edit.compose[0] = 0;
+    ctx->edit.cancel = ctx->edit.undo_req = 0;
+    ctx->edit.caret = (size_t)-1; /* the field puts it at the end */
+    ctx->osk_picker[0] = 0;
+    ctx->osk_shift = 0;
+    ctx->osk_page = 0;
     if (id[0]) SDL_StartTextInput();
-    else SDL_StopTextInput();
+    else {
+        SDL_StopTextInput();
+        ctx->oy = 0;
+    }
     ctx->dirty = 1;
 }
 
@@ -319,12 +326,16 @@ static void save_shot(ui_ctx *ctx)
 
 void ui_end(ui_ctx *ctx)
 {
-    /* Gestures for widgets that did not appear this frame are stale. */
-    ctx->nq = 0;
-    ctx->nkeys = 0;
+    if (ctx->focus[0] && !ctx->edit.seen) ui_focus(ctx, ""); /* the field went away */
+    ctx->edit.seen = 0;
+    /* Typing the field did not take is gone; the keyboard's taps are for the next frame. */
     ctx->ntyped = 0;
     ctx->typed[0] = 0;
     ctx->backspaces = 0;
+    ui_osk(ctx);
+    /* Gestures for widgets that did not appear this frame are stale. */
+    ctx->nq = 0;
+    ctx->nkeys = 0;
     memcpy(ctx->prev, ctx->cur, (size_t)ctx->ncur * sizeof ctx->cur[0]);
     ctx->nprev = ctx->ncur;
     memcpy(ctx->prev_texts, ctx->texts, (size_t)ctx->ntexts * sizeof ctx->texts[0]);
@@ -338,10 +349,11 @@ void ui_end(ui_ctx *ctx)
     SDL_RenderPresent(ctx->ren);
 }
 
-static ui_widget *add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_kind kind)
+ui_widget *ui_add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_kind kind)
 {
     if (ctx->ncur >= CFG_MAX_WIDGETS) return NULL;
     ui_widget *w = &ctx->cur[ctx->ncur++];
+    r.y -= ctx->oy; /* where it is on screen, for hit tests and scripts */
     SDL_strlcpy(w->id, id, sizeof w->id);
     SDL_utf8strlcpy(w->label, label ? label : "", sizeof w->label);
     w->r = r;
@@ -369,6 +381,7 @@ void ui_clear(ui_ctx *ctx, uint32_t rgb)
 void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb)
 {
     if (!ctx->ren) return;
+    r.y -= ctx->oy;
     set_colour(ctx, rgb);
     SDL_RenderFillRect(ctx->ren, &r);
 }
@@ -400,6 +413,7 @@ void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb)
         ui_fill(ctx, r, rgb);
         return;
     }
+    r.y -= ctx->oy;
     enum { SEG = 8 };
     SDL_FPoint pts[4 * (SEG + 1)];
     const float cxs[4] = {(float)(r.x + r.w - radius), (float)(r.x + radius), (float)(r.x + radius), (float)(r.x + r.w - radius)};
@@ -423,6 +437,7 @@ void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, 
 void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
 {
     if (!ctx->ren || radius <= 0) return;
+    cy -= ctx->oy;
     SDL_FPoint pts[96];
     int n = radius < 8 ? 16 : radius < 40 ? 48 : 96;
     for (int i = 0; i < n; i++) {
@@ -435,6 +450,8 @@ void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
 void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, uint32_t rgb)
 {
     if (!ctx->ren) return;
+    y0 -= (float)ctx->oy;
+    y1 -= (float)ctx->oy;
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
     if (len <= 0) return;
     float nx = -dy / len * width / 2, ny = dx / len * width / 2;
@@ -454,152 +471,11 @@ void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb)
     ui_line(ctx, bx - w / 3, by + w / 3, ex, ey, w, rgb);
 }
 
-/* --- text ---------------------------------------------------------------------- */
-
-static TTF_Font *font(ui_ctx *ctx, int px)
-{
-    if (px < 6) px = 6;
-    int free_slot = -1;
-    for (int i = 0; i < CFG_FONT_SIZES; i++) {
-        if (ctx->fonts[i] && ctx->font_px[i] == px) return ctx->fonts[i];
-        if (!ctx->fonts[i] && free_slot < 0) free_slot = i;
-    }
-    if (free_slot < 0) { /* all sizes in use: reuse a slot; rendered textures stay valid */
-        free_slot = (int)(ctx->frame % CFG_FONT_SIZES);
-        TTF_CloseFont(ctx->fonts[free_slot]);
-        ctx->fonts[free_slot] = NULL;
-    }
-    TTF_Font *f = TTF_OpenFont(ctx->font_path, px);
-    if (!f) {
-        snprintf(ctx->error, sizeof ctx->error, "font: %s", TTF_GetError());
-        return NULL;
-    }
-    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-    ctx->fonts[free_slot] = f;
-    ctx->font_px[free_slot] = px;
-    return f;
-}
-
-static uint64_t hash_text(const char *s, int px, int wrap, uint32_t rgb)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    h = (h ^ (uint64_t)px) * 1099511628211ull;
-    h = (h ^ (uint64_t)(unsigned)wrap) * 1099511628211ull;
-    return (h ^ rgb) * 1099511628211ull;
-}
-
-/* The texture of s at px, from the cache or rendered once; NULL when empty or failed. */
-static ui_text_entry *text_entry(ui_ctx *ctx, const char *s, int px, uint32_t rgb, int wrap, ui_align align)
-{
-    uint64_t h = hash_text(s, px, wrap, rgb) ^ (uint64_t)align;
-    int victim = 0;
-    for (int i = 0; i < CFG_TEXT_CACHE; i++) {
-        ui_text_entry *e = &ctx->cache[i];
-        if (e->tex && e->hash == h && e->px == px && e->wrap == wrap && e->colour == rgb) {
-            e->used = ctx->frame;
-            return e;
-        }
-        if (!e->tex) victim = i;
-        else if (ctx->cache[victim].tex && e->used < ctx->cache[victim].used) victim = i;
-    }
-    TTF_Font *f = font(ctx, px);
-    if (!f || !ctx->ren) return NULL;
-    SDL_Color c = UI_RGB(rgb);
-    /* Wrapped lines line up the way the block is aligned. */
-    TTF_SetFontWrappedAlign(f, align == UI_CENTER ? TTF_WRAPPED_ALIGN_CENTER
-                             : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT);
-    SDL_Surface *surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, s, c, (Uint32)wrap) : TTF_RenderUTF8_Blended(f, s, c);
-    if (!surf) return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
-    ui_text_entry *e = &ctx->cache[victim];
-    if (tex) {
-        if (e->tex) SDL_DestroyTexture(e->tex);
-        *e = (ui_text_entry){h, px, wrap, rgb, tex, surf->w, surf->h, ctx->frame};
-    }
-    SDL_FreeSurface(surf);
-    ctx->cache_misses++;
-    return tex ? e : NULL;
-}
-
-static int px_of(const ui_ctx *ctx, float mm)
-{
-    int px = (int)lroundf(mm * ctx->ppmm * ctx->scale);
-    return px < 6 ? 6 : px;
-}
-
-SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm)
-{
-    SDL_Point p = {0, 0};
-    TTF_Font *f = s && s[0] ? font(ctx, px_of(ctx, mm)) : NULL;
-    if (f) TTF_SizeUTF8(f, s, &p.x, &p.y);
-    return p;
-}
-
-static void record_text(ui_ctx *ctx, const char *s, SDL_Rect r)
-{
-    if (ctx->ntexts >= CFG_MAX_TEXTS) return;
-    ui_widget *w = &ctx->texts[ctx->ntexts++];
-    w->id[0] = 0;
-    SDL_utf8strlcpy(w->label, s, sizeof w->label);
-    w->r = r;
-    w->kind = UI_W_TEXT;
-    w->state = 0;
-}
-
-SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t rgb, ui_align align, int wrap)
-{
-    SDL_Point size = {0, 0};
-    if (!s || !s[0]) return size;
-    int px = px_of(ctx, mm);
-    ui_text_entry *e = ctx->ren ? text_entry(ctx, s, px, rgb, wrap, align) : NULL;
-    if (e) size = (SDL_Point){e->w, e->h};
-    else size = ui_text_size(ctx, s, mm);
-    if (align == UI_CENTER) x -= size.x / 2;
-    else if (align == UI_RIGHT) x -= size.x;
-    SDL_Rect dst = {x, y, size.x, size.y};
-    if (e) SDL_RenderCopy(ctx->ren, e->tex, NULL, &dst);
-    record_text(ctx, s, dst);
-    return size;
-}
-
-void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align)
-{
-    if (!s || !s[0]) return;
-    float size = mm;
-    SDL_Point p = ui_text_size(ctx, s, size);
-    while (p.x > r.w && size - 0.5f >= min_mm) {
-        size -= 0.5f;
-        p = ui_text_size(ctx, s, size);
-    }
-    char buf[512];
-    const char *show = s;
-    if (p.x > r.w) { /* still too wide: cut whole code points and end in an ellipsis */
-        TTF_Font *f = font(ctx, px_of(ctx, size));
-        int ell = 0, extent = 0, count = 0;
-        if (f) TTF_SizeUTF8(f, "\xE2\x80\xA6", &ell, NULL);
-        if (f && TTF_MeasureUTF8(f, s, r.w - ell, &extent, &count) == 0) {
-            size_t bytes = 0;
-            for (int c = 0; c < count && s[bytes]; c++) {
-                bytes++;
-                while ((s[bytes] & 0xC0) == 0x80) bytes++;
-            }
-            if (bytes > sizeof buf - 4) bytes = sizeof buf - 4;
-            memcpy(buf, s, bytes);
-            memcpy(buf + bytes, "\xE2\x80\xA6", 4);
-            show = buf;
-        }
-    }
-    int x = align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x;
-    int th = ui_text_size(ctx, show, size).y;
-    ui_text(ctx, show, x, r.y + (r.h - th) / 2, size, rgb, align, 0);
-}
-
 /* --- widgets ------------------------------------------------------------------- */
 
 int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style)
 {
-    ui_widget *w = add_widget(ctx, id, r, label, UI_W_BUTTON);
+    ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
     int pressed = w && (w->state & UI_ST_PRESSED);
     int radius = ui_mm(ctx, 2);
     uint32_t ink = UI_INK;
@@ -623,12 +499,12 @@ int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_sty
     int pad = ui_mm(ctx, 2);
     SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
     ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, ink, UI_CENTER);
-    return take(ctx, id, UI_G_CLICK);
+    return ui_take(ctx, id, UI_G_CLICK);
 }
 
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark)
 {
-    ui_widget *w = add_widget(ctx, id, r, label, UI_W_TOGGLE);
+    ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_TOGGLE);
     if (w && selected) w->state |= UI_ST_SELECTED;
     int pressed = w && (w->state & UI_ST_PRESSED);
     int radius = ui_mm(ctx, 2);
@@ -642,77 +518,19 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
     if (selected) ui_circle(ctx, cx, cy, dot / 2, UI_SURFACE);
     SDL_Rect in = {cx + dot + ui_mm(ctx, 2), r.y, r.x + r.w - (cx + dot + ui_mm(ctx, 3)), r.h};
     ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
-    return take(ctx, id, UI_G_CLICK);
-}
-
-/* Bytes of the UTF-8 sequence starting with lead byte c. */
-static int seq_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
-int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder)
-{
-    ui_widget *w = add_widget(ctx, id, r, buf, UI_W_FIELD);
-    if (take(ctx, id, UI_G_CLICK)) ui_focus(ctx, id);
-    int focused = !strcmp(ctx->focus, id);
-    if (w && focused) w->state |= UI_ST_FOCUSED;
-    int changed = 0;
-    if (focused) {
-        size_t len = strlen(buf);
-        for (; ctx->backspaces > 0 && len > 0; ctx->backspaces--) {
-            while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80) len--;
-            if (len > 0) len--;
-            buf[len] = 0;
-            changed = 1;
-        }
-        int chars = (int)SDL_utf8strlen(buf);
-        for (int i = 0; i < ctx->ntyped && chars < max_chars;) {
-            int k = seq_len((unsigned char)ctx->typed[i]);
-            if (i + k > ctx->ntyped || len + (size_t)k + 1 > cap) break;
-            memcpy(buf + len, ctx->typed + i, (size_t)k);
-            len += (size_t)k;
-            buf[len] = 0;
-            i += k;
-            chars++;
-            changed = 1;
-        }
-        ctx->ntyped = 0;
-        ctx->typed[0] = 0;
-        if (w) SDL_utf8strlcpy(w->label, buf, sizeof w->label);
-    }
-    int radius = ui_mm(ctx, 1.5f);
-    ui_card(ctx, r, radius, UI_SURFACE, focused ? UI_ACCENT : 0xC9C2B4, focused ? 3 : 2);
-    int pad = ui_mm(ctx, 3);
-    SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
-    if (buf[0]) {
-        /* Show the end of a long text: that is where the caret is. */
-        SDL_Point sz = ui_text_size(ctx, buf, CFG_BODY_MM);
-        const char *show = buf;
-        while (sz.x > in.w - 4 && *show) {
-            show += seq_len((unsigned char)*show);
-            sz = ui_text_size(ctx, show, CFG_BODY_MM);
-        }
-        int th = sz.y;
-        ui_text(ctx, show, in.x, r.y + (r.h - th) / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
-        if (focused) ui_fill(ctx, ui_rect(in.x + sz.x + 2, r.y + r.h / 5, 3, r.h * 3 / 5), UI_ACCENT);
-    } else {
-        if (focused) ui_fill(ctx, ui_rect(in.x, r.y + r.h / 5, 3, r.h * 3 / 5), UI_ACCENT);
-        ui_text_fit(ctx, placeholder, ui_rect(in.x + 8, in.y, in.w - 8, in.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
-    }
-    return changed;
+    return ui_take(ctx, id, UI_G_CLICK);
 }
 
 int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind)
 {
-    add_widget(ctx, id, r, label, UI_W_AREA);
-    return take(ctx, id, kind);
+    ui_add_widget(ctx, id, r, label, UI_W_AREA);
+    return ui_take(ctx, id, kind);
 }
 
 void ui_block(ui_ctx *ctx, const char *id)
 {
     SDL_Rect all = {0, 0, ctx->w, ctx->h};
-    add_widget(ctx, id, all, "", UI_W_BLOCK);
+    ui_add_widget(ctx, id, all, "", UI_W_BLOCK);
     if (!ctx->ren) return;
     SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ctx->ren, 0x1E, 0x29, 0x33, 140);

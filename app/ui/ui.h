@@ -71,6 +71,26 @@ typedef struct {
     uint32_t used; /* frame number of the last use, for LRU */
 } ui_text_entry;
 
+/* Words the kit shows, given by the app in its language (the kit has none). */
+typedef struct {
+    const char *done, *cancel, *space, *digits, *letters;
+    const char *cut; /* printf format with %d: the text was cut at the limit */
+} ui_words;
+
+/* The one field being edited. */
+typedef struct {
+    size_t caret;                  /* byte offset, on a grapheme boundary */
+    char compose[32];              /* IME composition, shown at the caret */
+    char before[CFG_EDIT_BYTES];   /* the text when editing began, for Annuleer */
+    char undo[CFG_UNDO_STEPS][CFG_EDIT_BYTES];
+    size_t undo_caret[CFG_UNDO_STEPS];
+    int nundo;
+    int cancel, undo_req;          /* asked for by the keyboard, done by the field */
+    uint32_t cut_until;            /* show "cut at the limit" until then */
+    SDL_Rect field;                /* where the field is, before the view moves up */
+    int seen;                      /* the focused field was drawn this frame */
+} ui_edit;
+
 typedef struct ui_ctx {
     SDL_Window *win;     /* borrowed from main */
     SDL_Renderer *ren;   /* borrowed from main; NULL in headless tests */
@@ -92,15 +112,25 @@ typedef struct ui_ctx {
     char focus[48];      /* the text field that takes typing */
     char typed[CFG_TYPED_MAX];
     int ntyped, backspaces, enter;
+    ui_edit edit;
+    ui_words words;
+    /* on-screen keyboard */
+    int osk_away;        /* a physical keyboard is in use: keep out of the way */
+    int osk_page;        /* 0 letters, 1 digits and punctuation */
+    int osk_shift;       /* 0 off, 1 for one letter, 2 caps lock */
+    char osk_picker[8];  /* the base letter whose accents are offered, or "" */
+    int bs_done;         /* deletions so far while backspace is held */
     SDL_Keycode keys[16];
     int nkeys;
 
-    char font_path[512];
-    TTF_Font *fonts[CFG_FONT_SIZES];
-    int font_px[CFG_FONT_SIZES];
+    char font_path[2][512];          /* 0: Noto Sans; 1: the fallback for symbols and emoji */
+    TTF_Font *fonts[2][CFG_FONT_SIZES];
+    int font_px[2][CFG_FONT_SIZES];
+    char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
     int cache_misses;
 
+    int oy;              /* the screen is drawn this far up, so the keyboard never covers the field */
     int dirty;           /* something changed: draw a frame */
     char shot_path[512]; /* a script asked for a screenshot of the next frame */
     int quit;            /* a script said quit */
@@ -111,9 +141,10 @@ typedef struct ui_ctx {
  * renderer). Call before SDL_Init. */
 void ui_hints(void);
 /* Prepares ctx for a window and renderer (both may be NULL in headless tests).
- * Returns 0, or -1 with ctx->error set when no font could be opened.
- * Release: ui_quit. */
-int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h);
+ * assets is the folder with fonts/Symbola.ttf, the fallback for symbols and emoji
+ * (NULL: none). Returns 0, or -1 with ctx->error set when no font could be
+ * opened. Release: ui_quit. */
+int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const char *assets);
 void ui_quit(ui_ctx *ctx);
 void ui_resize(ui_ctx *ctx, int w, int h);
 
@@ -151,13 +182,24 @@ SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t r
  * cutting with an ellipsis. */
 void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align);
 SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm);
+/* Draws s wrapped inside r at the largest size from mm down to min_mm that fits;
+ * when even min_mm does not, the last line ends in an ellipsis. Returns 1 then. */
+int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align);
 
 /* Widgets. Each returns 1 on the frame its gesture completes. */
 int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style);
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark);
-/* A single-line text field; typing goes to it while it has focus. Returns 1 when
- * its text changed. max_chars is the limit in characters; cap the buffer size. */
+/* A text field; typing (on-screen keyboard, physical keyboard, IME) goes to it
+ * while it has focus, and a tap puts the caret there. multiline wraps words and
+ * shows a character count. max_chars is the limit in characters, cap the buffer
+ * size (at most CFG_EDIT_BYTES). Returns 1 when its text changed. */
 int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder);
+int ui_textarea(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars,
+                const char *placeholder, float mm);
+/* The keyboard's top edge on screen (ctx->h when it is not shown). */
+int ui_osk_top(const ui_ctx *ctx);
+/* 1 while the on-screen keyboard is up. */
+int ui_osk_shown(const ui_ctx *ctx);
 /* An invisible target (a card, a tile): gestures without drawing. */
 int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind);
 /* Blocks every widget registered before it (a modal's backdrop), dimming them. */

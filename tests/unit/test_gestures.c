@@ -35,7 +35,7 @@ static void reset(void) { clicks_a = clicks_b = longs_a = drags_b = 0; }
 
 int main(void)
 {
-    if (SDL_Init(0) != 0 || ui_init(&ui, NULL, NULL, 1920, 1080) != 0) {
+    if (SDL_Init(0) != 0 || ui_init(&ui, NULL, NULL, 1920, 1080, NULL) != 0) {
         fprintf(stderr, "ui_init: %s\n", ui.error);
         return 1;
     }
@@ -161,7 +161,7 @@ int main(void)
     /* The text cache: a string is rasterised once, and the cache stays bounded. */
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 600, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *ren = SDL_CreateSoftwareRenderer(surf);
-    CHECK(ren && ui_init(&ui, NULL, ren, 800, 600) == 0);
+    CHECK(ren && ui_init(&ui, NULL, ren, 800, 600, NULL) == 0);
     ui_begin(&ui, "cache");
     ui_text(&ui, "Opa Henk komt op zondag", 10, 10, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
     int misses = ui.cache_misses;

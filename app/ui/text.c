@@ -1,0 +1,336 @@
+/* text: fonts, the text cache, measuring, wrapping and fitting on screen.
+ * SDL_ttf 2.20 has no font fallback, so a line is cut into runs, each in the
+ * first font that has its glyphs (Noto Sans, then Symbola for symbols and
+ * emoji), and the runs are put together into one texture: the cache still
+ * holds one texture per string, size and colour. */
+#include "ui_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const main_fonts[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+
+static int readable(const char *path)
+{
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (rw) SDL_RWclose(rw);
+    return rw != NULL;
+}
+
+int ui_fonts_open(ui_ctx *ctx, const char *assets)
+{
+    const char *env = SDL_getenv("SCHOUDERS_FONT");
+    if (env && env[0]) SDL_strlcpy(ctx->font_path[0], env, sizeof ctx->font_path[0]);
+    for (size_t i = 0; !ctx->font_path[0][0] && i < SDL_arraysize(main_fonts); i++)
+        if (readable(main_fonts[i])) SDL_strlcpy(ctx->font_path[0], main_fonts[i], sizeof ctx->font_path[0]);
+    if (assets) {
+        snprintf(ctx->font_path[1], sizeof ctx->font_path[1], "%s/fonts/Symbola.ttf", assets);
+        if (!readable(ctx->font_path[1])) {
+            fprintf(stderr, "schouders: no fallback font at %s: symbols and emoji show as boxes\n", ctx->font_path[1]);
+            ctx->font_path[1][0] = 0;
+        }
+    }
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(ctx->error, sizeof ctx->error, "SDL_ttf: %s", TTF_GetError());
+        return -1;
+    }
+    TTF_Font *probe = ctx->font_path[0][0] ? TTF_OpenFont(ctx->font_path[0], 12) : NULL;
+    if (!probe) {
+        snprintf(ctx->error, sizeof ctx->error, "no font found (install fonts-noto-core): %s", TTF_GetError());
+        return -1;
+    }
+    TTF_CloseFont(probe);
+    return 0;
+}
+
+void ui_fonts_close(ui_ctx *ctx)
+{
+    for (int i = 0; i < CFG_TEXT_CACHE; i++)
+        if (ctx->cache[i].tex) SDL_DestroyTexture(ctx->cache[i].tex);
+    for (int f = 0; f < 2; f++)
+        for (int i = 0; i < CFG_FONT_SIZES; i++)
+            if (ctx->fonts[f][i]) TTF_CloseFont(ctx->fonts[f][i]);
+    memset(ctx->cache, 0, sizeof ctx->cache);
+    memset(ctx->fonts, 0, sizeof ctx->fonts);
+    if (TTF_WasInit()) TTF_Quit();
+}
+
+int ui_px(const ui_ctx *ctx, float mm)
+{
+    int px = (int)(mm * ctx->ppmm * ctx->scale + 0.5f);
+    return px < 6 ? 6 : px;
+}
+
+/* Font `which` at px; the fallback is opened a little smaller, its emoji being
+ * drawn larger than letters of the same size. NULL if it cannot be had. */
+static TTF_Font *font(ui_ctx *ctx, int which, int px)
+{
+    if (!ctx->font_path[which][0]) return NULL;
+    int size = which ? px * 9 / 10 : px;
+    int free_slot = -1;
+    for (int i = 0; i < CFG_FONT_SIZES; i++) {
+        if (ctx->fonts[which][i] && ctx->font_px[which][i] == size) return ctx->fonts[which][i];
+        if (!ctx->fonts[which][i] && free_slot < 0) free_slot = i;
+    }
+    if (free_slot < 0) { /* all slots used: reuse one; rendered textures stay valid */
+        free_slot = (int)(ctx->frame % CFG_FONT_SIZES);
+        TTF_CloseFont(ctx->fonts[which][free_slot]);
+        ctx->fonts[which][free_slot] = NULL;
+    }
+    TTF_Font *f = TTF_OpenFont(ctx->font_path[which], size);
+    if (!f) {
+        snprintf(ctx->error, sizeof ctx->error, "font: %s", TTF_GetError());
+        return NULL;
+    }
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    ctx->fonts[which][free_slot] = f;
+    ctx->font_px[which][free_slot] = size;
+    return f;
+}
+
+/* Code points that belong to the character before them: they stay in its font. */
+static int joins(uint32_t cp)
+{
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+static int font_for(ui_ctx *ctx, uint32_t cp, int px, int prev)
+{
+    if (prev >= 0 && joins(cp)) return prev;
+    TTF_Font *m = font(ctx, 0, px);
+    if (m && TTF_GlyphIsProvided32(m, cp)) return 0;
+    TTF_Font *fb = font(ctx, 1, px);
+    if (fb && TTF_GlyphIsProvided32(fb, cp)) return 1;
+    return 0;
+}
+
+typedef struct { size_t start, end; int which; } run;
+
+/* Cuts s[0..len) into runs of one font each; returns how many (at most max). */
+static int runs(ui_ctx *ctx, const char *s, size_t len, int px, run *out, int max)
+{
+    int n = 0, prev = -1;
+    for (size_t i = 0; i < len;) {
+        int k;
+        uint32_t cp = ut_decode(s + i, len - i, &k);
+        int which = font_for(ctx, cp, px, prev);
+        if (n > 0 && which == out[n - 1].which) out[n - 1].end = i + (size_t)k;
+        else if (n < max) out[n++] = (run){i, i + (size_t)k, which};
+        else out[n - 1].end = i + (size_t)k; /* too many runs: the rest in the last font */
+        prev = which;
+        i += (size_t)k;
+    }
+    return n;
+}
+
+/* A NUL-terminated copy of s[0..len) for SDL_ttf. */
+static const char *piece(ui_ctx *ctx, const char *s, size_t len)
+{
+    if (len >= sizeof ctx->scratch) len = sizeof ctx->scratch - 1;
+    memcpy(ctx->scratch, s, len);
+    ctx->scratch[len] = 0;
+    return ctx->scratch;
+}
+
+int ui_measure(ui_ctx *ctx, const char *s, size_t len, int px)
+{
+    run r[64];
+    int n = runs(ctx, s, len, px, r, 64), w = 0;
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = font(ctx, r[i].which, px);
+        int rw = 0;
+        if (f) TTF_SizeUTF8(f, piece(ctx, s + r[i].start, r[i].end - r[i].start), &rw, NULL);
+        w += rw;
+    }
+    return w;
+}
+
+int ui_line_height(ui_ctx *ctx, int px)
+{
+    TTF_Font *f = font(ctx, 0, px);
+    return f ? TTF_FontLineSkip(f) : px + px / 4;
+}
+
+int ui_measure_cb(void *ctx, const char *s, size_t len, int px) { return ui_measure(ctx, s, len, px); }
+int ui_line_height_cb(void *ctx, int px) { return ui_line_height(ctx, px); }
+
+/* One line rendered from its runs, baselines lined up. Release: SDL_FreeSurface. */
+static SDL_Surface *render_line(ui_ctx *ctx, const char *s, size_t len, int px, uint32_t rgb)
+{
+    run r[64];
+    SDL_Surface *parts[64];
+    int n = runs(ctx, s, len, px, r, 64), w = 0;
+    TTF_Font *m = font(ctx, 0, px);
+    if (!m || n == 0) return NULL;
+    SDL_Color c = UI_RGB(rgb);
+    if (n == 1 && r[0].which == 0) return TTF_RenderUTF8_Blended(m, piece(ctx, s, len), c);
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = font(ctx, r[i].which, px);
+        parts[i] = f ? TTF_RenderUTF8_Blended(f, piece(ctx, s + r[i].start, r[i].end - r[i].start), c) : NULL;
+        if (parts[i]) w += parts[i]->w;
+    }
+    int h = TTF_FontHeight(m), ascent = TTF_FontAscent(m);
+    SDL_Surface *line = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (!parts[i]) continue;
+        if (line) {
+            TTF_Font *f = font(ctx, r[i].which, px);
+            SDL_Rect dst = {x, ascent - (f ? TTF_FontAscent(f) : ascent), parts[i]->w, parts[i]->h};
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE); /* runs do not overlap: copy */
+            SDL_BlitSurface(parts[i], NULL, line, &dst);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return line;
+}
+
+static uint64_t hash_text(const char *s, size_t len, int px, uint32_t rgb)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    h = (h ^ (uint64_t)px) * 1099511628211ull;
+    return (h ^ rgb) * 1099511628211ull;
+}
+
+/* The texture of one line, from the cache or rendered once. */
+static ui_text_entry *entry(ui_ctx *ctx, const char *s, size_t len, int px, uint32_t rgb)
+{
+    uint64_t h = hash_text(s, len, px, rgb);
+    int victim = 0;
+    for (int i = 0; i < CFG_TEXT_CACHE; i++) {
+        ui_text_entry *e = &ctx->cache[i];
+        if (e->tex && e->hash == h && e->px == px && e->wrap == (int)len && e->colour == rgb) {
+            e->used = ctx->frame;
+            return e;
+        }
+        if (!e->tex) victim = i;
+        else if (ctx->cache[victim].tex && e->used < ctx->cache[victim].used) victim = i;
+    }
+    if (!ctx->ren || len == 0) return NULL;
+    SDL_Surface *surf = render_line(ctx, s, len, px, rgb);
+    if (!surf) return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
+    ui_text_entry *e = &ctx->cache[victim];
+    if (tex) {
+        if (e->tex) SDL_DestroyTexture(e->tex);
+        *e = (ui_text_entry){h, px, (int)len, rgb, tex, surf->w, surf->h, ctx->frame};
+    }
+    SDL_FreeSurface(surf);
+    ctx->cache_misses++;
+    return tex ? e : NULL;
+}
+
+int ui_draw_line(ui_ctx *ctx, const char *s, size_t len, int x, int y, int px, uint32_t rgb)
+{
+    ui_text_entry *e = entry(ctx, s, len, px, rgb);
+    if (!e) return ctx->ren ? 0 : ui_measure(ctx, s, len, px);
+    SDL_Rect dst = {x, y - ctx->oy, e->w, e->h};
+    SDL_RenderCopy(ctx->ren, e->tex, NULL, &dst);
+    return e->w;
+}
+
+void ui_record_text(ui_ctx *ctx, const char *s, SDL_Rect r)
+{
+    if (ctx->ntexts >= CFG_MAX_TEXTS) return;
+    ui_widget *w = &ctx->texts[ctx->ntexts++];
+    w->id[0] = 0;
+    SDL_utf8strlcpy(w->label, s, sizeof w->label);
+    r.y -= ctx->oy;
+    w->r = r;
+    w->kind = UI_W_TEXT;
+    w->state = 0;
+}
+
+SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm)
+{
+    SDL_Point p = {0, 0};
+    if (!s || !s[0]) return p;
+    int px = ui_px(ctx, mm);
+    p.x = ui_measure(ctx, s, strlen(s), px);
+    p.y = ui_line_height(ctx, px);
+    return p;
+}
+
+static int align_x(int x, int w, ui_align align)
+{
+    return align == UI_CENTER ? x - w / 2 : align == UI_RIGHT ? x - w : x;
+}
+
+SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t rgb, ui_align align, int wrap)
+{
+    SDL_Point size = {0, 0};
+    if (!s || !s[0]) return size;
+    int px = ui_px(ctx, mm), lh = ui_line_height(ctx, px);
+    size_t len = strlen(s);
+    ut_span lines[64];
+    int n = wrap > 0 ? ut_wrap(s, len, wrap, px, ui_measure_cb, ctx, lines, 64) : 1;
+    if (wrap <= 0) lines[0] = (ut_span){0, len};
+    int left = x;
+    for (int i = 0; i < n; i++) {
+        size_t l = lines[i].end - lines[i].start;
+        int w = ui_measure(ctx, s + lines[i].start, l, px);
+        int lx = align_x(x, w, align);
+        ui_draw_line(ctx, s + lines[i].start, l, lx, y + i * lh, px, rgb);
+        if (w > size.x) size.x = w;
+        if (lx < left || i == 0) left = lx;
+    }
+    size.y = n * lh;
+    ui_record_text(ctx, s, (SDL_Rect){left, y, size.x, size.y});
+    return size;
+}
+
+void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align)
+{
+    if (!s || !s[0]) return;
+    size_t len = strlen(s);
+    int px = ui_px(ctx, mm), min_px = ui_px(ctx, min_mm);
+    int w = ui_measure(ctx, s, len, px);
+    while (w > r.w && px > min_px) w = ui_measure(ctx, s, len, --px);
+    size_t shown = len;
+    int ell = 0;
+    if (w > r.w) { /* still too wide: whole graphemes, then an ellipsis */
+        ell = ui_measure(ctx, "\xE2\x80\xA6", 3, px);
+        shown = 0;
+        for (size_t c = 0; c < len;) {
+            size_t nb = ut_next(s, len, c);
+            if (ui_measure(ctx, s, nb, px) + ell > r.w) break;
+            shown = c = nb;
+        }
+        w = ui_measure(ctx, s, shown, px) + ell;
+    }
+    int lh = ui_line_height(ctx, px);
+    int x = align_x(align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x, w, align);
+    int y = r.y + (r.h - lh) / 2;
+    int drawn = ui_draw_line(ctx, s, shown, x, y, px, rgb);
+    if (ell) ui_draw_line(ctx, "\xE2\x80\xA6", 3, x + drawn, y, px, rgb);
+    ui_record_text(ctx, s, (SDL_Rect){x, y, w, lh});
+}
+
+int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align)
+{
+    if (!s || !s[0]) return 0;
+    size_t len = strlen(s);
+    ut_span lines[64];
+    ut_fit f = ut_fit_box(s, len, r.w, r.h, ui_px(ctx, mm), ui_px(ctx, min_mm), ui_measure_cb, ui_line_height_cb,
+                          ctx, lines, 64);
+    int lh = ui_line_height(ctx, f.px);
+    int y = r.y + (r.h - f.nlines * lh) / 2;
+    int x0 = align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x;
+    for (int i = 0; i < f.nlines; i++) {
+        size_t start = lines[i].start, end = (f.cut && i == f.nlines - 1) ? f.cut_at : lines[i].end;
+        int ell = (f.cut && i == f.nlines - 1) ? ui_measure(ctx, "\xE2\x80\xA6", 3, f.px) : 0;
+        int w = ui_measure(ctx, s + start, end - start, f.px) + ell;
+        int x = align_x(x0, w, align);
+        int drawn = ui_draw_line(ctx, s + start, end - start, x, y + i * lh, f.px, rgb);
+        if (ell) ui_draw_line(ctx, "\xE2\x80\xA6", 3, x + drawn, y + i * lh, f.px, rgb);
+    }
+    ui_record_text(ctx, s, (SDL_Rect){r.x, y, r.w, f.nlines * lh});
+    return f.cut;
+}

@@ -1,0 +1,33 @@
+/* ui internals shared by the kit's own files; screens use ui.h only. */
+#ifndef SCHOUDERS_UI_INT_H
+#define SCHOUDERS_UI_INT_H
+
+#include "ui.h"
+#include "utext.h"
+
+int ui_fonts_open(ui_ctx *ctx, const char *assets);
+void ui_fonts_close(ui_ctx *ctx);
+int ui_px(const ui_ctx *ctx, float mm);
+/* Width in px of s[0..len) at px, each piece in the font that has its glyphs. */
+int ui_measure(ui_ctx *ctx, const char *s, size_t len, int px);
+int ui_line_height(ui_ctx *ctx, int px);
+/* Draws one line s[0..len) at (x, y), top left; returns its width. Not recorded. */
+int ui_draw_line(ui_ctx *ctx, const char *s, size_t len, int x, int y, int px, uint32_t rgb);
+/* ut_measure and line-height callbacks over ctx, for utext. */
+int ui_measure_cb(void *ctx, const char *s, size_t len, int px);
+int ui_line_height_cb(void *ctx, int px);
+/* Records a text for the UI dump. */
+void ui_record_text(ui_ctx *ctx, const char *s, SDL_Rect r);
+ui_widget *ui_add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_kind kind);
+int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind);
+/* ui_take that also gives where the gesture ended, in screen pixels. */
+int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, float *y);
+/* Queues text for the focused field, as if typed. */
+void ui_type(ui_ctx *ctx, const char *s);
+/* ms the pointer on id has been down, or -1. */
+int ui_held_ms(const ui_ctx *ctx, const char *id);
+/* Draws the keyboard for the focused field and turns its taps into input for
+ * the next frame (osk.c). */
+void ui_osk(ui_ctx *ctx);
+
+#endif
