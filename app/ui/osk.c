@@ -142,7 +142,9 @@ void ui_osk(ui_ctx *ctx)
             const char *label = label_of(ctx, k, buf, sizeof buf);
             ui_style style = k->kind == K_DONE ? UI_PRIMARY
                            : (k->kind == K_SHIFT && ctx->osk_shift) ? UI_PRIMARY : UI_SECONDARY;
-            if (ui_button(ctx, id, kr, label, style)) press(ctx, k);
+            /* Letters large, the arrows of shift, undo and backspace larger still. */
+            float mm = k->kind == K_CHAR ? 6.5f : (k->kind == K_BACK || k->kind == K_SHIFT || k->kind == K_UNDO) ? 9.0f : CFG_BODY_MM;
+            if (ui_button_mm(ctx, id, kr, label, style, mm)) press(ctx, k);
             if (k->kind == K_SHIFT && ctx->osk_shift == 2) /* caps lock: a bar under the arrow */
                 ui_fill(ctx, ui_rect(kr.x + kw / 3, kr.y + kh - ui_mm(ctx, 2.5f), kw / 3, 3), UI_SURFACE);
             if (k->kind == K_BACK) held_key = kr;
@@ -182,7 +184,7 @@ void ui_osk(ui_ctx *ctx)
             char id[48];
             snprintf(id, sizeof id, "osk.key.%s", ch);
             SDL_Rect kr = {box.x + gap + i * (picker_base.w + gap), box.y + gap, picker_base.w, kh};
-            if (ui_button(ctx, id, kr, ch, UI_SECONDARY)) {
+            if (ui_button_mm(ctx, id, kr, ch, UI_SECONDARY, 6.5f)) {
                 ui_type(ctx, ch);
                 ctx->osk_picker[0] = 0;
                 if (ctx->osk_shift == 1) ctx->osk_shift = 0;

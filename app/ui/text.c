@@ -64,12 +64,11 @@ int ui_px(const ui_ctx *ctx, float mm)
     return px < 6 ? 6 : px;
 }
 
-/* Font `which` at px; the fallback is opened a little smaller, its emoji being
- * drawn larger than letters of the same size. NULL if it cannot be had. */
+/* Font `which` at px; NULL if it cannot be had. */
 static TTF_Font *font(ui_ctx *ctx, int which, int px)
 {
     if (!ctx->font_path[which][0]) return NULL;
-    int size = which ? px * 9 / 10 : px;
+    int size = px;
     int free_slot = -1;
     for (int i = 0; i < CFG_FONT_SIZES; i++) {
         if (ctx->fonts[which][i] && ctx->font_px[which][i] == size) return ctx->fonts[which][i];

@@ -475,6 +475,11 @@ void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb)
 
 int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style)
 {
+    return ui_button_mm(ctx, id, r, label, style, CFG_BODY_MM);
+}
+
+int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style, float mm)
+{
     ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
     int pressed = w && (w->state & UI_ST_PRESSED);
     int radius = ui_mm(ctx, 2);
@@ -498,7 +503,7 @@ int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_sty
     }
     int pad = ui_mm(ctx, 2);
     SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
-    ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, ink, UI_CENTER);
+    ui_text_fit(ctx, label, in, mm, CFG_SMALL_MM, ink, UI_CENTER);
     return ui_take(ctx, id, UI_G_CLICK);
 }
 

@@ -22,6 +22,8 @@ ui_widget *ui_add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *la
 int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind);
 /* ui_take that also gives where the gesture ended, in screen pixels. */
 int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, float *y);
+/* ui_button with its label at mm instead of the body size. */
+int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style, float mm);
 /* Queues text for the focused field, as if typed. */
 void ui_type(ui_ctx *ctx, const char *s);
 /* ms the pointer on id has been down, or -1. */
