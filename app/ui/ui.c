@@ -85,7 +85,7 @@ static void push_gesture(ui_ctx *ctx, const char *id, ui_gesture_kind kind, floa
 static ui_pointer *pointer(ui_ctx *ctx, int64_t finger, int make)
 {
     for (int i = 0; i < CFG_MAX_POINTERS; i++)
-        if (ctx->ptr[i].used && ctx->ptr[i].finger == finger) return &ctx->ptr[i];
+        if (ctx->ptr[i].used && !ctx->ptr[i].lifted && ctx->ptr[i].finger == finger) return &ctx->ptr[i];
     if (!make) return NULL;
     for (int i = 0; i < CFG_MAX_POINTERS; i++)
         if (!ctx->ptr[i].used) {
@@ -97,10 +97,18 @@ static ui_pointer *pointer(ui_ctx *ctx, int64_t finger, int make)
     return NULL; /* an eleventh finger is ignored */
 }
 
+static void trail(ui_pointer *p, float x, float y)
+{
+    if (p->ntrail == (int)SDL_arraysize(p->tx)) p->ntrail--; /* full until the next frame: keep the newest */
+    p->tx[p->ntrail] = x;
+    p->ty[p->ntrail++] = y;
+}
+
 static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t t)
 {
     ui_pointer *p = pointer(ctx, finger, 1);
     if (!p) return;
+    trail(p, x, y);
     const ui_widget *w = hit(ctx, x, y);
     p->x = p->x0 = x;
     p->y = p->y0 = y;
@@ -117,6 +125,7 @@ static void pointer_move(ui_ctx *ctx, int64_t finger, float x, float y)
     if (!p) return;
     p->x = x;
     p->y = y;
+    trail(p, x, y);
     float dx = x - p->x0, dy = y - p->y0;
     float limit = CFG_DRAG_START_MM * ctx->ppmm;
     if (!p->dragging && !p->long_fired && dx * dx + dy * dy > limit * limit) p->dragging = 1;
@@ -138,7 +147,8 @@ static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y)
                 break;
             }
     }
-    p->used = 0;
+    trail(p, x, y);
+    p->lifted = 1; /* freed at the end of the next frame */
     ctx->dirty = 1;
 }
 
@@ -211,7 +221,7 @@ void ui_tick(ui_ctx *ctx, uint32_t now)
     ctx->now = now;
     for (int i = 0; i < CFG_MAX_POINTERS; i++) {
         ui_pointer *p = &ctx->ptr[i];
-        if (!p->used || p->dragging || p->long_fired || !p->id[0]) continue;
+        if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
         if (now - p->t0 >= CFG_LONG_PRESS_MS) {
             p->long_fired = 1;
             push_gesture(ctx, p->id, UI_G_LONG, p->x, p->y);
@@ -225,8 +235,8 @@ int ui_wake_in(const ui_ctx *ctx)
     int best = -1;
     for (int i = 0; i < CFG_MAX_POINTERS; i++) {
         const ui_pointer *p = &ctx->ptr[i];
-        if (p->used && !strcmp(p->id, "osk.key.backspace")) return (int)CFG_REPEAT_MS / 2; /* repeating */
-        if (!p->used || p->dragging || p->long_fired || !p->id[0]) continue;
+        if (p->used && !p->lifted && !strcmp(p->id, "osk.key.backspace")) return (int)CFG_REPEAT_MS / 2; /* repeating */
+        if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
         int left = (int)(CFG_LONG_PRESS_MS - (ctx->now - p->t0));
         if (left < 0) left = 0;
         if (best < 0 || left < best) best = left;
@@ -244,7 +254,7 @@ int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind)
 int ui_held_ms(const ui_ctx *ctx, const char *id)
 {
     for (int i = 0; i < CFG_MAX_POINTERS; i++)
-        if (ctx->ptr[i].used && !strcmp(ctx->ptr[i].id, id)) return (int)(ctx->now - ctx->ptr[i].t0);
+        if (ctx->ptr[i].used && !ctx->ptr[i].lifted && !strcmp(ctx->ptr[i].id, id)) return (int)(ctx->now - ctx->ptr[i].t0);
     return -1;
 }
 
@@ -265,7 +275,7 @@ int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, floa
 int ui_pressed(const ui_ctx *ctx, const char *id)
 {
     for (int i = 0; i < CFG_MAX_POINTERS; i++)
-        if (ctx->ptr[i].used && !ctx->ptr[i].dragging && !strcmp(ctx->ptr[i].id, id)) return 1;
+        if (ctx->ptr[i].used && !ctx->ptr[i].lifted && !ctx->ptr[i].dragging && !strcmp(ctx->ptr[i].id, id)) return 1;
     return 0;
 }
 
@@ -336,6 +346,10 @@ void ui_end(ui_ctx *ctx)
     /* Gestures for widgets that did not appear this frame are stale. */
     ctx->nq = 0;
     ctx->nkeys = 0;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        ctx->ptr[i].ntrail = 0;
+        if (ctx->ptr[i].lifted) ctx->ptr[i].used = ctx->ptr[i].lifted = 0;
+    }
     memcpy(ctx->prev, ctx->cur, (size_t)ctx->ncur * sizeof ctx->cur[0]);
     ctx->nprev = ctx->ncur;
     memcpy(ctx->prev_texts, ctx->texts, (size_t)ctx->ntexts * sizeof ctx->texts[0]);

@@ -6,6 +6,7 @@
 #define SCHOUDERS_UI_H
 
 #include "../config.h"
+#include "ink.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
@@ -54,6 +55,10 @@ typedef struct {
     uint32_t t0;
     char id[48];      /* the widget chosen at finger-down ("" for none) */
     int dragging, long_fired;
+    int lifted;       /* up since the last frame: kept one frame so a canvas sees the end */
+    int inked;        /* a canvas made this finger's stroke */
+    float tx[32], ty[32]; /* every position since the last frame, for ink */
+    int ntrail;
 } ui_pointer;
 
 typedef struct {
@@ -202,6 +207,11 @@ int ui_osk_top(const ui_ctx *ctx);
 int ui_osk_shown(const ui_ctx *ctx);
 /* An invisible target (a card, a tile): gestures without drawing. */
 int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind);
+/* Draws ink strokes scaled into r with a pen pen_mm wide. */
+void ui_ink_draw(ui_ctx *ctx, const ui_ink *k, SDL_Rect r, float pen_mm, uint32_t rgb);
+/* A surface a finger writes or draws on: strokes go into ink (one finger at a
+ * time). Returns 1 on the frame a stroke ends. */
+int ui_ink_canvas(ui_ctx *ctx, const char *id, SDL_Rect r, ui_ink *ink, float pen_mm, uint32_t rgb);
 /* Blocks every widget registered before it (a modal's backdrop), dimming them. */
 void ui_block(ui_ctx *ctx, const char *id);
 /* 1 if the pointer that went down on id is still down (pressed state). */
