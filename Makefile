@@ -44,6 +44,6 @@ fuzz: deps
 	@command -v clang >/dev/null || $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
 	@mkdir -p build/fuzz
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -Iapp/ui -Iapp/core \
-	  tests/fuzz/fuzz_text.c app/ui/utext.c app/core/core.c $$(pkg-config --cflags --libs icu-uc) -o build/fuzz/fuzz_text
+	  tests/fuzz/fuzz_text.c app/ui/utext.c app/ui/ink.c app/core/core.c $$(pkg-config --cflags --libs icu-uc) -o build/fuzz/fuzz_text
 	@mkdir -p build/fuzz/corpus_text
 	./build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=2000 build/fuzz/corpus_text

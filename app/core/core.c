@@ -1,6 +1,7 @@
 /* core: roles, colours, text and the small rules every screen relies on. */
 #include "core.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -164,6 +165,22 @@ core_status core_text_take(const char *in, int max_chars, char *out, size_t cap)
     }
     core_utf8_clean(in, len, out, cap);
     return CORE_OK;
+}
+
+core_status core_note_check(const char *text, size_t ink_len, char *clean, size_t cap)
+{
+    core_status st = core_text_take(text, CORE_NOTE_MAX, clean, cap);
+    if (st == CORE_EEMPTY && ink_len > 0) return CORE_OK; /* a drawing needs no words */
+    return st;
+}
+
+void core_notes_free(core_note *notes, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(notes[i].ink);
+        notes[i].ink = NULL;
+        notes[i].ink_len = 0;
+    }
 }
 
 core_status core_pin_check(const char *pin)

@@ -107,6 +107,24 @@ typedef struct {
     int64_t ended_at_ms;
 } core_phase;
 
+/* A post-it: typed text, ink (an opaque BLOB the ui kit reads), or both (ink
+ * with a caption). */
+typedef struct {
+    int64_t id;
+    char board[16];
+    char col[8];       /* "left", "middle", "right" on the Drieluik */
+    int64_t author;    /* participant id, 0 for none */
+    char text[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    unsigned char *ink; /* malloc'd by the store; release: core_notes_free */
+    size_t ink_len;
+    int64_t created_at_ms;
+    int64_t hung_at_ms; /* 0: still in its writer's tray */
+} core_note;
+
+/* A note needs words or ink; its text is cleaned and at most CORE_NOTE_MAX characters. */
+core_status core_note_check(const char *text, size_t ink_len, char *clean, size_t cap);
+void core_notes_free(core_note *notes, int n);
+
 /* --- text ------------------------------------------------------------------ */
 
 /* Copies `len` bytes of untrusted text into out (cap bytes, always NUL-terminated),

@@ -675,3 +675,99 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
+
+/* --- notes ---------------------------------------------------------------------- */
+
+static store_status note_text(store *st, const char *text, size_t ink_len, char *clean, size_t cap)
+{
+    core_status c = core_note_check(text, ink_len, clean, cap);
+    if (c == CORE_OK) return STORE_OK;
+    snprintf(st->err, sizeof st->err, c == CORE_EEMPTY ? "a note needs words or a drawing" : "the note is too long");
+    return STORE_EINVAL;
+}
+
+store_status store_note_add(store *st, int64_t meeting, const char *board, const char *col, int64_t author,
+                            const char *text, const unsigned char *ink, size_t ink_len, int64_t now_ms, int64_t *id_out)
+{
+    char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    store_status r = note_text(st, text, ink_len, clean, sizeof clean);
+    if (r != STORE_OK) return r;
+    if ((r = st_begin(st)) != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "INSERT INTO notes(meeting, board, col, author, text, ink, created_at)"
+                            " VALUES(?,?,?,?,?,?,?)", &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, col, -1, SQLITE_STATIC);
+    if (author) sqlite3_bind_int64(s, 4, author);
+    sqlite3_bind_text(s, 5, clean, -1, SQLITE_STATIC);
+    if (ink_len) sqlite3_bind_blob(s, 6, ink, (int)ink_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 7, now_ms);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    r = st_journal(st, meeting, "note_add", id, now_ms);
+    if (r != STORE_OK) return st_rollback(st, r);
+    r = st_commit(st);
+    if (r == STORE_OK && id_out) *id_out = id;
+    return r;
+}
+
+store_status store_note_update(store *st, int64_t note, const char *text, const unsigned char *ink, size_t ink_len,
+                               int64_t now_ms)
+{
+    char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    store_status r = note_text(st, text, ink_len, clean, sizeof clean);
+    if (r != STORE_OK) return r;
+    if ((r = st_begin(st)) != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "UPDATE notes SET text=?, ink=? WHERE id=? AND deleted=0", &s)) != STORE_OK)
+        return st_rollback(st, r);
+    sqlite3_bind_text(s, 1, clean, -1, SQLITE_STATIC);
+    if (ink_len) sqlite3_bind_blob(s, 2, ink, (int)ink_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, note);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
+    if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
+    r = st_journal(st, 0, "note_update", note, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+store_status store_notes(store *st, int64_t meeting, const char *board, core_note *out, int cap, int *n)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, "SELECT id, board, col, coalesce(author,0), text, ink, created_at,"
+                                    " coalesce(hung_at,0) FROM notes WHERE meeting=? AND board=? AND deleted=0"
+                                    " ORDER BY id", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
+        core_note *note = &out[*n];
+        memset(note, 0, sizeof *note);
+        note->id = sqlite3_column_int64(s, 0);
+        st_text(s, 1, note->board, sizeof note->board);
+        st_text(s, 2, note->col, sizeof note->col);
+        note->author = sqlite3_column_int64(s, 3);
+        st_text(s, 4, note->text, sizeof note->text);
+        int len = sqlite3_column_bytes(s, 5);
+        if (len > 0 && (note->ink = malloc((size_t)len))) {
+            memcpy(note->ink, sqlite3_column_blob(s, 5), (size_t)len);
+            note->ink_len = (size_t)len;
+        }
+        note->created_at_ms = sqlite3_column_int64(s, 6);
+        note->hung_at_ms = sqlite3_column_int64(s, 7);
+        (*n)++;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        core_notes_free(out, *n);
+        *n = 0;
+        return st_fail(st, rc);
+    }
+    return STORE_OK;
+}

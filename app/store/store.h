@@ -71,6 +71,15 @@ store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, 
 /* Moves the meeting to phase index `to`, ending the current and starting that one. */
 store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms);
 
+/* Notes. Add and update are one transaction each; text is cleaned and checked
+ * by core (CORE_NOTE_MAX), ink is stored as given. */
+store_status store_note_add(store *st, int64_t meeting, const char *board, const char *col, int64_t author,
+                            const char *text, const unsigned char *ink, size_t ink_len, int64_t now_ms, int64_t *id_out);
+store_status store_note_update(store *st, int64_t note, const char *text, const unsigned char *ink, size_t ink_len,
+                               int64_t now_ms);
+/* The meeting's notes on a board, oldest first. Release: core_notes_free(out, *n). */
+store_status store_notes(store *st, int64_t meeting, const char *board, core_note *out, int cap, int *n);
+
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);
 

@@ -2,6 +2,7 @@
  * fitting and editing must never crash, and must keep their promises: clean
  * output is valid UTF-8, boundaries move forward, limits hold. */
 #include "core.h"
+#include "ink.h"
 #include "utext.h"
 
 #include <assert.h>
@@ -58,5 +59,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int guard = 0;
     while (ut_backspace(buf, &caret)) assert(++guard <= CORE_NOTE_MAX * 4);
     assert(buf[0] == 0);
+    /* Ink BLOBs from a damaged database: refused or read exactly. */
+    static ui_ink ink;
+    static uint8_t blob[32768];
+    if (ink_decode(&ink, data, size) == 0 && ink.nstrokes > 0) {
+        size_t len = ink_encode(&ink, blob, sizeof blob);
+        assert(len == size && memcmp(blob, data, size) == 0);
+    }
     return 0;
 }

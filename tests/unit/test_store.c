@@ -197,6 +197,47 @@ static void bad_files(void)
     CHECK(strstr(beside, "garbage-2.db") != NULL);
 }
 
+static void notes(void)
+{
+    char path[512], msg[256];
+    path_in(path, "notes.db");
+    store *st;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    core_template t = one_template();
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 0;
+    core_participant_add(ps, &n, "Sanne", ROLE_KIND);
+    int64_t m = 0, a = 0, b = 0;
+    CHECK(store_meeting_create(st, "Familie", &t, ps, n, 1000, &m) == STORE_OK);
+    const unsigned char ink[] = {'I', 1, 1, 0, 1, 0, 10, 0, 20, 0};
+    CHECK(store_note_add(st, m, "drieluik", "left", 0, "Opa Henk komt op zondag", NULL, 0, 2000, &a) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", "left", 0, "", ink, sizeof ink, 3000, &b) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", "left", 0, "   ", NULL, 0, 3000, NULL) == STORE_EINVAL);
+    char longtext[300];
+    memset(longtext, 'x', 281);
+    longtext[281] = 0;
+    CHECK(store_note_add(st, m, "drieluik", "left", 0, longtext, NULL, 0, 3000, NULL) == STORE_EINVAL);
+    CHECK(store_note_update(st, b, "een tekening", ink, sizeof ink, 4000) == STORE_OK);
+    core_note got[8];
+    CHECK(store_notes(st, m, "drieluik", got, 8, &n) == STORE_OK && n == 2);
+    CHECK_STR(got[0].text, "Opa Henk komt op zondag");
+    CHECK(got[0].ink == NULL && got[1].ink_len == sizeof ink && !memcmp(got[1].ink, ink, sizeof ink));
+    CHECK_STR(got[1].text, "een tekening");
+    core_notes_free(got, n);
+    CHECK(store_notes(st, m, "goals", got, 8, &n) == STORE_OK && n == 0);
+    char *json = NULL;
+    CHECK(store_export_json(st, m, &json) == STORE_OK);
+    cJSON *root = cJSON_Parse(json);
+    cJSON *ns = cJSON_GetObjectItem(cJSON_GetObjectItem(root, "drieluik"), "notes");
+    CHECK(cJSON_GetArraySize(ns) == 2);
+    CHECK(cJSON_IsFalse(cJSON_GetObjectItem(cJSON_GetArrayItem(ns, 0), "ink")));
+    CHECK(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(ns, 1), "ink")));
+    CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(ns, 1), "column")->valuestring, "left");
+    cJSON_Delete(root);
+    free(json);
+    store_close(st);
+}
+
 static void layouts(void)
 {
     core_template ts[16];
@@ -236,6 +277,7 @@ int main(void)
     if (!mkdtemp(dir)) return 1;
     new_database();
     bad_files();
+    notes();
     layouts();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
