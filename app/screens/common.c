@@ -47,6 +47,8 @@ void scr_set_words(scr_app *app)
 
 void scr_close(scr_app *app)
 {
+    core_notes_free(app->notes, app->nnotes);
+    app->nnotes = 0;
     store_close(app->st);
     app->st = NULL;
 }
@@ -175,6 +177,9 @@ void scr_open_meeting(scr_app *app, int64_t id)
         scr_store_failed(app, r);
         return;
     }
+    app->notes_stale = 1;
+    app->note.open = 0;
+    app->note_view = 0;
     scr_go(app, SCR_MEETING);
 }
 

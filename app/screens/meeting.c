@@ -120,19 +120,23 @@ void scr_meeting_frame(scr_app *app)
         ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m, band), CFG_BODY_MM * 1.1f, CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
         y += band;
     }
-    /* The board of this phase. The boards themselves arrive one by one; until then
-     * the phase says what it is for. */
+    /* The board of this phase. The boards arrive one by one; until then a phase
+     * says what it is for. */
     SDL_Rect board = ui_rect(m, y + ui_mm(ui, 6), ui->w - 2 * m, chips_y - y - ui_mm(ui, 12));
     ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
-    char heading[256];
-    snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
-    SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
-    const char *about = !strcmp(cur->def.board, "drieluik") ? T("board.drieluik")
-                      : !strcmp(cur->def.board, "goals") ? T("board.goals")
-                      : !strcmp(cur->def.board, "decisions") ? T("board.decisions")
-                      : !strcmp(cur->def.board, "consent") ? T("board.consent") : T("board.talk");
-    ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+    if (!strcmp(cur->def.board, "drieluik")) {
+        scr_notes_wall(app, board, cur->def.board);
+    } else {
+        int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
+        char heading[256];
+        snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
+        SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
+        const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals")
+                          : !strcmp(cur->def.board, "decisions") ? T("board.decisions")
+                          : !strcmp(cur->def.board, "consent") ? T("board.consent") : T("board.talk");
+        ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+    }
+    scr_note_modals(app, cur->def.board);
     scr_pin_modal(app);
     ui_end(ui);
 }

@@ -23,7 +23,7 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
 typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING } scr_id;
 typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT } scr_pin_purpose;
 
-enum { SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200 };
+enum { SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 300 };
 
 typedef struct scr_app {
     ui_ctx *ui;                 /* borrowed */
@@ -74,6 +74,19 @@ typedef struct scr_app {
     int nphases;
     core_participant mparts[CORE_PARTICIPANTS_MAX];
     int nmparts;
+
+    /* post-its of the open board, the one shown whole, and the one being written */
+    core_note notes[SCR_NOTES_MAX];
+    int nnotes;
+    int notes_stale;
+    int64_t note_view;
+    struct {
+        int open, draw;
+        int64_t id; /* 0: a new note */
+        char text[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+        ui_ink ink;
+    } note;
+    ui_ink scratch_ink; /* for drawing a stored note's ink */
 
     /* status bar: one short sentence, and the saved mark */
     char status[256];
@@ -126,6 +139,10 @@ void scr_pin_new_frame(scr_app *app);
 void scr_home_frame(scr_app *app);
 void scr_new_frame(scr_app *app);
 void scr_meeting_frame(scr_app *app);
+/* The post-it wall of a board inside r (note.c). */
+void scr_notes_wall(scr_app *app, SDL_Rect r, const char *board);
+/* The note editor and the note shown whole, as modals; 1 while one is up. */
+int scr_note_modals(scr_app *app, const char *board);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

@@ -81,7 +81,7 @@ static size_t caret_at_x(ui_ctx *ctx, const char *buf, ut_span l, int x, int px)
 }
 
 static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars,
-                 const char *placeholder, float mm, int multiline)
+                 const char *placeholder, float mm, int multiline, uint32_t fill)
 {
     ui_edit *e = &ctx->edit;
     if (cap > CFG_EDIT_BYTES) cap = CFG_EDIT_BYTES;
@@ -91,7 +91,6 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
     if (tapped && strcmp(ctx->focus, id) != 0) {
         ui_focus(ctx, id);
         ctx->osk_away = 0; /* touched: the on-screen keyboard comes */
-        SDL_strlcpy(e->before, buf, sizeof e->before);
     }
     int focused = !strcmp(ctx->focus, id);
     int changed = 0;
@@ -103,6 +102,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
         e->seen = 1;
         e->field = r;
         if (w) w->state |= UI_ST_FOCUSED;
+        if (e->caret == (size_t)-1) SDL_strlcpy(e->before, buf, sizeof e->before); /* editing begins */
         if (e->caret > len) e->caret = len;
         e->caret = ut_snap(buf, e->caret);
         changed = apply_input(ctx, buf, cap, max_chars, multiline);
@@ -140,7 +140,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
         e->caret = caret_at_x(ctx, buf, lines[row], (int)tx - in.x, px);
     }
 
-    ui_card(ctx, r, ui_mm(ctx, 1.5f), UI_SURFACE, focused ? UI_ACCENT : 0xC9C2B4, focused ? 3 : 2);
+    ui_card(ctx, r, ui_mm(ctx, 1.5f), fill, focused ? UI_ACCENT : 0xC9C2B4, focused ? 3 : 2);
     int ty0 = multiline ? in.y : r.y + (r.h - lh) / 2;
     if (!len && !e->compose[0]) {
         if (placeholder) {
@@ -192,11 +192,11 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
 
 int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder)
 {
-    return field(ctx, id, r, buf, cap, max_chars, placeholder, CFG_BODY_MM, 0);
+    return field(ctx, id, r, buf, cap, max_chars, placeholder, CFG_BODY_MM, 0, UI_SURFACE);
 }
 
 int ui_textarea(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars,
-                const char *placeholder, float mm)
+                const char *placeholder, float mm, uint32_t fill)
 {
-    return field(ctx, id, r, buf, cap, max_chars, placeholder, mm, 1);
+    return field(ctx, id, r, buf, cap, max_chars, placeholder, mm, 1, fill);
 }

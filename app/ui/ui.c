@@ -300,6 +300,7 @@ void ui_focus(ui_ctx *ctx, const char *id)
     ctx->edit.compose[0] = 0;
     ctx->edit.cancel = ctx->edit.undo_req = 0;
     ctx->edit.caret = (size_t)-1; /* the field puts it at the end */
+    ctx->edit.seen = 1;           /* focused from code: the field gets a frame to appear */
     ctx->osk_picker[0] = 0;
     ctx->osk_shift = 0;
     ctx->osk_page = 0;

@@ -200,7 +200,7 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
  * size (at most CFG_EDIT_BYTES). Returns 1 when its text changed. */
 int ui_field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars, const char *placeholder);
 int ui_textarea(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap, int max_chars,
-                const char *placeholder, float mm);
+                const char *placeholder, float mm, uint32_t fill);
 /* The keyboard's top edge on screen (ctx->h when it is not shown). */
 int ui_osk_top(const ui_ctx *ctx);
 /* 1 while the on-screen keyboard is up. */
