@@ -164,7 +164,9 @@ static void editor(scr_app *app, const char *board)
         ui_focus(ui, "");
     }
     by += t + 2 * g;
-    if (ui_button(ui, "note.undo", ui_rect(bx, by, side, t), T("note.undo"), UI_SECONDARY)) {
+    int undo = ui_button(ui, "note.undo", ui_rect(bx, by, side, t), T("note.undo"), UI_SECONDARY);
+    ui_keep_focus(ui); /* undo works on the words being typed */
+    if (undo) {
         if (app->note.draw) ink_undo(&app->note.ink);
         else ui->edit.undo_req = 1;
     }

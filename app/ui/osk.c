@@ -163,8 +163,9 @@ void ui_osk(ui_ctx *ctx)
     int held = ui_held_ms(ctx, "osk.key.backspace");
     if (held >= 0 && held_key.w) {
         int want = 1 + (held > (int)CFG_REPEAT_DELAY_MS ? (held - (int)CFG_REPEAT_DELAY_MS) / (int)CFG_REPEAT_MS : 0);
+        /* The repeat is timed by ui_wake_in, not by drawing frames back to back. */
+        if (ctx->bs_done < want) ctx->dirty = 1;
         for (; ctx->bs_done < want; ctx->bs_done++) ctx->backspaces++;
-        ctx->dirty = 1;
     } else {
         ctx->bs_done = 0;
     }

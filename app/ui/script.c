@@ -139,7 +139,7 @@ ui_script *ui_script_load(const char *path, char *err, size_t cap)
     ui_script *s = calloc(1, sizeof *s);
     if (!s) { fclose(f); snprintf(err, cap, "out of memory"); return NULL; }
     SDL_strlcpy(s->path, path, sizeof s->path);
-    char line[8192];
+    static char line[1 << 16]; /* a pasted text may be long */
     int lineno = 0;
     while (fgets(line, sizeof line, f)) {
         lineno++;

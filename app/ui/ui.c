@@ -115,7 +115,9 @@ static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t
     p->t0 = t;
     SDL_strlcpy(p->id, w ? w->id : "", sizeof p->id);
     /* Tapping outside the field (and off the keyboard) ends typing there. */
-    if (ctx->focus[0] && (!w || (strcmp(w->id, ctx->focus) != 0 && strncmp(w->id, "osk", 3) != 0))) ui_focus(ctx, "");
+    if (ctx->focus[0] && (!w || (strcmp(w->id, ctx->focus) != 0 && strncmp(w->id, "osk", 3) != 0 &&
+                                 !(w->state & UI_ST_KEEP_FOCUS))))
+        ui_focus(ctx, "");
     ctx->dirty = 1;
 }
 
@@ -287,6 +289,11 @@ int ui_key(ui_ctx *ctx, SDL_Keycode key)
             return 1;
         }
     return 0;
+}
+
+void ui_keep_focus(ui_ctx *ctx)
+{
+    if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_KEEP_FOCUS;
 }
 
 void ui_focus(ui_ctx *ctx, const char *id)

@@ -35,11 +35,11 @@ typedef enum {
     UI_W_BUTTON = 0, UI_W_TOGGLE, UI_W_FIELD, UI_W_AREA, UI_W_BLOCK, UI_W_TEXT
 } ui_kind;
 
-enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8 };
+enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8, UI_ST_KEEP_FOCUS = 16 };
 
 typedef struct {
     char id[48];
-    char label[160];
+    char label[1200]; /* a whole post-it (280 characters) for the UI dump */
     SDL_Rect r;
     uint8_t kind, state;
 } ui_widget;
@@ -218,6 +218,9 @@ void ui_block(ui_ctx *ctx, const char *id);
 int ui_pressed(const ui_ctx *ctx, const char *id);
 
 void ui_focus(ui_ctx *ctx, const char *id);
+/* The widget just added does not take the focus from the field being edited when
+ * tapped (an editor's own undo or save button). */
+void ui_keep_focus(ui_ctx *ctx);
 /* 1 if key was pressed since the last frame (Escape, Return, ...). */
 int ui_key(ui_ctx *ctx, SDL_Keycode key);
 

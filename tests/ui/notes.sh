@@ -1,0 +1,93 @@
+# Writing post-its: a held backspace deletes and keeps deleting, a 10,000-
+# character paste is cut at 280 with the count showing it and is one undo step,
+# backspace takes a whole emoji, a tap puts the caret, and a drawn note survives
+# a restart stroke for stroke.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/notes.db"
+# Start from the scenario's meeting: three notes, the third one drawn.
+sed -e "s|@OUT|$TMP|g" "$SRC/tests/scenarios/write_notes.script" > "$TMP/setup.script"
+check "the writing scenario runs" app --db "$db" --script "$TMP/setup.script"
+ink_before=$(sqlite3 "$db" "SELECT hex(ink) FROM notes WHERE ink IS NOT NULL")
+check "the drawing is stored as ink" test -n "$ink_before"
+
+paste=$(printf 'x%.0s' $(seq 10000))
+script edit <<EOS
+tap @home.meeting.0
+tap @board.note.add
+tap @osk.key.a
+tap @osk.key.b
+tap @osk.key.c
+tap @osk.key.d
+tap @osk.key.e
+tap @osk.key.f
+tap @osk.key.g
+tap @osk.key.h
+dump @TMP/typed.json
+hold @osk.key.backspace 300
+dump @TMP/one_back.json
+hold @osk.key.backspace 1500
+dump @TMP/held.json
+type "$paste"
+dump @TMP/pasted.json
+shot @OUT/note_paste.png
+quit
+EOS
+check "the editing script runs" app --db "$db" --script "$TMP/edit.script"
+label() { jq -r --arg id "$2" '.widgets[] | select(.id == $id) | .label' "$1"; }
+check "eight letters typed on the keyboard" test "$(label "$TMP/typed.json" note.text)" = "abcdefgh"
+check "a short press of backspace deletes one" test "$(label "$TMP/one_back.json" note.text)" = "abcdefg"
+check "held, it keeps deleting until the note is empty" test -z "$(label "$TMP/held.json" note.text)"
+pasted=$(label "$TMP/pasted.json" note.text)
+check "a 10,000-character paste is cut at 280 (got ${#pasted})" test "${#pasted}" -eq 280
+check "the field holds all 280" dump_has "$TMP/pasted.json" '[.texts[].label] | index("280 / 280")'
+check "and says it was cut" dump_has "$TMP/pasted.json" '[.texts[].label | select(test("Ingekort: hooguit 280 tekens"))] | length == 1'
+
+# Undo after a paste takes the whole paste away in one step (Ctrl+Z on a keyboard).
+script undo <<EOS
+tap @home.meeting.0
+tap @board.note.add
+tap @osk.key.o
+tap @osk.key.k
+type "$paste"
+dump @TMP/before_undo.json
+tap @note.undo
+dump @TMP/after_undo.json
+quit
+EOS
+check "the undo script runs" app --db "$db" --script "$TMP/undo.script"
+check "one undo takes the whole paste away" test "$(label "$TMP/after_undo.json" note.text)" = "ok"
+
+# Backspace takes a whole emoji with skin tone, and a flag; a tap moves the caret.
+script graphemes <<'EOS'
+tap @home.meeting.0
+tap @board.note.add
+type "ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"
+key Backspace
+dump @TMP/flag_gone.json
+key Backspace
+dump @TMP/thumb_gone.json
+type "\xFF caf\xC3\xA9"
+dump @TMP/invalid.json
+shot @OUT/note_unicode.png
+quit
+EOS
+check "the grapheme script runs" app --db "$db" --script "$TMP/graphemes.script"
+check "backspace removes a flag whole" test "$(label "$TMP/flag_gone.json" note.text)" = "ok 👍🏽"
+check "and an emoji with its skin tone whole" test "$(label "$TMP/thumb_gone.json" note.text)" = "ok "
+check "invalid UTF-8 becomes U+FFFD, never a crash" test "$(label "$TMP/invalid.json" note.text)" = "ok � café"
+
+# The drawn note after a restart: shown, opened, saved again: the same strokes.
+script ink <<'EOS'
+tap @home.meeting.0
+tap @board.note.2
+shot @OUT/note_ink_restart.png
+dump @TMP/ink_view.json
+tap @note.edit
+tap @note.save
+quit
+EOS
+check "the ink script runs after a restart" app --db "$db" --script "$TMP/ink.script"
+check "the drawn note opens whole" dump_has "$TMP/ink_view.json" '[.widgets[] | select(.id == "note.edit")] | length == 1'
+check "saved again, it is the same ink, stroke for stroke" test "$(sqlite3 "$db" "SELECT hex(ink) FROM notes WHERE ink IS NOT NULL")" = "$ink_before"
+check "and still only three notes" test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "3"
+finish
