@@ -51,7 +51,7 @@ static void draw_note(scr_app *app, const core_note *n, SDL_Rect r, float mm, fl
         int cap_h = n->text[0] ? in.h / 4 : 0;
         SDL_Rect drawing = {in.x, in.y, in.w, in.h - cap_h};
         ui_ink_draw(ui, &app->scratch_ink, drawing, PEN_MM * (float)r.w / (float)ui_mm(ui, EDITOR_W_MM), UI_INK);
-        if (cap_h) ui_text_fit(ui, n->text, ui_rect(in.x, in.y + in.h - cap_h, in.w, cap_h), min_mm, min_mm * 0.8f, UI_INK, UI_CENTER);
+        if (cap_h) ui_text_fit(ui, n->text, ui_rect(in.x, in.y + in.h - cap_h, in.w, cap_h), mm * 0.8f, min_mm * 0.8f, UI_INK, UI_CENTER);
     } else {
         ui_text_box(ui, n->text, in, mm, min_mm, UI_INK, UI_CENTER);
     }

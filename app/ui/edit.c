@@ -166,7 +166,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
             ui_fill(ctx, ui_rect(cx + 2, cy + lh - 3, cw, 2), UI_ACCENT);
             cx += cw + 2;
         }
-        ui_fill(ctx, ui_rect(cx + 1, cy + lh / 8, 3, lh * 3 / 4), UI_ACCENT);
+        ui_fill(ctx, ui_rect(cx + 1, cy + lh / 8, lh / 14 > 3 ? lh / 14 : 3, lh * 3 / 4), UI_ACCENT); /* plain to see */
     }
     /* The count where there is a limit: always on notes, near the limit on names. */
     int chars = (int)ut_chars(buf, len);

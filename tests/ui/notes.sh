@@ -76,6 +76,27 @@ check "backspace removes a flag whole" test "$(label "$TMP/flag_gone.json" note.
 check "and an emoji with its skin tone whole" test "$(label "$TMP/thumb_gone.json" note.text)" = "ok "
 check "invalid UTF-8 becomes U+FFFD, never a crash" test "$(label "$TMP/invalid.json" note.text)" = "ok � café"
 
+# A tap puts the caret where the finger is: at the start of the words here.
+script where <<'EOS'
+tap @home.meeting.0
+tap @board.note.add
+dump @TMP/where.json
+quit
+EOS
+check "the layout script runs" app --db "$db" --script "$TMP/where.script"
+read -r fx fy < <(jq -r '.widgets[] | select(.id == "note.text") | "\(.rect[0] + 20) \(.rect[1] + 45)"' "$TMP/where.json")
+script caret <<EOS
+tap @home.meeting.0
+tap @board.note.add
+type "Opa Henk"
+tap $fx $fy
+type "X"
+dump @TMP/caret.json
+quit
+EOS
+check "the caret script runs" app --db "$db" --script "$TMP/caret.script"
+check "typing goes where the finger tapped" test "$(label "$TMP/caret.json" note.text)" = "XOpa Henk"
+
 # The drawn note after a restart: shown, opened, saved again: the same strokes.
 script ink <<'EOS'
 tap @home.meeting.0

@@ -1,7 +1,7 @@
 # The real binary in a real X11 window (Xvfb, full screen at 1920x1080), driven by
 # a script: the demo meeting on Home, saved for a person to look at.
 . "$(dirname "$0")/lib.sh"
-rm -f "$OUT/home_xvfb.png" "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png"
+rm -f "$OUT/home_xvfb.png" "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png" "$OUT/postit_xvfb.png"
 # Xvfb picks a free display itself and writes its number to fd 3.
 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$TMP/display" > "$TMP/xvfb.log" 2>&1 &
 xvfb=$!
@@ -18,6 +18,25 @@ tap @home.meeting.0
 wait 200
 shot @OUT/meeting_xvfb.png
 wait 3000
+tap @meeting.home
+tap @home.new
+tap @new.title
+type "Familie Visser"
+tap @new.template.drieluik-bijeenkomst
+tap @new.save
+tap @phase.next
+tap @board.note.add
+tap @osk.key.shift
+tap @osk.key.o
+tap @osk.key.p
+tap @osk.key.a
+tap @osk.key.space
+tap @osk.key.h
+tap @osk.key.e
+tap @osk.key.n
+tap @osk.key.k
+shot @OUT/postit_xvfb.png
+dump @TMP/postit.json
 quit
 EOS
 # Full screen, as `make run` starts it; the X11 driver, not offscreen.
@@ -45,4 +64,8 @@ if [ -s "$OUT/screen_xvfb.png" ]; then
 else
   fail "import could not grab the X11 screen"
 fi
+check "a post-it being written: the keyboard is up" dump_has "$TMP/postit.json" '[.widgets[] | select(.id == "osk.key.a" or .id == "osk.done")] | length == 2'
+check "the field has the words and the focus" dump_has "$TMP/postit.json" '.focus == "note.text" and ([.widgets[] | select(.id == "note.text") | .label] == ["Opa henk"])'
+check "the keyboard does not cover the field" dump_has "$TMP/postit.json" \
+  '([.widgets[] | select(.id == "note.text") | .rect[1] + .rect[3]] | first) <= ([.widgets[] | select(.id == "osk") | .rect[1]] | first)'
 finish

@@ -156,6 +156,39 @@ int main(void)
     frame();
     CHECK(clicks_a == 0);
 
+    /* A field low on the screen: when it takes focus, the view moves up so the
+     * on-screen keyboard never covers it. */
+    blocked = 0;
+    static char low[64] = "";
+    SDL_Rect field = {100, 1000, 600, 60};
+    for (int f = 0; f < 3; f++) {
+        ui_begin(&ui, "low");
+        ui_field(&ui, "low.field", field, low, sizeof low, 40, "");
+        ui_end(&ui);
+        if (f == 0) {
+            finger(SDL_FINGERDOWN, 12, 200, 1030, 6000);
+            finger(SDL_FINGERUP, 12, 200, 1030, 6050);
+        }
+    }
+    CHECK(ui_osk_shown(&ui));
+    const ui_widget *shown = NULL;
+    for (int i = 0; i < ui.nprev; i++)
+        if (!strcmp(ui.prev[i].id, "low.field")) shown = &ui.prev[i];
+    CHECK(shown && shown->r.y + shown->r.h <= ui_osk_top(&ui));
+    CHECK(ui.oy > 0);
+    /* Klaar: the keyboard goes and the screen comes back down. */
+    for (int i = 0; i < ui.nprev; i++)
+        if (!strcmp(ui.prev[i].id, "osk.done")) {
+            float x = ui.prev[i].r.x + 5.0f, y = ui.prev[i].r.y + 5.0f;
+            finger(SDL_FINGERDOWN, 13, x, y, 7000);
+            finger(SDL_FINGERUP, 13, x, y, 7050);
+        }
+    for (int f = 0; f < 2; f++) {
+        ui_begin(&ui, "low");
+        ui_field(&ui, "low.field", field, low, sizeof low, 40, "");
+        ui_end(&ui);
+    }
+    CHECK(!ui_osk_shown(&ui) && ui.oy == 0);
     ui_quit(&ui);
 
     /* The text cache: a string is rasterised once, and the cache stays bounded. */
