@@ -2,7 +2,7 @@
 # Both install missing Debian packages first, so a fresh clone needs nothing else.
 
 PKGS := build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-        libsqlite3-dev libsodium-dev libcjson-dev libicu-dev fonts-noto-core gettext \
+        libsqlite3-dev libsodium-dev libcjson-dev libicu-dev fonts-noto-core fonts-dejavu-core gettext \
         sqlite3 xvfb xauth x11-utils imagemagick jq
 MAKEFLAGS += --no-print-directory
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -26,7 +26,8 @@
 #define CFG_MAX_TEXTS 512
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
-#define CFG_FONT_SIZES 12         /* open font sizes */
+#define CFG_FONT_SIZES 12         /* open font sizes, per font */
+#define CFG_FONTS 8               /* Noto Sans and the fallbacks after it */
 #define CFG_TYPED_MAX 4096        /* text typed between two frames */
 
 /* Text entry */

@@ -1,8 +1,10 @@
 /* text: fonts, the text cache, measuring, wrapping and fitting on screen.
  * SDL_ttf 2.20 has no font fallback, so a line is cut into runs, each in the
- * first font that has its glyphs (Noto Sans, then Symbola for symbols and
- * emoji), and the runs are put together into one texture: the cache still
- * holds one texture per string, size and colour. */
+ * first font that has its glyphs (Noto Sans; Symbola for symbols and emoji;
+ * Noto's Hebrew, Arabic and other scripts; DejaVu Sans), and the runs are put
+ * together into one texture: the cache still holds one texture per string,
+ * size and colour. Hebrew and Arabic runs are shaped right to left by SDL_ttf's
+ * HarfBuzz; a full bidi reordering of mixed lines is not done. */
 #include "ui_int.h"
 
 #include <stdio.h>
@@ -20,19 +22,34 @@ static int readable(const char *path)
     return rw != NULL;
 }
 
+/* After Symbola: other scripts a family may write in, from Debian's font packages. */
+static const struct { const char *path; int rtl; } script_fonts[] = {
+    {"/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf", 1},
+    {"/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf", 1},
+    {"/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf", 0},
+    {"/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", 0},
+    {"/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf", 0},
+    {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 0},
+};
+
 int ui_fonts_open(ui_ctx *ctx, const char *assets)
 {
     const char *env = SDL_getenv("SCHOUDERS_FONT");
     if (env && env[0]) SDL_strlcpy(ctx->font_path[0], env, sizeof ctx->font_path[0]);
     for (size_t i = 0; !ctx->font_path[0][0] && i < SDL_arraysize(main_fonts); i++)
         if (readable(main_fonts[i])) SDL_strlcpy(ctx->font_path[0], main_fonts[i], sizeof ctx->font_path[0]);
+    int n = 1;
     if (assets) {
-        snprintf(ctx->font_path[1], sizeof ctx->font_path[1], "%s/fonts/Symbola.ttf", assets);
-        if (!readable(ctx->font_path[1])) {
-            fprintf(stderr, "schouders: no fallback font at %s: symbols and emoji show as boxes\n", ctx->font_path[1]);
-            ctx->font_path[1][0] = 0;
-        }
+        snprintf(ctx->font_path[n], sizeof ctx->font_path[n], "%s/fonts/Symbola.ttf", assets);
+        if (readable(ctx->font_path[n])) n++;
+        else fprintf(stderr, "schouders: no fallback font at %s: symbols and emoji show as boxes\n", ctx->font_path[n]);
     }
+    for (size_t i = 0; i < SDL_arraysize(script_fonts) && n < CFG_FONTS; i++)
+        if (readable(script_fonts[i].path)) {
+            SDL_strlcpy(ctx->font_path[n], script_fonts[i].path, sizeof ctx->font_path[n]);
+            ctx->font_rtl[n++] = script_fonts[i].rtl;
+        }
+    for (; n < CFG_FONTS; n++) ctx->font_path[n][0] = 0;
     if (!TTF_WasInit() && TTF_Init() != 0) {
         snprintf(ctx->error, sizeof ctx->error, "SDL_ttf: %s", TTF_GetError());
         return -1;
@@ -50,7 +67,7 @@ void ui_fonts_close(ui_ctx *ctx)
 {
     for (int i = 0; i < CFG_TEXT_CACHE; i++)
         if (ctx->cache[i].tex) SDL_DestroyTexture(ctx->cache[i].tex);
-    for (int f = 0; f < 2; f++)
+    for (int f = 0; f < CFG_FONTS; f++)
         for (int i = 0; i < CFG_FONT_SIZES; i++)
             if (ctx->fonts[f][i]) TTF_CloseFont(ctx->fonts[f][i]);
     memset(ctx->cache, 0, sizeof ctx->cache);
@@ -85,6 +102,7 @@ static TTF_Font *font(ui_ctx *ctx, int which, int px)
         return NULL;
     }
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    if (ctx->font_rtl[which]) TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
     ctx->fonts[which][free_slot] = f;
     ctx->font_px[which][free_slot] = size;
     return f;
@@ -98,13 +116,21 @@ static int joins(uint32_t cp)
            (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
+/* Spaces and punctuation between two words of one script stay in its run, so a
+ * right-to-left phrase is shaped as one. */
+static int neutral(uint32_t cp)
+{
+    return cp == ' ' || cp == ',' || cp == '.' || cp == '!' || cp == '?' || cp == '-' || cp == ':';
+}
+
 static int font_for(ui_ctx *ctx, uint32_t cp, int px, int prev)
 {
     if (prev >= 0 && joins(cp)) return prev;
-    TTF_Font *m = font(ctx, 0, px);
-    if (m && TTF_GlyphIsProvided32(m, cp)) return 0;
-    TTF_Font *fb = font(ctx, 1, px);
-    if (fb && TTF_GlyphIsProvided32(fb, cp)) return 1;
+    if (prev > 0 && neutral(cp) && ctx->font_rtl[prev]) return prev;
+    for (int i = 0; i < CFG_FONTS; i++) {
+        TTF_Font *f = font(ctx, i, px);
+        if (f && TTF_GlyphIsProvided32(f, cp)) return i;
+    }
     return 0;
 }
 

@@ -128,9 +128,10 @@ typedef struct ui_ctx {
     SDL_Keycode keys[16];
     int nkeys;
 
-    char font_path[2][512];          /* 0: Noto Sans; 1: the fallback for symbols and emoji */
-    TTF_Font *fonts[2][CFG_FONT_SIZES];
-    int font_px[2][CFG_FONT_SIZES];
+    char font_path[CFG_FONTS][256];  /* 0: Noto Sans; then the fallbacks, in order */
+    int font_rtl[CFG_FONTS];         /* a right-to-left script: shaped that way by HarfBuzz */
+    TTF_Font *fonts[CFG_FONTS][CFG_FONT_SIZES];
+    int font_px[CFG_FONTS][CFG_FONT_SIZES];
     char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
     int cache_misses;

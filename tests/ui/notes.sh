@@ -68,6 +68,8 @@ key Backspace
 dump @TMP/thumb_gone.json
 type "\xFF caf\xC3\xA9"
 dump @TMP/invalid.json
+type " \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A e\xCC\x81"
+dump @TMP/rtl.json
 shot @OUT/note_unicode.png
 quit
 EOS
@@ -75,6 +77,8 @@ check "the grapheme script runs" app --db "$db" --script "$TMP/graphemes.script"
 check "backspace removes a flag whole" test "$(label "$TMP/flag_gone.json" note.text)" = "ok 👍🏽"
 check "and an emoji with its skin tone whole" test "$(label "$TMP/thumb_gone.json" note.text)" = "ok "
 check "invalid UTF-8 becomes U+FFFD, never a crash" test "$(label "$TMP/invalid.json" note.text)" = "ok � café"
+rtl=$(printf 'ok \xef\xbf\xbd caf\xc3\xa9 \xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a e\xcc\x81')
+check "right-to-left words and combining marks stay in the note" test "$(label "$TMP/rtl.json" note.text)" = "$rtl"
 
 # A tap puts the caret where the finger is: at the start of the words here.
 script where <<'EOS'
