@@ -35,6 +35,8 @@ EOS
 check "the editing script runs" app --db "$db" --script "$TMP/edit.script"
 label() { jq -r --arg id "$2" '.widgets[] | select(.id == $id) | .label' "$1"; }
 check "eight letters typed on the keyboard" test "$(label "$TMP/typed.json" note.text)" = "abcdefgh"
+check "the on-screen keyboard is up while it is used" dump_has "$TMP/typed.json" '[.widgets[] | select(.id == "osk.done")] | length == 1'
+check "and stays away once a physical keyboard types" dump_has "$TMP/pasted.json" '[.widgets[] | select(.id | startswith("osk"))] | length == 0' 
 check "a short press of backspace deletes one" test "$(label "$TMP/one_back.json" note.text)" = "abcdefg"
 check "held, it keeps deleting until the note is empty" test -z "$(label "$TMP/held.json" note.text)"
 pasted=$(label "$TMP/pasted.json" note.text)
