@@ -42,7 +42,26 @@ void scr_home_frame(scr_app *app)
         ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, 30), CFG_BODY_MM * 1.2f, UI_INK2, UI_CENTER, ui->w - 4 * m);
     }
     int card_h = ui_mm(ui, 26), gap = ui_mm(ui, 4);
-    for (int i = 0; i < app->nmeetings && y + card_h <= bottom - gap; i++, y += card_h + gap) {
+    /* More meetings than fit: pages, with big buttons to turn them. */
+    int per_page = (bottom - y - gap) / (card_h + gap);
+    if (app->nmeetings > per_page) per_page = (bottom - y - gap - t - gap) / (card_h + gap);
+    if (per_page < 1) per_page = 1;
+    int pages = (app->nmeetings + per_page - 1) / per_page;
+    if (app->home_page >= pages) app->home_page = pages > 0 ? pages - 1 : 0;
+    int first = app->home_page * per_page;
+    if (pages > 1) {
+        int pw = ui_mm(ui, 44), py = bottom - gap - t;
+        char where[64];
+        int last = first + per_page < app->nmeetings ? first + per_page : app->nmeetings;
+        snprintf(where, sizeof where, T("home.page"), first + 1, last, app->nmeetings);
+        ui_text_fit(ui, where, ui_rect(m + pw, py, ui->w - 2 * m - 2 * pw, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK2, UI_CENTER);
+        if (app->home_page > 0 && ui_button(ui, "home.page.prev", ui_rect(m, py, pw, t), T("home.page_prev"), UI_SECONDARY))
+            app->home_page--;
+        if (app->home_page < pages - 1 &&
+            ui_button(ui, "home.page.next", ui_rect(ui->w - m - pw, py, pw, t), T("home.page_next"), UI_SECONDARY))
+            app->home_page++;
+    }
+    for (int i = first; i < app->nmeetings && i < first + per_page; i++, y += card_h + gap) {
         const core_meeting *mt = &app->meetings[i];
         char id[48], line[256], when[32];
         SDL_Rect card = ui_rect(m, y, ui->w - 2 * m, card_h);

@@ -59,6 +59,7 @@ typedef struct scr_app {
     core_meeting meetings[SCR_MEETINGS_MAX];
     int nmeetings;
     int meetings_stale;
+    int home_page;
 
     /* new meeting form */
     char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];

@@ -33,6 +33,24 @@ check "the app starts again" app --db "$db" --demo --script "$TMP/delete.script"
 check "--demo made its meeting only once" dump_has "$TMP/again.json" '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length == 1'
 check "the right PIN deletes the meeting" dump_has "$TMP/deleted.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 0'
 
+# Many meetings: Home turns pages, and every meeting can be reached.
+for i in $(seq 1 40); do
+  echo "INSERT INTO meetings(title, template, created_at) VALUES('Familie $i', 'familienetwerkberaad', $((1700000000000 + i * 1000)));"
+done | sqlite3 "$db"
+script page1 <<EOS
+dump @TMP/page1.json
+quit
+EOS
+check "Home opens with 40 meetings" app --db "$db" --script "$TMP/page1.script"
+per_page=$(jq '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length' "$TMP/page1.json")
+turns=$(( (40 + per_page - 1) / per_page - 1 ))
+{ for i in $(seq "$turns"); do echo "tap @home.page.next"; done
+  echo "dump $TMP/last_page.json"; echo "shot $OUT/home_pages.png"; echo "quit"; } > "$TMP/pages.script"
+check "turning $turns pages of $per_page works" app --db "$db" --script "$TMP/pages.script"
+check "the first page starts with the newest" dump_has "$TMP/page1.json" '[.widgets[] | select(.id == "home.meeting.0") | .label] == ["Familie 40"]'
+check "and offers the next page" dump_has "$TMP/page1.json" '[.widgets[] | select(.id == "home.page.next")] | length == 1'
+check "the last page reaches the oldest" dump_has "$TMP/last_page.json" '[.widgets[] | select(.id == "home.meeting.39") | .label] == ["Familie 1"]'
+
 # Leaving: Afsluiten with the right PIN ends the app before the script's own quit.
 script leave <<EOS
 tap @home.quit
