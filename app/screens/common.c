@@ -238,5 +238,8 @@ void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const
     memcpy(initial, name, n < sizeof initial ? n : sizeof initial - 1);
     ui_circle(ui, cx, cy, radius, colour);
     float mm = radius / ui->ppmm * 1.1f;
-    ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, mm).y / 2, mm, UI_INK, UI_CENTER, 0);
+    /* Ink on light colours, white on dark ones (the blue, vermilion and grey). */
+    float lum = 0.2126f * (float)((colour >> 16) & 0xFF) + 0.7152f * (float)((colour >> 8) & 0xFF) +
+                0.0722f * (float)(colour & 0xFF);
+    ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, mm).y / 2, mm, lum < 120 ? UI_SURFACE : UI_INK, UI_CENTER, 0);
 }

@@ -111,7 +111,15 @@ void scr_new_frame(scr_app *app)
     if (app->nparts == 0)
         ui_text(ui, T("new.no_participants"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
     int row = ui_mm(ui, 15);
-    for (int i = 0; i < app->nparts && y + row <= bottom; i++, y += row + g / 2) {
+    /* More than fit: the newest stay in view (the one just added must be seen). */
+    int fit = (bottom - y - ui_mm(ui, 8)) / (row + g / 2);
+    int from = app->nparts > fit && fit > 0 ? app->nparts - fit : 0;
+    if (from > 0) {
+        char more[64];
+        snprintf(more, sizeof more, TN("new.earlier", "new.earlier_many", from), from);
+        y += ui_text(ui, more, x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col).y + g / 2;
+    }
+    for (int i = from; i < app->nparts && y + row <= bottom; i++, y += row + g / 2) {
         const core_participant *p = &app->parts[i];
         char id[48], line[512];
         SDL_Rect r = ui_rect(x, y, col, row);

@@ -93,7 +93,12 @@ void scr_notes_wall(scr_app *app, SDL_Rect r, const char *board)
             x = x0;
             y += nh + gap;
         }
-        if (y + nh > r.y + r.h - m) break; /* the rest waits for the board of its own issue */
+        if (y + nh > r.y + r.h - m) { /* no room: say how many more there are */
+            char more[64];
+            snprintf(more, sizeof more, TN("board.more", "board.more_many", app->nnotes - i), app->nnotes - i);
+            ui_text(ui, more, r.x + r.w - m, r.y + r.h - m - ui_mm(ui, 6), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
+            break;
+        }
         SDL_Rect nr = ui_rect(x, y, nw, nh);
         char id[32];
         snprintf(id, sizeof id, "board.note.%d", i);

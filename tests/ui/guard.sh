@@ -51,6 +51,14 @@ check "the first page starts with the newest" dump_has "$TMP/page1.json" '[.widg
 check "and offers the next page" dump_has "$TMP/page1.json" '[.widgets[] | select(.id == "home.page.next")] | length == 1'
 check "the last page reaches the oldest" dump_has "$TMP/last_page.json" '[.widgets[] | select(.id == "home.meeting.39") | .label] == ["Familie 1"]'
 
+# A long list of participants: the one just added is always in view.
+{ echo "tap @home.new"
+  for i in $(seq 1 16); do echo "tap @new.name"; echo "type \"Netwerklid $i\""; echo "tap @new.add"; done
+  echo "dump $TMP/many.json"; echo "shot $OUT/new_many.png"; echo "quit"; } > "$TMP/many.script"
+check "sixteen participants are added" app --db "$db" --script "$TMP/many.script"
+check "the last one added is in view" dump_has "$TMP/many.json" '[.widgets[] | select(.id == "new.participant.15.remove")] | length == 1'
+check "and the list says how many are above" dump_has "$TMP/many.json" '[.texts[].label | select(test("eerder toegevoegd"))] | length == 1'
+
 # Leaving: Afsluiten with the right PIN ends the app before the script's own quit.
 script leave <<EOS
 tap @home.quit
