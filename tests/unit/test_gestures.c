@@ -214,6 +214,37 @@ int main(void)
     for (int i = 0; i < CFG_TEXT_CACHE; i++) live += ui.cache[i].tex != NULL;
     CHECK(live <= CFG_TEXT_CACHE && ui.cache_misses == misses + 3 * CFG_TEXT_CACHE);
     ui_end(&ui);
+
+    /* An input method: the word being composed shows at the caret, is not yet in
+     * the text, and lands whole when committed. The on-screen keyboard keeps out. */
+    static char word[64] = "kat";
+    SDL_Rect fr = {10, 300, 500, 60};
+    ui_begin(&ui, "ime");
+    ui_field(&ui, "ime.field", fr, word, sizeof word, 80, "");
+    ui_end(&ui);
+    finger(SDL_FINGERDOWN, 20, 400, 330, 9000);
+    finger(SDL_FINGERUP, 20, 400, 330, 9050);
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTEDITING;
+    strcpy(ev.edit.text, "\xE3\x81\x8B"); /* a kana being composed */
+    for (int f = 0; f < 2; f++) {
+        ui_begin(&ui, "ime");
+        ui_field(&ui, "ime.field", fr, word, sizeof word, 80, "");
+        ui_end(&ui);
+        if (f == 0) ui_feed(&ui, &ev);
+    }
+    CHECK(!strcmp(ui.focus, "ime.field") && !strcmp(ui.edit.compose, "\xE3\x81\x8B"));
+    CHECK(!strcmp(word, "kat"));
+    CHECK(!ui_osk_shown(&ui));
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_TEXTINPUT;
+    strcpy(ev.text.text, "\xE3\x81\x8B");
+    ui_feed(&ui, &ev);
+    ui_begin(&ui, "ime");
+    ui_field(&ui, "ime.field", fr, word, sizeof word, 80, "");
+    ui_end(&ui);
+    CHECK(!strcmp(word, "kat\xE3\x81\x8B") && ui.edit.compose[0] == 0);
     ui_quit(&ui);
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
