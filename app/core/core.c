@@ -128,16 +128,6 @@ size_t core_utf8_count(const char *s)
     return n;
 }
 
-size_t core_utf8_last_len(const char *s, size_t len)
-{
-    size_t i = len;
-    while (i > 0) {
-        i--;
-        if (((unsigned char)s[i] & 0xC0) != 0x80) break;
-    }
-    return len - i;
-}
-
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';

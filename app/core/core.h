@@ -133,8 +133,6 @@ void core_notes_free(core_note *notes, int n);
 size_t core_utf8_clean(const char *in, size_t len, char *out, size_t cap);
 /* Number of code points in valid UTF-8. */
 size_t core_utf8_count(const char *s);
-/* Byte length of the last code point of s[0..len), 0 when len is 0. */
-size_t core_utf8_last_len(const char *s, size_t len);
 
 /* Cleans, trims and checks a name or title: not empty, at most max_chars. */
 core_status core_text_take(const char *in, int max_chars, char *out, size_t cap);

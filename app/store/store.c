@@ -335,7 +335,6 @@ void store_close(store *st)
     free(st);
 }
 
-const char *store_path(const store *st) { return st->path; }
 const char *store_errmsg(const store *st) { return st->err; }
 
 static int mkdir_p(char *path, mode_t mode)

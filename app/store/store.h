@@ -36,7 +36,6 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap);
  * no migration, nothing written. Release: store_close. */
 store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap);
 void store_close(store *st);
-const char *store_path(const store *st);
 /* Why the last call failed, for the status bar and logs. */
 const char *store_errmsg(const store *st);
 

@@ -175,8 +175,6 @@ void ui_script_free(ui_script *s)
     free(s);
 }
 
-int ui_script_failed(const ui_script *s) { return s->failed; }
-
 static void fail(ui_script *s, const op *o, const char *msg, const char *arg)
 {
     fprintf(stderr, "schouders: script %s:%d: %s%s\n", s->path, o->line, msg, arg ? arg : "");

@@ -239,6 +239,5 @@ void ui_script_free(ui_script *s);
 int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now);
 /* Milliseconds until the script wants to run again. */
 int ui_script_wake_in(const ui_script *s, uint32_t now);
-int ui_script_failed(const ui_script *s);
 
 #endif
