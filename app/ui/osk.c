@@ -149,6 +149,7 @@ void ui_osk(ui_ctx *ctx)
                 ui_fill(ctx, ui_rect(kr.x + kw / 3, kr.y + kh - ui_mm(ctx, 2.5f), kw / 3, 3), UI_SURFACE);
             if (k->kind == K_BACK) held_key = kr;
             if (k->kind == K_CHAR && !k->text[1] && accent_row(k->text[0]) >= 0) {
+                ui_long_press(ctx); /* hold for its accents */
                 if (ui_take(ctx, id, UI_G_LONG)) {
                     ctx->osk_picker[0] = k->text[0];
                     ctx->osk_picker[1] = 0;

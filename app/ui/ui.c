@@ -235,6 +235,8 @@ void ui_tick(ui_ctx *ctx, uint32_t now)
     }
 }
 
+static int holding_long(const ui_ctx *ctx, const ui_pointer *p);
+
 int ui_wake_in(const ui_ctx *ctx)
 {
     int best = -1;
@@ -242,6 +244,7 @@ int ui_wake_in(const ui_ctx *ctx)
         const ui_pointer *p = &ctx->ptr[i];
         if (p->used && !p->lifted && !strcmp(p->id, "osk.key.backspace")) return (int)CFG_REPEAT_MS / 2; /* repeating */
         if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
+        if (holding_long(ctx, p)) return 16; /* the ring fills up: animate */
         int left = (int)(CFG_LONG_PRESS_MS - (ctx->now - p->t0));
         if (left < 0) left = 0;
         if (best < 0 || left < best) best = left;
@@ -299,6 +302,42 @@ void ui_keep_focus(ui_ctx *ctx)
     if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_KEEP_FOCUS;
 }
 
+void ui_long_press(ui_ctx *ctx)
+{
+    if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_LONG;
+}
+
+/* Is the pointer held on a widget that answers a long-press, and not yet fired? */
+static int holding_long(const ui_ctx *ctx, const ui_pointer *p)
+{
+    if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) return 0;
+    for (int i = ctx->nprev - 1; i >= 0; i--)
+        if (!strcmp(ctx->prev[i].id, p->id)) return (ctx->prev[i].state & UI_ST_LONG) != 0;
+    return 0;
+}
+
+/* STYLE: a long-press shows a ring filling up around the finger. */
+static void long_press_rings(ui_ctx *ctx)
+{
+    int oy = ctx->oy;
+    ctx->oy = 0;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        const ui_pointer *p = &ctx->ptr[i];
+        if (!holding_long(ctx, p)) continue;
+        uint32_t held = ctx->now - p->t0;
+        if (held < 80 || held >= CFG_LONG_PRESS_MS) continue;
+        float done = (float)held / (float)CFG_LONG_PRESS_MS, r = ui_mm(ctx, 9), w = ui_mm(ctx, 1.6f);
+        enum { SEG = 40 };
+        int n = (int)(SEG * done);
+        for (int k = 0; k < n; k++) {
+            float a0 = -(float)M_PI / 2 + 2 * (float)M_PI * k / SEG, a1 = a0 + 2 * (float)M_PI / SEG;
+            ui_line(ctx, p->x + cosf(a0) * r, p->y + sinf(a0) * r, p->x + cosf(a1) * r, p->y + sinf(a1) * r, w, UI_ACCENT);
+            ui_circle(ctx, (int)(p->x + cosf(a1) * r), (int)(p->y + sinf(a1) * r), (int)(w / 2), UI_ACCENT); /* no gaps */
+        }
+    }
+    ctx->oy = oy;
+}
+
 void ui_focus(ui_ctx *ctx, const char *id)
 {
     if (!strcmp(ctx->focus, id)) return;
@@ -354,6 +393,7 @@ void ui_end(ui_ctx *ctx)
     ctx->typed[0] = 0;
     ctx->backspaces = 0;
     ui_osk(ctx);
+    long_press_rings(ctx);
     /* Gestures for widgets that did not appear this frame are stale. */
     ctx->nq = 0;
     ctx->nkeys = 0;
@@ -576,6 +616,7 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
 int ui_area(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_gesture_kind kind)
 {
     ui_add_widget(ctx, id, r, label, UI_W_AREA);
+    if (kind == UI_G_LONG) ui_long_press(ctx);
     return ui_take(ctx, id, kind);
 }
 

@@ -35,7 +35,7 @@ typedef enum {
     UI_W_BUTTON = 0, UI_W_TOGGLE, UI_W_FIELD, UI_W_AREA, UI_W_BLOCK, UI_W_TEXT
 } ui_kind;
 
-enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8, UI_ST_KEEP_FOCUS = 16 };
+enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8, UI_ST_KEEP_FOCUS = 16, UI_ST_LONG = 32 };
 
 typedef struct {
     char id[48];
@@ -222,6 +222,8 @@ void ui_focus(ui_ctx *ctx, const char *id);
 /* The widget just added does not take the focus from the field being edited when
  * tapped (an editor's own undo or save button). */
 void ui_keep_focus(ui_ctx *ctx);
+/* The widget just added answers a long-press: holding it shows a ring filling up. */
+void ui_long_press(ui_ctx *ctx);
 /* 1 if key was pressed since the last frame (Escape, Return, ...). */
 int ui_key(ui_ctx *ctx, SDL_Keycode key);
 

@@ -83,7 +83,7 @@ int main(void)
     finger(SDL_FINGERDOWN, 5, 150, 450, 1000);
     ui_tick(&ui, 1000);
     frame();
-    CHECK(ui_wake_in(&ui) == (int)CFG_LONG_PRESS_MS);
+    CHECK(ui_wake_in(&ui) > 0 && ui_wake_in(&ui) <= 16); /* the ring around the finger fills up */
     ui_tick(&ui, 1499);
     frame();
     CHECK(longs_a == 0);
