@@ -31,11 +31,11 @@ static const core_note *find(const scr_app *app, int64_t id)
 static void cloud(scr_app *app, int x, int y, int size, uint32_t rgb)
 {
     ui_ctx *ui = app->ui;
-    int r = size / 4;
-    ui_circle(ui, x + r + r / 2, y + size / 2, r, rgb);
-    ui_circle(ui, x + size / 2, y + size / 2 - r / 2, r + r / 3, rgb);
-    ui_circle(ui, x + size - r - r / 2, y + size / 2, r, rgb);
-    ui_round(ui, ui_rect(x + r / 2, y + size / 2, size - r, r), r / 2, rgb);
+    float s = (float)size;
+    ui_round(ui, ui_rect(x, y + (int)(s * 0.48f), size, (int)(s * 0.36f)), (int)(s * 0.18f), rgb);
+    ui_circle(ui, x + (int)(s * 0.30f), y + (int)(s * 0.52f), (int)(s * 0.20f), rgb);
+    ui_circle(ui, x + (int)(s * 0.56f), y + (int)(s * 0.40f), (int)(s * 0.27f), rgb);
+    ui_circle(ui, x + (int)(s * 0.78f), y + (int)(s * 0.57f), (int)(s * 0.17f), rgb);
 }
 
 /* One post-it: its words fitted, or its drawing with the caption underneath. */
@@ -75,7 +75,7 @@ void scr_notes_wall(scr_app *app, SDL_Rect r, const char *board)
     ui_ctx *ui = app->ui;
     if (app->notes_stale) reload(app, board);
     int m = ui_mm(ui, 6), t = scr_target(app);
-    int icon = ui_mm(ui, 10);
+    int icon = ui_mm(ui, 13);
     cloud(app, r.x + m, r.y + m, icon, NOTE_EDGE);
     int tx = r.x + m + icon + ui_mm(ui, 4);
     SDL_Point p = ui_text(ui, T("board.left.title"), tx, r.y + m - ui_mm(ui, 1), CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
