@@ -216,12 +216,8 @@ int main(int argc, char **argv)
 
     int status = 0;
     while (!app.quit && !ui.quit) {
-        int timeout = ui.dirty ? 0 : -1;
-#define WAKE(ms) do { int w_ = (ms); if (w_ >= 0 && (timeout < 0 || w_ < timeout)) timeout = w_; } while (0)
-        WAKE(ui_wake_in(&ui));
-        WAKE(scr_wake_in(&app));
-        if (script) WAKE(ui_script_wake_in(script, SDL_GetTicks()));
-#undef WAKE
+        int timeout = ui_sooner(ui.dirty ? 0 : -1, ui_sooner(ui_wake_in(&ui), scr_wake_in(&app)));
+        if (script) timeout = ui_sooner(timeout, ui_script_wake_in(script, SDL_GetTicks()));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
             handle(&app, &ui, &e);

@@ -187,12 +187,10 @@ int scr_wake_in(const scr_app *app)
 {
     int best = -1;
     uint32_t now = app->now;
-#define WAKE(ms) do { int w_ = (ms); if (w_ >= 0 && (best < 0 || w_ < best)) best = w_; } while (0)
-    if ((int32_t)(app->shake_until - now) > 0) WAKE(16);
-    if (app->status[0] && (int32_t)(app->status_until - now) > 0) WAKE((int)(app->status_until - now));
-    if (app->saved_at && now - app->saved_at < 4000u) WAKE((int)(4000u - (now - app->saved_at)));
-    if ((int32_t)(app->pin_paused_until - now) > 0) WAKE(1000);
-#undef WAKE
+    if ((int32_t)(app->shake_until - now) > 0) best = ui_sooner(best, 16);
+    if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
+    if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
+    if ((int32_t)(app->pin_paused_until - now) > 0) best = ui_sooner(best, 1000);
     return best;
 }
 

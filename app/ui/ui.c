@@ -237,6 +237,13 @@ void ui_tick(ui_ctx *ctx, uint32_t now)
 
 static int holding_long(const ui_ctx *ctx, const ui_pointer *p);
 
+int ui_sooner(int a, int b)
+{
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return a < b ? a : b;
+}
+
 int ui_wake_in(const ui_ctx *ctx)
 {
     int best = -1;
@@ -246,8 +253,7 @@ int ui_wake_in(const ui_ctx *ctx)
         if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
         if (holding_long(ctx, p)) return 16; /* the ring fills up: animate */
         int left = (int)(CFG_LONG_PRESS_MS - (ctx->now - p->t0));
-        if (left < 0) left = 0;
-        if (best < 0 || left < best) best = left;
+        best = ui_sooner(best, left < 0 ? 0 : left);
     }
     return best;
 }

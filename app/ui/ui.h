@@ -157,6 +157,8 @@ void ui_resize(ui_ctx *ctx, int w, int h);
 /* Input: feed every SDL event; then ui_tick for time-based gestures. */
 void ui_feed(ui_ctx *ctx, const SDL_Event *e);
 void ui_tick(ui_ctx *ctx, uint32_t now);
+/* The sooner of two wake-up times in ms, where -1 means "never". */
+int ui_sooner(int a, int b);
 /* Milliseconds until ctx needs to run again (a long-press due), or -1. */
 int ui_wake_in(const ui_ctx *ctx);
 
