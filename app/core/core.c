@@ -204,6 +204,11 @@ void core_participant_remove(core_participant *list, int *n, int i)
     if (i < 0 || i >= *n) return;
     memmove(list + i, list + i + 1, (size_t)(*n - i - 1) * sizeof *list);
     (*n)--;
+    /* Supporters point at places in the list: keep them pointing at the same person. */
+    for (int k = 0; k < *n; k++) {
+        if (list[k].supports == i + 1) list[k].supports = 0;
+        else if (list[k].supports > i + 1) list[k].supports--;
+    }
 }
 
 int core_phase_step(int current, int delta, int nphases)

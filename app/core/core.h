@@ -107,19 +107,106 @@ typedef struct {
     int64_t ended_at_ms;
 } core_phase;
 
+/* --- Drieluik (seed §2.6) ----------------------------------------------------- */
+
+/* The three columns: fears (left), the plan (middle), wishes (right). */
+typedef enum { DL_LEFT = 0, DL_MIDDLE, DL_RIGHT, DL_COLS } core_dl_col;
+/* The middle column's four questions; DL_PROMPT_NONE on the sides. */
+typedef enum { DL_PROMPT_NONE = -1, DL_WIE = 0, DL_VRAGEN, DL_INFORMATIE, DL_WAAR, DL_PROMPTS } core_dl_prompt;
+/* The steps of the procedure, in order (meetings.drieluik_step). */
+typedef enum {
+    DL_WRITE_LEFT = 0, DL_WRITE_RIGHT, DL_HANG_LEFT, DL_GROUP_LEFT, DL_HANG_RIGHT, DL_GROUP_RIGHT, DL_FILL_MIDDLE,
+    DL_STEPS
+} core_dl_step;
+
+const char *core_dl_col_word(int col);       /* "left", "middle", "right" */
+int core_dl_col_parse(const char *word);     /* -1 for anything else */
+const char *core_dl_prompt_word(int prompt); /* "wie", "vragen", "informatie", "waar"; "" for none */
+int core_dl_prompt_parse(const char *word);  /* DL_PROMPT_NONE for anything else */
+/* The column a step works on. */
+int core_dl_step_col(int step);
+/* 1 if people write post-its in this step (to their tray; the middle straight onto the board). */
+int core_dl_step_writes(int step);
+/* 1 if notes of `col` may be hung in this step (its hang step, and the grouping after it). */
+int core_dl_step_hangs(int step, int col);
+/* 1 if this step chooses het ergste (left) or de grootste wens (right). */
+int core_dl_step_marks(int step);
+
+/* Where a post-it is: everything a board action changes and undo puts back. */
+typedef struct {
+    int64_t id;
+    int64_t grp;      /* its group, 0 for none; below 0 a group not yet stored */
+    int64_t hung_at;  /* Unix ms; 0 while it is in its writer's tray */
+    double order;     /* its place in the column: lower first */
+    int8_t col, prompt, mark, deleted;
+} core_dl_place;
+
+/* A group of notes that belong together, with its theme. */
+typedef struct {
+    int64_t id;       /* below 0: new, not yet stored */
+    int8_t col, mark;
+    int8_t exists;    /* 0: dissolved (kept so undo can bring it back) */
+    char theme[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+} core_dl_group;
+
+/* One row a board action changed, before and after; undo applies before, redo after. */
+typedef struct {
+    int is_group;
+    core_dl_place n[2];
+    core_dl_group g[2];
+} core_dl_change;
+
 /* A post-it: typed text, ink (an opaque BLOB the ui kit reads), or both (ink
- * with a caption). */
+ * with a caption), and where it is. */
 typedef struct {
     int64_t id;
     char board[16];
-    char col[8];       /* "left", "middle", "right" on the Drieluik */
     int64_t author;    /* participant id, 0 for none */
     char text[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
     unsigned char *ink; /* malloc'd by the store; release: core_notes_free */
     size_t ink_len;
     int64_t created_at_ms;
-    int64_t hung_at_ms; /* 0: still in its writer's tray */
+    core_dl_place at;
 } core_note;
+
+/* Who may write: everyone but professionals (and the facilitator), who take part
+ * only when the facilitator switches that on for the meeting (seed §2.6). */
+int core_dl_may_write(core_role r, int pros_write);
+/* Notes `author` still holds for col (in the tray, not deleted). */
+int core_dl_held(const core_note *notes, int n, int64_t author, int col);
+/* Notes held for col by everyone who is not a professional. */
+int core_dl_held_by_family(const core_note *notes, int n, const core_participant *ps, int np, int col);
+/* May the held note be hung now? Professionals hang last: CORE_EINVAL while anyone
+ * else still holds a note for that column. */
+core_status core_dl_may_hang(const core_note *notes, int n, const core_participant *ps, int np, const core_note *note);
+
+/* Board actions. Each changes notes[] and groups[] in place and tidies them: a
+ * group lives while it holds notes, a mark sits on the group of a grouped note,
+ * only one unit per side carries the mark. Nothing is stored here: the caller
+ * diffs with core_dl_diff and commits the changes. */
+core_status core_dl_hang(core_note *notes, int n, core_dl_group *g, int *ng, int64_t note, int64_t now_ms);
+/* Where a dragged note was let go: a note, a group, or a column (and prompt);
+ * col -1: outside every column. */
+typedef struct { int col, prompt; int64_t note, grp; } core_dl_target;
+/* Drops a hung note: onto a note makes a group (or joins its group), onto a group
+ * joins it, onto bare column leaves its group. CORE_EINVAL: it goes back. */
+core_status core_dl_drop(core_note *notes, int n, core_dl_group *g, int *ng, int gcap, int64_t note, core_dl_target t);
+/* Puts col's mark (het ergste / de grootste wens) on a note or a group (grp != 0). */
+core_status core_dl_set_mark(core_note *notes, int n, core_dl_group *g, int ng, int col, int64_t note, int64_t grp);
+/* A group's theme, cleaned; may be empty. */
+core_status core_dl_set_theme(core_dl_group *g, int ng, int64_t grp, const char *theme);
+core_status core_dl_delete(core_note *notes, int n, core_dl_group *g, int *ng, int64_t note);
+/* The rows that differ between the snapshot (places[], gbefore[]) and now. Returns
+ * how many were written to out (at most cap). */
+int core_dl_diff(const core_dl_place *places, const core_note *notes, int n, const core_dl_group *gbefore, int ngb,
+                 const core_dl_group *g, int ng, core_dl_change *out, int cap);
+/* Sets each changed row to its before (undo) or after (redo) state; a group the
+ * arrays no longer hold is added (up to gcap). */
+void core_dl_apply(core_note *notes, int n, core_dl_group *g, int *ng, int gcap, const core_dl_change *ch, int nch,
+                   int after);
+/* A new group got its stored id: renames it everywhere. */
+void core_dl_rename_group(core_note *notes, int n, core_dl_group *g, int ng, core_dl_change *ch, int nch,
+                          int64_t from, int64_t to);
 
 /* A note needs words or ink; its text is cleaned and at most CORE_NOTE_MAX characters. */
 core_status core_note_check(const char *text, size_t ink_len, char *clean, size_t cap);
@@ -143,7 +230,9 @@ core_status core_pin_check(const char *pin);
 /* Adds a participant to a list being prepared, giving it the next free colour.
  * CORE_EEMPTY / CORE_ETOOLONG for the name, CORE_EFULL at CORE_PARTICIPANTS_MAX. */
 core_status core_participant_add(core_participant *list, int *n, const char *name, core_role role);
-/* Removes entry i, keeping the order of the rest. */
+/* Removes entry i, keeping the order of the rest. In a list being prepared a
+ * supporter's `supports` is the 1-based place of the one they support; it is kept
+ * pointing at the same person (0 when that one is removed). */
 void core_participant_remove(core_participant *list, int *n, int i);
 
 /* Moves a meeting's current phase by delta, kept within 0..nphases-1. */

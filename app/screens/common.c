@@ -49,6 +49,7 @@ void scr_close(scr_app *app)
 {
     core_notes_free(app->notes, app->nnotes);
     app->nnotes = 0;
+    scr_dl_reset(app);
     store_close(app->st);
     app->st = NULL;
 }
@@ -177,6 +178,8 @@ void scr_open_meeting(scr_app *app, int64_t id)
         scr_store_failed(app, r);
         return;
     }
+    if (id != app->dl_meeting) scr_dl_reset(app); /* undo belongs to the meeting it was done in */
+    app->dl_meeting = id;
     app->notes_stale = 1;
     app->note.open = 0;
     app->note_view = 0;
@@ -191,6 +194,7 @@ int scr_wake_in(const scr_app *app)
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
     if ((int32_t)(app->pin_paused_until - now) > 0) best = ui_sooner(best, 1000);
+    if (app->screen == SCR_MEETING) best = ui_sooner(best, scr_dl_wake_in(app));
     return best;
 }
 
@@ -222,6 +226,7 @@ store_status scr_demo(scr_app *app)
     core_participant ps[CORE_PARTICIPANTS_MAX];
     int n = 0;
     for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) core_participant_add(ps, &n, who[i].name, who[i].role);
+    ps[4].supports = 1; /* Bram comes with Sanne */
     store_status r = store_meeting_create(app->st, "Familie De Boer", t, ps, n, app->wall_ms, NULL);
     if (r == STORE_OK) r = store_set_setting(app->st, "demo_created", "1");
     return r;

@@ -18,6 +18,7 @@ static void start_new(scr_app *app)
     app->name[0] = 0;
     app->nparts = 0;
     app->role = ROLE_KIND;
+    app->supports = 0;
     app->template_idx = 0;
     scr_go(app, SCR_NEW);
 }

@@ -102,13 +102,19 @@ void scr_meeting_frame(scr_app *app)
     int top = phase_bar(app);
     int m = scr_margin(app), t = scr_target(app);
     int bottom = scr_statusbar(app);
-    /* Participants ride above the status bar; the way home sits at its right. */
+    /* Participants ride above the status bar; the way home sits at its right. On
+     * the Drieluik a chip opens that person's tray, and undo sits beside home. */
+    int drieluik = !strcmp(cur->def.board, "drieluik");
     int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, 50);
+    int home_w = ui_mm(ui, 50), undo_w = drieluik ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
-    chips(app, chips_y, chips_h, ui->w - m - home_w - ui_mm(ui, 4));
-    if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, chips_y + (chips_h - t) / 2 + 1, home_w, t - 2),
+    int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0);
+    if (drieluik) scr_dl_chips(app, m, chips_y, chips_h, chips_right);
+    else chips(app, chips_y, chips_h, chips_right);
+    int by = chips_y + (chips_h - t) / 2 + 1;
+    if (undo_w) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
+    if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2),
                   T("meeting.home"), UI_SECONDARY)) {
         app->meetings_stale = 1;
         scr_go(app, SCR_HOME);
@@ -122,11 +128,11 @@ void scr_meeting_frame(scr_app *app)
     }
     /* The board of this phase. The boards arrive one by one; until then a phase
      * says what it is for. */
-    SDL_Rect board = ui_rect(m, y + ui_mm(ui, 6), ui->w - 2 * m, chips_y - y - ui_mm(ui, 12));
-    ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    if (!strcmp(cur->def.board, "drieluik")) {
-        scr_notes_wall(app, board, cur->def.board);
+    SDL_Rect board = ui_rect(m, y + ui_mm(ui, 4), ui->w - 2 * m, chips_y - y - ui_mm(ui, 8));
+    if (drieluik) {
+        scr_dl_board(app, board);
     } else {
+        ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
         int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
@@ -136,7 +142,8 @@ void scr_meeting_frame(scr_app *app)
                           : !strcmp(cur->def.board, "consent") ? T("board.consent") : T("board.talk");
         ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
     }
-    scr_note_modals(app, cur->def.board);
+    if (drieluik) scr_dl_modals(app);
+    scr_note_modals(app);
     scr_pin_modal(app);
     ui_end(ui);
 }

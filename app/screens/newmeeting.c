@@ -5,9 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Family members a supporter can come with (seed §2.6: each may bring one). */
+static int family(core_role r) { return r == ROLE_KIND || r == ROLE_OUDER || r == ROLE_PLEEGOUDER || r == ROLE_NETWERKLID; }
+
 static void add_participant(scr_app *app)
 {
+    int any_family = 0;
+    for (int i = 0; i < app->nparts; i++) any_family |= family(app->parts[i].role);
+    if (app->role == ROLE_SUPPORTER && any_family && !app->supports && app->name[0]) {
+        scr_say(app, T("new.pick_supported"), 1);
+        return;
+    }
     core_status s = core_participant_add(app->parts, &app->nparts, app->name, app->role);
+    if (s == CORE_OK && app->role == ROLE_SUPPORTER) app->parts[app->nparts - 1].supports = app->supports;
     if (s == CORE_EEMPTY) scr_say(app, T("new.need_name"), 1);
     else if (s == CORE_ETOOLONG) scr_say(app, T("new.name_too_long"), 1);
     else if (s == CORE_EFULL) scr_say(app, T("new.full"), 1);
@@ -106,7 +116,29 @@ void scr_new_frame(scr_app *app)
         SDL_Rect rr = ui_rect(x + (r % per_row) * (rw + g), y + (r / per_row) * (t + g), rw, t);
         if (ui_toggle(ui, id, rr, scr_role_name((core_role)r), app->role == (core_role)r, 0)) app->role = (core_role)r;
     }
-    y += ((ROLE_COUNT + per_row - 1) / per_row) * (t + g) + ui_mm(ui, 4);
+    y += ((ROLE_COUNT + per_row - 1) / per_row) * (t + g) + ui_mm(ui, 1);
+    if (app->role == ROLE_SUPPORTER) {
+        /* Whom this supporter comes with: one of the family already added. */
+        const char *lead = T("new.supports");
+        int lw = ui_text_size(ui, lead, CFG_BODY_MM).x + g, sx = x + lw, shown = 0;
+        ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+        for (int i = 0; i < app->nparts; i++) {
+            if (!family(app->parts[i].role)) continue;
+            int w = ui_text_size(ui, app->parts[i].name, CFG_BODY_MM).x + ui_mm(ui, 14);
+            if (sx + w > x + col) break;
+            char id[48];
+            snprintf(id, sizeof id, "new.supports.%d", i);
+            if (ui_toggle(ui, id, ui_rect(sx, y, w, t), app->parts[i].name, app->supports == i + 1, 0)) app->supports = i + 1;
+            sx += w + g;
+            shown++;
+        }
+        if (!shown) ui_text(ui, T("new.supports_none"), sx, y + (t - ui_text_size(ui, "X", CFG_SMALL_MM).y) / 2, CFG_SMALL_MM,
+                            UI_INK2, UI_LEFT, x + col - sx);
+        y += t + g;
+    } else {
+        app->supports = 0;
+    }
+    y += ui_mm(ui, 3);
 
     if (app->nparts == 0)
         ui_text(ui, T("new.no_participants"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
@@ -127,7 +159,9 @@ void scr_new_frame(scr_app *app)
         /* Colour and initial together, so the colour is never the only cue. */
         int rad = ui_mm(ui, 4.5f), cx = r.x + ui_mm(ui, 3) + rad, cy = r.y + row / 2;
         scr_avatar(app, cx, cy, rad, p->colour, p->name);
-        snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
+        if (p->role == ROLE_SUPPORTER && p->supports > 0 && p->supports <= app->nparts)
+            snprintf(line, sizeof line, T("new.supporter_line"), p->name, app->parts[p->supports - 1].name);
+        else snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
         int rm = ui_mm(ui, 30);
         ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, 3), r.y, r.w - rm - 2 * rad - ui_mm(ui, 8), row), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "new.participant.%d.remove", i);

@@ -1,51 +1,21 @@
-/* note: post-its. The wall shows a board's notes with their text fitted to the
- * card (6 mm down to 4 mm, then an ellipsis); a tap shows a note whole. The
- * editor writes one by keyboard or draws it with a finger, with a caption. */
+/* note: a post-it drawn, written and shown whole. The editor writes one by
+ * keyboard or draws it with a finger, with a caption; a long-press on a note
+ * opens it here to change or delete. */
 #include "screens.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The Drieluik's left column: pale blue with a darker edge and a cloud. */
-#define NOTE_FILL UI_NOTE_LEFT
-#define NOTE_EDGE UI_EDGE_LEFT
 #define EDITOR_W_MM 170.0f
 #define PEN_MM 1.4f
 
-static void reload(scr_app *app, const char *board)
-{
-    core_notes_free(app->notes, app->nnotes);
-    store_status r = store_notes(app->st, app->meeting.id, board, app->notes, SCR_NOTES_MAX, &app->nnotes);
-    if (r != STORE_OK) scr_store_failed(app, r);
-    app->notes_stale = 0;
-}
-
-static const core_note *find(const scr_app *app, int64_t id)
-{
-    for (int i = 0; i < app->nnotes; i++)
-        if (app->notes[i].id == id) return &app->notes[i];
-    return NULL;
-}
-
-/* A cloud, so the column is known by shape as well as by colour. */
-static void cloud(scr_app *app, int x, int y, int size, uint32_t rgb)
-{
-    ui_ctx *ui = app->ui;
-    float s = (float)size;
-    ui_round(ui, ui_rect(x, y + (int)(s * 0.48f), size, (int)(s * 0.36f)), (int)(s * 0.18f), rgb);
-    ui_circle(ui, x + (int)(s * 0.30f), y + (int)(s * 0.52f), (int)(s * 0.20f), rgb);
-    ui_circle(ui, x + (int)(s * 0.56f), y + (int)(s * 0.40f), (int)(s * 0.27f), rgb);
-    ui_circle(ui, x + (int)(s * 0.78f), y + (int)(s * 0.57f), (int)(s * 0.17f), rgb);
-}
-
 /* One post-it: its words fitted, or its drawing with the caption underneath. */
-static void draw_note(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm)
+void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge)
 {
     ui_ctx *ui = app->ui;
-    ui_round(ui, ui_rect(r.x + 3, r.y + 4, r.w, r.h), ui_mm(ui, 1), 0xDDD7CA); /* a soft shadow */
-    ui_round(ui, r, ui_mm(ui, 1), NOTE_FILL);
-    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), NOTE_EDGE);
-    int pad = ui_mm(ui, 2.5f);
+    ui_round(ui, r, ui_mm(ui, 1), fill);
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), edge);
+    int pad = ui_mm(ui, 2.5f * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
     SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, 1), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, 1)};
     if (n->ink_len && ink_decode(&app->scratch_ink, n->ink, n->ink_len) == 0) {
         int cap_h = n->text[0] ? in.h / 4 : 0;
@@ -70,46 +40,29 @@ static void open_editor(scr_app *app, const core_note *n)
     app->ui->osk_away = 0;
 }
 
-void scr_notes_wall(scr_app *app, SDL_Rect r, const char *board)
+void scr_note_new(scr_app *app, int64_t author, int col, int prompt)
 {
-    ui_ctx *ui = app->ui;
-    if (app->notes_stale) reload(app, board);
-    int m = ui_mm(ui, 6), t = scr_target(app);
-    int icon = ui_mm(ui, 13);
-    cloud(app, r.x + m, r.y + m, icon, NOTE_EDGE);
-    int tx = r.x + m + icon + ui_mm(ui, 4);
-    SDL_Point p = ui_text(ui, T("board.left.title"), tx, r.y + m - ui_mm(ui, 1), CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    ui_text(ui, T("board.left.question"), tx, r.y + m + p.y, CFG_BODY_MM, UI_INK2, UI_LEFT, r.w - 3 * m - ui_mm(ui, 60));
-    int add_w = ui_mm(ui, 50);
-    if (ui_button(ui, "board.note.add", ui_rect(r.x + r.w - m - add_w, r.y + m, add_w, t), T("board.note.add"), UI_PRIMARY))
-        open_editor(app, NULL);
-
-    int nw = ui_mm(ui, 52), nh = ui_mm(ui, 38), gap = ui_mm(ui, 5);
-    int x0 = r.x + m, y = r.y + m + icon + ui_mm(ui, 14), x = x0;
-    if (app->nnotes == 0)
-        ui_text(ui, T("board.empty"), r.x + r.w / 2, y + ui_mm(ui, 20), CFG_BODY_MM, UI_INK2, UI_CENTER, r.w - 2 * m);
-    for (int i = 0; i < app->nnotes; i++) {
-        if (x + nw > r.x + r.w - m) {
-            x = x0;
-            y += nh + gap;
-        }
-        if (y + nh > r.y + r.h - m) { /* no room: say how many more there are */
-            char more[64];
-            snprintf(more, sizeof more, TN("board.more", "board.more_many", app->nnotes - i), app->nnotes - i);
-            ui_text(ui, more, r.x + r.w - m, r.y + r.h - m - ui_mm(ui, 6), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
-            break;
-        }
-        SDL_Rect nr = ui_rect(x, y, nw, nh);
-        char id[32];
-        snprintf(id, sizeof id, "board.note.%d", i);
-        draw_note(app, &app->notes[i], nr, CFG_NOTE_MM, CFG_NOTE_MIN_MM);
-        if (ui_area(ui, id, nr, app->notes[i].text[0] ? app->notes[i].text : T("note.drawing"), UI_G_CLICK))
-            app->note_view = app->notes[i].id;
-        x += nw + gap;
-    }
+    open_editor(app, NULL);
+    app->note.author = author;
+    app->note.col = col;
+    app->note.prompt = prompt;
 }
 
-static void save(scr_app *app, const char *board)
+void scr_note_edit(scr_app *app, const core_note *n)
+{
+    open_editor(app, n);
+    app->note.author = n->author;
+    app->note.col = n->at.col;
+    app->note.prompt = n->at.prompt;
+}
+
+static void close_editor(scr_app *app)
+{
+    app->note.open = 0;
+    ui_focus(app->ui, "");
+}
+
+static void save(scr_app *app)
 {
     static uint8_t blob[4 + INK_MAX_STROKES * 2 + INK_MAX_POINTS * 4];
     size_t len = ink_encode(&app->note.ink, blob, sizeof blob);
@@ -120,28 +73,29 @@ static void save(scr_app *app, const char *board)
     }
     store_status r = app->note.id
         ? store_note_update(app->st, app->note.id, app->note.text, blob, len, app->wall_ms)
-        : store_note_add(app->st, app->meeting.id, board, "left", 0, app->note.text, blob, len, app->wall_ms, NULL);
+        : scr_dl_note_add(app, app->note.author, app->note.col, app->note.prompt, app->note.text, blob, len);
     if (r != STORE_OK) { /* the editor stays open: nothing typed is lost */
         scr_store_failed(app, r);
         return;
     }
     scr_saved(app);
-    app->note.open = 0;
+    if (!app->note.id && app->note.author) scr_say(app, T("note.held"), 0);
+    close_editor(app);
     app->notes_stale = 1;
-    ui_focus(app->ui, "");
 }
 
-static void editor(scr_app *app, const char *board)
+static void editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "note.modal");
+    uint32_t fill = scr_dl_fill(app->note.col), edge = scr_dl_edge(app->note.col);
     int t = scr_target(app), g = ui_mm(ui, 4);
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 105), side = ui_mm(ui, 56);
     int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, 12);
     SDL_Rect card = ui_rect(x, y, cw, ch);
     ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 2), 0x9A958A);
-    ui_round(ui, card, ui_mm(ui, 2), NOTE_FILL);
-    ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, 3)), NOTE_EDGE);
+    ui_round(ui, card, ui_mm(ui, 2), fill);
+    ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, 3)), edge);
     int pad = ui_mm(ui, 5);
     SDL_Rect in = {card.x + pad, card.y + pad + ui_mm(ui, 2), card.w - 2 * pad, card.h - 2 * pad - ui_mm(ui, 2)};
     if (app->note.draw) {
@@ -153,7 +107,7 @@ static void editor(scr_app *app, const char *board)
     } else {
         /* Written as large as the note on the wall will show it from across the room. */
         ui_textarea(ui, "note.text", in, app->note.text, sizeof app->note.text, CORE_NOTE_MAX, T("note.placeholder"),
-                    CFG_TITLE_MM, NOTE_FILL);
+                    CFG_TITLE_MM, fill);
     }
 
     /* Beside the note: how to write it, undo, and the way out. */
@@ -175,35 +129,46 @@ static void editor(scr_app *app, const char *board)
         if (app->note.draw) ink_undo(&app->note.ink);
         else ui->edit.undo_req = 1;
     }
-    by = y + ch - 2 * t - g / 2;
-    if (ui_button(ui, "note.save", ui_rect(bx, by, side, t), T("note.save"), UI_PRIMARY)) save(app, board);
-    if (ui_button(ui, "note.cancel", ui_rect(bx, by + t + g / 2, side, t), T("common.cancel"), UI_SECONDARY)) {
-        app->note.open = 0;
-        ui_focus(ui, "");
+    if (app->note.id) { /* an existing note can go; undo on the board brings it back */
+        by += t + g / 2;
+        if (ui_button(ui, "note.delete", ui_rect(bx, by, side, t), T("note.delete"), UI_DANGER_BTN)) {
+            int64_t id = app->note.id;
+            close_editor(app);
+            scr_dl_delete(app, id);
+            return;
+        }
     }
+    by = y + ch - 2 * t - g / 2;
+    if (ui_button(ui, "note.save", ui_rect(bx, by, side, t), T("note.save"), UI_PRIMARY)) save(app);
+    if (ui_button(ui, "note.cancel", ui_rect(bx, by + t + g / 2, side, t), T("common.cancel"), UI_SECONDARY)) close_editor(app);
 }
 
 /* The note whole: all its words, large, or its drawing at full size. */
 static void viewer(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    const core_note *n = find(app, app->note_view);
-    if (!n) {
+    const core_note *n = scr_note(app, app->note_view);
+    if (!n || n->at.deleted) {
         app->note_view = 0;
         return;
     }
     ui_block(ui, "note.view");
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 125), t = scr_target(app), g = ui_mm(ui, 4);
     SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, 20), cw, ch);
-    draw_note(app, n, card, CFG_TITLE_MM, CFG_BODY_MM);
+    scr_note_draw(app, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(n->at.col), scr_dl_edge(n->at.col));
+    const core_participant *p = scr_participant(app, n->author);
+    if (p) {
+        int rad = ui_mm(ui, 5);
+        scr_avatar(app, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
+    }
     int bw = ui_mm(ui, 50), by = card.y + ch + 2 * g;
-    if (ui_button(ui, "note.edit", ui_rect(ui->w / 2 - bw - g / 2, by, bw, t), T("note.edit"), UI_SECONDARY)) open_editor(app, n);
+    if (ui_button(ui, "note.edit", ui_rect(ui->w / 2 - bw - g / 2, by, bw, t), T("note.edit"), UI_SECONDARY)) scr_note_edit(app, n);
     if (ui_button(ui, "note.close", ui_rect(ui->w / 2 + g / 2, by, bw, t), T("note.close"), UI_PRIMARY)) app->note_view = 0;
 }
 
-int scr_note_modals(scr_app *app, const char *board)
+int scr_note_modals(scr_app *app)
 {
-    if (app->note.open) editor(app, board);
+    if (app->note.open) editor(app);
     else if (app->note_view) viewer(app);
     return app->note.open || app->note_view;
 }

@@ -23,7 +23,17 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
 typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING } scr_id;
 typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT } scr_pin_purpose;
 
-enum { SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 300 };
+enum {
+    SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
+    SCR_UNDO_MAX = 50, /* board actions undo reaches back */
+    SCR_ANIMS = 16     /* notes snapping into place at once */
+};
+
+/* One board action undo can take back: its change list (malloc'd). */
+typedef struct {
+    core_dl_change *ch;
+    int n;
+} scr_dl_undo;
 
 typedef struct scr_app {
     ui_ctx *ui;                 /* borrowed */
@@ -66,6 +76,7 @@ typedef struct scr_app {
     int template_idx;
     char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     core_role role;
+    int supports;               /* a new supporter comes with parts[supports - 1]; 0: not chosen */
     core_participant parts[CORE_PARTICIPANTS_MAX];
     int nparts;
 
@@ -83,11 +94,31 @@ typedef struct scr_app {
     int64_t note_view;
     struct {
         int open, draw;
-        int64_t id; /* 0: a new note */
+        int64_t id;     /* 0: a new note */
+        int64_t author; /* a new note's writer (0: the group's) */
+        int col, prompt;
         char text[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
         ui_ink ink;
     } note;
     ui_ink scratch_ink; /* for drawing a stored note's ink */
+
+    /* the Drieluik (drieluik.c) */
+    int64_t dl_meeting;         /* the meeting the undo stack belongs to */
+    struct {
+        int step, pros_write;
+        core_dl_group groups[SCR_GROUPS_MAX];
+        int ngroups;
+        int tray;               /* participant index + 1 whose tray is open; 0: none */
+        int64_t theme_grp;      /* the group whose theme is being typed */
+        char theme[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        scr_dl_undo undo[SCR_UNDO_MAX];
+        int nundo, ntop;        /* undo below nundo, redo from nundo to ntop */
+        struct { int64_t note; float x, y; uint32_t t0; } anim[SCR_ANIMS];
+        /* this frame's layout: where a dropped note lands */
+        SDL_Rect col_r[DL_COLS], prompt_r[DL_PROMPTS];
+        SDL_Rect note_r[SCR_NOTES_MAX], grp_r[SCR_GROUPS_MAX];
+        float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
+    } dl;
 
     /* status bar: one short sentence, and the saved mark */
     char status[256];
@@ -140,10 +171,36 @@ void scr_pin_new_frame(scr_app *app);
 void scr_home_frame(scr_app *app);
 void scr_new_frame(scr_app *app);
 void scr_meeting_frame(scr_app *app);
-/* The post-it wall of a board inside r (note.c). */
-void scr_notes_wall(scr_app *app, SDL_Rect r, const char *board);
+/* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing
+ * with the caption (note.c). */
+void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge);
+/* Opens the editor for a new note by author for col (and prompt in the middle),
+ * or for an existing note (long-press: edit or delete). */
+void scr_note_new(scr_app *app, int64_t author, int col, int prompt);
+void scr_note_edit(scr_app *app, const core_note *n);
 /* The note editor and the note shown whole, as modals; 1 while one is up. */
-int scr_note_modals(scr_app *app, const char *board);
+int scr_note_modals(scr_app *app);
+
+/* The Drieluik (drieluik.c): the board inside r, the participant chips with their
+ * trays (returns the x after the last chip), undo and redo, the tray and theme
+ * modals (1 while one is up), and the rest the note editor needs. */
+void scr_dl_board(scr_app *app, SDL_Rect r);
+int scr_dl_chips(scr_app *app, int x, int y, int h, int right);
+void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h);
+int scr_dl_modals(scr_app *app);
+int scr_dl_wake_in(const scr_app *app);
+/* Forgets undo, trays and animations: another meeting opens. */
+void scr_dl_reset(scr_app *app);
+uint32_t scr_dl_fill(int col);
+uint32_t scr_dl_edge(int col);
+void scr_dl_icon(scr_app *app, int col, int x, int y, int size);
+void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float scale, int lifted);
+store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, const char *text,
+                             const unsigned char *ink, size_t ink_len);
+/* Deletes a note as a board action (undo brings it back). */
+void scr_dl_delete(scr_app *app, int64_t note);
+const core_participant *scr_participant(const scr_app *app, int64_t id);
+const core_note *scr_note(const scr_app *app, int64_t id);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

@@ -122,6 +122,27 @@ static void split_words(cJSON *goal, const char *key)
     cJSON_ReplaceItemInObject(goal, key, arr);
 }
 
+/* The unit of a column that carries its mark: {"group": id}, {"note": id} or null. */
+static int mark(store *st, cJSON *dl, const char *key, int64_t meeting, const char *col)
+{
+    sqlite3_stmt *s;
+    if (st_prepare(st, "SELECT 'group', id FROM groups WHERE meeting=?1 AND col=?2 AND mark=1"
+                       " UNION ALL SELECT 'note', id FROM notes WHERE meeting=?1 AND board='drieluik' AND col=?2"
+                       " AND mark=1 AND deleted=0 AND hung_at IS NOT NULL LIMIT 1", &s) != STORE_OK)
+        return 0;
+    sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_text(s, 2, col, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        cJSON *o = cJSON_AddObjectToObject(dl, key);
+        cJSON_AddNumberToObject(o, (const char *)sqlite3_column_text(s, 0), (double)sqlite3_column_int64(s, 1));
+    } else if (rc == SQLITE_DONE) {
+        cJSON_AddNullToObject(dl, key);
+    } else st_fail(st, rc);
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 store_status store_export_json(store *st, int64_t meeting, char **json)
 {
     *json = NULL;
@@ -188,12 +209,11 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
         cJSON_AddNumberToObject(dl, "step", step);
         cJSON_AddNumberToObject(root, "plan_version", version);
     } else ok = 0;
-    ok &= add(dl, "notes", rows(st, "SELECT id, col, prompt, author, text, ink IS NOT NULL, hung_at, grp FROM notes"
+    ok &= add(dl, "notes", rows(st, "SELECT id, col, nullif(prompt,''), author, text, ink IS NOT NULL, hung_at, grp FROM notes"
                                     " WHERE meeting=?1 AND board='drieluik' AND deleted=0 ORDER BY id",
                                 meeting, COLS(note)));
     ok &= add(dl, "groups", rows(st, "SELECT id, col, theme FROM groups WHERE meeting=?1 ORDER BY id", meeting, COLS(group)));
-    cJSON_AddNullToObject(dl, "worst");
-    cJSON_AddNullToObject(dl, "wish");
+    ok = ok && mark(st, dl, "worst", meeting, "left") && mark(st, dl, "wish", meeting, "right");
 
     ok &= add(root, "bodemeisen", rows(st, "SELECT id, text, by FROM bodemeisen WHERE meeting=?1 ORDER BY id",
                                        meeting, COLS(bodemeis)));

@@ -105,7 +105,14 @@ static const char schema_v1[] =
     "CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal"
     " BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1};
+/* Version 2, the Drieluik: the marks (het ergste / de grootste wens) on a note or
+ * a group, and whether professionals write along in this meeting. */
+static const char schema_v2[] =
+    "ALTER TABLE notes ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE groups ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE meetings ADD COLUMN pros_write INTEGER NOT NULL DEFAULT 0;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2};
 
 store_status st_status(int rc)
 {
@@ -458,6 +465,7 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
         return STORE_EINVAL;
     }
     sqlite3_stmt *m = NULL, *p = NULL, *pp = NULL, *ph = NULL;
+    int64_t pids[CORE_PARTICIPANTS_MAX] = {0};
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t id = 0;
@@ -512,8 +520,18 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
         sqlite3_bind_text(pp, 4, core_sector_word(core_role_sector(ps[i].role)), -1, SQLITE_STATIC);
         sqlite3_bind_int64(pp, 5, pid);
         if ((rc = sqlite3_step(pp)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+        pids[i] = pid;
     }
-    r = st_journal(st, id, "meeting_create", id, now_ms);
+    /* A supporter names the person they support by place in the list (1-based). */
+    for (int i = 0; i < n && r == STORE_OK; i++) {
+        int64_t k = ps[i].supports;
+        if (k < 1 || k > n || k - 1 == i) continue;
+        char sql[96];
+        snprintf(sql, sizeof sql, "UPDATE participants SET supports=%lld WHERE id=%lld", (long long)pids[k - 1],
+                 (long long)pids[i]);
+        r = st_exec(st, sql);
+    }
+    if (r == STORE_OK) r = st_journal(st, id, "meeting_create", id, now_ms);
 out:
     sqlite3_finalize(m);
     sqlite3_finalize(p);
@@ -685,7 +703,7 @@ static store_status note_text(store *st, const char *text, size_t ink_len, char 
     return STORE_EINVAL;
 }
 
-store_status store_note_add(store *st, int64_t meeting, const char *board, const char *col, int64_t author,
+store_status store_note_add(store *st, int64_t meeting, const char *board, const core_dl_place *at, int64_t author,
                             const char *text, const unsigned char *ink, size_t ink_len, int64_t now_ms, int64_t *id_out)
 {
     char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
@@ -693,15 +711,18 @@ store_status store_note_add(store *st, int64_t meeting, const char *board, const
     if (r != STORE_OK) return r;
     if ((r = st_begin(st)) != STORE_OK) return r;
     sqlite3_stmt *s;
-    if ((r = st_prepare(st, "INSERT INTO notes(meeting, board, col, author, text, ink, created_at)"
-                            " VALUES(?,?,?,?,?,?,?)", &s)) != STORE_OK) return st_rollback(st, r);
+    if ((r = st_prepare(st, "INSERT INTO notes(meeting, board, col, prompt, author, text, ink, created_at, hung_at, y)"
+                            " VALUES(?,?,?,?,?,?,?,?,?,?)", &s)) != STORE_OK) return st_rollback(st, r);
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 3, col, -1, SQLITE_STATIC);
-    if (author) sqlite3_bind_int64(s, 4, author);
-    sqlite3_bind_text(s, 5, clean, -1, SQLITE_STATIC);
-    if (ink_len) sqlite3_bind_blob(s, 6, ink, (int)ink_len, SQLITE_STATIC);
-    sqlite3_bind_int64(s, 7, now_ms);
+    sqlite3_bind_text(s, 3, core_dl_col_word(at->col), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, core_dl_prompt_word(at->prompt), -1, SQLITE_STATIC);
+    if (author) sqlite3_bind_int64(s, 5, author);
+    sqlite3_bind_text(s, 6, clean, -1, SQLITE_STATIC);
+    if (ink_len) sqlite3_bind_blob(s, 7, ink, (int)ink_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 8, now_ms);
+    if (at->hung_at) sqlite3_bind_int64(s, 9, at->hung_at);
+    sqlite3_bind_double(s, 10, at->order);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
@@ -734,23 +755,28 @@ store_status store_note_update(store *st, int64_t note, const char *text, const 
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
-store_status store_notes(store *st, int64_t meeting, const char *board, core_note *out, int cap, int *n)
+store_status store_notes(store *st, int64_t meeting, const char *board, int with_deleted, core_note *out, int cap, int *n)
 {
     sqlite3_stmt *s;
     *n = 0;
     store_status r = st_prepare(st, "SELECT id, board, col, coalesce(author,0), text, ink, created_at,"
-                                    " coalesce(hung_at,0) FROM notes WHERE meeting=? AND board=? AND deleted=0"
+                                    " coalesce(hung_at,0), prompt, coalesce(grp,0), y, mark, deleted"
+                                    " FROM notes WHERE meeting=?1 AND board=?2 AND (deleted=0 OR ?3)"
                                     " ORDER BY id", &s);
     if (r != STORE_OK) return r;
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 3, with_deleted ? 1 : 0);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
         core_note *note = &out[*n];
         memset(note, 0, sizeof *note);
-        note->id = sqlite3_column_int64(s, 0);
+        char word[16];
+        note->id = note->at.id = sqlite3_column_int64(s, 0);
         st_text(s, 1, note->board, sizeof note->board);
-        st_text(s, 2, note->col, sizeof note->col);
+        st_text(s, 2, word, sizeof word);
+        int col = core_dl_col_parse(word);
+        note->at.col = (int8_t)(col < 0 ? DL_LEFT : col);
         note->author = sqlite3_column_int64(s, 3);
         st_text(s, 4, note->text, sizeof note->text);
         int len = sqlite3_column_bytes(s, 5);
@@ -759,7 +785,14 @@ store_status store_notes(store *st, int64_t meeting, const char *board, core_not
             note->ink_len = (size_t)len;
         }
         note->created_at_ms = sqlite3_column_int64(s, 6);
-        note->hung_at_ms = sqlite3_column_int64(s, 7);
+        note->at.hung_at = sqlite3_column_int64(s, 7);
+        st_text(s, 8, word, sizeof word);
+        note->at.prompt = (int8_t)core_dl_prompt_parse(word);
+        if (note->at.col == DL_MIDDLE && note->at.prompt == DL_PROMPT_NONE) note->at.prompt = DL_WIE;
+        note->at.grp = sqlite3_column_int64(s, 9);
+        note->at.order = sqlite3_column_double(s, 10);
+        note->at.mark = (int8_t)(sqlite3_column_int(s, 11) != 0);
+        note->at.deleted = (int8_t)(sqlite3_column_int(s, 12) != 0);
         (*n)++;
     }
     sqlite3_finalize(s);
@@ -769,4 +802,143 @@ store_status store_notes(store *st, int64_t meeting, const char *board, core_not
         return st_fail(st, rc);
     }
     return STORE_OK;
+}
+
+/* --- the Drieluik board ------------------------------------------------------------- */
+
+store_status store_dl_groups(store *st, int64_t meeting, core_dl_group *out, int cap, int *n)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, "SELECT id, col, theme, mark FROM groups WHERE meeting=? ORDER BY id", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, meeting);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
+        core_dl_group *g = &out[(*n)++];
+        memset(g, 0, sizeof *g);
+        char word[16];
+        g->id = sqlite3_column_int64(s, 0);
+        st_text(s, 1, word, sizeof word);
+        int col = core_dl_col_parse(word);
+        g->col = (int8_t)(col < 0 ? DL_LEFT : col);
+        st_text(s, 2, g->theme, sizeof g->theme);
+        g->mark = (int8_t)(sqlite3_column_int(s, 3) != 0);
+        g->exists = 1;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_dl_settings(store *st, int64_t meeting, int *step, int *pros_write)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, "SELECT drieluik_step, pros_write FROM meetings WHERE id=?", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, meeting);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        int v = sqlite3_column_int(s, 0);
+        *step = v < 0 ? 0 : v >= DL_STEPS ? DL_STEPS - 1 : v; /* an edited file reads as a step that exists */
+        *pros_write = sqlite3_column_int(s, 1) != 0;
+    }
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW) return STORE_OK;
+    return rc == SQLITE_DONE ? STORE_ENOTFOUND : st_fail(st, rc);
+}
+
+store_status store_dl_set(store *st, int64_t meeting, int step, int pros_write, int64_t now_ms)
+{
+    if (step < 0 || step >= DL_STEPS) return STORE_EINVAL;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "UPDATE meetings SET drieluik_step=?, pros_write=? WHERE id=?", &s)) != STORE_OK)
+        return st_rollback(st, r);
+    sqlite3_bind_int(s, 1, step);
+    sqlite3_bind_int(s, 2, pros_write ? 1 : 0);
+    sqlite3_bind_int64(s, 3, meeting);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
+    if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
+    r = st_journal(st, meeting, "drieluik_step", step, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+static store_status step_done(store *st, sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int n, int after, int64_t now_ms)
+{
+    int w = after ? 1 : 0;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *put = NULL, *ins = NULL, *del = NULL, *note = NULL;
+    if ((r = st_prepare(st, "UPDATE groups SET col=?1, theme=?2, mark=?3 WHERE id=?4 AND meeting=?5", &put)) != STORE_OK ||
+        (r = st_prepare(st, "INSERT INTO groups(id, meeting, col, theme, mark) VALUES(?4,?5,?1,?2,?3)", &ins)) != STORE_OK ||
+        (r = st_prepare(st, "DELETE FROM groups WHERE id=?1 AND meeting=?2", &del)) != STORE_OK ||
+        (r = st_prepare(st, "UPDATE notes SET col=?1, prompt=?2, grp=?3, hung_at=?4, y=?5, mark=?6, deleted=?7"
+                            " WHERE id=?8 AND meeting=?9", &note)) != STORE_OK)
+        goto out;
+    /* Groups that are there after the action, then the notes that point at them,
+     * then the groups that are gone. */
+    for (int i = 0; i < n && r == STORE_OK; i++) {
+        core_dl_group *g = &ch[i].g[w];
+        if (!ch[i].is_group || !g->exists) continue;
+        sqlite3_bind_text(put, 1, core_dl_col_word(g->col), -1, SQLITE_STATIC);
+        sqlite3_bind_text(put, 2, g->theme, -1, SQLITE_STATIC);
+        sqlite3_bind_int(put, 3, g->mark);
+        sqlite3_bind_int64(put, 4, g->id);
+        sqlite3_bind_int64(put, 5, meeting);
+        if ((r = step_done(st, put)) != STORE_OK) break;
+        if (g->id > 0 && sqlite3_changes(st->db) == 1) continue;
+        /* New, or back after an undo: a new group's id is chosen by SQLite and
+         * given back through the change list. */
+        sqlite3_bind_text(ins, 1, core_dl_col_word(g->col), -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, g->theme, -1, SQLITE_STATIC);
+        sqlite3_bind_int(ins, 3, g->mark);
+        if (g->id > 0) sqlite3_bind_int64(ins, 4, g->id);
+        sqlite3_bind_int64(ins, 5, meeting);
+        if ((r = step_done(st, ins)) != STORE_OK) break;
+        int64_t from = g->id, to = sqlite3_last_insert_rowid(st->db);
+        if (from <= 0)
+            for (int k = 0; k < n; k++)
+                for (int v = 0; v < 2; v++) {
+                    if (ch[k].g[v].id == from) ch[k].g[v].id = to;
+                    if (ch[k].n[v].grp == from) ch[k].n[v].grp = to;
+                }
+    }
+    for (int i = 0; i < n && r == STORE_OK; i++) {
+        const core_dl_place *p = &ch[i].n[w];
+        if (ch[i].is_group) continue;
+        sqlite3_bind_text(note, 1, core_dl_col_word(p->col), -1, SQLITE_STATIC);
+        sqlite3_bind_text(note, 2, core_dl_prompt_word(p->prompt), -1, SQLITE_STATIC);
+        if (p->grp > 0) sqlite3_bind_int64(note, 3, p->grp);
+        if (p->hung_at) sqlite3_bind_int64(note, 4, p->hung_at);
+        sqlite3_bind_double(note, 5, p->order);
+        sqlite3_bind_int(note, 6, p->mark);
+        sqlite3_bind_int(note, 7, p->deleted);
+        sqlite3_bind_int64(note, 8, p->id);
+        sqlite3_bind_int64(note, 9, meeting);
+        r = step_done(st, note);
+    }
+    for (int i = 0; i < n && r == STORE_OK; i++) {
+        if (!ch[i].is_group || ch[i].g[w].exists || ch[i].g[w].id <= 0) continue;
+        sqlite3_bind_int64(del, 1, ch[i].g[w].id);
+        sqlite3_bind_int64(del, 2, meeting);
+        r = step_done(st, del);
+    }
+    if (r == STORE_OK) r = st_journal(st, meeting, after ? "drieluik_action" : "drieluik_undo", n, now_ms);
+out:
+    sqlite3_finalize(put);
+    sqlite3_finalize(ins);
+    sqlite3_finalize(del);
+    sqlite3_finalize(note);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }

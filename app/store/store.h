@@ -23,7 +23,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 typedef struct store store;
 
@@ -58,7 +58,8 @@ store_status store_setting(store *st, const char *key, char *out, size_t cap);
 store_status store_set_setting(store *st, const char *key, const char *value);
 
 /* Creates a meeting with its phases (from t) and participants, in one transaction.
- * Each participant is also a person in the meeting's network. */
+ * Each participant is also a person in the meeting's network. A participant's
+ * `supports` is here the 1-based place in ps of the one they support (0: none). */
 store_status store_meeting_create(store *st, const char *title, const core_template *t,
                                   const core_participant *ps, int n, int64_t now_ms, int64_t *id_out);
 /* Meetings newest first; *n is how many were written (at most cap). */
@@ -71,13 +72,24 @@ store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, 
 store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms);
 
 /* Notes. Add and update are one transaction each; text is cleaned and checked
- * by core (CORE_NOTE_MAX), ink is stored as given. */
-store_status store_note_add(store *st, int64_t meeting, const char *board, const char *col, int64_t author,
+ * by core (CORE_NOTE_MAX), ink is stored as given. `at` says where the note goes
+ * (its column and prompt; hung_at 0 keeps it in its writer's tray). */
+store_status store_note_add(store *st, int64_t meeting, const char *board, const core_dl_place *at, int64_t author,
                             const char *text, const unsigned char *ink, size_t ink_len, int64_t now_ms, int64_t *id_out);
 store_status store_note_update(store *st, int64_t note, const char *text, const unsigned char *ink, size_t ink_len,
                                int64_t now_ms);
-/* The meeting's notes on a board, oldest first. Release: core_notes_free(out, *n). */
-store_status store_notes(store *st, int64_t meeting, const char *board, core_note *out, int cap, int *n);
+/* The meeting's notes on a board, oldest first; deleted ones too when asked (undo
+ * may bring them back). Release: core_notes_free(out, *n). */
+store_status store_notes(store *st, int64_t meeting, const char *board, int with_deleted, core_note *out, int cap, int *n);
+
+/* The Drieluik: its groups, its step and whether professionals write along. */
+store_status store_dl_groups(store *st, int64_t meeting, core_dl_group *out, int cap, int *n);
+store_status store_dl_settings(store *st, int64_t meeting, int *step, int *pros_write);
+store_status store_dl_set(store *st, int64_t meeting, int step, int pros_write, int64_t now_ms);
+/* Commits one board action: every change's after state (after=1, an action or a
+ * redo) or before state (after=0, an undo), in one transaction. A new group's
+ * temporary id (below 0) is replaced in ch by the one it was stored under. */
+store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int n, int after, int64_t now_ms);
 
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);

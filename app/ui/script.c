@@ -7,13 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A drag may name several from/to pairs: that many fingers move at once. */
+enum { SCRIPT_TARGETS = 8 };
+
 typedef enum { OP_TAP, OP_HOLD, OP_DRAG, OP_TYPE, OP_KEY, OP_WAIT, OP_SHOT, OP_DUMP, OP_QUIT } op_kind;
 
 typedef struct {
     op_kind op;
     int line;
-    char id[2][48];   /* "@id" targets; empty when coordinates are given */
-    float x[2], y[2];
+    char id[SCRIPT_TARGETS][48]; /* "@id" targets; empty when coordinates are given */
+    float x[SCRIPT_TARGETS], y[SCRIPT_TARGETS];
+    int ntargets;
     int ms;
     char *text;       /* type: the text; shot/dump: the path; key: the key name */
 } op;
@@ -27,7 +31,7 @@ struct ui_script {
     uint32_t find_until;  /* an @id must appear by then */
     uint32_t frame;       /* frame at the last push: wait for the app to draw it */
     int64_t finger;
-    float fx[2], fy[2];   /* resolved points of the op in progress */
+    float fx[SCRIPT_TARGETS], fy[SCRIPT_TARGETS]; /* resolved points of the op in progress */
     int failed, done;
 };
 
@@ -103,8 +107,20 @@ static int parse_line(char *line, op *o, char *why, size_t cap)
         if (o->op == OP_HOLD && sscanf(p, "%d", &o->ms) != 1) { snprintf(why, cap, "hold needs a time in ms"); return -1; }
     } else if (!strcmp(cmd, "drag")) {
         o->op = OP_DRAG;
-        if (parse_target(&p, o->id[0], &o->x[0], &o->y[0]) != 0 || parse_target(&p, o->id[1], &o->x[1], &o->y[1]) != 0) {
-            snprintf(why, cap, "drag needs two targets (@id or X Y)");
+        /* drag FROM TO [FROM TO ...]: each pair is one finger, all moving together. */
+        while (o->ntargets < SCRIPT_TARGETS) {
+            char *before = p;
+            while (*p == ' ' || *p == '\t') p++;
+            if (!*p) break;
+            if (parse_target(&p, o->id[o->ntargets], &o->x[o->ntargets], &o->y[o->ntargets]) != 0) {
+                p = before;
+                break;
+            }
+            o->ntargets++;
+        }
+        while (*p == ' ' || *p == '\t') p++;
+        if (o->ntargets < 2 || o->ntargets % 2 || *p) {
+            snprintf(why, cap, "drag needs pairs of targets (@id or X Y): from, to [, from, to ...]");
             return -1;
         }
     } else if (!strcmp(cmd, "type")) {
@@ -288,24 +304,30 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
             next(s, now, STEP_MS);
         }
         break;
-    case OP_DRAG:
+    case OP_DRAG: {
+        int fingers = o->ntargets / 2;
         if (s->sub == 0) {
-            if ((r = resolve(s, ctx, o, 2, now)) <= 0) return r < 0 ? -1 : 1;
-            s->finger++;
-            push_finger(ctx, SDL_FINGERDOWN, s->finger, s->fx[0], s->fy[0]);
+            if ((r = resolve(s, ctx, o, o->ntargets, now)) <= 0) return r < 0 ? -1 : 1;
+            for (int k = 0; k < fingers; k++)
+                push_finger(ctx, SDL_FINGERDOWN, s->finger + 1 + k, s->fx[2 * k], s->fy[2 * k]);
             s->sub = 1;
         } else if (s->sub <= DRAG_STEPS) {
             float t = (float)s->sub / DRAG_STEPS;
-            push_finger(ctx, SDL_FINGERMOTION, s->finger, s->fx[0] + (s->fx[1] - s->fx[0]) * t,
-                        s->fy[0] + (s->fy[1] - s->fy[0]) * t);
+            for (int k = 0; k < fingers; k++) {
+                const float *fx = &s->fx[2 * k], *fy = &s->fy[2 * k];
+                push_finger(ctx, SDL_FINGERMOTION, s->finger + 1 + k, fx[0] + (fx[1] - fx[0]) * t, fy[0] + (fy[1] - fy[0]) * t);
+            }
             s->sub++;
         } else {
-            push_finger(ctx, SDL_FINGERUP, s->finger, s->fx[1], s->fy[1]);
+            for (int k = 0; k < fingers; k++)
+                push_finger(ctx, SDL_FINGERUP, s->finger + 1 + k, s->fx[2 * k + 1], s->fy[2 * k + 1]);
+            s->finger += fingers;
             next(s, now, STEP_MS);
             break;
         }
         s->due = now + STEP_MS;
         break;
+    }
     case OP_TYPE:
         push_text(o->text);
         next(s, now, STEP_MS);

@@ -286,6 +286,19 @@ int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, floa
     return 0;
 }
 
+int ui_dragging(const ui_ctx *ctx, const char *id, float *dx, float *dy)
+{
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        const ui_pointer *p = &ctx->ptr[i];
+        if (p->used && !p->lifted && p->dragging && !strcmp(p->id, id)) {
+            *dx = p->x - p->x0;
+            *dy = p->y - p->y0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int ui_pressed(const ui_ctx *ctx, const char *id)
 {
     for (int i = 0; i < CFG_MAX_POINTERS; i++)
@@ -306,6 +319,11 @@ int ui_key(ui_ctx *ctx, SDL_Keycode key)
 void ui_keep_focus(ui_ctx *ctx)
 {
     if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_KEEP_FOCUS;
+}
+
+void ui_selected(ui_ctx *ctx)
+{
+    if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_SELECTED;
 }
 
 void ui_long_press(ui_ctx *ctx)
@@ -555,6 +573,20 @@ void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, u
     SDL_RenderGeometry(ctx->ren, NULL, v, 4, idx, 6);
 }
 
+void ui_star(ui_ctx *ctx, int cx, int cy, int r, uint32_t rgb)
+{
+    if (!ctx->ren || r <= 0) return;
+    /* Star-shaped around its centre, so a fan from the centre fills it. */
+    SDL_FPoint pts[11];
+    float y = (float)(cy - ctx->oy);
+    for (int i = 0; i <= 10; i++) {
+        float a = -(float)M_PI / 2 + (float)M_PI * (float)i / 5.0f;
+        float rad = (i % 2) ? (float)r * 0.42f : (float)r;
+        pts[i] = (SDL_FPoint){cx + cosf(a) * rad, y + sinf(a) * rad};
+    }
+    fan(ctx, (float)cx, y, pts, 11, rgb);
+}
+
 void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb)
 {
     float s = (float)size, w = s / 6 < 2 ? 2 : s / 6;
@@ -598,6 +630,15 @@ int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_
     SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
     ui_text_fit(ctx, label, in, mm, CFG_SMALL_MM, ink, UI_CENTER);
     return ui_take(ctx, id, UI_G_CLICK);
+}
+
+void ui_button_off(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label)
+{
+    ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
+    if (w) w->state = UI_ST_DISABLED;
+    ui_card(ctx, r, ui_mm(ctx, 2), UI_BG, UI_HAIRLINE, 2);
+    int pad = ui_mm(ctx, 2);
+    ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, 0x8A929A, UI_CENTER);
 }
 
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark)

@@ -180,6 +180,8 @@ void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, 
 void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb);
 /* A thick straight line from (x0,y0) to (x1,y1). */
 void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, uint32_t rgb);
+/* A five-pointed star of outer radius r (het ergste, de grootste wens). */
+void ui_star(ui_ctx *ctx, int cx, int cy, int r, uint32_t rgb);
 /* A check mark of `size` px centred at (cx, cy): drawn, not a font glyph, so it never
  * turns into a box when the font lacks U+2713. */
 void ui_check(ui_ctx *ctx, int cx, int cy, int size, uint32_t rgb);
@@ -196,6 +198,11 @@ int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, 
 
 /* Widgets. Each returns 1 on the frame its gesture completes. */
 int ui_button(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style);
+/* ui_button with its label at mm instead of the body size. */
+int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style, float mm);
+/* A button that cannot be used now: greyed, untappable, "disabled" in the dump.
+ * Say why beside it. */
+void ui_button_off(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label);
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark);
 /* A text field; typing (on-screen keyboard, physical keyboard, IME) goes to it
  * while it has focus, and a tap puts the caret there. multiline wraps words and
@@ -217,6 +224,13 @@ void ui_ink_draw(ui_ctx *ctx, const ui_ink *k, SDL_Rect r, float pen_mm, uint32_
 int ui_ink_canvas(ui_ctx *ctx, const char *id, SDL_Rect r, ui_ink *ink, float pen_mm, uint32_t rgb);
 /* Blocks every widget registered before it (a modal's backdrop), dimming them. */
 void ui_block(ui_ctx *ctx, const char *id);
+/* Takes the gesture of `kind` for id (made this frame); 1 if there was one. */
+int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind);
+/* ui_take that also gives where the gesture ended, in screen pixels. */
+int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, float *y);
+/* 1 while a finger that went down on id drags it; (*dx, *dy) is how far it has
+ * moved. Each finger drags its own widget. */
+int ui_dragging(const ui_ctx *ctx, const char *id, float *dx, float *dy);
 /* 1 if the pointer that went down on id is still down (pressed state). */
 int ui_pressed(const ui_ctx *ctx, const char *id);
 
@@ -224,6 +238,8 @@ void ui_focus(ui_ctx *ctx, const char *id);
 /* The widget just added does not take the focus from the field being edited when
  * tapped (an editor's own undo or save button). */
 void ui_keep_focus(ui_ctx *ctx);
+/* The widget just added shows as selected in the dump (a mark, a choice). */
+void ui_selected(ui_ctx *ctx);
 /* The widget just added answers a long-press: holding it shows a ring filling up. */
 void ui_long_press(ui_ctx *ctx);
 /* 1 if key was pressed since the last frame (Escape, Return, ...). */

@@ -19,11 +19,6 @@ int ui_line_height_cb(void *ctx, int px);
 /* Records a text for the UI dump. */
 void ui_record_text(ui_ctx *ctx, const char *s, SDL_Rect r);
 ui_widget *ui_add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_kind kind);
-int ui_take(ui_ctx *ctx, const char *id, ui_gesture_kind kind);
-/* ui_take that also gives where the gesture ended, in screen pixels. */
-int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, float *y);
-/* ui_button with its label at mm instead of the body size. */
-int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_style style, float mm);
 /* Queues text for the focused field, as if typed. */
 void ui_type(ui_ctx *ctx, const char *s);
 /* ms the pointer on id has been down, or -1. */

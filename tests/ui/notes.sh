@@ -13,7 +13,8 @@ check "the drawing is stored as ink" test -n "$ink_before"
 paste=$(printf 'x%.0s' $(seq 10000))
 script edit <<EOS
 tap @home.meeting.0
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 tap @osk.key.a
 tap @osk.key.b
 tap @osk.key.c
@@ -47,7 +48,8 @@ check "and says it was cut" dump_has "$TMP/pasted.json" '[.texts[].label | selec
 # Undo after a paste takes the whole paste away in one step (Ctrl+Z on a keyboard).
 script undo <<EOS
 tap @home.meeting.0
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 tap @osk.key.o
 tap @osk.key.k
 type "$paste"
@@ -62,7 +64,8 @@ check "one undo takes the whole paste away" test "$(label "$TMP/after_undo.json"
 # Backspace takes a whole emoji with skin tone, and a flag; a tap moves the caret.
 script graphemes <<'EOS'
 tap @home.meeting.0
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 type "ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"
 key Backspace
 dump @TMP/flag_gone.json
@@ -85,7 +88,8 @@ check "right-to-left words and combining marks stay in the note" test "$(label "
 # A tap puts the caret where the finger is: at the start of the words here.
 script where <<'EOS'
 tap @home.meeting.0
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 dump @TMP/where.json
 quit
 EOS
@@ -93,7 +97,8 @@ check "the layout script runs" app --db "$db" --script "$TMP/where.script"
 read -r fx fy < <(jq -r '.widgets[] | select(.id == "note.text") | "\(.rect[0] + 20) \(.rect[1] + 45)"' "$TMP/where.json")
 script caret <<EOS
 tap @home.meeting.0
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 type "Opa Henk"
 tap $fx $fy
 type "X"
@@ -106,15 +111,15 @@ check "typing goes where the finger tapped" test "$(label "$TMP/caret.json" note
 # The drawn note after a restart: shown, opened, saved again: the same strokes.
 script ink <<'EOS'
 tap @home.meeting.0
-tap @board.note.2
+tap @meeting.chip.0
+tap @tray.note.3
 shot @OUT/note_ink_restart.png
 dump @TMP/ink_view.json
-tap @note.edit
 tap @note.save
 quit
 EOS
 check "the ink script runs after a restart" app --db "$db" --script "$TMP/ink.script"
-check "the drawn note opens whole" dump_has "$TMP/ink_view.json" '[.widgets[] | select(.id == "note.edit")] | length == 1'
+check "the drawn note opens as a drawing" dump_has "$TMP/ink_view.json" '[.widgets[] | select(.id == "note.canvas")] | length == 1'
 check "saved again, it is the same ink, stroke for stroke" test "$(sqlite3 "$db" "SELECT hex(ink) FROM notes WHERE ink IS NOT NULL")" = "$ink_before"
 check "and still only three notes" test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "3"
 finish

@@ -23,9 +23,13 @@ tap @home.new
 tap @new.title
 type "Familie Visser"
 tap @new.template.drieluik-bijeenkomst
+tap @new.name
+type "Sanne"
+tap @new.add
 tap @new.save
 tap @phase.next
-tap @board.note.add
+tap @meeting.chip.0
+tap @tray.write
 tap @osk.key.shift
 tap @osk.key.o
 tap @osk.key.p

@@ -118,8 +118,100 @@ static void phases(void)
     CHECK_STR(iso, "2026-11-18T11:06:40Z");
 }
 
+static core_note held(int64_t id, int64_t author, int col)
+{
+    core_note n;
+    memset(&n, 0, sizeof n);
+    n.id = n.at.id = id;
+    n.author = author;
+    n.at.col = (int8_t)col;
+    n.at.prompt = DL_PROMPT_NONE;
+    return n;
+}
+
+/* The Drieluik's rules: who writes, professionals hang last, grouping by
+ * dropping, one mark per side, and undo putting back exactly what was. */
+static void drieluik(void)
+{
+    core_participant ps[4] = {{.id = 1, .role = ROLE_OUDER}, {.id = 2, .role = ROLE_PROFESSIONAL},
+                              {.id = 3, .role = ROLE_SUPPORTER}, {.id = 4, .role = ROLE_FACILITATOR}};
+    CHECK(core_dl_may_write(ROLE_KIND, 0) && core_dl_may_write(ROLE_SUPPORTER, 0));
+    CHECK(!core_dl_may_write(ROLE_PROFESSIONAL, 0) && !core_dl_may_write(ROLE_FACILITATOR, 0));
+    CHECK(core_dl_may_write(ROLE_PROFESSIONAL, 1));
+    CHECK(core_dl_step_col(DL_WRITE_RIGHT) == DL_RIGHT && core_dl_step_col(DL_FILL_MIDDLE) == DL_MIDDLE);
+    CHECK(core_dl_step_hangs(DL_HANG_LEFT, DL_LEFT) && !core_dl_step_hangs(DL_HANG_LEFT, DL_RIGHT));
+    CHECK(!core_dl_step_hangs(DL_WRITE_LEFT, DL_LEFT) && core_dl_step_marks(DL_GROUP_RIGHT));
+
+    core_note n[6] = {held(10, 1, DL_LEFT), held(11, 2, DL_LEFT), held(12, 3, DL_LEFT), held(13, 1, DL_RIGHT),
+                      held(14, 1, DL_LEFT), held(15, 1, DL_LEFT)};
+    core_dl_group g[4];
+    int ng = 0;
+    /* Petra (professional) waits while the parent or the supporter holds a left note. */
+    CHECK(core_dl_may_hang(n, 6, ps, 4, &n[1]) == CORE_EINVAL);
+    CHECK(core_dl_may_hang(n, 6, ps, 4, &n[0]) == CORE_OK);
+    CHECK(core_dl_held_by_family(n, 6, ps, 4, DL_LEFT) == 4 && core_dl_held(n, 6, 1, DL_LEFT) == 3);
+    CHECK(core_dl_hang(n, 6, g, &ng, 10, 100) == CORE_OK && core_dl_hang(n, 6, g, &ng, 12, 101) == CORE_OK);
+    CHECK(core_dl_hang(n, 6, g, &ng, 14, 102) == CORE_OK && core_dl_hang(n, 6, g, &ng, 15, 103) == CORE_OK);
+    CHECK(core_dl_hang(n, 6, g, &ng, 10, 104) == CORE_EINVAL); /* already hung */
+    CHECK(core_dl_may_hang(n, 6, ps, 4, &n[1]) == CORE_OK);    /* a right note held does not count */
+    CHECK(core_dl_hang(n, 6, g, &ng, 11, 105) == CORE_OK);
+    CHECK(n[1].at.order > n[4].at.order);
+
+    core_dl_place before[6];
+    for (int i = 0; i < 6; i++) before[i] = n[i].at;
+    /* Outside every column: refused, nothing changes. Held notes cannot be dragged. */
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 10, (core_dl_target){-1, DL_PROMPT_NONE, 0, 0}) == CORE_EINVAL);
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 13, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 0, 0}) == CORE_EINVAL);
+    core_dl_change ch[8];
+    CHECK(core_dl_diff(before, n, 6, g, 0, g, ng, ch, 8) == 0);
+    /* Onto a note: a new group of two; a third joins by dropping onto a member. */
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 12, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 10, 0}) == CORE_OK);
+    CHECK(ng == 1 && g[0].exists && n[0].at.grp == g[0].id && n[2].at.grp == g[0].id);
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 14, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 12, 0}) == CORE_OK);
+    CHECK(ng == 1 && n[4].at.grp == g[0].id);
+    /* The mark: on a single note, then on the group (it moves), never two. */
+    CHECK(core_dl_set_mark(n, 6, g, ng, DL_LEFT, 15, 0) == CORE_OK && n[5].at.mark);
+    CHECK(core_dl_set_mark(n, 6, g, ng, DL_LEFT, 0, g[0].id) == CORE_OK && g[0].mark && !n[5].at.mark);
+    CHECK(core_dl_set_mark(n, 6, g, ng, DL_LEFT, 13, 0) == CORE_EINVAL); /* held, and on the other side */
+    CHECK(core_dl_set_mark(n, 6, g, ng, DL_MIDDLE, 15, 0) == CORE_EINVAL);
+    /* Out to bare column: it leaves the group; the last one out dissolves it. */
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 14, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 0, 0}) == CORE_OK && !n[4].at.grp);
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 12, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 0, 0}) == CORE_OK);
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 10, (core_dl_target){DL_LEFT, DL_PROMPT_NONE, 0, 0}) == CORE_OK);
+    CHECK(!g[0].exists && !g[0].mark);
+    /* Into the middle: onto a question, no groups there. */
+    CHECK(core_dl_drop(n, 6, g, &ng, 4, 15, (core_dl_target){DL_MIDDLE, DL_VRAGEN, 0, 0}) == CORE_OK);
+    CHECK(n[5].at.col == DL_MIDDLE && n[5].at.prompt == DL_VRAGEN && !n[5].at.mark);
+
+    /* Undo of all of it puts every place back; redo brings it again. */
+    int k = core_dl_diff(before, n, 6, NULL, 0, g, ng, ch, 8);
+    core_dl_place after[6];
+    for (int i = 0; i < 6; i++) after[i] = n[i].at;
+    core_dl_apply(n, 6, g, &ng, 4, ch, k, 0);
+    int same = 1;
+    for (int i = 0; i < 6; i++) same &= !memcmp(&n[i].at, &before[i], sizeof before[i]);
+    CHECK(same);
+    core_dl_apply(n, 6, g, &ng, 4, ch, k, 1);
+    same = 1;
+    for (int i = 0; i < 6; i++) same &= !memcmp(&n[i].at, &after[i], sizeof after[i]);
+    CHECK(same);
+
+    /* A supporter keeps pointing at the same person when someone above is removed. */
+    core_participant list[CORE_PARTICIPANTS_MAX];
+    int np = 0;
+    core_participant_add(list, &np, "Mark", ROLE_OUDER);
+    core_participant_add(list, &np, "Sanne", ROLE_KIND);
+    core_participant_add(list, &np, "Bram", ROLE_SUPPORTER);
+    list[2].supports = 2;
+    core_participant_remove(list, &np, 0);
+    CHECK(np == 2 && list[1].supports == 1);
+    core_participant_remove(list, &np, 0);
+    CHECK(np == 1 && list[0].supports == 0);
+}
+
 int main(void)
 {
+    drieluik();
     roles();
     colours();
     participants();

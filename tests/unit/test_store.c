@@ -210,21 +210,22 @@ static void notes(void)
     int64_t m = 0, a = 0, b = 0;
     CHECK(store_meeting_create(st, "Familie", &t, ps, n, 1000, &m) == STORE_OK);
     const unsigned char ink[] = {'I', 1, 1, 0, 1, 0, 10, 0, 20, 0};
-    CHECK(store_note_add(st, m, "drieluik", "left", 0, "Opa Henk komt op zondag", NULL, 0, 2000, &a) == STORE_OK);
-    CHECK(store_note_add(st, m, "drieluik", "left", 0, "", ink, sizeof ink, 3000, &b) == STORE_OK);
-    CHECK(store_note_add(st, m, "drieluik", "left", 0, "   ", NULL, 0, 3000, NULL) == STORE_EINVAL);
+    const core_dl_place left = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE};
+    CHECK(store_note_add(st, m, "drieluik", &left, 0, "Opa Henk komt op zondag", NULL, 0, 2000, &a) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", &left, 0, "", ink, sizeof ink, 3000, &b) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", &left, 0, "   ", NULL, 0, 3000, NULL) == STORE_EINVAL);
     char longtext[300];
     memset(longtext, 'x', 281);
     longtext[281] = 0;
-    CHECK(store_note_add(st, m, "drieluik", "left", 0, longtext, NULL, 0, 3000, NULL) == STORE_EINVAL);
+    CHECK(store_note_add(st, m, "drieluik", &left, 0, longtext, NULL, 0, 3000, NULL) == STORE_EINVAL);
     CHECK(store_note_update(st, b, "een tekening", ink, sizeof ink, 4000) == STORE_OK);
     core_note got[8];
-    CHECK(store_notes(st, m, "drieluik", got, 8, &n) == STORE_OK && n == 2);
+    CHECK(store_notes(st, m, "drieluik", 0, got, 8, &n) == STORE_OK && n == 2);
     CHECK_STR(got[0].text, "Opa Henk komt op zondag");
     CHECK(got[0].ink == NULL && got[1].ink_len == sizeof ink && !memcmp(got[1].ink, ink, sizeof ink));
     CHECK_STR(got[1].text, "een tekening");
     core_notes_free(got, n);
-    CHECK(store_notes(st, m, "goals", got, 8, &n) == STORE_OK && n == 0);
+    CHECK(store_notes(st, m, "goals", 0, got, 8, &n) == STORE_OK && n == 0);
     char *json = NULL;
     CHECK(store_export_json(st, m, &json) == STORE_OK);
     cJSON *root = cJSON_Parse(json);
@@ -235,6 +236,93 @@ static void notes(void)
     CHECK_STR(cJSON_GetObjectItem(cJSON_GetArrayItem(ns, 1), "column")->valuestring, "left");
     cJSON_Delete(root);
     free(json);
+    store_close(st);
+}
+
+/* A board action goes to the database as one change list, undo puts the before
+ * state back (a dissolved group comes back under its own id), and the export
+ * names the marked units. */
+static void drieluik_board(void)
+{
+    char path[512], msg[256];
+    path_in(path, "drieluik.db");
+    store *st;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    core_template t = one_template();
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 0;
+    core_participant_add(ps, &n, "Sanne", ROLE_KIND);
+    core_participant_add(ps, &n, "Petra", ROLE_PROFESSIONAL);
+    int64_t m = 0;
+    CHECK(store_meeting_create(st, "Familie", &t, ps, n, 1000, &m) == STORE_OK);
+    CHECK(store_participants(st, m, ps, CORE_PARTICIPANTS_MAX, &n) == STORE_OK && n == 2);
+    const core_dl_place left = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE};
+    int64_t a, b, c;
+    CHECK(store_note_add(st, m, "drieluik", &left, ps[0].id, "ruzie", NULL, 0, 2000, &a) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", &left, ps[0].id, "schreeuwen", NULL, 0, 2000, &b) == STORE_OK);
+    CHECK(store_note_add(st, m, "drieluik", &left, ps[1].id, "uithuisplaatsing", NULL, 0, 2000, &c) == STORE_OK);
+
+    core_note notes[8];
+    core_dl_group groups[8];
+    int nn = 0, ng = 0, step = -1, pros = -1;
+    CHECK(store_notes(st, m, "drieluik", 1, notes, 8, &nn) == STORE_OK && nn == 3);
+    CHECK(store_dl_groups(st, m, groups, 8, &ng) == STORE_OK && ng == 0);
+    CHECK(store_dl_settings(st, m, &step, &pros) == STORE_OK && step == 0 && pros == 0);
+    CHECK(store_dl_set(st, m, DL_HANG_LEFT, 1, 3000) == STORE_OK);
+    CHECK(store_dl_settings(st, m, &step, &pros) == STORE_OK && step == DL_HANG_LEFT && pros == 1);
+    CHECK(store_dl_set(st, m, DL_STEPS, 0, 3000) == STORE_EINVAL);
+
+    /* Hang both of Sanne's, then group them: one change list each. */
+    core_dl_place before[8];
+    core_dl_group gbefore[8];
+    core_dl_change ch[16];
+    for (int i = 0; i < nn; i++) before[i] = notes[i].at;
+    CHECK(core_dl_hang(notes, nn, groups, &ng, a, 4000) == CORE_OK);
+    CHECK(core_dl_hang(notes, nn, groups, &ng, b, 4001) == CORE_OK);
+    int k = core_dl_diff(before, notes, nn, gbefore, 0, groups, ng, ch, 16);
+    CHECK(k == 2 && store_dl_apply(st, m, ch, k, 1, 4001) == STORE_OK);
+    for (int i = 0; i < nn; i++) before[i] = notes[i].at;
+    int ngb = ng;
+    core_dl_target onto = {DL_LEFT, DL_PROMPT_NONE, a, 0};
+    CHECK(core_dl_drop(notes, nn, groups, &ng, 8, b, onto) == CORE_OK && ng == 1 && groups[0].id < 0);
+    CHECK(core_dl_set_theme(groups, ng, groups[0].id, "  Ruzie thuis ") == CORE_OK);
+    CHECK_STR(groups[0].theme, "Ruzie thuis");
+    CHECK(core_dl_set_mark(notes, nn, groups, ng, DL_LEFT, 0, groups[0].id) == CORE_OK);
+    k = core_dl_diff(before, notes, nn, gbefore, ngb, groups, ng, ch, 16);
+    CHECK(k == 3 && store_dl_apply(st, m, ch, k, 1, 5000) == STORE_OK);
+    CHECK(ch[0].is_group && ch[0].g[1].id > 0); /* the store gave the group its id */
+    int64_t gid = ch[0].g[1].id;
+
+    core_note again[8];
+    core_dl_group gagain[8];
+    int n2 = 0, ng2 = 0;
+    CHECK(store_notes(st, m, "drieluik", 1, again, 8, &n2) == STORE_OK && n2 == 3);
+    CHECK(store_dl_groups(st, m, gagain, 8, &ng2) == STORE_OK && ng2 == 1 && gagain[0].id == gid && gagain[0].mark);
+    CHECK_STR(gagain[0].theme, "Ruzie thuis");
+    CHECK(again[0].at.grp == gid && again[1].at.grp == gid && again[2].at.grp == 0 && !again[2].at.hung_at);
+    char *json = NULL;
+    CHECK(store_export_json(st, m, &json) == STORE_OK);
+    cJSON *root = cJSON_Parse(json);
+    cJSON *dl = cJSON_GetObjectItem(root, "drieluik");
+    cJSON *worst = cJSON_GetObjectItem(dl, "worst");
+    CHECK(cJSON_GetObjectItem(worst, "group") && (int64_t)cJSON_GetObjectItem(worst, "group")->valuedouble == gid);
+    CHECK(cJSON_IsNull(cJSON_GetObjectItem(dl, "wish")));
+    CHECK(cJSON_GetObjectItem(dl, "step")->valueint == DL_HANG_LEFT);
+    CHECK(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(dl, "notes"), 2), "hung_at")));
+    cJSON_Delete(root);
+    free(json);
+
+    /* Undo the grouping: the group is gone from the file, the notes single again. */
+    CHECK(store_dl_apply(st, m, ch, k, 0, 6000) == STORE_OK);
+    core_notes_free(again, n2);
+    CHECK(store_notes(st, m, "drieluik", 1, again, 8, &n2) == STORE_OK);
+    CHECK(store_dl_groups(st, m, gagain, 8, &ng2) == STORE_OK && ng2 == 0);
+    CHECK(again[0].at.grp == 0 && again[1].at.grp == 0 && again[0].at.hung_at == 4000);
+    /* Redo: back under the same id, theme and mark included. */
+    CHECK(store_dl_apply(st, m, ch, k, 1, 7000) == STORE_OK);
+    CHECK(store_dl_groups(st, m, gagain, 8, &ng2) == STORE_OK && ng2 == 1 && gagain[0].id == gid && gagain[0].mark);
+    core_notes_free(again, n2);
+    core_notes_free(notes, nn);
     store_close(st);
 }
 
@@ -279,6 +367,7 @@ int main(void)
     bad_files();
     notes();
     layouts();
+    drieluik_board();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!check_failed && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);

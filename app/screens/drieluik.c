@@ -1,0 +1,920 @@
+/* drieluik: the Drieluik board (seed §2.6). Three columns, the seven steps the
+ * facilitator moves through, each participant's tray of notes written but not yet
+ * hung, grouping by dragging (several fingers at once), themes and marks, and undo
+ * and redo of the last 50 board actions. Every action is one committed change
+ * list (core_dl_diff -> store_dl_apply); undo plays the same list backwards. */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_W_MM 46.0f
+#define NOTE_H_MM 30.0f
+#define GAP_MM 3.0f
+#define SNAP_MS 150u
+#define CHANGES_MAX 256
+
+static const uint32_t fills[DL_COLS] = {UI_NOTE_LEFT, UI_NOTE_MIDDLE, UI_NOTE_RIGHT};
+static const uint32_t edges[DL_COLS] = {UI_EDGE_LEFT, UI_EDGE_MIDDLE, UI_EDGE_RIGHT};
+/* Calm, darker tints of the column colours for marks (text on them stays legible). */
+#define MARK_COLOUR 0xB07D00
+
+uint32_t scr_dl_fill(int col) { return fills[col >= 0 && col < DL_COLS ? col : 0]; }
+uint32_t scr_dl_edge(int col) { return edges[col >= 0 && col < DL_COLS ? col : 0]; }
+
+/* --- icons: the column is known by shape as well as colour ------------------------ */
+
+static void cloud(ui_ctx *ui, int x, int y, int size, uint32_t rgb)
+{
+    float s = (float)size;
+    ui_round(ui, ui_rect(x, y + (int)(s * 0.48f), size, (int)(s * 0.36f)), (int)(s * 0.18f), rgb);
+    ui_circle(ui, x + (int)(s * 0.30f), y + (int)(s * 0.52f), (int)(s * 0.20f), rgb);
+    ui_circle(ui, x + (int)(s * 0.56f), y + (int)(s * 0.40f), (int)(s * 0.27f), rgb);
+    ui_circle(ui, x + (int)(s * 0.78f), y + (int)(s * 0.57f), (int)(s * 0.17f), rgb);
+}
+
+/* A path of stepping stones into an arrow: from here to there. */
+static void path(ui_ctx *ui, int x, int y, int size, uint32_t rgb)
+{
+    float s = (float)size, cy = y + s * 0.55f, w = s * 0.13f;
+    ui_circle(ui, x + (int)(s * 0.08f), (int)(cy + s * 0.18f), (int)(s * 0.07f), rgb);
+    ui_circle(ui, x + (int)(s * 0.26f), (int)(cy + s * 0.06f), (int)(s * 0.07f), rgb);
+    ui_line(ui, x + s * 0.40f, cy, x + s * 0.92f, cy, w, rgb);
+    ui_line(ui, x + s * 0.97f, cy + w * 0.3f, x + s * 0.70f, cy - s * 0.26f, w, rgb);
+    ui_line(ui, x + s * 0.97f, cy - w * 0.3f, x + s * 0.70f, cy + s * 0.26f, w, rgb);
+}
+
+static void sun(ui_ctx *ui, int x, int y, int size, uint32_t rgb)
+{
+    float s = (float)size, cx = x + s / 2, cy = y + s / 2;
+    ui_circle(ui, (int)cx, (int)cy, (int)(s * 0.24f), rgb);
+    for (int i = 0; i < 8; i++) {
+        float a = (float)M_PI * (float)i / 4.0f;
+        ui_line(ui, cx + cosf(a) * s * 0.34f, cy + sinf(a) * s * 0.34f, cx + cosf(a) * s * 0.48f,
+                cy + sinf(a) * s * 0.48f, s * 0.08f, rgb);
+    }
+}
+
+void scr_dl_icon(scr_app *app, int col, int x, int y, int size)
+{
+    if (col == DL_LEFT) cloud(app->ui, x, y, size, UI_EDGE_LEFT);
+    else if (col == DL_MIDDLE) path(app->ui, x, y, size, UI_EDGE_MIDDLE);
+    else sun(app->ui, x, y, size, UI_EDGE_RIGHT);
+}
+
+/* --- state ------------------------------------------------------------------------ */
+
+static void forget(scr_dl_undo *u)
+{
+    free(u->ch);
+    u->ch = NULL;
+    u->n = 0;
+}
+
+void scr_dl_reset(scr_app *app)
+{
+    for (int i = 0; i < SCR_UNDO_MAX; i++) forget(&app->dl.undo[i]);
+    app->dl.nundo = app->dl.ntop = 0;
+    app->dl.tray = 0;
+    app->dl.theme_grp = 0;
+    memset(app->dl.anim, 0, sizeof app->dl.anim);
+}
+
+static void load(scr_app *app)
+{
+    core_notes_free(app->notes, app->nnotes);
+    app->nnotes = app->dl.ngroups = 0;
+    store_status r = store_notes(app->st, app->meeting.id, "drieluik", 1, app->notes, SCR_NOTES_MAX, &app->nnotes);
+    if (r == STORE_OK) r = store_dl_groups(app->st, app->meeting.id, app->dl.groups, SCR_GROUPS_MAX, &app->dl.ngroups);
+    if (r == STORE_OK) r = store_dl_settings(app->st, app->meeting.id, &app->dl.step, &app->dl.pros_write);
+    if (r != STORE_OK) scr_store_failed(app, r);
+    app->notes_stale = 0;
+}
+
+const core_participant *scr_participant(const scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->nmparts; i++)
+        if (app->mparts[i].id == id) return &app->mparts[i];
+    return NULL;
+}
+
+const core_note *scr_note(const scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->nnotes; i++)
+        if (app->notes[i].id == id) return &app->notes[i];
+    return NULL;
+}
+
+static core_dl_group *group(scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->dl.ngroups; i++)
+        if (app->dl.groups[i].id == id && app->dl.groups[i].exists) return &app->dl.groups[i];
+    return NULL;
+}
+
+/* Before a board action: what undo will put back. */
+static core_dl_place snap_places[SCR_NOTES_MAX];
+static core_dl_group snap_groups[SCR_GROUPS_MAX];
+static int snap_ngroups;
+
+static void snapshot(scr_app *app)
+{
+    for (int i = 0; i < app->nnotes; i++) snap_places[i] = app->notes[i].at;
+    memcpy(snap_groups, app->dl.groups, (size_t)app->dl.ngroups * sizeof snap_groups[0]);
+    snap_ngroups = app->dl.ngroups;
+}
+
+static void restore(scr_app *app)
+{
+    for (int i = 0; i < app->nnotes; i++) app->notes[i].at = snap_places[i];
+    memcpy(app->dl.groups, snap_groups, (size_t)snap_ngroups * sizeof snap_groups[0]);
+    app->dl.ngroups = snap_ngroups;
+}
+
+/* After a core action changed the board: commit what changed, as one action
+ * that undo can take back. On failure the board is as it was and the status
+ * bar says why. Returns 1 when something was committed. */
+static int commit(scr_app *app)
+{
+    static core_dl_change ch[CHANGES_MAX];
+    int n = core_dl_diff(snap_places, app->notes, app->nnotes, snap_groups, snap_ngroups, app->dl.groups,
+                         app->dl.ngroups, ch, CHANGES_MAX);
+    if (n == 0) return 0;
+    int64_t temp[CHANGES_MAX];
+    for (int i = 0; i < n; i++) temp[i] = ch[i].is_group ? ch[i].g[1].id : 0;
+    store_status r = store_dl_apply(app->st, app->meeting.id, ch, n, 1, app->wall_ms);
+    if (r != STORE_OK) {
+        restore(app);
+        scr_store_failed(app, r);
+        return 0;
+    }
+    for (int i = 0; i < n; i++)
+        if (temp[i] < 0) core_dl_rename_group(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, NULL, 0, temp[i],
+                                              ch[i].g[1].id);
+    /* A new action ends what could be redone; the oldest of 50 makes room. */
+    for (int i = app->dl.nundo; i < app->dl.ntop; i++) forget(&app->dl.undo[i]);
+    if (app->dl.nundo == SCR_UNDO_MAX) {
+        forget(&app->dl.undo[0]);
+        memmove(&app->dl.undo[0], &app->dl.undo[1], (SCR_UNDO_MAX - 1) * sizeof app->dl.undo[0]);
+        app->dl.undo[SCR_UNDO_MAX - 1].ch = NULL;
+        app->dl.nundo--;
+    }
+    scr_dl_undo *u = &app->dl.undo[app->dl.nundo];
+    u->ch = malloc((size_t)n * sizeof *ch);
+    if (u->ch) {
+        memcpy(u->ch, ch, (size_t)n * sizeof *ch);
+        u->n = n;
+        app->dl.nundo++;
+    }
+    app->dl.ntop = app->dl.nundo;
+    scr_saved(app);
+    return 1;
+}
+
+static void undo_redo(scr_app *app, int redo)
+{
+    scr_dl_undo *u = redo ? &app->dl.undo[app->dl.nundo] : &app->dl.undo[app->dl.nundo - 1];
+    store_status r = store_dl_apply(app->st, app->meeting.id, u->ch, u->n, redo, app->wall_ms);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    core_dl_apply(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, u->ch, u->n, redo);
+    app->dl.nundo += redo ? 1 : -1;
+    scr_saved(app);
+    scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
+}
+
+/* --- actions the screens call ----------------------------------------------------- */
+
+void scr_dl_delete(scr_app *app, int64_t note)
+{
+    snapshot(app);
+    if (core_dl_delete(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note) == CORE_OK && commit(app))
+        scr_say(app, T("dl.deleted"), 0);
+}
+
+static void hang(scr_app *app, int64_t note)
+{
+    snapshot(app);
+    if (core_dl_hang(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note, app->wall_ms) == CORE_OK)
+        commit(app);
+}
+
+static void set_step(scr_app *app, int step, int pros)
+{
+    if (step < 0 || step >= DL_STEPS) return;
+    store_status r = store_dl_set(app->st, app->meeting.id, step, pros, app->wall_ms);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    if (step != app->dl.step) app->dl.tray = 0;
+    app->dl.step = step;
+    app->dl.pros_write = pros;
+    scr_saved(app);
+}
+
+/* --- layout ----------------------------------------------------------------------- */
+
+typedef struct {
+    double order;
+    int note;    /* index into app->notes, or -1 for a group */
+    int grp;     /* index into app->dl.groups */
+} unit;
+
+static int by_order(const void *a, const void *b)
+{
+    double x = ((const unit *)a)->order, y = ((const unit *)b)->order;
+    return x < y ? -1 : x > y;
+}
+
+static int visible(const core_note *n, int col)
+{
+    return n->at.col == col && n->at.hung_at && !n->at.deleted;
+}
+
+/* The units of a side column in board order: single notes and groups, a group at
+ * the place of its first note. */
+static int units_of(scr_app *app, int col, unit *out)
+{
+    int k = 0;
+    for (int g = 0; g < app->dl.ngroups; g++) {
+        const core_dl_group *gg = &app->dl.groups[g];
+        if (!gg->exists || gg->col != col) continue;
+        double lo = 1e300;
+        for (int i = 0; i < app->nnotes; i++)
+            if (visible(&app->notes[i], col) && app->notes[i].at.grp == gg->id && app->notes[i].at.order < lo)
+                lo = app->notes[i].at.order;
+        out[k++] = (unit){lo, -1, g};
+    }
+    for (int i = 0; i < app->nnotes; i++)
+        if (visible(&app->notes[i], col) && !app->notes[i].at.grp) out[k++] = (unit){app->notes[i].at.order, i, -1};
+    qsort(out, (size_t)k, sizeof *out, by_order);
+    return k;
+}
+
+/* Lays a side column's units out in area at note scale s. With place set, writes
+ * the rects (hidden ones stay w=0) and returns how many notes did not fit;
+ * otherwise returns the height it needs. */
+static int layout_side(scr_app *app, int col, SDL_Rect area, float s, int place)
+{
+    ui_ctx *ui = app->ui;
+    static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
+    int nu = units_of(app, col, us);
+    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, GAP_MM * s);
+    int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
+    int x = area.x, y = area.y, row = 0, hidden = 0, bottom = area.y + area.h;
+    for (int u = 0; u < nu; u++) {
+        if (us[u].note >= 0) {
+            if (x + nw > area.x + area.w && x > area.x) { x = area.x; y += row + gap; row = 0; }
+            SDL_Rect r = {x, y, nw, nh};
+            if (place) {
+                if (y + nh <= bottom) app->dl.note_r[us[u].note] = r;
+                else hidden++;
+            }
+            x += nw + gap;
+            row = nh;
+            continue;
+        }
+        if (x > area.x) { x = area.x; y += row + gap; row = 0; }
+        const core_dl_group *g = &app->dl.groups[us[u].grp];
+        int per = (area.w - 2 * pad + gap) / (nw + gap);
+        if (per < 1) per = 1;
+        int members = 0;
+        for (int i = 0; i < app->nnotes; i++)
+            if (visible(&app->notes[i], col) && app->notes[i].at.grp == g->id) members++;
+        int rows = (members + per - 1) / per;
+        int gh = head + rows * (nh + gap) + pad;
+        if (place) {
+            if (y + head <= bottom) app->dl.grp_r[us[u].grp] = (SDL_Rect){area.x, y, area.w, gh < bottom - y ? gh : bottom - y};
+            int k = 0;
+            for (int i = 0; i < app->nnotes; i++) {
+                if (!visible(&app->notes[i], col) || app->notes[i].at.grp != g->id) continue;
+                SDL_Rect r = {area.x + pad + (k % per) * (nw + gap), y + head + (k / per) * (nh + gap), nw, nh};
+                if (r.y + nh <= bottom) app->dl.note_r[i] = r;
+                else hidden++;
+                k++;
+            }
+        }
+        y += gh + gap;
+    }
+    if (x > area.x) y += row;
+    return place ? hidden : y - area.y;
+}
+
+/* The largest note size at which the column fits, from full size down to 60 %. */
+static float side_scale(scr_app *app, int col, SDL_Rect area)
+{
+    static const float scales[] = {1.0f, 0.86f, 0.74f, 0.64f};
+    for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+        if (layout_side(app, col, area, scales[i], 0) <= area.h) return scales[i];
+    return scales[sizeof scales / sizeof scales[0] - 1];
+}
+
+/* The middle: four questions, each with its notes under it. */
+static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
+{
+    ui_ctx *ui = app->ui;
+    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, GAP_MM * s);
+    int x = area.x, y = area.y, hidden = 0;
+    for (int i = 0; i < app->nnotes; i++) {
+        const core_note *n = &app->notes[i];
+        if (!visible(n, DL_MIDDLE) || n->at.prompt != prompt) continue;
+        if (x + nw > area.x + area.w && x > area.x) { x = area.x; y += nh + gap; }
+        if (y + nh <= area.y + area.h) app->dl.note_r[i] = (SDL_Rect){x, y, nw, nh};
+        else hidden++;
+        x += nw + gap;
+    }
+    return hidden;
+}
+
+/* --- drawing ---------------------------------------------------------------------- */
+
+/* A post-it of column col: its words fitted (6 mm down to 4 mm, scaled), or its
+ * drawing; the writer's initial in their colour at the foot. */
+void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lifted)
+{
+    ui_ctx *ui = app->ui;
+    int sh = lifted ? ui_mm(ui, 2.5f) : 3;
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? 0xB9B2A4 : 0xDDD7CA);
+    scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(n->at.col), scr_dl_edge(n->at.col));
+    const core_participant *p = scr_participant(app, n->author);
+    if (p) {
+        int rad = ui_mm(ui, 2.6f * (s < 0.8f ? 0.8f : s));
+        scr_avatar(app, r.x + r.w - rad - ui_mm(ui, 1), r.y + r.h - rad - ui_mm(ui, 1), rad, p->colour, p->name);
+    }
+}
+
+static void mark_badge(scr_app *app, int col, int x, int y, int h)
+{
+    ui_ctx *ui = app->ui;
+    const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
+    int tw = ui_text_size(ui, word, CFG_SMALL_MM).x;
+    int w = h + tw + ui_mm(ui, 3);
+    ui_round(ui, ui_rect(x, y, w, h), h / 2, MARK_COLOUR);
+    ui_star(ui, x + h / 2, y + h / 2, h * 2 / 5, UI_SURFACE);
+    ui_text(ui, word, x + h, y + (h - ui_text_size(ui, word, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_SURFACE, UI_LEFT, 0);
+}
+
+/* The star a marking step offers on every unit: filled when this unit has the mark. */
+static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked, int col, int64_t note, int64_t grp)
+{
+    ui_ctx *ui = app->ui;
+    int t = ui_mm(ui, 12);
+    SDL_Rect r = {cx - t / 2, cy - t / 2, t, t};
+    int pressed = ui_pressed(ui, id);
+    ui_circle(ui, cx, cy, t / 2, pressed ? UI_HAIRLINE : UI_SURFACE);
+    ui_circle(ui, cx, cy, t / 2 - 2, marked ? MARK_COLOUR : UI_SURFACE);
+    ui_star(ui, cx, cy, t * 2 / 5, marked ? UI_SURFACE : 0xC9C2B4);
+    if (!marked) ui_star(ui, cx, cy, t * 2 / 5 - ui_mm(ui, 0.9f), UI_SURFACE);
+    const char *label = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
+    int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
+    if (marked) ui_selected(ui);
+    if (tapped && !marked) {
+        snapshot(app);
+        if (core_dl_set_mark(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, col, note, grp) == CORE_OK &&
+            commit(app))
+            scr_say(app, col == DL_LEFT ? T("dl.worst_set") : T("dl.wish_set"), 0);
+    }
+}
+
+static void column_head(scr_app *app, int col, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    static const char *const titles[DL_COLS] = {"dl.left.title", "dl.middle.title", "dl.right.title"};
+    static const char *const questions[DL_COLS] = {"dl.left.question", "dl.middle.question", "dl.right.question"};
+    int icon = ui_mm(ui, 11), pad = ui_mm(ui, 3);
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), scr_dl_edge(col));
+    scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, 1), icon);
+    int tx = r.x + pad + icon + ui_mm(ui, 3), tw = r.x + r.w - pad - tx;
+    ui_text_fit(ui, T(titles[col]), ui_rect(tx, r.y + ui_mm(ui, 2), tw, ui_mm(ui, 9)), CFG_BODY_MM * 1.3f, CFG_SMALL_MM,
+                UI_INK, UI_LEFT);
+    ui_text_fit(ui, T(questions[col]), ui_rect(tx, r.y + ui_mm(ui, 10.5f), tw, ui_mm(ui, 6)), CFG_SMALL_MM,
+                CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
+}
+
+static int step_title_key(int step, const char **title, const char **how)
+{
+    static const char *const titles[DL_STEPS] = {"dl.step.write_left", "dl.step.write_right", "dl.step.hang_left",
+                                                 "dl.step.group_left", "dl.step.hang_right", "dl.step.group_right",
+                                                 "dl.step.middle"};
+    static const char *const hows[DL_STEPS] = {"dl.how.write_left", "dl.how.write_right", "dl.how.hang_left",
+                                               "dl.how.group_left", "dl.how.hang_right", "dl.how.group_right",
+                                               "dl.how.middle"};
+    *title = T(titles[step]);
+    *how = T(hows[step]);
+    return step;
+}
+
+/* The steps as a row of numbered dots, the current one named and explained, and
+ * the facilitator's way forward and back. Returns the bar's height. */
+static int step_bar(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    int h = ui_mm(ui, 27), t = scr_target(app), g = ui_mm(ui, 3);
+    int step = app->dl.step;
+    const char *title, *how;
+    step_title_key(step, &title, &how);
+    int dot = ui_mm(ui, 3.2f), x = r.x, cy = r.y + ui_mm(ui, 6);
+    for (int i = 0; i < DL_STEPS; i++) {
+        int cx = x + dot + i * (2 * dot + ui_mm(ui, 2.2f));
+        uint32_t c = scr_dl_edge(core_dl_step_col(i));
+        ui_circle(ui, cx, cy, dot, i <= step ? c : 0xC9C2B4);
+        if (i > step) ui_circle(ui, cx, cy, dot - 2, UI_SURFACE);
+        if (i == step) ui_circle(ui, cx, cy, dot / 3, UI_SURFACE);
+    }
+    int after_dots = x + DL_STEPS * (2 * dot + ui_mm(ui, 2.2f)) + ui_mm(ui, 2);
+    char head[200];
+    snprintf(head, sizeof head, T("dl.step_of"), step + 1, DL_STEPS, title);
+    int nav_w = ui_mm(ui, 34), pros_w = ui_mm(ui, 62);
+    int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
+    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, 12)), CFG_BODY_MM * 1.2f, CFG_SMALL_MM,
+                UI_INK, UI_LEFT);
+    ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, 12), right - r.x - g, ui_mm(ui, 13)), CFG_BODY_MM, CFG_SMALL_MM * 0.9f,
+                UI_INK2, UI_LEFT);
+    int by = r.y + (h - t) / 2 - ui_mm(ui, 1);
+    if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->dl.pros_write, 0))
+        set_step(app, step, !app->dl.pros_write);
+    int bx = r.x + r.w - 2 * nav_w - g;
+    if (step > 0) {
+        if (ui_button(ui, "drieluik.step.prev", ui_rect(bx, by, nav_w, t), T("dl.step.prev"), UI_SECONDARY))
+            set_step(app, step - 1, app->dl.pros_write);
+    }
+    if (step < DL_STEPS - 1) {
+        if (ui_button(ui, "drieluik.step.next", ui_rect(bx + nav_w + g, by, nav_w, t), T("dl.step.next"), UI_PRIMARY))
+            set_step(app, step + 1, app->dl.pros_write);
+    }
+    return h;
+}
+
+/* Where a note let go at (x, y) lands. */
+static core_dl_target target_at(scr_app *app, float x, float y, int dragged)
+{
+    core_dl_target t = {-1, DL_PROMPT_NONE, 0, 0};
+    for (int i = 0; i < app->nnotes; i++)
+        if (i != dragged && app->dl.note_r[i].w && ui_inside(app->dl.note_r[i], x, y) && !app->notes[i].at.deleted &&
+            app->notes[i].at.hung_at) {
+            t.note = app->notes[i].id;
+            t.col = app->notes[i].at.col;
+            return t;
+        }
+    for (int g = 0; g < app->dl.ngroups; g++)
+        if (app->dl.groups[g].exists && app->dl.grp_r[g].w && ui_inside(app->dl.grp_r[g], x, y)) {
+            t.grp = app->dl.groups[g].id;
+            t.col = app->dl.groups[g].col;
+            return t;
+        }
+    for (int p = 0; p < DL_PROMPTS; p++)
+        if (ui_inside(app->dl.prompt_r[p], x, y)) {
+            t.col = DL_MIDDLE;
+            t.prompt = p;
+            return t;
+        }
+    for (int c = 0; c < DL_COLS; c++)
+        if (ui_inside(app->dl.col_r[c], x, y)) t.col = c;
+    return t;
+}
+
+static void animate_from(scr_app *app, int64_t note, float x, float y)
+{
+    int slot = 0;
+    for (int i = 0; i < SCR_ANIMS; i++) {
+        if (app->dl.anim[i].note == note) { slot = i; break; }
+        if ((uint32_t)(app->now - app->dl.anim[i].t0) > (uint32_t)(app->dl.anim[slot].t0 - app->now)) slot = i;
+    }
+    app->dl.anim[slot].note = note;
+    app->dl.anim[slot].x = x;
+    app->dl.anim[slot].y = y;
+    app->dl.anim[slot].t0 = app->now ? app->now : 1;
+}
+
+/* Where a note is drawn this frame: its place, or on its way there (ease-out). */
+static SDL_Rect drawn_at(scr_app *app, int64_t note, SDL_Rect home)
+{
+    for (int i = 0; i < SCR_ANIMS; i++) {
+        if (app->dl.anim[i].note != note) continue;
+        uint32_t t = app->now - app->dl.anim[i].t0;
+        if (t >= SNAP_MS) {
+            app->dl.anim[i].note = 0;
+            break;
+        }
+        float k = (float)t / SNAP_MS, e = 1 - (1 - k) * (1 - k) * (1 - k);
+        home.x = (int)(app->dl.anim[i].x + (home.x - app->dl.anim[i].x) * e);
+        home.y = (int)(app->dl.anim[i].y + (home.y - app->dl.anim[i].y) * e);
+        break;
+    }
+    return home;
+}
+
+int scr_dl_wake_in(const scr_app *app)
+{
+    for (int i = 0; i < SCR_ANIMS; i++)
+        if (app->dl.anim[i].note && app->now - app->dl.anim[i].t0 < SNAP_MS) return 16;
+    return -1;
+}
+
+/* A note let go: where it lands, or back where it was. */
+static void dropped(scr_app *app, int i, float x, float y, SDL_Rect from)
+{
+    core_note *n = &app->notes[i];
+    core_dl_target t = target_at(app, x, y, i);
+    snapshot(app);
+    core_status s = core_dl_drop(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, n->id, t);
+    animate_from(app, n->id, (float)from.x, (float)from.y);
+    if (s != CORE_OK) {
+        scr_say(app, t.col < 0 ? T("dl.outside") : T("status.not_saved"), 0);
+        return;
+    }
+    if (commit(app)) {
+        const core_dl_group *g = group(app, n->at.grp);
+        scr_say(app, g ? T("dl.grouped") : T("dl.moved"), 0);
+    }
+}
+
+static void draw_group(scr_app *app, int k, float s)
+{
+    ui_ctx *ui = app->ui;
+    core_dl_group *g = &app->dl.groups[k];
+    SDL_Rect r = app->dl.grp_r[k];
+    if (!r.w) return;
+    uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(g->col);
+    ui_card(ui, r, ui_mm(ui, 2), 0xFBFAF6, edge, g->mark ? 4 : 2);
+    char id[48];
+    snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
+    ui_area(ui, id, r, g->theme, UI_G_CLICK);
+    /* The header: the theme (tap to name it), and the mark. */
+    int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
+    int markw = g->mark ? ui_mm(ui, 40) : 0, starw = core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, 14) : 0;
+    SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
+    snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
+    int tapped = ui_area(ui, id, th, g->theme[0] ? g->theme : T("dl.theme_hint"), UI_G_CLICK);
+    int pressed = ui_pressed(ui, id);
+    if (pressed) ui_round(ui, ui_rect(th.x - 2, th.y + 3, th.w + 4, th.h - 6), ui_mm(ui, 1.5f), UI_HAIRLINE);
+    char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 32];
+    if (g->theme[0]) snprintf(line, sizeof line, T("dl.theme_line"), g->theme);
+    ui_text_fit(ui, g->theme[0] ? line : T("dl.theme_hint"), th, CFG_BODY_MM * s < CFG_SMALL_MM ? CFG_SMALL_MM : CFG_BODY_MM * s,
+                CFG_SMALL_MM * 0.85f, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
+    if (tapped) {
+        app->dl.theme_grp = g->id;
+        snprintf(app->dl.theme, sizeof app->dl.theme, "%s", g->theme);
+        ui_focus(ui, "theme.text");
+        ui->osk_away = 0;
+    }
+    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, 2.5f), ui_mm(ui, 7));
+    if (starw) {
+        snprintf(id, sizeof id, "drieluik.mark.group.%lld", (long long)g->id);
+        mark_button(app, id, r.x + r.w - starw / 2 - pad / 2, r.y + head / 2 + 2, g->mark, g->col, 0, g->id);
+    }
+}
+
+static void draw_note_widget(scr_app *app, int i, float s)
+{
+    ui_ctx *ui = app->ui;
+    core_note *n = &app->notes[i];
+    SDL_Rect home = app->dl.note_r[i];
+    char id[48];
+    snprintf(id, sizeof id, "drieluik.note.%lld", (long long)n->id);
+    float dx, dy;
+    int dragging = ui_dragging(ui, id, &dx, &dy);
+    if (!dragging) scr_dl_note(app, n, drawn_at(app, n->id, home), s, 0);
+    else ui_round(ui, home, ui_mm(ui, 1), 0xEAE5DA); /* where it came from */
+    int tapped = ui_area(ui, id, home, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK);
+    ui_long_press(ui);
+    if (n->at.mark) ui_selected(ui);
+    float x, y;
+    if (ui_take_at(ui, id, UI_G_DRAG_END, &x, &y)) {
+        /* Let go where it was last drawn: its place plus the finger's travel. */
+        SDL_Rect from = {home.x + (int)app->dl.lift_dx[i], home.y + (int)app->dl.lift_dy[i], home.w, home.h};
+        dropped(app, i, x, y, from);
+    } else if (ui_take(ui, id, UI_G_LONG)) {
+        scr_note_edit(app, n);
+    } else if (tapped) {
+        app->note_view = n->id;
+    }
+    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, 1), home.y - ui_mm(ui, 3.5f), ui_mm(ui, 7));
+    if (!n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
+        core_dl_step_col(app->dl.step) == n->at.col) {
+        snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
+        mark_button(app, id, home.x + home.w - ui_mm(ui, 5), home.y + ui_mm(ui, 5), n->at.mark, n->at.col, n->id, 0);
+    }
+}
+
+/* The notes being dragged, on top of everything, under their fingers. */
+static void draw_lifted(scr_app *app, float s[DL_COLS])
+{
+    ui_ctx *ui = app->ui;
+    for (int i = 0; i < app->nnotes; i++) {
+        if (!app->dl.note_r[i].w) continue;
+        char id[48];
+        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app->notes[i].id);
+        float dx, dy;
+        if (!ui_dragging(ui, id, &dx, &dy)) continue;
+        SDL_Rect r = app->dl.note_r[i];
+        app->dl.lift_dx[i] = dx;
+        app->dl.lift_dy[i] = dy;
+        r.x += (int)dx;
+        r.y += (int)dy;
+        scr_dl_note(app, &app->notes[i], r, s[app->notes[i].at.col], 1);
+    }
+}
+
+static void more_line(scr_app *app, int hidden, int x, int y)
+{
+    if (hidden <= 0) return;
+    char more[64];
+    snprintf(more, sizeof more, TN("board.more", "board.more_many", hidden), hidden);
+    ui_text(app->ui, more, x, y, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+}
+
+void scr_dl_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->notes_stale) load(app);
+    int pad = ui_mm(ui, 4), g = ui_mm(ui, 3);
+    int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
+    int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
+    int cw = (r.w - 2 * pad - 2 * g) / 3;
+    memset(app->dl.note_r, 0, (size_t)app->nnotes * sizeof app->dl.note_r[0]);
+    memset(app->dl.grp_r, 0, (size_t)app->dl.ngroups * sizeof app->dl.grp_r[0]);
+    memset(app->dl.prompt_r, 0, sizeof app->dl.prompt_r);
+    float scale[DL_COLS] = {1, 0.8f, 1};
+    int hidden[DL_COLS] = {0};
+    int head = ui_mm(ui, 18);
+    static const int order[DL_COLS] = {DL_LEFT, DL_MIDDLE, DL_RIGHT};
+    for (int k = 0; k < DL_COLS; k++) {
+        int col = order[k];
+        SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
+        app->dl.col_r[col] = c;
+        int current = core_dl_step_col(app->dl.step) == col;
+        ui_card(ui, c, ui_mm(ui, 2), UI_SURFACE, current ? scr_dl_edge(col) : UI_HAIRLINE, current ? 3 : 2);
+        char id[32];
+        snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
+        ui_area(ui, id, c, "", UI_G_CLICK);
+        column_head(app, col, ui_rect(c.x, c.y, c.w, head));
+        SDL_Rect area = {c.x + ui_mm(ui, 3), c.y + head + ui_mm(ui, 4), c.w - ui_mm(ui, 6), c.h - head - ui_mm(ui, 6)};
+        if (col != DL_MIDDLE) {
+            scale[col] = side_scale(app, col, area);
+            hidden[col] = layout_side(app, col, area, scale[col], 1);
+            int any = 0;
+            for (int i = 0; i < app->nnotes; i++) any |= visible(&app->notes[i], col);
+            if (!any) {
+                int held = 0;
+                for (int i = 0; i < app->nnotes; i++)
+                    held += app->notes[i].at.col == col && !app->notes[i].at.hung_at && !app->notes[i].at.deleted;
+                char line[128];
+                if (held) snprintf(line, sizeof line, TN("dl.held_here", "dl.held_here_many", held), held);
+                ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, 10), CFG_BODY_MM, UI_INK2,
+                        UI_CENTER, area.w - ui_mm(ui, 6));
+            }
+            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, 3), c.y + c.h - ui_mm(ui, 7));
+            continue;
+        }
+        /* The middle column: its four questions. */
+        static const char *const prompts[DL_PROMPTS] = {"dl.prompt.wie", "dl.prompt.vragen", "dl.prompt.informatie",
+                                                        "dl.prompt.waar"};
+        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE, t = ui_mm(ui, 12);
+        for (int p = 0; p < DL_PROMPTS; p++) {
+            SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, 2)};
+            app->dl.prompt_r[p] = pr;
+            if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, 1), pr.w, 2), UI_HAIRLINE);
+            int qw = pr.w - (adding ? t + ui_mm(ui, 2) : 0);
+            ui_text_fit(ui, T(prompts[p]), ui_rect(pr.x, pr.y, qw, ui_mm(ui, 8)), CFG_BODY_MM, CFG_SMALL_MM * 0.85f,
+                        UI_INK, UI_LEFT);
+            if (adding) {
+                snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
+                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, 2)), "+", UI_PRIMARY, CFG_TITLE_MM * 0.8f))
+                    scr_note_new(app, 0, DL_MIDDLE, p);
+            }
+            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, 9), pr.w, pr.h - ui_mm(ui, 9)), p, scale[DL_MIDDLE]);
+            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, 5));
+        }
+    }
+    for (int k = 0; k < app->dl.ngroups; k++)
+        if (app->dl.groups[k].exists) draw_group(app, k, scale[app->dl.groups[k].col]);
+    for (int i = 0; i < app->nnotes; i++)
+        if (app->dl.note_r[i].w) draw_note_widget(app, i, scale[app->notes[i].at.col]);
+    draw_lifted(app, scale);
+}
+
+/* --- the bottom bar: chips with trays, undo and redo ------------------------------- */
+
+int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
+{
+    ui_ctx *ui = app->ui;
+    int rad = ui_mm(ui, 4);
+    for (int i = 0; i < app->nmparts; i++) {
+        const core_participant *p = &app->mparts[i];
+        int held = 0;
+        for (int k = 0; k < app->nnotes; k++)
+            held += app->notes[k].author == p->id && !app->notes[k].at.hung_at && !app->notes[k].at.deleted;
+        int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
+        int badge = held ? ui_mm(ui, 10) : 0;
+        int w = 2 * rad + ui_mm(ui, 2) + tw + badge + ui_mm(ui, 5);
+        if (x + w > right) break;
+        SDL_Rect r = {x, y + ui_mm(ui, 1), w - ui_mm(ui, 2), h - ui_mm(ui, 2)};
+        char id[32], label[128];
+        snprintf(id, sizeof id, "meeting.chip.%d", i);
+        snprintf(label, sizeof label, TN("dl.chip", "dl.chip_many", held), p->name, held);
+        int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
+        if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, 2), UI_HAIRLINE);
+        int cy = y + h / 2;
+        scr_avatar(app, x + rad + ui_mm(ui, 1), cy, rad, p->colour, p->name);
+        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, 3), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
+                UI_INK, UI_LEFT, 0);
+        if (held) {
+            /* Face down: a small stack of cards with how many, never what. */
+            int bx = x + 2 * rad + ui_mm(ui, 4) + tw, bw = ui_mm(ui, 7), bh = ui_mm(ui, 6), by = cy - bh / 2;
+            ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, 0xC9C2B4);
+            ui_round(ui, ui_rect(bx, by, bw, bh), 3, UI_INK2);
+            char num[8];
+            snprintf(num, sizeof num, "%d", held);
+            ui_text(ui, num, bx + bw / 2, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
+        }
+        if (tapped) {
+            app->dl.tray = i + 1;
+            app->ui->dirty = 1;
+        }
+        x += w;
+    }
+    return x;
+}
+
+void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h)
+{
+    ui_ctx *ui = app->ui;
+    int g = ui_mm(ui, 2), uw = w * 3 / 5;
+    if (app->dl.nundo > 0) {
+        if (ui_button(ui, "drieluik.undo", ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) undo_redo(app, 0);
+    } else {
+        ui_button_off(ui, "drieluik.undo", ui_rect(x, y, uw - g, h), T("dl.undo"));
+    }
+    if (app->dl.nundo < app->dl.ntop) {
+        if (ui_button(ui, "drieluik.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) undo_redo(app, 1);
+    } else {
+        ui_button_off(ui, "drieluik.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"));
+    }
+}
+
+/* --- the tray: a participant's notes written and not yet hung ----------------------- */
+
+static void tray(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    if (app->dl.tray < 1 || app->dl.tray > app->nmparts) {
+        app->dl.tray = 0;
+        return;
+    }
+    const core_participant *p = &app->mparts[app->dl.tray - 1];
+    ui_block(ui, "tray.modal");
+    int t = scr_target(app), g = ui_mm(ui, 4), m = ui_mm(ui, 6);
+    int cw = ui->w * 4 / 5, ch = ui->h * 3 / 4;
+    if (cw > ui_mm(ui, 330)) cw = ui_mm(ui, 330);
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 3), 0x9A958A);
+    ui_card(ui, card, ui_mm(ui, 3), UI_BG, UI_HAIRLINE, 2);
+    /* Whose tray: their colour, name and role, and whom a supporter supports. */
+    int rad = ui_mm(ui, 7), x = card.x + m, y = card.y + m;
+    scr_avatar(app, x + rad, y + rad, rad, p->colour, p->name);
+    char who[256];
+    const core_participant *sup = p->role == ROLE_SUPPORTER ? scr_participant(app, p->supports) : NULL;
+    if (sup) snprintf(who, sizeof who, T("dl.tray.supporter_of"), p->name, sup->name);
+    else snprintf(who, sizeof who, T("dl.tray.who"), p->name, scr_role_name(p->role));
+    ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, 50), 2 * rad), CFG_TITLE_MM,
+                CFG_BODY_MM, UI_INK, UI_LEFT);
+    int close_w = ui_mm(ui, 46);
+    if (ui_button(ui, "tray.close", ui_rect(card.x + cw - m - close_w, y, close_w, t), T("dl.tray.close"), UI_PRIMARY))
+        app->dl.tray = 0;
+    y += 2 * rad + g;
+
+    /* What this step asks of them, or why not. */
+    int step = app->dl.step, col = core_dl_step_col(step);
+    int pro = core_role_is_professional(p->role);
+    int may_write = core_dl_may_write(p->role, app->dl.pros_write);
+    int family_holds = core_dl_held_by_family(app->notes, app->nnotes, app->mparts, app->nmparts, col);
+    char say[256];
+    if (core_dl_step_writes(step) && col != DL_MIDDLE) {
+        snprintf(say, sizeof say, "%s", may_write ? T(col == DL_LEFT ? "dl.tray.write_left" : "dl.tray.write_right")
+                                                  : T("dl.tray.pros_no_write"));
+    } else if (core_dl_step_hangs(step, col)) {
+        if (pro && family_holds)
+            snprintf(say, sizeof say, TN("dl.tray.pros_last", "dl.tray.pros_last_many", family_holds), family_holds);
+        else snprintf(say, sizeof say, "%s", T("dl.tray.hang"));
+    } else if (col == DL_MIDDLE) {
+        snprintf(say, sizeof say, "%s", T("dl.tray.middle"));
+    } else {
+        snprintf(say, sizeof say, "%s", T("dl.tray.wait"));
+    }
+    int write_w = core_dl_step_writes(step) && col != DL_MIDDLE && may_write ? ui_mm(ui, 62) : 0;
+    SDL_Point sz = ui_text(ui, say, x, y + ui_mm(ui, 2), CFG_BODY_MM, pro && family_holds && core_dl_step_hangs(step, col)
+                           ? UI_WARN : UI_INK, UI_LEFT, cw - 2 * m - write_w - g);
+    if (write_w && ui_button(ui, "tray.write", ui_rect(card.x + cw - m - write_w, y, write_w, t), T("dl.tray.write"), UI_PRIMARY))
+        scr_note_new(app, p->id, col, DL_PROMPT_NONE);
+    y += (sz.y > t ? sz.y : t) + g;
+
+    /* The notes they hold, per side, face up: this is their own tray. */
+    int nw = ui_mm(ui, NOTE_W_MM * 0.9f), nh = ui_mm(ui, NOTE_H_MM * 0.9f), ng = ui_mm(ui, 4);
+    int any = 0;
+    for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
+        int held = core_dl_held(app->notes, app->nnotes, p->id, side);
+        if (!held) continue;
+        any = 1;
+        int icon = ui_mm(ui, 8);
+        scr_dl_icon(app, side, x, y, icon);
+        char line[128];
+        snprintf(line, sizeof line, TN(side == DL_LEFT ? "dl.tray.left" : "dl.tray.right",
+                                       side == DL_LEFT ? "dl.tray.left_many" : "dl.tray.right_many", held), held);
+        ui_text(ui, line, x + icon + ui_mm(ui, 3), y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+        y += icon + ui_mm(ui, 2);
+        int hangs = core_dl_step_hangs(step, side), nx = x;
+        int room = card.y + ch - m - y;
+        int show_hang = hangs ? t : 0;
+        if (room < nh + show_hang) break;
+        for (int i = 0; i < app->nnotes; i++) {
+            core_note *n = &app->notes[i];
+            if (n->author != p->id || n->at.col != side || n->at.hung_at || n->at.deleted) continue;
+            if (nx + nw > card.x + cw - m) break; /* the count above says how many */
+            SDL_Rect nr = {nx, y, nw, nh};
+            scr_dl_note(app, n, nr, 0.8f, 0);
+            char id[48];
+            snprintf(id, sizeof id, "tray.note.%lld", (long long)n->id);
+            if (ui_area(ui, id, nr, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK)) scr_note_edit(app, n);
+            if (hangs) {
+                snprintf(id, sizeof id, "tray.note.%lld.hang", (long long)n->id);
+                SDL_Rect br = {nx, y + nh + ui_mm(ui, 2), nw, t};
+                if (core_dl_may_hang(app->notes, app->nnotes, app->mparts, app->nmparts, n) == CORE_OK) {
+                    if (ui_button(ui, id, br, T("dl.tray.hang_one"), UI_PRIMARY)) {
+                        hang(app, n->id);
+                        scr_say(app, T("dl.hung"), 0);
+                    }
+                } else {
+                    ui_button_off(ui, id, br, T("dl.tray.hang_one"));
+                }
+            }
+            nx += nw + ng;
+        }
+        y += nh + show_hang + ui_mm(ui, 4) + g;
+    }
+    if (!any)
+        ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, 8), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
+}
+
+/* --- naming a group's theme --------------------------------------------------------- */
+
+static void theme_editor(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    core_dl_group *g = group(app, app->dl.theme_grp);
+    if (!g) {
+        app->dl.theme_grp = 0;
+        return;
+    }
+    ui_block(ui, "theme.modal");
+    int t = scr_target(app), m = ui_mm(ui, 6), gap = ui_mm(ui, 4);
+    int cw = ui_mm(ui, 200), ch = ui_mm(ui, 62);
+    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 12), cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, scr_dl_edge(g->col), 3);
+    scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, 10));
+    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, 14), card.y + m, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, 14), cw - 2 * m, t), app->dl.theme,
+             sizeof app->dl.theme, CORE_NAME_MAX, T("dl.theme_placeholder"));
+    int bw = ui_mm(ui, 50), by = card.y + ch - m - t;
+    int save = ui_button(ui, "theme.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
+    ui_keep_focus(ui);
+    if (ui_button(ui, "theme.cancel", ui_rect(card.x + cw - m - 2 * bw - gap, by, bw, t), T("common.cancel"), UI_SECONDARY)) {
+        app->dl.theme_grp = 0;
+        ui_focus(ui, "");
+        return;
+    }
+    if (save || (ui->enter && !strcmp(ui->focus, "theme.text"))) {
+        snapshot(app);
+        if (core_dl_set_theme(app->dl.groups, app->dl.ngroups, g->id, app->dl.theme) == CORE_OK) commit(app);
+        app->dl.theme_grp = 0;
+        ui_focus(ui, "");
+    }
+}
+
+int scr_dl_modals(scr_app *app)
+{
+    if (app->dl.theme_grp) theme_editor(app);
+    else if (app->dl.tray && !app->note.open) tray(app);
+    return app->dl.theme_grp || app->dl.tray;
+}
+
+/* A new note from the editor: into its writer's tray, or straight onto the middle. */
+store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, const char *text,
+                             const unsigned char *ink, size_t ink_len)
+{
+    core_dl_place at;
+    memset(&at, 0, sizeof at);
+    at.col = (int8_t)col;
+    at.prompt = (int8_t)(col == DL_MIDDLE ? prompt : DL_PROMPT_NONE);
+    if (col == DL_MIDDLE) {
+        at.hung_at = app->wall_ms;
+        for (int i = 0; i < app->nnotes; i++)
+            if (app->notes[i].at.col == DL_MIDDLE && app->notes[i].at.order >= at.order) at.order = app->notes[i].at.order + 1;
+    }
+    return store_note_add(app->st, app->meeting.id, "drieluik", &at, author, text, ink, ink_len, app->wall_ms, NULL);
+}
