@@ -82,7 +82,7 @@ void scr_dl_reset(scr_app *app)
     memset(app->dl.anim, 0, sizeof app->dl.anim);
 }
 
-static void load(scr_app *app)
+void scr_dl_load(scr_app *app)
 {
     core_notes_free(app->notes, app->nnotes);
     app->nnotes = app->dl.ngroups = 0;
@@ -384,8 +384,8 @@ static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked
 static void column_head(scr_app *app, int col, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    static const char *const titles[DL_COLS] = {"dl.left.title", "dl.middle.title", "dl.right.title"};
-    static const char *const questions[DL_COLS] = {"dl.left.question", "dl.middle.question", "dl.right.question"};
+    static const char *const titles[DL_COLS] = {N_("dl.left.title"), N_("dl.middle.title"), N_("dl.right.title")};
+    static const char *const questions[DL_COLS] = {N_("dl.left.question"), N_("dl.middle.question"), N_("dl.right.question")};
     int icon = ui_mm(ui, 11), pad = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), scr_dl_edge(col));
     scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, 1), icon);
@@ -398,12 +398,12 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
 
 static int step_title_key(int step, const char **title, const char **how)
 {
-    static const char *const titles[DL_STEPS] = {"dl.step.write_left", "dl.step.write_right", "dl.step.hang_left",
-                                                 "dl.step.group_left", "dl.step.hang_right", "dl.step.group_right",
-                                                 "dl.step.middle"};
-    static const char *const hows[DL_STEPS] = {"dl.how.write_left", "dl.how.write_right", "dl.how.hang_left",
-                                               "dl.how.group_left", "dl.how.hang_right", "dl.how.group_right",
-                                               "dl.how.middle"};
+    static const char *const titles[DL_STEPS] = {N_("dl.step.write_left"), N_("dl.step.write_right"), N_("dl.step.hang_left"),
+                                                 N_("dl.step.group_left"), N_("dl.step.hang_right"), N_("dl.step.group_right"),
+                                                 N_("dl.step.middle")};
+    static const char *const hows[DL_STEPS] = {N_("dl.how.write_left"), N_("dl.how.write_right"), N_("dl.how.hang_left"),
+                                               N_("dl.how.group_left"), N_("dl.how.hang_right"), N_("dl.how.group_right"),
+                                               N_("dl.how.middle")};
     *title = T(titles[step]);
     *how = T(hows[step]);
     return step;
@@ -632,7 +632,6 @@ static void more_line(scr_app *app, int hidden, int x, int y)
 void scr_dl_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->notes_stale) load(app);
     int pad = ui_mm(ui, 4), g = ui_mm(ui, 3);
     int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
     int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
@@ -673,8 +672,8 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             continue;
         }
         /* The middle column: its four questions. */
-        static const char *const prompts[DL_PROMPTS] = {"dl.prompt.wie", "dl.prompt.vragen", "dl.prompt.informatie",
-                                                        "dl.prompt.waar"};
+        static const char *const prompts[DL_PROMPTS] = {N_("dl.prompt.wie"), N_("dl.prompt.vragen"), N_("dl.prompt.informatie"),
+                                                        N_("dl.prompt.waar")};
         int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE, t = ui_mm(ui, 12);
         for (int p = 0; p < DL_PROMPTS; p++) {
             SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, 2)};
@@ -770,8 +769,18 @@ static void tray(scr_app *app)
     const core_participant *p = &app->mparts[app->dl.tray - 1];
     ui_block(ui, "tray.modal");
     int t = scr_target(app), g = ui_mm(ui, 4), m = ui_mm(ui, 6);
-    int cw = ui->w * 4 / 5, ch = ui->h * 3 / 4;
+    int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM), ng = ui_mm(ui, 4);
+    int cw = ui->w * 4 / 5;
     if (cw > ui_mm(ui, 330)) cw = ui_mm(ui, 330);
+    /* As tall as what it holds: a small tray for a few notes, never a big empty one. */
+    int ch = 2 * m + ui_mm(ui, 14) + g + t + g, sides = 0;
+    for (int side = DL_LEFT; side <= DL_RIGHT; side += 2)
+        if (core_dl_held(app->notes, app->nnotes, p->id, side)) {
+            ch += ui_mm(ui, 10) + nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, 2) : 0) + ui_mm(ui, 4) + g;
+            sides++;
+        }
+    if (!sides) ch += ui_mm(ui, 20);
+    if (ch > ui->h * 7 / 8) ch = ui->h * 7 / 8;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
     ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 3), 0x9A958A);
     ui_card(ui, card, ui_mm(ui, 3), UI_BG, UI_HAIRLINE, 2);
@@ -796,8 +805,8 @@ static void tray(scr_app *app)
     int family_holds = core_dl_held_by_family(app->notes, app->nnotes, app->mparts, app->nmparts, col);
     char say[256];
     if (core_dl_step_writes(step) && col != DL_MIDDLE) {
-        snprintf(say, sizeof say, "%s", may_write ? T(col == DL_LEFT ? "dl.tray.write_left" : "dl.tray.write_right")
-                                                  : T("dl.tray.pros_no_write"));
+        snprintf(say, sizeof say, "%s", !may_write ? T("dl.tray.pros_no_write")
+                                        : col == DL_LEFT ? T("dl.tray.write_left") : T("dl.tray.write_right"));
     } else if (core_dl_step_hangs(step, col)) {
         if (pro && family_holds)
             snprintf(say, sizeof say, TN("dl.tray.pros_last", "dl.tray.pros_last_many", family_holds), family_holds);
@@ -815,7 +824,6 @@ static void tray(scr_app *app)
     y += (sz.y > t ? sz.y : t) + g;
 
     /* The notes they hold, per side, face up: this is their own tray. */
-    int nw = ui_mm(ui, NOTE_W_MM * 0.9f), nh = ui_mm(ui, NOTE_H_MM * 0.9f), ng = ui_mm(ui, 4);
     int any = 0;
     for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
         int held = core_dl_held(app->notes, app->nnotes, p->id, side);
@@ -824,8 +832,8 @@ static void tray(scr_app *app)
         int icon = ui_mm(ui, 8);
         scr_dl_icon(app, side, x, y, icon);
         char line[128];
-        snprintf(line, sizeof line, TN(side == DL_LEFT ? "dl.tray.left" : "dl.tray.right",
-                                       side == DL_LEFT ? "dl.tray.left_many" : "dl.tray.right_many", held), held);
+        if (side == DL_LEFT) snprintf(line, sizeof line, TN("dl.tray.left", "dl.tray.left_many", held), held);
+        else snprintf(line, sizeof line, TN("dl.tray.right", "dl.tray.right_many", held), held);
         ui_text(ui, line, x + icon + ui_mm(ui, 3), y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK, UI_LEFT, 0);
         y += icon + ui_mm(ui, 2);
         int hangs = core_dl_step_hangs(step, side), nx = x;
@@ -837,7 +845,7 @@ static void tray(scr_app *app)
             if (n->author != p->id || n->at.col != side || n->at.hung_at || n->at.deleted) continue;
             if (nx + nw > card.x + cw - m) break; /* the count above says how many */
             SDL_Rect nr = {nx, y, nw, nh};
-            scr_dl_note(app, n, nr, 0.8f, 0);
+            scr_dl_note(app, n, nr, 1.0f, 0);
             char id[48];
             snprintf(id, sizeof id, "tray.note.%lld", (long long)n->id);
             if (ui_area(ui, id, nr, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK)) scr_note_edit(app, n);

@@ -105,6 +105,7 @@ void scr_meeting_frame(scr_app *app)
     /* Participants ride above the status bar; the way home sits at its right. On
      * the Drieluik a chip opens that person's tray, and undo sits beside home. */
     int drieluik = !strcmp(cur->def.board, "drieluik");
+    if (drieluik && app->notes_stale) scr_dl_load(app); /* before the chips count held notes */
     int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
     int home_w = ui_mm(ui, 50), undo_w = drieluik ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);

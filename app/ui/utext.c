@@ -168,15 +168,20 @@ ut_fit ut_fit_box(const char *s, size_t len, int w, int h, int max_px, int min_p
 {
     ut_fit f = {min_px, 0, 0, 0};
     if (min_px > max_px) min_px = max_px;
-    for (int px = max_px; px >= min_px; px--) {
-        int n = ut_wrap(s, len, w, px, m, user, lines, max);
-        int lh = line_h(user, px);
-        if (n < max && n * lh <= h) {
+    /* First the largest size that keeps every word whole ("uithuisplaatsing" shrinks
+     * before it breaks); then the largest that fits at all. */
+    for (int whole = 1; whole >= 0; whole--)
+        for (int px = max_px; px >= min_px; px--) {
+            int n = ut_wrap(s, len, w, px, m, user, lines, max);
+            int lh = line_h(user, px);
+            if (n >= max || n * lh > h) continue;
+            int cut = 0;
+            for (int i = 0; i + 1 < n; i++) cut |= lines[i + 1].start == lines[i].end; /* no space between: a word cut */
+            if (whole && cut) continue;
             f.px = px;
             f.nlines = n;
             return f;
         }
-    }
     /* Even the smallest size is too big: show what fits and end in an ellipsis. */
     int px = min_px, lh = line_h(user, px);
     int n = ut_wrap(s, len, w, px, m, user, lines, max);

@@ -1,7 +1,7 @@
 # Translations: every key the app uses is in nl.po and en.po, none is left over,
 # both agree on printf directives, and the screens really show the language asked.
 . "$(dirname "$0")/lib.sh"
-used=$(grep -rhoE 'TN?\("[a-z_.]+"(, "[a-z_.]+")?' "$SRC/app" | sed -E 's/TN?\(//' | tr -d '" ' | tr ',' '\n' | sort -u)
+used=$(grep -rhoE '(TN?|N_)\("[a-z_.]+"(, "[a-z_.]+")?' "$SRC/app" | sed -E 's/(TN?|N_)\(//' | tr -d '" ' | tr ',' '\n' | sort -u)
 for lang in nl en; do
   po="$SRC/assets/i18n/$lang.po"
   have=$(grep -oE '^msgid(_plural)? "[a-z_.]+"' "$po" | sed -E 's/^msgid(_plural)? "//; s/"$//' | sort -u)

@@ -4,7 +4,7 @@ set -u
 : "${SCHOUDERS:?}" "${SRC:?}" "${OUT:?}"
 mkdir -p "$OUT"
 TMP=$(mktemp -d /tmp/schouders-ui-XXXXXX)
-trap 'rm -rf "$TMP"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
 FAILED=0
 PASSED=0
 

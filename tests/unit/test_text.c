@@ -129,6 +129,10 @@ static void fitting(void)
     CHECK(f.cut && f.px == 16 && f.nlines == 1);
     CHECK(mono(NULL, s, f.cut_at, 16) + mono(NULL, "\xE2\x80\xA6", 3, 16) <= 80);
     CHECK(f.cut_at > 0 && f.cut_at < strlen(s));
+    /* A long word shrinks before it is broken in two. */
+    const char *w = "uithuisplaatsing";
+    f = ut_fit_box(w, strlen(w), 170, 100, 24, 10, mono, line_h, NULL, l, 32);
+    CHECK(!f.cut && f.nlines == 1 && l[0].end == strlen(w));
 }
 
 int main(void)

@@ -1,0 +1,85 @@
+# The Drieluik as a family runs it (tests/scenarios/drieluik.script): the
+# professional waits to hang while the parent still holds a note, two fingers
+# group two pairs at once, a note let go outside snaps back, undo and redo move
+# the mark, and a kill -9 in the middle of grouping resumes at the same step
+# with nothing lost. Screenshots of every step go to the screens folder.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/dl.db"
+src="$SRC/tests/scenarios/drieluik.script"
+fill() { sed -e "s|@OUT|$OUT|g" -e "s|@TMP|$TMP|g"; }
+widget() { jq -c --arg id "$2" '[.widgets[] | select(.id == $id)][0]' "$1"; }
+state() { jq -r --arg id "$2" '[.widgets[] | select(.id == $id)][0].state' "$1"; }
+board() { jq -c '[.widgets[] | select(.id | test("^drieluik\\.(note|group)\\.")) | [.id, .label]] | sort' "$1"; }
+
+# Part one: up to the middle of grouping, then the app is killed.
+{ sed -n '1,/^# --- kill here ---$/p' "$src" | fill; echo "dump $TMP/before_kill.json"; echo "wait 60000"; } > "$TMP/part1.script"
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/part1.script" &
+pid=$!
+for _ in $(seq 600); do [ -s "$TMP/before_kill.json" ] && break; sleep 0.1; done
+check "part one reaches the middle of grouping" test -s "$TMP/before_kill.json"
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+
+check "a professional does not write unless switched on" \
+  dump_has "$TMP/dl_pro_no_write.json" '([.widgets[].id] | index("tray.write") | not) and ([.texts[].label] | any(test("Professionals schrijven niet mee")))'
+check "the professional's note cannot be hung while the parent holds one" \
+  test "$(state "$TMP/dl_pro_waits.json" tray.note.6.hang)" = disabled
+check "and the tray says why" \
+  dump_has "$TMP/dl_pro_waits.json" '[.texts[].label] | any(test("Professionals hangen als laatste: er is nog 1 briefje bij de anderen"))'
+check "others see only how many the parent holds" \
+  dump_has "$TMP/dl_pro_waits.json" '[.widgets[] | select(.id == "meeting.chip.1")][0].label == "Mark, houdt 2 briefjes vast"'
+check "once the parent has hung, the professional may" test "$(state "$TMP/dl_pro_may.json" tray.note.6.hang)" = normal
+check "two fingers at once: both pairs are groups" \
+  dump_has "$TMP/dl_two_fingers.json" '[.widgets[].id] | (index("drieluik.group.1") and index("drieluik.group.2"))'
+check "let go outside the Drieluik, the note went back to its place" \
+  test "$(jq -c '.rect' <<< "$(widget "$TMP/dl_two_fingers.json" drieluik.note.3)")" = "$(jq -c '.rect' <<< "$(widget "$TMP/before_kill.json" drieluik.note.3)")"
+
+# Part two: a restart, the meeting again, and the rest of the procedure.
+{ echo "tap @home.meeting.0"; echo "dump $TMP/after_restart.json"; sed -n '/^# --- kill here ---$/,$p' "$src" | fill; } > "$TMP/part2.script"
+check "the app starts again after the kill and finishes the Drieluik" app --db "$db" --script "$TMP/part2.script"
+check "it resumes at the same step" dump_has "$TMP/after_restart.json" '[.texts[].label] | any(test("^Stap 4 van 7"))'
+check "with the same board: every note, group and theme" test "$(board "$TMP/before_kill.json")" = "$(board "$TMP/after_restart.json")"
+check "and the same trays (Sanne still holds her right note)" \
+  dump_has "$TMP/after_restart.json" '[.widgets[] | select(.id == "meeting.chip.0")][0].label == "Sanne, houdt 1 briefje vast"'
+check "the database is whole" test "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok
+check "undo took the mark back to the note it was on" \
+  test "$(state "$TMP/dl_undone.json" drieluik.mark.note.6)/$(state "$TMP/dl_undone.json" drieluik.mark.group.1)" = selected/normal
+check "redo put it on the group again" \
+  test "$(state "$TMP/dl_worst.json" drieluik.mark.note.6)/$(state "$TMP/dl_worst.json" drieluik.mark.group.1)" = normal/selected
+check "a long press opens the note to change or delete" \
+  dump_has "$TMP/dl_long_press.json" '[.widgets[].id] | (index("note.delete") and index("note.text"))'
+"$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/dl.json"
+check "the export holds the whole Drieluik" jq -e "$(cat "$SRC/tests/scenarios/drieluik.check")" "$TMP/dl.json"
+check "every step left a screenshot" test "$(ls "$OUT"/drieluik_*.png | wc -l)" -ge 9
+
+# A supporter comes with a family member, and their tray says whom.
+script supporter <<EOS
+$(pin_new 2468)
+tap @home.new
+tap @new.title
+type "Familie Smit"
+tap @new.template.drieluik-bijeenkomst
+tap @new.name
+type "Sanne"
+tap @new.add
+type "Bram"
+tap @new.role.supporter
+tap @new.add
+dump @TMP/sup_refused.json
+tap @new.supports.0
+tap @new.add
+shot @OUT/new_supporter.png
+tap @new.save
+tap @phase.next
+tap @meeting.chip.1
+dump @TMP/sup_tray.json
+quit
+EOS
+check "the supporter script runs" app --db "$TMP/sup.db" --script "$TMP/supporter.script"
+check "a supporter is not added before choosing whom they support" \
+  dump_has "$TMP/sup_refused.json" '[.texts[].label] | any(test("Kies eerst wie deze supporter steunt"))'
+check "the link is stored" \
+  test "$(sqlite3 "$TMP/sup.db" "SELECT s.name FROM participants p JOIN participants s ON s.id = p.supports WHERE p.name = 'Bram'")" = Sanne
+check "the tray names whom the supporter supports" \
+  dump_has "$TMP/sup_tray.json" '[.texts[].label] | any(. == "Bram · supporter van Sanne")'
+finish
