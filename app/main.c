@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
+#include <limits.h>
+#include <unistd.h>
 
 #ifndef SCHOUDERS_LOCALEDIR
 #define SCHOUDERS_LOCALEDIR "locale"
@@ -29,7 +31,7 @@ static void usage(FILE *f)
 {
     fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]\n"
           "       schouders export --db PATH --meeting ID --format json|pdf|png --out PATH"
-          " [--board NAME --size WxH]\n", f);
+          " [--board NAME --size WxH] [--lang nl|en]\n", f);
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -57,9 +59,50 @@ static void set_language(const char *lang)
     textdomain("schouders");
 }
 
+/* One board as a picture, drawn offscreen by the same code as the screen, written
+ * to a temporary file beside `out` and renamed, so no half picture is ever left. */
+static int export_png(store *st, int64_t id, const char *board, int w, int h, const char *out)
+{
+    static scr_app app;
+    static ui_ctx ui;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    const char *assets = getenv("SCHOUDERS_ASSETS");
+    int rc = 1;
+    if (!ren) {
+        fprintf(stderr, "schouders export: cannot draw: %s\n", SDL_GetError());
+    } else if (ui_init(&ui, NULL, ren, w, h, assets && assets[0] ? assets : SCHOUDERS_ASSETS) != 0) {
+        fprintf(stderr, "schouders export: %s\n", ui.error);
+    } else {
+        app.ui = &ui;
+        app.st = st;
+        app.lang_en = !strcmp(getenv("LANGUAGE"), "en"); /* set_language put it there */
+        app.wall_ms = wall_ms();
+        scr_set_words(&app);
+        char tmp[PATH_MAX];
+        snprintf(tmp, sizeof tmp, "%s.part", out);
+        snprintf(ui.shot_path, sizeof ui.shot_path, "%s", tmp);
+        store_status r = scr_board_picture(&app, id, board);
+        if (r == STORE_EINVAL) fprintf(stderr, "schouders export: there is no picture of board '%s' yet; use --board drieluik\n", board);
+        else if (r == STORE_ENOTFOUND) fprintf(stderr, "schouders export: there is no meeting %lld\n", (long long)id);
+        else if (r != STORE_OK) fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
+        else if (ui.error[0]) fprintf(stderr, "schouders export: cannot write %s\n", out);
+        else if (rename(tmp, out) != 0) fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
+        else rc = 0;
+        if (rc) unlink(tmp);
+        core_notes_free(app.notes, app.nnotes);
+        app.nnotes = 0;
+        scr_dl_reset(&app);
+    }
+    ui_quit(&ui);
+    if (ren) SDL_DestroyRenderer(ren);
+    SDL_FreeSurface(surf);
+    return rc;
+}
+
 static int export_main(int argc, char **argv)
 {
-    const char *db = NULL, *format = NULL, *out = NULL, *board = NULL, *size = NULL;
+    const char *db = NULL, *format = NULL, *out = NULL, *board = NULL, *size = NULL, *lang = "nl";
     long long id = -1;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -74,14 +117,19 @@ static int export_main(int argc, char **argv)
         else if (!strcmp(a, "--out")) out = v;
         else if (!strcmp(a, "--board")) board = v;
         else if (!strcmp(a, "--size")) size = v;
+        else if (!strcmp(a, "--lang") && (!strcmp(v, "nl") || !strcmp(v, "en"))) lang = v;
         else { usage(stderr); return 2; }
         i++;
     }
     if (!db || id < 1 || !format || !out) { usage(stderr); return 2; }
-    if (strcmp(format, "json") != 0) {
-        (void)board;
-        (void)size;
-        fprintf(stderr, "schouders export: format '%s' is not available yet; use json\n", format);
+    set_language(lang);
+    if (strcmp(format, "json") != 0 && strcmp(format, "png") != 0) {
+        fprintf(stderr, "schouders export: format '%s' is not available yet; use json or png\n", format);
+        return 2;
+    }
+    int w = 1920, h = 1080;
+    if (size && !parse_size(size, &w, &h)) {
+        fprintf(stderr, "schouders export: --size takes WIDTHxHEIGHT, e.g. 1920x1080\n");
         return 2;
     }
     store *st;
@@ -90,6 +138,11 @@ static int export_main(int argc, char **argv)
     if (r != STORE_OK) {
         fprintf(stderr, "schouders export: %s: %s\n", db, msg);
         return 1;
+    }
+    if (!strcmp(format, "png")) {
+        int rc = export_png(st, id, board ? board : "drieluik", w, h, out);
+        store_close(st);
+        return rc;
     }
     char *json = NULL;
     r = store_export_json(st, id, &json);

@@ -433,9 +433,11 @@ static int step_bar(scr_app *app, SDL_Rect r)
     int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
     ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, 12)), CFG_BODY_MM * 1.2f, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
-    ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, 12), right - r.x - g, ui_mm(ui, 13)), CFG_BODY_MM, CFG_SMALL_MM * 0.9f,
-                UI_INK2, UI_LEFT);
+    if (!app->picture) /* a picture shows where the board is, not what to tap */
+        ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, 12), right - r.x - g, ui_mm(ui, 13)), CFG_BODY_MM,
+                    CFG_SMALL_MM * 0.9f, UI_INK2, UI_LEFT);
     int by = r.y + (h - t) / 2 - ui_mm(ui, 1);
+    if (app->picture) return h;
     if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->dl.pros_write, 0))
         set_step(app, step, !app->dl.pros_write);
     int bx = r.x + r.w - 2 * nav_w - g;
@@ -547,7 +549,8 @@ static void draw_group(scr_app *app, int k, float s)
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
     /* The header: the theme (tap to name it), and the mark. */
     int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
-    int markw = g->mark ? ui_mm(ui, 40) : 0, starw = core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, 14) : 0;
+    int markw = g->mark ? ui_mm(ui, 40) : 0;
+    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, 14) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
     int tapped = ui_area(ui, id, th, g->theme[0] ? g->theme : T("dl.theme_hint"), UI_G_CLICK);
@@ -595,7 +598,7 @@ static void draw_note_widget(scr_app *app, int i, float s)
         app->note_view = n->id;
     }
     if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, 1), home.y - ui_mm(ui, 3.5f), ui_mm(ui, 7));
-    if (!n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
+    if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
         core_dl_step_col(app->dl.step) == n->at.col) {
         snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
         mark_button(app, id, home.x + home.w - ui_mm(ui, 5), home.y + ui_mm(ui, 5), n->at.mark, n->at.col, n->id, 0);
@@ -674,7 +677,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         /* The middle column: its four questions. */
         static const char *const prompts[DL_PROMPTS] = {N_("dl.prompt.wie"), N_("dl.prompt.vragen"), N_("dl.prompt.informatie"),
                                                         N_("dl.prompt.waar")};
-        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE, t = ui_mm(ui, 12);
+        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, 12);
         for (int p = 0; p < DL_PROMPTS; p++) {
             SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, 2)};
             app->dl.prompt_r[p] = pr;
@@ -925,4 +928,30 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
             if (app->notes[i].at.col == DL_MIDDLE && app->notes[i].at.order >= at.order) at.order = app->notes[i].at.order + 1;
     }
     return store_note_add(app->st, app->meeting.id, "drieluik", &at, author, text, ink, ink_len, app->wall_ms, NULL);
+}
+
+store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
+{
+    if (strcmp(board, "drieluik") != 0) return STORE_EINVAL;
+    ui_ctx *ui = app->ui;
+    store_status r = store_meeting(app->st, meeting, &app->meeting);
+    if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    if (r != STORE_OK) return r;
+    app->picture = 1;
+    app->notes_stale = 1;
+    scr_dl_load(app);
+    ui_begin(ui, "picture");
+    ui_clear(ui, UI_BG);
+    /* Whose board, which board, and when it was made. */
+    int m = scr_margin(app), h = ui_mm(ui, 18);
+    ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
+    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    char when[32], line[256];
+    core_iso8601(app->wall_ms, when, sizeof when);
+    when[10] = 0;
+    snprintf(line, sizeof line, T("dl.picture_title"), app->meeting.title, when);
+    ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+    scr_dl_board(app, ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2));
+    ui_end(ui);
+    return STORE_OK;
 }

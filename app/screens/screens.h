@@ -45,6 +45,7 @@ typedef struct scr_app {
     char layouts_dir[PATH_MAX];
     int lang_en;
     int demo;                   /* --demo: create the demo meeting once */
+    int picture;                /* drawing a board for export: no buttons, nothing to tap */
     scr_id screen;
     uint32_t now;               /* SDL ticks of this frame */
     int64_t wall_ms;            /* Unix time of this frame */
@@ -206,6 +207,11 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
 void scr_dl_delete(scr_app *app, int64_t note);
 const core_participant *scr_participant(const scr_app *app, int64_t id);
 const core_note *scr_note(const scr_app *app, int64_t id);
+
+/* Draws one frame with the meeting's board (`board`, e.g. "drieluik") filling the
+ * screen under a title line, for export --format png. The store is the caller's.
+ * STORE_EINVAL: no picture of that board exists. */
+store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

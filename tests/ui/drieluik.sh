@@ -50,6 +50,17 @@ check "a long press opens the note to change or delete" \
   dump_has "$TMP/dl_long_press.json" '[.widgets[].id] | (index("note.delete") and index("note.text"))'
 "$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/dl.json"
 check "the export holds the whole Drieluik" jq -e "$(cat "$SRC/tests/scenarios/drieluik.check")" "$TMP/dl.json"
+# The board as a picture, drawn by the same code as the screen.
+check "export --format png runs" "$SCHOUDERS" export --db "$db" --meeting 1 --format png --out "$OUT/drieluik_export.png"
+check "the picture is 1920x1080" test "$(identify -format '%wx%h' "$OUT/drieluik_export.png")" = 1920x1080
+check "and not blank: notes in three colours and text" test "$(identify -format '%k' "$OUT/drieluik_export.png")" -gt 500
+check "at another size when asked" "$SCHOUDERS" export --db "$db" --meeting 1 --format png --size 1280x800 --out "$TMP/small.png"
+check "the smaller picture is 1280x800" test "$(identify -format '%wx%h' "$TMP/small.png")" = 1280x800
+"$SCHOUDERS" export --db "$db" --meeting 1 --format png --out "$TMP/missing/dir/x.png" 2> "$TMP/png_err"
+check "a folder that is not there: exit 1 with a message" test $? -eq 1 -a -s "$TMP/png_err"
+check "and no half file left" test -z "$(find "$TMP" -name '*.part')"
+"$SCHOUDERS" export --db "$db" --meeting 99 --format png --out "$TMP/none.png" 2> "$TMP/png_err"
+check "an unknown meeting: exit 1, no file" test $? -eq 1 -a ! -e "$TMP/none.png"
 check "every step left a screenshot" test "$(ls "$OUT"/drieluik_*.png | wc -l)" -ge 9
 
 # A supporter comes with a family member, and their tray says whom.
