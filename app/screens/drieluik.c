@@ -348,12 +348,17 @@ void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lift
     }
 }
 
+static int mark_badge_w(scr_app *app, int col, int h)
+{
+    const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
+    return h + ui_text_size(app->ui, word, CFG_SMALL_MM).x + ui_mm(app->ui, 3);
+}
+
 static void mark_badge(scr_app *app, int col, int x, int y, int h)
 {
     ui_ctx *ui = app->ui;
     const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
-    int tw = ui_text_size(ui, word, CFG_SMALL_MM).x;
-    int w = h + tw + ui_mm(ui, 3);
+    int w = mark_badge_w(app, col, h);
     ui_round(ui, ui_rect(x, y, w, h), h / 2, MARK_COLOUR);
     ui_star(ui, x + h / 2, y + h / 2, h * 2 / 5, UI_SURFACE);
     ui_text(ui, word, x + h, y + (h - ui_text_size(ui, word, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_SURFACE, UI_LEFT, 0);
@@ -549,7 +554,7 @@ static void draw_group(scr_app *app, int k, float s)
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
     /* The header: the theme (tap to name it), and the mark. */
     int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
-    int markw = g->mark ? ui_mm(ui, 40) : 0;
+    int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, 7)) + ui_mm(ui, 2) : 0;
     int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, 14) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);

@@ -6,7 +6,7 @@
 
 static ui_ctx ui;
 static const SDL_Rect A = {100, 100, 200, 100}, B = {500, 100, 200, 100};
-static int clicks_a, clicks_b, longs_a, drags_b, blocked;
+static int clicks_a, clicks_b, longs_a, drags_a, drags_b, blocked;
 
 static void frame(void)
 {
@@ -14,6 +14,7 @@ static void frame(void)
     clicks_a += ui_button(&ui, "a", A, "A", UI_PRIMARY);
     clicks_b += ui_button(&ui, "b", B, "B", UI_PRIMARY);
     longs_a += ui_area(&ui, "a.hold", ui_rect(A.x, A.y + 300, A.w, A.h), "hold", UI_G_LONG);
+    drags_a += ui_take(&ui, "a.hold", UI_G_DRAG_END);
     drags_b += ui_area(&ui, "b.drag", ui_rect(B.x, B.y + 300, B.w, B.h), "drag", UI_G_DRAG_END);
     if (blocked) ui_block(&ui, "modal");
     ui_end(&ui);
@@ -31,7 +32,7 @@ static void finger(Uint32 type, int id, float x, float y, uint32_t t)
     ui_feed(&ui, &e);
 }
 
-static void reset(void) { clicks_a = clicks_b = longs_a = drags_b = 0; }
+static void reset(void) { clicks_a = clicks_b = longs_a = drags_a = drags_b = 0; }
 
 int main(void)
 {
@@ -116,6 +117,26 @@ int main(void)
     finger(SDL_FINGERUP, 9, 150 + 10 * mm, 150, 3040);
     frame();
     CHECK(drags_b == 1 && clicks_a == 0);
+    reset();
+
+    /* Each finger drags its own widget by its own amount (the Drieluik's notes), and
+     * both are let go in the same frame. */
+    finger(SDL_FINGERDOWN, 11, 150, 450, 3500);
+    finger(SDL_FINGERDOWN, 12, 550, 450, 3500);
+    frame();
+    finger(SDL_FINGERMOTION, 11, 150 + 20 * mm, 450 + 5 * mm, 3520);
+    finger(SDL_FINGERMOTION, 12, 550 - 8 * mm, 450, 3520);
+    ui_tick(&ui, 3520);
+    float dx = 0, dy = 0, ex = 0, ey = 0;
+    CHECK(ui_dragging(&ui, "a.hold", &dx, &dy) && dx > 19 * mm && dx < 21 * mm && dy > 4 * mm && dy < 6 * mm);
+    CHECK(ui_dragging(&ui, "b.drag", &ex, &ey) && ex < -7 * mm && ex > -9 * mm && ey == 0);
+    CHECK(!ui_dragging(&ui, "a", &dx, &dy));
+    frame();
+    finger(SDL_FINGERUP, 11, 150 + 20 * mm, 450 + 5 * mm, 3540);
+    finger(SDL_FINGERUP, 12, 550 - 8 * mm, 450, 3540);
+    frame();
+    CHECK(drags_a == 1 && drags_b == 1 && longs_a == 0 && clicks_a == 0);
+    CHECK(!ui_dragging(&ui, "a.hold", &dx, &dy));
     reset();
 
     /* SDL's mouse-from-touch echo is ignored: one touch, one click. */
