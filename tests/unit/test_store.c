@@ -197,18 +197,30 @@ static void bad_files(void)
     CHECK(strstr(beside, "garbage-2.db") != NULL);
 }
 
-static void notes(void)
+/* A new database file with one meeting of the first `n` of Sanne (child) and
+ * Petra (professional); ps gets them back with their ids. */
+static store *with_meeting(const char *file, core_participant *ps, int *n, int64_t *m)
 {
     char path[512], msg[256];
-    path_in(path, "notes.db");
+    path_in(path, file);
     store *st;
     CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
     core_template t = one_template();
+    int want = *n;
+    *n = 0;
+    core_participant_add(ps, n, "Sanne", ROLE_KIND);
+    if (want > 1) core_participant_add(ps, n, "Petra", ROLE_PROFESSIONAL);
+    CHECK(store_meeting_create(st, "Familie", &t, ps, *n, 1000, m) == STORE_OK);
+    CHECK(store_participants(st, *m, ps, CORE_PARTICIPANTS_MAX, n) == STORE_OK && *n == want);
+    return st;
+}
+
+static void notes(void)
+{
     core_participant ps[CORE_PARTICIPANTS_MAX];
-    int n = 0;
-    core_participant_add(ps, &n, "Sanne", ROLE_KIND);
+    int n = 1;
     int64_t m = 0, a = 0, b = 0;
-    CHECK(store_meeting_create(st, "Familie", &t, ps, n, 1000, &m) == STORE_OK);
+    store *st = with_meeting("notes.db", ps, &n, &m);
     const unsigned char ink[] = {'I', 1, 1, 0, 1, 0, 10, 0, 20, 0};
     const core_dl_place left = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE};
     CHECK(store_note_add(st, m, "drieluik", &left, 0, "Opa Henk komt op zondag", NULL, 0, 2000, &a) == STORE_OK);
@@ -244,18 +256,10 @@ static void notes(void)
  * names the marked units. */
 static void drieluik_board(void)
 {
-    char path[512], msg[256];
-    path_in(path, "drieluik.db");
-    store *st;
-    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
-    core_template t = one_template();
     core_participant ps[CORE_PARTICIPANTS_MAX];
-    int n = 0;
-    core_participant_add(ps, &n, "Sanne", ROLE_KIND);
-    core_participant_add(ps, &n, "Petra", ROLE_PROFESSIONAL);
+    int n = 2;
     int64_t m = 0;
-    CHECK(store_meeting_create(st, "Familie", &t, ps, n, 1000, &m) == STORE_OK);
-    CHECK(store_participants(st, m, ps, CORE_PARTICIPANTS_MAX, &n) == STORE_OK && n == 2);
+    store *st = with_meeting("drieluik.db", ps, &n, &m);
     const core_dl_place left = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE};
     int64_t a, b, c;
     CHECK(store_note_add(st, m, "drieluik", &left, ps[0].id, "ruzie", NULL, 0, 2000, &a) == STORE_OK);
