@@ -79,6 +79,10 @@ static int export_png(store *st, int64_t id, const char *board, int w, int h, co
         app.lang_en = !strcmp(getenv("LANGUAGE"), "en"); /* set_language put it there */
         app.wall_ms = wall_ms();
         scr_set_words(&app);
+        const char *layouts = getenv("SCHOUDERS_LAYOUTS");
+        char msg[320];
+        if (store_board_load(layouts && layouts[0] ? layouts : SCHOUDERS_LAYOUTS, &app.dl_layout, msg, sizeof msg) == STORE_EINVAL)
+            fprintf(stderr, "schouders export: layouts: %s (drawn with the standard board)\n", msg);
         char tmp[PATH_MAX];
         snprintf(tmp, sizeof tmp, "%s.part", out);
         snprintf(ui.shot_path, sizeof ui.shot_path, "%s", tmp);

@@ -132,6 +132,24 @@ int core_dl_step_hangs(int step, int col);
 /* 1 if this step chooses het ergste (left) or de grootste wens (right). */
 int core_dl_step_marks(int step);
 
+/* The Drieluik's board as data (layouts/drieluik.json): per column its title,
+ * question, colours and icon; the middle's four questions. An empty text means
+ * the app's own words. */
+typedef enum { DL_ICON_CLOUD = 0, DL_ICON_PATH, DL_ICON_SUN } core_dl_icon;
+typedef struct {
+    char title_nl[CORE_TEXT_BYTES(CORE_NAME_MAX)], title_en[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    char question_nl[CORE_TEXT_BYTES(CORE_NAME_MAX)], question_en[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    uint32_t note, edge; /* 0xRRGGBB */
+    int icon;            /* core_dl_icon */
+} core_dl_column;
+typedef struct {
+    core_dl_column cols[DL_COLS];
+    char prompt_nl[DL_PROMPTS][CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    char prompt_en[DL_PROMPTS][CORE_TEXT_BYTES(CORE_NAME_MAX)];
+} core_dl_layout;
+/* STYLE.md's colours and icons, no texts: what the board uses when its file is missing. */
+void core_dl_layout_default(core_dl_layout *l);
+
 /* Where a post-it is: everything a board action changes and undo puts back. */
 typedef struct {
     int64_t id;

@@ -27,6 +27,17 @@ int core_dl_prompt_parse(const char *word)
     return DL_PROMPT_NONE;
 }
 
+void core_dl_layout_default(core_dl_layout *l)
+{
+    static const uint32_t notes[DL_COLS] = {0xCFE0F0, 0xD5EDD0, 0xFFE7A3}, edges[DL_COLS] = {0x5B8DB8, 0x4E9A5C, 0xD9A400};
+    memset(l, 0, sizeof *l);
+    for (int c = 0; c < DL_COLS; c++) {
+        l->cols[c].note = notes[c];
+        l->cols[c].edge = edges[c];
+        l->cols[c].icon = c == DL_LEFT ? DL_ICON_CLOUD : c == DL_MIDDLE ? DL_ICON_PATH : DL_ICON_SUN;
+    }
+}
+
 int core_dl_step_col(int step)
 {
     switch (step) {

@@ -19,6 +19,11 @@ void scr_open(scr_app *app)
     store_layouts_load(app->layouts_dir, app->templates, SCR_TEMPLATES_MAX, &n, app->layout_errors,
                        sizeof app->layout_errors);
     app->ntemplates = n;
+    char board_msg[300];
+    if (store_board_load(app->layouts_dir, &app->dl_layout, board_msg, sizeof board_msg) == STORE_EINVAL) {
+        size_t len = strlen(app->layout_errors);
+        snprintf(app->layout_errors + len, sizeof app->layout_errors - len, "%s\n", board_msg);
+    }
     if (app->layout_errors[0]) fprintf(stderr, "schouders: layouts in %s:\n%s", app->layouts_dir, app->layout_errors);
 
     store_close(app->st);

@@ -16,13 +16,19 @@
 #define SNAP_MS 150u
 #define CHANGES_MAX 256
 
-static const uint32_t fills[DL_COLS] = {UI_NOTE_LEFT, UI_NOTE_MIDDLE, UI_NOTE_RIGHT};
-static const uint32_t edges[DL_COLS] = {UI_EDGE_LEFT, UI_EDGE_MIDDLE, UI_EDGE_RIGHT};
 /* Calm, darker tints of the column colours for marks (text on them stays legible). */
 #define MARK_COLOUR 0xB07D00
 
-uint32_t scr_dl_fill(int col) { return fills[col >= 0 && col < DL_COLS ? col : 0]; }
-uint32_t scr_dl_edge(int col) { return edges[col >= 0 && col < DL_COLS ? col : 0]; }
+/* Colours, icons and words come from layouts/drieluik.json; the app's own words
+ * stand where the file gives none. */
+uint32_t scr_dl_fill(const scr_app *app, int col) { return app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].note; }
+uint32_t scr_dl_edge(const scr_app *app, int col) { return app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].edge; }
+
+static const char *words(const scr_app *app, const char *nl, const char *en, const char *key)
+{
+    if (app->lang_en && en[0]) return en;
+    return nl[0] ? nl : T(key);
+}
 
 /* --- icons: the column is known by shape as well as colour ------------------------ */
 
@@ -59,9 +65,11 @@ static void sun(ui_ctx *ui, int x, int y, int size, uint32_t rgb)
 
 void scr_dl_icon(scr_app *app, int col, int x, int y, int size)
 {
-    if (col == DL_LEFT) cloud(app->ui, x, y, size, UI_EDGE_LEFT);
-    else if (col == DL_MIDDLE) path(app->ui, x, y, size, UI_EDGE_MIDDLE);
-    else sun(app->ui, x, y, size, UI_EDGE_RIGHT);
+    int icon = app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].icon;
+    uint32_t c = scr_dl_edge(app, col);
+    if (icon == DL_ICON_CLOUD) cloud(app->ui, x, y, size, c);
+    else if (icon == DL_ICON_PATH) path(app->ui, x, y, size, c);
+    else sun(app->ui, x, y, size, c);
 }
 
 /* --- state ------------------------------------------------------------------------ */
@@ -340,7 +348,7 @@ void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lift
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, 2.5f) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? 0xB9B2A4 : 0xDDD7CA);
-    scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(n->at.col), scr_dl_edge(n->at.col));
+    scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
     const core_participant *p = scr_participant(app, n->author);
     if (p) {
         int rad = ui_mm(ui, 2.6f * (s < 0.8f ? 0.8f : s));
@@ -391,14 +399,15 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
     ui_ctx *ui = app->ui;
     static const char *const titles[DL_COLS] = {N_("dl.left.title"), N_("dl.middle.title"), N_("dl.right.title")};
     static const char *const questions[DL_COLS] = {N_("dl.left.question"), N_("dl.middle.question"), N_("dl.right.question")};
+    const core_dl_column *c = &app->dl_layout.cols[col];
     int icon = ui_mm(ui, 11), pad = ui_mm(ui, 3);
-    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), scr_dl_edge(col));
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), scr_dl_edge(app, col));
     scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, 1), icon);
     int tx = r.x + pad + icon + ui_mm(ui, 3), tw = r.x + r.w - pad - tx;
-    ui_text_fit(ui, T(titles[col]), ui_rect(tx, r.y + ui_mm(ui, 2), tw, ui_mm(ui, 9)), CFG_BODY_MM * 1.3f, CFG_SMALL_MM,
-                UI_INK, UI_LEFT);
-    ui_text_fit(ui, T(questions[col]), ui_rect(tx, r.y + ui_mm(ui, 10.5f), tw, ui_mm(ui, 6)), CFG_SMALL_MM,
-                CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
+    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]), ui_rect(tx, r.y + ui_mm(ui, 2), tw, ui_mm(ui, 9)),
+                CFG_BODY_MM * 1.3f, CFG_SMALL_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, words(app, c->question_nl, c->question_en, questions[col]),
+                ui_rect(tx, r.y + ui_mm(ui, 10.5f), tw, ui_mm(ui, 6)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
 }
 
 static int step_title_key(int step, const char **title, const char **how)
@@ -426,7 +435,7 @@ static int step_bar(scr_app *app, SDL_Rect r)
     int dot = ui_mm(ui, 3.2f), x = r.x, cy = r.y + ui_mm(ui, 6);
     for (int i = 0; i < DL_STEPS; i++) {
         int cx = x + dot + i * (2 * dot + ui_mm(ui, 2.2f));
-        uint32_t c = scr_dl_edge(core_dl_step_col(i));
+        uint32_t c = scr_dl_edge(app, core_dl_step_col(i));
         ui_circle(ui, cx, cy, dot, i <= step ? c : 0xC9C2B4);
         if (i > step) ui_circle(ui, cx, cy, dot - 2, UI_SURFACE);
         if (i == step) ui_circle(ui, cx, cy, dot / 3, UI_SURFACE);
@@ -547,7 +556,7 @@ static void draw_group(scr_app *app, int k, float s)
     core_dl_group *g = &app->dl.groups[k];
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
-    uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(g->col);
+    uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
     ui_card(ui, r, ui_mm(ui, 2), 0xFBFAF6, edge, g->mark ? 4 : 2);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
@@ -656,7 +665,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
         int current = core_dl_step_col(app->dl.step) == col;
-        ui_card(ui, c, ui_mm(ui, 2), UI_SURFACE, current ? scr_dl_edge(col) : UI_HAIRLINE, current ? 3 : 2);
+        ui_card(ui, c, ui_mm(ui, 2), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? 3 : 2);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
@@ -688,7 +697,8 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             app->dl.prompt_r[p] = pr;
             if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, 1), pr.w, 2), UI_HAIRLINE);
             int qw = pr.w - (adding ? t + ui_mm(ui, 2) : 0);
-            ui_text_fit(ui, T(prompts[p]), ui_rect(pr.x, pr.y, qw, ui_mm(ui, 8)), CFG_BODY_MM, CFG_SMALL_MM * 0.85f,
+            ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
+                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, 8)), CFG_BODY_MM, CFG_SMALL_MM * 0.85f,
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
@@ -891,7 +901,7 @@ static void theme_editor(scr_app *app)
     int t = scr_target(app), m = ui_mm(ui, 6), gap = ui_mm(ui, 4);
     int cw = ui_mm(ui, 200), ch = ui_mm(ui, 62);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 12), cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, scr_dl_edge(g->col), 3);
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, scr_dl_edge(app, g->col), 3);
     scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, 10));
     ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, 14), card.y + m, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, 14), cw - 2 * m, t), app->dl.theme,

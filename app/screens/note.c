@@ -88,7 +88,7 @@ static void editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "note.modal");
-    uint32_t fill = scr_dl_fill(app->note.col), edge = scr_dl_edge(app->note.col);
+    uint32_t fill = scr_dl_fill(app, app->note.col), edge = scr_dl_edge(app, app->note.col);
     int t = scr_target(app), g = ui_mm(ui, 4);
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 105), side = ui_mm(ui, 56);
     int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, 12);
@@ -155,7 +155,7 @@ static void viewer(scr_app *app)
     ui_block(ui, "note.view");
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 125), t = scr_target(app), g = ui_mm(ui, 4);
     SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, 20), cw, ch);
-    scr_note_draw(app, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(n->at.col), scr_dl_edge(n->at.col));
+    scr_note_draw(app, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
     const core_participant *p = scr_participant(app, n->author);
     if (p) {
         int rad = ui_mm(ui, 5);

@@ -54,6 +54,7 @@ typedef struct scr_app {
     core_template templates[SCR_TEMPLATES_MAX];
     int ntemplates;
     char layout_errors[2048];
+    core_dl_layout dl_layout;   /* layouts/drieluik.json, or STYLE's colours and the app's words */
 
     /* error screen: why the database could not be opened */
     store_status open_status;
@@ -197,8 +198,8 @@ int scr_dl_wake_in(const scr_app *app);
 void scr_dl_load(scr_app *app);
 /* Forgets undo, trays and animations: another meeting opens. */
 void scr_dl_reset(scr_app *app);
-uint32_t scr_dl_fill(int col);
-uint32_t scr_dl_edge(int col);
+uint32_t scr_dl_fill(const scr_app *app, int col);
+uint32_t scr_dl_edge(const scr_app *app, int col);
 void scr_dl_icon(scr_app *app, int col, int x, int y, int size);
 void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float scale, int lifted);
 store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, const char *text,

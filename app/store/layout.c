@@ -75,6 +75,10 @@ store_status store_layout_parse(const char *text, const char *id, core_template 
         snprintf(msg, cap, "line 1: the file must hold one object { ... }");
         goto out;
     }
+    if (!phases && cJSON_GetObjectItemCaseSensitive(root, "columns")) {
+        r = STORE_ENOTFOUND; /* a board layout, not a template */
+        goto out;
+    }
     if (!read_text(cJSON_GetObjectItemCaseSensitive(root, "name"), t->name_nl, t->name_en, sizeof t->name_nl)) {
         snprintf(msg, cap, "line %d: \"name\" needs a Dutch text, as {\"nl\": \"...\", \"en\": \"...\"}",
                  line_at(text, strstr(text, "\"name\"") ? strstr(text, "\"name\"") : text));
@@ -169,10 +173,120 @@ store_status store_layouts_load(const char *dir, core_template *out, int cap, in
         char *text = read_all(path, 1 << 20);
         if (!text) append(errs, errcap, names[i], "cannot be read (or is over 1 MB)");
         else if (*n >= cap) append(errs, errcap, names[i], "too many templates");
-        else if (store_layout_parse(text, id, &out[*n], msg, sizeof msg) == STORE_OK) (*n)++;
-        else append(errs, errcap, names[i], msg);
+        else {
+            store_status r = store_layout_parse(text, id, &out[*n], msg, sizeof msg);
+            if (r == STORE_OK) (*n)++;
+            else if (r != STORE_ENOTFOUND) append(errs, errcap, names[i], msg);
+        }
         free(text);
         free(names[i]);
     }
     return STORE_OK;
+}
+
+/* --- board layouts -------------------------------------------------------------- */
+
+/* Line of the i-th element of the "columns" list, or of a key in the text. */
+static int line_of(const char *text, const char *key)
+{
+    const char *p = strstr(text, key);
+    return line_at(text, p ? p : text);
+}
+
+static int read_colour(const cJSON *item, uint32_t *out)
+{
+    unsigned v;
+    int n = 0;
+    if (!cJSON_IsString(item) || sscanf(item->valuestring, "#%6x%n", &v, &n) != 1 || n != 7 || item->valuestring[7])
+        return 0;
+    *out = v;
+    return 1;
+}
+
+store_status store_board_parse(const char *text, core_dl_layout *l, char *msg, size_t cap)
+{
+    static const char *const icons[] = {"cloud", "path", "sun"};
+    core_dl_layout_default(l);
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+    if (!root) {
+        snprintf(msg, cap, "line %d: this is not valid JSON", line_at(text, end ? end : text));
+        return STORE_EINVAL;
+    }
+    store_status r = STORE_EINVAL;
+    const cJSON *cols = cJSON_GetObjectItemCaseSensitive(root, "columns"), *c;
+    if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) != DL_COLS) {
+        snprintf(msg, cap, "line %d: \"columns\" must list the three columns: left, middle, right", line_of(text, "\"columns\""));
+        goto out;
+    }
+    int seen[DL_COLS] = {0};
+    cJSON_ArrayForEach(c, cols) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(c, "id");
+        int k = cJSON_IsString(id) ? core_dl_col_parse(id->valuestring) : -1;
+        int at = line_at(text, cJSON_IsString(id) && strstr(text, id->valuestring) ? strstr(text, id->valuestring) : text);
+        if (k < 0 || seen[k]++) {
+            snprintf(msg, cap, "line %d: each column needs its own \"id\": \"left\", \"middle\" or \"right\"", at);
+            goto out;
+        }
+        core_dl_column *col = &l->cols[k];
+        read_text(cJSON_GetObjectItemCaseSensitive(c, "title"), col->title_nl, col->title_en, sizeof col->title_nl);
+        read_text(cJSON_GetObjectItemCaseSensitive(c, "question"), col->question_nl, col->question_en, sizeof col->question_nl);
+        const cJSON *note = cJSON_GetObjectItemCaseSensitive(c, "note"), *edge = cJSON_GetObjectItemCaseSensitive(c, "edge");
+        if ((note && !read_colour(note, &col->note)) || (edge && !read_colour(edge, &col->edge))) {
+            snprintf(msg, cap, "line %d: column %s: \"note\" and \"edge\" are colours like \"#CFE0F0\"", at, id->valuestring);
+            goto out;
+        }
+        const cJSON *icon = cJSON_GetObjectItemCaseSensitive(c, "icon");
+        if (icon) {
+            int found = -1;
+            for (int i = 0; i < 3; i++)
+                if (cJSON_IsString(icon) && !strcmp(icon->valuestring, icons[i])) found = i;
+            if (found < 0) {
+                snprintf(msg, cap, "line %d: column %s: \"icon\" is \"cloud\", \"path\" or \"sun\"", at, id->valuestring);
+                goto out;
+            }
+            col->icon = found;
+        }
+        const cJSON *prompts = cJSON_GetObjectItemCaseSensitive(c, "prompts"), *p;
+        if (!prompts) continue;
+        if (k != DL_MIDDLE || !cJSON_IsArray(prompts)) {
+            snprintf(msg, cap, "line %d: only the middle column has \"prompts\", a list", line_of(text, "\"prompts\""));
+            goto out;
+        }
+        cJSON_ArrayForEach(p, prompts) {
+            const cJSON *pid = cJSON_GetObjectItemCaseSensitive(p, "id");
+            int q = cJSON_IsString(pid) ? core_dl_prompt_parse(pid->valuestring) : DL_PROMPT_NONE;
+            if (q == DL_PROMPT_NONE) {
+                snprintf(msg, cap, "line %d: a prompt's \"id\" is \"wie\", \"vragen\", \"informatie\" or \"waar\"",
+                         line_of(text, "\"prompts\""));
+                goto out;
+            }
+            read_text(cJSON_GetObjectItemCaseSensitive(p, "text"), l->prompt_nl[q], l->prompt_en[q], sizeof l->prompt_nl[q]);
+        }
+    }
+    r = STORE_OK;
+out:
+    cJSON_Delete(root);
+    if (r != STORE_OK) core_dl_layout_default(l); /* a broken file changes nothing */
+    return r;
+}
+
+store_status store_board_load(const char *dir, core_dl_layout *out, char *msg, size_t cap)
+{
+    char path[4096], why[256];
+    snprintf(path, sizeof path, "%s/drieluik.json", dir);
+    core_dl_layout_default(out);
+    if (cap) msg[0] = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return STORE_ENOTFOUND;
+    fclose(f);
+    char *text = read_all(path, 1 << 20);
+    if (!text) {
+        snprintf(msg, cap, "drieluik.json, cannot be read (or is over 1 MB)");
+        return STORE_EINVAL;
+    }
+    store_status r = store_board_parse(text, out, why, sizeof why);
+    if (r != STORE_OK) snprintf(msg, cap, "drieluik.json, %s", why);
+    free(text);
+    return r;
 }

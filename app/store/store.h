@@ -96,8 +96,15 @@ store_status store_export_json(store *st, int64_t meeting, char **json);
 
 /* --- layouts ----------------------------------------------------------------- */
 
+/* Reads a board layout (layouts/drieluik.json): starts from core's defaults and takes
+ * what the file gives. STORE_ENOTFOUND when there is no file (the defaults stand);
+ * STORE_EINVAL with msg ("drieluik.json, line 7: ...") when it is broken. */
+store_status store_board_load(const char *dir, core_dl_layout *out, char *msg, size_t cap);
+store_status store_board_parse(const char *text, core_dl_layout *out, char *msg, size_t cap);
+
 /* Reads every *.json template in dir, sorted by file name. A broken file is skipped and
- * described in errs ("drieluik.json, line 4: ..."), one line each; the rest still load. */
+ * described in errs ("eigen-kracht.json, line 4: ..."), one line each; the rest still
+ * load. Board layouts (a "columns" list, no "phases") are not templates: passed over. */
 store_status store_layouts_load(const char *dir, core_template *out, int cap, int *n,
                                 char *errs, size_t errcap);
 /* Parses one template from JSON text; on failure msg names the line. */

@@ -93,4 +93,26 @@ check "the link is stored" \
   test "$(sqlite3 "$TMP/sup.db" "SELECT s.name FROM participants p JOIN participants s ON s.id = p.supports WHERE p.name = 'Bram'")" = Sanne
 check "the tray names whom the supporter supports" \
   dump_has "$TMP/sup_tray.json" '[.texts[].label] | any(. == "Bram · supporter van Sanne")'
+# The board is data: layouts/drieluik.json gives its words and colours; a broken
+# file is named with its line and the standard board still works.
+mkdir -p "$TMP/layouts"
+cp "$SRC"/layouts/*.json "$TMP/layouts/"
+sed -i 's/"#D5EDD0"/"groen"/' "$TMP/layouts/drieluik.json"
+script broken_board <<EOS
+$(pin_new 2468)
+tap @home.new
+dump @TMP/broken_new.json
+quit
+EOS
+check "a broken board file does not stop the app" env SCHOUDERS_LAYOUTS="$TMP/layouts" bash -c "$(declare -f app); app --db '$TMP/broken.db' --script '$TMP/broken_board.script'"
+check "the new-meeting screen names the file and line" \
+  dump_has "$TMP/broken_new.json" '[.texts[].label] | any(test("drieluik.json, line [0-9]+: column middle"))'
+script english <<EOS
+tap @home.meeting.0
+dump @TMP/english.json
+quit
+EOS
+check "the board in English" app --db "$db" --lang en --script "$TMP/english.script"
+check "speaks English from the layout file" \
+  dump_has "$TMP/english.json" '[.texts[].label] | (index("If nothing changes") and index("Whom do we invite?") and index("What do you wish yourself and others?"))'
 finish

@@ -338,6 +338,22 @@ static void layouts(void)
     const char *real = getenv("SCHOUDERS_LAYOUTS");
     CHECK(store_layouts_load(real ? real : "layouts", ts, 16, &n, errs, sizeof errs) == STORE_OK);
     CHECK(n >= 3 && errs[0] == 0);
+    for (int i = 0; i < n; i++) CHECK(strcmp(ts[i].id, "drieluik") != 0); /* a board, not a template */
+
+    /* The Drieluik's board file: its words and colours; a broken one names the line
+     * and changes nothing. */
+    core_dl_layout dl;
+    char bmsg[300];
+    CHECK(store_board_load(real ? real : "layouts", &dl, bmsg, sizeof bmsg) == STORE_OK);
+    CHECK_STR(dl.cols[DL_LEFT].title_nl, "Als er niets verandert");
+    CHECK_STR(dl.prompt_nl[DL_WAAR], "Waar, wanneer en hoe?");
+    CHECK(dl.cols[DL_RIGHT].note == 0xFFE7A3 && dl.cols[DL_MIDDLE].icon == DL_ICON_PATH);
+    const char *bad = "{\"columns\": [\n {\"id\": \"left\"},\n {\"id\": \"middle\", \"note\": \"green\"},\n {\"id\": \"right\"}]}";
+    CHECK(store_board_parse(bad, &dl, bmsg, sizeof bmsg) == STORE_EINVAL);
+    CHECK(strstr(bmsg, "line 3") && strstr(bmsg, "#CFE0F0"));
+    CHECK(dl.cols[DL_MIDDLE].note == 0xD5EDD0 && !dl.cols[DL_LEFT].title_nl[0]);
+    CHECK(store_board_parse("{\"columns\": [{\"id\": \"left\"}]}", &dl, bmsg, sizeof bmsg) == STORE_EINVAL);
+    CHECK(store_board_load("/nonexistent", &dl, bmsg, sizeof bmsg) == STORE_ENOTFOUND && dl.cols[DL_LEFT].edge == 0x5B8DB8);
 
     char sub[512], path[600];
     path_in(sub, "layouts");
