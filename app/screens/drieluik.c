@@ -150,6 +150,11 @@ static int commit(scr_app *app)
     int n = core_dl_diff(snap_places, app->notes, app->nnotes, snap_groups, snap_ngroups, app->dl.groups,
                          app->dl.ngroups, ch, CHANGES_MAX);
     if (n == 0) return 0;
+    if (n == CHANGES_MAX) { /* more than one action can hold: refuse it whole rather than save half */
+        restore(app);
+        scr_store_failed(app, STORE_EINVAL);
+        return 0;
+    }
     int64_t temp[CHANGES_MAX];
     for (int i = 0; i < n; i++) temp[i] = ch[i].is_group ? ch[i].g[1].id : 0;
     store_status r = store_dl_apply(app->st, app->meeting.id, ch, n, 1, app->wall_ms);

@@ -23,6 +23,7 @@ static void add_participant(scr_app *app)
     else if (s == CORE_EFULL) scr_say(app, T("new.full"), 1);
     else if (s == CORE_OK) {
         app->name[0] = 0;
+        if (app->status_error) app->status[0] = 0; /* what went wrong before is mended */
         ui_focus(app->ui, "new.name");
     }
 }
