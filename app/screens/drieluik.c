@@ -796,12 +796,16 @@ static void tray(scr_app *app)
     int cw = ui->w * 4 / 5;
     if (cw > ui_mm(ui, 330)) cw = ui_mm(ui, 330);
     /* As tall as what it holds: a small tray for a few notes, never a big empty one. */
+    int per_row = (cw - 2 * m + ng) / (nw + ng);
+    if (per_row < 1) per_row = 1;
     int ch = 2 * m + ui_mm(ui, 14) + g + t + g, sides = 0;
-    for (int side = DL_LEFT; side <= DL_RIGHT; side += 2)
-        if (core_dl_held(app->notes, app->nnotes, p->id, side)) {
-            ch += ui_mm(ui, 10) + nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, 2) : 0) + ui_mm(ui, 4) + g;
-            sides++;
-        }
+    for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
+        int held = core_dl_held(app->notes, app->nnotes, p->id, side);
+        if (!held) continue;
+        int rows = (held + per_row - 1) / per_row;
+        ch += ui_mm(ui, 10) + rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, 2) : 0) + ng) + g;
+        sides++;
+    }
     if (!sides) ch += ui_mm(ui, 20);
     if (ch > ui->h * 7 / 8) ch = ui->h * 7 / 8;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
@@ -859,14 +863,19 @@ static void tray(scr_app *app)
         else snprintf(line, sizeof line, TN("dl.tray.right", "dl.tray.right_many", held), held);
         ui_text(ui, line, x + icon + ui_mm(ui, 3), y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK, UI_LEFT, 0);
         y += icon + ui_mm(ui, 2);
-        int hangs = core_dl_step_hangs(step, side), nx = x;
-        int room = card.y + ch - m - y;
-        int show_hang = hangs ? t : 0;
-        if (room < nh + show_hang) break;
+
+        /* The notes flow in rows; what does not fit waits (the count above says how many). */
+        int hangs = core_dl_step_hangs(step, side), nx = x, k = 0;
+        int show_hang = hangs ? t + ui_mm(ui, 2) : 0, row_h = nh + show_hang + ng;
         for (int i = 0; i < app->nnotes; i++) {
             core_note *n = &app->notes[i];
             if (n->author != p->id || n->at.col != side || n->at.hung_at || n->at.deleted) continue;
-            if (nx + nw > card.x + cw - m) break; /* the count above says how many */
+            if (k > 0 && k % per_row == 0) {
+                nx = x;
+                y += row_h;
+            }
+            if (y + nh + show_hang > card.y + ch - m) break;
+            k++;
             SDL_Rect nr = {nx, y, nw, nh};
             scr_dl_note(app, n, nr, 1.0f, 0);
             char id[48];
@@ -886,7 +895,7 @@ static void tray(scr_app *app)
             }
             nx += nw + ng;
         }
-        y += nh + show_hang + ui_mm(ui, 4) + g;
+        y += row_h + g;
     }
     if (!any)
         ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, 8), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
