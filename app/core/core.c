@@ -1,6 +1,8 @@
 /* core: roles, colours, text and the small rules every screen relies on. */
 #include "core.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -228,6 +230,10 @@ core_status core_template_check(const core_template *t, const char **why)
         const core_phase_def *p = &t->phases[i];
         if (!p->title_nl[0]) { *why = "a phase has no Dutch title"; return CORE_EINVAL; }
         if (p->minutes < 1 || p->minutes > 600) { *why = "a phase's \"minutes\" is not 1 to 600"; return CORE_EINVAL; }
+        if (i == 0 && p->closed) {
+            *why = "the first phase cannot be the closed segment: professionals share what they know first";
+            return CORE_EINVAL;
+        }
     }
     *why = "";
     return CORE_OK;
@@ -239,4 +245,25 @@ void core_iso8601(int64_t unix_ms, char *out, size_t cap)
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int64_t core_phase_elapsed_ms(const core_phase *p, int64_t now_ms)
+{
+    if (!p->started_at_ms) return 0;
+    int64_t end = p->ended_at_ms ? p->ended_at_ms : p->paused_at_ms ? p->paused_at_ms : now_ms;
+    int64_t e = end - p->started_at_ms - p->paused_ms;
+    return e < 0 ? 0 : e; /* a clock set back before the start shows zero, not a negative time */
+}
+
+int64_t core_phase_left_ms(const core_phase *p, int64_t now_ms)
+{
+    return (int64_t)p->def.minutes * 60000 + p->extra_ms - core_phase_elapsed_ms(p, now_ms);
+}
+
+void core_clock_text(int64_t ms, char *out, size_t cap)
+{
+    if (ms < 0) ms = -ms;
+    int64_t s = ms / 1000;
+    if (s >= 3600) snprintf(out, cap, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)(s / 60 % 60), (long long)(s % 60));
+    else snprintf(out, cap, "%02lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }

@@ -69,12 +69,18 @@ typedef struct {
     int64_t supports; /* participant id this one supports, 0 for none */
 } core_participant;
 
+/* A phase's prompts on screen: lines joined by '\n' (a heading, then its questions
+ * starting with "- "). */
+enum { CORE_PROMPTS_BYTES = 1800 };
+
 typedef struct {
     char title_nl[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     char title_en[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     int minutes;
     int closed;      /* the closed segment: professionals step out */
     char board[32];  /* which board the phase shows: "none", "drieluik", "goals", ... */
+    char prompts_nl[CORE_PROMPTS_BYTES];
+    char prompts_en[CORE_PROMPTS_BYTES];
 } core_phase_def;
 
 /* A meeting template from layouts/. */
@@ -104,8 +110,19 @@ typedef struct {
     int seq;
     core_phase_def def;
     int64_t started_at_ms; /* 0 when not started */
-    int64_t ended_at_ms;
+    int64_t ended_at_ms;   /* 0 while it runs (or before it started) */
+    int64_t paused_ms;     /* time not counted: pauses, and time spent in other phases */
+    int64_t paused_at_ms;  /* 0 unless paused now */
+    int64_t extra_ms;      /* minutes the facilitator added (+1, +5) */
 } core_phase;
+
+/* The timer is wall-clock start plus spans not counted, so it is right after a
+ * restart. Elapsed counts to now (or to the end, or to the pause). */
+int64_t core_phase_elapsed_ms(const core_phase *p, int64_t now_ms);
+/* Time left of the planned minutes plus the extra; below zero it is the overrun. */
+int64_t core_phase_left_ms(const core_phase *p, int64_t now_ms);
+/* mm:ss (or h:mm:ss) of a span, without sign; out needs 16 bytes. */
+void core_clock_text(int64_t ms, char *out, size_t cap);
 
 /* --- Drieluik (seed §2.6) ----------------------------------------------------- */
 

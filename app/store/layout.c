@@ -59,6 +59,34 @@ static int read_text(const cJSON *item, char *nl, char *en, size_t cap)
     return nl[0] != 0;
 }
 
+/* Lines joined by '\n' into out; 0, or -1 when item is not a list of strings. */
+static int join_lines(const cJSON *item, char *out, size_t cap)
+{
+    out[0] = 0;
+    if (!item) return 0;
+    if (!cJSON_IsArray(item)) return -1;
+    const cJSON *line;
+    size_t used = 0;
+    cJSON_ArrayForEach(line, item) {
+        if (!cJSON_IsString(line)) return -1;
+        char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+        core_utf8_clean(line->valuestring, strlen(line->valuestring), clean, sizeof clean);
+        int n = snprintf(out + used, cap - used, "%s%s", used ? "\n" : "", clean);
+        if (n < 0 || (size_t)n >= cap - used) return -1; /* too long for the screen anyway */
+        used += (size_t)n;
+    }
+    return 0;
+}
+
+/* "prompts": ["...", ...] (Dutch) or {"nl": [...], "en": [...]}. */
+static int read_prompts(const cJSON *item, core_phase_def *d)
+{
+    if (cJSON_IsObject(item))
+        return join_lines(cJSON_GetObjectItemCaseSensitive(item, "nl"), d->prompts_nl, sizeof d->prompts_nl) |
+               join_lines(cJSON_GetObjectItemCaseSensitive(item, "en"), d->prompts_en, sizeof d->prompts_en);
+    return join_lines(item, d->prompts_nl, sizeof d->prompts_nl);
+}
+
 store_status store_layout_parse(const char *text, const char *id, core_template *t, char *msg, size_t cap)
 {
     memset(t, 0, sizeof *t);
@@ -109,6 +137,11 @@ store_status store_layout_parse(const char *text, const char *id, core_template 
             goto out;
         }
         d->minutes = (int)min->valuedouble;
+        if (read_prompts(cJSON_GetObjectItemCaseSensitive(ph, "prompts"), d) != 0) {
+            snprintf(msg, cap, "line %d: phase %d: \"prompts\" is a list of lines, or {\"nl\": [...], \"en\": [...]}",
+                     line_of_phase(text, i), i + 1);
+            goto out;
+        }
         d->closed = cJSON_IsTrue(closed);
         snprintf(d->board, sizeof d->board, "%s", cJSON_IsString(board) ? board->valuestring : "none");
     }

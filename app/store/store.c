@@ -112,7 +112,18 @@ static const char schema_v2[] =
     "ALTER TABLE groups ADD COLUMN mark INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE meetings ADD COLUMN pros_write INTEGER NOT NULL DEFAULT 0;";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2};
+/* Version 3, timed phases and the plan: minutes added to a phase, a phase's
+ * prompts, when the plan was fixed, and every fixed version kept whole. */
+static const char schema_v3[] =
+    "ALTER TABLE phases ADD COLUMN extra_ms INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE phases ADD COLUMN prompts TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE phases ADD COLUMN prompts_en TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE meetings ADD COLUMN plan_fixed_at INTEGER;"
+    "UPDATE meetings SET plan_version=1 WHERE plan_version=0;"
+    "CREATE TABLE plan_versions(meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " version INTEGER NOT NULL, fixed_at INTEGER NOT NULL, plan TEXT NOT NULL, PRIMARY KEY(meeting, version));";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
 
 store_status st_status(int rc)
 {
@@ -470,15 +481,15 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
     if (r != STORE_OK) return r;
     int64_t id = 0;
     int rc = SQLITE_OK;
-    if ((r = st_prepare(st, "INSERT INTO meetings(title, template, created_at) VALUES(?,?,?)", &m)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO meetings(title, template, created_at, plan_version) VALUES(?,?,?,1)", &m)) != STORE_OK) goto out;
     sqlite3_bind_text(m, 1, clean, -1, SQLITE_STATIC);
     sqlite3_bind_text(m, 2, t->id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(m, 3, now_ms);
     if ((rc = sqlite3_step(m)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
     id = sqlite3_last_insert_rowid(st->db);
 
-    if ((r = st_prepare(st, "INSERT INTO phases(meeting, seq, title_nl, title_en, planned_minutes, closed, board)"
-                            " VALUES(?,?,?,?,?,?,?)", &ph)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO phases(meeting, seq, title_nl, title_en, planned_minutes, closed, board,"
+                            " prompts, prompts_en) VALUES(?,?,?,?,?,?,?,?,?)", &ph)) != STORE_OK) goto out;
     for (int i = 0; i < t->nphases; i++) {
         const core_phase_def *d = &t->phases[i];
         sqlite3_reset(ph);
@@ -489,6 +500,8 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
         sqlite3_bind_int(ph, 5, d->minutes);
         sqlite3_bind_int(ph, 6, d->closed);
         sqlite3_bind_text(ph, 7, d->board[0] ? d->board : "none", -1, SQLITE_STATIC);
+        sqlite3_bind_text(ph, 8, d->prompts_nl, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ph, 9, d->prompts_en, -1, SQLITE_STATIC);
         if ((rc = sqlite3_step(ph)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
     }
 
@@ -634,8 +647,8 @@ store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, 
     sqlite3_stmt *s;
     *n = 0;
     store_status r = st_prepare(st, "SELECT id, seq, title_nl, title_en, planned_minutes, closed, board,"
-                                    " coalesce(started_at,0), coalesce(ended_at,0)"
-                                    " FROM phases WHERE meeting=? ORDER BY seq", &s);
+                                    " coalesce(started_at,0), coalesce(ended_at,0), paused_ms, coalesce(paused_at,0),"
+                                    " extra_ms, prompts, prompts_en FROM phases WHERE meeting=? ORDER BY seq", &s);
     if (r != STORE_OK) return r;
     sqlite3_bind_int64(s, 1, meeting);
     int rc;
@@ -651,6 +664,11 @@ store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, 
         st_text(s, 6, p->def.board, sizeof p->def.board);
         p->started_at_ms = sqlite3_column_int64(s, 7);
         p->ended_at_ms = sqlite3_column_int64(s, 8);
+        p->paused_ms = sqlite3_column_int64(s, 9);
+        p->paused_at_ms = sqlite3_column_int64(s, 10);
+        p->extra_ms = sqlite3_column_int64(s, 11);
+        st_text(s, 12, p->def.prompts_nl, sizeof p->def.prompts_nl);
+        st_text(s, 13, p->def.prompts_en, sizeof p->def.prompts_en);
     }
     sqlite3_finalize(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
@@ -663,8 +681,9 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
     sqlite3_stmt *s = NULL;
     int rc;
     /* End the phase that runs now, start the chosen one (only the first time). */
-    r = st_prepare(st, "UPDATE phases SET ended_at=?1 WHERE meeting=?2 AND started_at IS NOT NULL"
-                       " AND ended_at IS NULL AND seq<>?3", &s);
+    /* A pause in the phase being left ends with it: its span is not counted. */
+    r = st_prepare(st, "UPDATE phases SET ended_at=?1, paused_ms=paused_ms+coalesce(?1-paused_at,0), paused_at=NULL"
+                       " WHERE meeting=?2 AND started_at IS NOT NULL AND ended_at IS NULL AND seq<>?3", &s);
     if (r == STORE_OK) {
         sqlite3_bind_int64(s, 1, now_ms);
         sqlite3_bind_int64(s, 2, meeting);
@@ -672,7 +691,9 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
         if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
         sqlite3_finalize(s);
     }
-    if (r == STORE_OK && (r = st_prepare(st, "UPDATE phases SET started_at=coalesce(started_at, ?1), ended_at=NULL"
+    /* Back to a phase already run: the time spent elsewhere is not counted. */
+    if (r == STORE_OK && (r = st_prepare(st, "UPDATE phases SET paused_ms=paused_ms+coalesce(?1-ended_at,0),"
+                                             " started_at=coalesce(started_at, ?1), ended_at=NULL"
                                              " WHERE meeting=?2 AND seq=?3", &s)) == STORE_OK) {
         sqlite3_bind_int64(s, 1, now_ms);
         sqlite3_bind_int64(s, 2, meeting);
@@ -690,6 +711,34 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
         sqlite3_finalize(s);
     }
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+/* Pause (on), resume (off) or add minutes to the phase that runs now. */
+store_status store_phase_timer(store *st, int64_t meeting, int seq, store_timer_op op, int64_t arg, int64_t now_ms)
+{
+    static const char *const sql[] = {
+        "UPDATE phases SET paused_at=?1 WHERE meeting=?2 AND seq=?3 AND started_at IS NOT NULL AND ended_at IS NULL"
+        " AND paused_at IS NULL",
+        "UPDATE phases SET paused_ms=paused_ms+(?1-paused_at), paused_at=NULL WHERE meeting=?2 AND seq=?3"
+        " AND paused_at IS NOT NULL",
+        "UPDATE phases SET extra_ms=extra_ms+?4 WHERE meeting=?2 AND seq=?3"};
+    static const char *const words[] = {"phase_pause", "phase_resume", "phase_extra"};
+    if (op < STORE_TIMER_PAUSE || op > STORE_TIMER_ADD || (op == STORE_TIMER_ADD && (arg <= 0 || arg > 3600000)))
+        return STORE_EINVAL;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, sql[op], &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, now_ms);
+    sqlite3_bind_int64(s, 2, meeting);
+    sqlite3_bind_int(s, 3, seq);
+    if (op == STORE_TIMER_ADD) sqlite3_bind_int64(s, 4, arg);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
+    if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
+    r = st_journal(st, meeting, words[op], seq, now_ms);
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 

@@ -23,7 +23,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 typedef struct store store;
 
@@ -70,6 +70,12 @@ store_status store_participants(store *st, int64_t meeting, core_participant *ou
 store_status store_phases(store *st, int64_t meeting, core_phase *out, int cap, int *n);
 /* Moves the meeting to phase index `to`, ending the current and starting that one. */
 store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms);
+
+/* The timer of the phase that runs (seq): pause, resume, or add `arg` ms (at most
+ * an hour at a time). STORE_ENOTFOUND when there is nothing to do (not running,
+ * already paused, not paused). */
+typedef enum { STORE_TIMER_PAUSE = 0, STORE_TIMER_RESUME, STORE_TIMER_ADD } store_timer_op;
+store_status store_phase_timer(store *st, int64_t meeting, int seq, store_timer_op op, int64_t arg, int64_t now_ms);
 
 /* Notes. Add and update are one transaction each; text is cleaned and checked
  * by core (CORE_NOTE_MAX), ink is stored as given. `at` says where the note goes

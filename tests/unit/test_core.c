@@ -209,8 +209,51 @@ static void drieluik(void)
     CHECK(np == 1 && list[0].supports == 0);
 }
 
+/* The phase timer under an injected clock: it counts from the stored start, a
+ * pause stops it, +5 adds, the overrun is negative, and a restart (the same
+ * numbers read back) gives the same answer. */
+static void timer(void)
+{
+    core_phase p;
+    memset(&p, 0, sizeof p);
+    p.def.minutes = 10;
+    CHECK(core_phase_elapsed_ms(&p, 5000) == 0 && core_phase_left_ms(&p, 5000) == 600000);
+    p.started_at_ms = 1000000;
+    CHECK(core_phase_left_ms(&p, 1000000 + 60000) == 540000);
+    p.paused_at_ms = 1000000 + 120000; /* paused after two minutes */
+    CHECK(core_phase_elapsed_ms(&p, 1000000 + 500000) == 120000);
+    p.paused_ms += 1000000 + 300000 - p.paused_at_ms; /* resumed at five minutes */
+    p.paused_at_ms = 0;
+    CHECK(core_phase_elapsed_ms(&p, 1000000 + 360000) == 180000);
+    p.extra_ms += 5 * 60000; /* +5 */
+    CHECK(core_phase_left_ms(&p, 1000000 + 360000) == 15 * 60000 - 180000);
+    CHECK(core_phase_left_ms(&p, 1000000 + 200000 + 15 * 60000 + 1000) < 0); /* overrun */
+    core_phase again = p; /* read back after a restart: nothing but these numbers */
+    CHECK(core_phase_left_ms(&again, 1000000 + 400000) == core_phase_left_ms(&p, 1000000 + 400000));
+    CHECK(core_phase_elapsed_ms(&p, 500000) == 0); /* a clock set back: zero, never negative */
+    p.ended_at_ms = 1000000 + 400000;
+    CHECK(core_phase_elapsed_ms(&p, 9000000) == 400000 - 180000); /* ended: it stands still */
+    char t[16];
+    core_clock_text(-65000, t, sizeof t);
+    CHECK_STR(t, "01:05");
+    core_clock_text(3725000, t, sizeof t);
+    CHECK_STR(t, "1:02:05");
+    /* A template whose first phase is the closed segment is refused. */
+    core_template tp;
+    memset(&tp, 0, sizeof tp);
+    snprintf(tp.id, sizeof tp.id, "x");
+    snprintf(tp.name_nl, sizeof tp.name_nl, "X");
+    tp.nphases = 1;
+    snprintf(tp.phases[0].title_nl, sizeof tp.phases[0].title_nl, "Besloten deel");
+    tp.phases[0].minutes = 30;
+    tp.phases[0].closed = 1;
+    const char *why;
+    CHECK(core_template_check(&tp, &why) == CORE_EINVAL && strstr(why, "first phase"));
+}
+
 int main(void)
 {
+    timer();
     drieluik();
     roles();
     colours();

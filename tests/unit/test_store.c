@@ -330,6 +330,38 @@ static void drieluik_board(void)
     store_close(st);
 }
 
+/* The timer in the file: pause, resume and +5 are each one committed action, and
+ * going back to a phase does not count the time spent elsewhere. */
+static void timer(void)
+{
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 1;
+    int64_t m = 0;
+    store *st = with_meeting("timer.db", ps, &n, &m);
+    core_phase ph[4];
+    int np = 0;
+    const int64_t t0 = 1700000000000;
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_PAUSE, 0, t0) == STORE_ENOTFOUND); /* not started */
+    CHECK(store_phase_go(st, m, 0, t0) == STORE_OK);
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_PAUSE, 0, t0 + 60000) == STORE_OK);
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_PAUSE, 0, t0 + 61000) == STORE_ENOTFOUND); /* already */
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_RESUME, 0, t0 + 120000) == STORE_OK);
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_ADD, 5 * 60000, t0 + 120000) == STORE_OK);
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_ADD, -60000, t0 + 120000) == STORE_EINVAL);
+    CHECK(store_phases(st, m, ph, 4, &np) == STORE_OK && np == 2);
+    CHECK(core_phase_elapsed_ms(&ph[0], t0 + 180000) == 120000);
+    CHECK(ph[0].extra_ms == 300000);
+    /* Paused when the phase is left: the pause ends with it. Back later: the
+     * time away is not counted. */
+    CHECK(store_phase_timer(st, m, 0, STORE_TIMER_PAUSE, 0, t0 + 200000) == STORE_OK);
+    CHECK(store_phase_go(st, m, 1, t0 + 260000) == STORE_OK);
+    CHECK(store_phase_go(st, m, 0, t0 + 400000) == STORE_OK);
+    CHECK(store_phases(st, m, ph, 4, &np) == STORE_OK);
+    CHECK(core_phase_elapsed_ms(&ph[0], t0 + 410000) == 140000 + 10000);
+    CHECK(core_phase_elapsed_ms(&ph[1], t0 + 410000) == 140000);
+    store_close(st);
+}
+
 static void layouts(void)
 {
     core_template ts[16];
@@ -388,6 +420,7 @@ int main(void)
     notes();
     layouts();
     drieluik_board();
+    timer();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!check_failed && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
