@@ -46,6 +46,21 @@ static int64_t wall_ms(void)
     return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 }
 
+/* The wall clock at start, then moved on by SDL's steady ticks: a clock set back
+ * (or forward) while the meeting runs never makes the timer jump. Stored times
+ * are wall times, so a restart picks up from the file. */
+static int64_t anchor_wall;
+static Uint64 anchor_ticks;
+
+static int64_t steady_wall_ms(void)
+{
+    if (!anchor_ticks) {
+        anchor_wall = wall_ms();
+        anchor_ticks = SDL_GetTicks64() + 1; /* never 0 */
+    }
+    return anchor_wall + (int64_t)(SDL_GetTicks64() + 1 - anchor_ticks);
+}
+
 /* Dutch by default. gettext ignores LANGUAGE under the plain "C" locale, and
  * C.UTF-8 is always present on Debian, so messages use that. */
 static void set_language(const char *lang)
@@ -268,7 +283,7 @@ int main(int argc, char **argv)
     app.ui = &ui;
     scr_set_words(&app);
     app.now = SDL_GetTicks();
-    app.wall_ms = wall_ms();
+    app.wall_ms = steady_wall_ms();
     scr_open(&app);
 
     int status = 0;
@@ -283,7 +298,7 @@ int main(int argc, char **argv)
             ui.dirty = 1; /* woken by time: the clock, an animation, a message that ends */
         }
         app.now = SDL_GetTicks();
-        app.wall_ms = wall_ms();
+        app.wall_ms = steady_wall_ms();
         ui_tick(&ui, app.now);
         if (ui.dirty) scr_frame(&app);
         if (script && ui_script_step(script, &ui, SDL_GetTicks()) < 0) {

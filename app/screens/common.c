@@ -39,6 +39,8 @@ void scr_open(scr_app *app)
         store_status r = scr_demo(app);
         if (r != STORE_OK) scr_store_failed(app, r);
     }
+    char chime[8];
+    app->chime_off = store_setting(app->st, "chime", chime, sizeof chime) == STORE_OK && !strcmp(chime, "off");
     app->meetings_stale = 1;
     scr_go(app, store_has_pin(app->st) == STORE_OK ? SCR_HOME : SCR_PIN_NEW);
     if (app->layout_errors[0]) scr_say(app, T("status.layout_broken"), 1);
@@ -199,7 +201,7 @@ int scr_wake_in(const scr_app *app)
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
     if ((int32_t)(app->pin_paused_until - now) > 0) best = ui_sooner(best, 1000);
-    if (app->screen == SCR_MEETING) best = ui_sooner(best, scr_dl_wake_in(app));
+    if (app->screen == SCR_MEETING) best = ui_sooner(best, ui_sooner(scr_dl_wake_in(app), scr_meeting_wake_in(app)));
     return best;
 }
 

@@ -48,27 +48,123 @@ static void steps(scr_app *app, SDL_Rect r)
     }
 }
 
+static void reload_phases(scr_app *app)
+{
+    store_status r = store_phases(app->st, app->meeting.id, app->phases, CORE_PHASES_MAX, &app->nphases);
+    if (r != STORE_OK) scr_store_failed(app, r);
+}
+
+static void timer_op(scr_app *app, store_timer_op op, int64_t arg)
+{
+    const core_phase *cur = current(app);
+    store_status r = store_phase_timer(app->st, app->meeting.id, cur->seq, op, arg, app->wall_ms);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    scr_saved(app);
+    reload_phases(app);
+}
+
+static int running(const core_phase *p) { return p->started_at_ms && !p->ended_at_ms && !p->paused_at_ms; }
+
+/* The countdown, large enough to read across the room. Colour and words change
+ * together: calm, two minutes left, the last ten seconds, over time. In the closed
+ * segment it counts up: the family takes the time it needs. */
+static void timer_box(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    const core_phase *p = current(app);
+    int64_t left = core_phase_left_ms(p, app->wall_ms), elapsed = core_phase_elapsed_ms(p, app->wall_ms);
+    char digits[24], caption[96];
+    uint32_t fill = UI_SURFACE, ink = UI_INK;
+    if (p->def.closed) {
+        core_clock_text(elapsed, digits, sizeof digits);
+        snprintf(caption, sizeof caption, T("timer.of_planned"), p->def.minutes);
+    } else if (!p->started_at_ms) {
+        core_clock_text(left, digits, sizeof digits);
+        snprintf(caption, sizeof caption, "%s", T("timer.not_started"));
+        ink = UI_INK2;
+    } else if (p->paused_at_ms) {
+        core_clock_text(left, digits, sizeof digits);
+        snprintf(caption, sizeof caption, "%s", T("timer.paused"));
+        ink = UI_INK2;
+    } else if (left > 0) {
+        /* Round up: "00:01" until the very end, never "00:00" with time left. */
+        core_clock_text(left + 999, digits, sizeof digits);
+        snprintf(caption, sizeof caption, "%s", left <= 120000 ? T("timer.almost") : T("timer.left"));
+        if (left <= 120000) ink = UI_WARN;
+        if (left <= 10000) { fill = UI_WARN; ink = UI_SURFACE; }
+    } else {
+        char over[16];
+        core_clock_text(left, over, sizeof over);
+        snprintf(digits, sizeof digits, "+%s", over);
+        snprintf(caption, sizeof caption, "%s", T("timer.over"));
+        ink = UI_WARN;
+        /* At zero it pulses for ten seconds: the room looks up. */
+        if (left > -10000 && ((-left) / 500) % 2 == 0) { fill = UI_WARN; ink = UI_SURFACE; }
+    }
+    ui_round(ui, r, ui_mm(ui, 2), fill);
+    int cap_h = ui_mm(ui, 6);
+    ui_text_fit(ui, digits, ui_rect(r.x, r.y, r.w, r.h - cap_h), CFG_TIMER_MM * 0.8f, CFG_TITLE_MM, ink, UI_CENTER);
+    ui_text_fit(ui, caption, ui_rect(r.x, r.y + r.h - cap_h - ui_mm(ui, 1), r.w, cap_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f,
+                fill == UI_SURFACE ? UI_INK2 : UI_SURFACE, UI_CENTER);
+    /* The chime, once, when this phase's time runs out (not when a restart finds it over). */
+    if (running(p) && !p->def.closed && left <= 0 && left > -3000 && app->chimed_phase != p->id) {
+        app->chimed_phase = p->id;
+        if (!app->chime_off) ui_chime(ui);
+    }
+}
+
+int scr_meeting_wake_in(const scr_app *app)
+{
+    if (app->screen != SCR_MEETING || app->nphases < 1) return -1;
+    const core_phase *p = current(app);
+    if (!running(p)) return -1;
+    int64_t left = core_phase_left_ms(p, app->wall_ms);
+    if (left <= 0 && left > -10000) return 250; /* pulsing */
+    int64_t e = core_phase_elapsed_ms(p, app->wall_ms);
+    return (int)(1000 - e % 1000) + 1; /* the next whole second */
+}
+
 static int phase_bar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 26), m = scr_margin(app), t = scr_target(app);
+    int h = ui_mm(ui, 34), m = scr_margin(app), g = ui_mm(ui, 2);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
-    int title_w = ui->w / 5;
+    int title_w = ui->w / 6;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, 3), ui_mm(ui, 5), 2, h - ui_mm(ui, 10)), UI_HAIRLINE);
-    int nav_w = ui_mm(ui, 30), nav = 2 * nav_w + ui_mm(ui, 3);
-    int clock_w = ui_mm(ui, 38);
-    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, ui->w - 2 * m - title_w - nav - clock_w - ui_mm(ui, 12), h);
+    /* Right: the controls in two rows; left of them the timer. */
+    int bh = ui_mm(ui, 13), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
+    int nav_w = ui_mm(ui, 40), ctl = 2 * nav_w + g;
+    int bx = ui->w - m - ctl;
+    int clock_w = ui_mm(ui, 62);
+    timer_box(app, ui_rect(bx - g * 2 - clock_w, ui_mm(ui, 2), clock_w, h - ui_mm(ui, 4)));
+    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, 7)) - ui_mm(ui, 3), h);
     steps(app, st);
-    /* The planned time of this phase; the running countdown comes with the timer. */
     const core_phase *cur = current(app);
-    char mins[32];
-    snprintf(mins, sizeof mins, T("meeting.minutes"), cur->def.minutes);
-    ui_text_fit(ui, mins, ui_rect(ui->w - m - nav - clock_w - ui_mm(ui, 3), 0, clock_w, h), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_RIGHT);
-    int bx = ui->w - m - nav, by = (h - t) / 2;
-    if (ui_button(ui, "phase.prev", ui_rect(bx, by, nav_w, t), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
-    if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + ui_mm(ui, 3), by, nav_w, t), T("phase.next"), UI_PRIMARY)) go_phase(app, +1);
+    if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
+    if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) go_phase(app, +1);
+    int pw = ui_mm(ui, 24), aw = ui_mm(ui, 13);
+    SDL_Rect r0 = ui_rect(bx, row2, pw, bh);
+    if (!cur->started_at_ms) {
+        if (ui_button(ui, "timer.start", r0, T("timer.start"), UI_PRIMARY)) go_phase(app, 0);
+    } else if (cur->paused_at_ms) {
+        if (ui_button(ui, "timer.resume", r0, T("timer.resume"), UI_PRIMARY)) timer_op(app, STORE_TIMER_RESUME, 0);
+    } else if (ui_button(ui, "timer.pause", r0, T("timer.pause"), UI_SECONDARY)) {
+        timer_op(app, STORE_TIMER_PAUSE, 0);
+    }
+    if (ui_button(ui, "timer.plus1", ui_rect(bx + pw + g, row2, aw, bh), "+1", UI_SECONDARY)) timer_op(app, STORE_TIMER_ADD, 60000);
+    if (ui_button(ui, "timer.plus5", ui_rect(bx + pw + aw + 2 * g, row2, aw, bh), "+5", UI_SECONDARY))
+        timer_op(app, STORE_TIMER_ADD, 300000);
+    int sx = bx + pw + 2 * aw + 3 * g;
+    if (ui_toggle(ui, "timer.mute", ui_rect(sx, row2, bx + ctl - sx, bh), T("timer.sound"), !app->chime_off, 0)) {
+        app->chime_off = !app->chime_off;
+        store_status r = store_set_setting(app->st, "chime", app->chime_off ? "off" : "on");
+        if (r != STORE_OK) scr_store_failed(app, r);
+    }
     return h;
 }
 

@@ -125,6 +125,10 @@ typedef struct scr_app {
         float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
     } dl;
 
+    /* the phase timer */
+    int chime_off;              /* setting "chime": muted on this device */
+    int64_t chimed_phase;       /* the phase whose end was chimed (once) */
+
     /* status bar: one short sentence, and the saved mark */
     char status[256];
     int status_error;
@@ -176,6 +180,8 @@ void scr_pin_new_frame(scr_app *app);
 void scr_home_frame(scr_app *app);
 void scr_new_frame(scr_app *app);
 void scr_meeting_frame(scr_app *app);
+/* ms until the meeting's timer shows the next second (or pulses), or -1. */
+int scr_meeting_wake_in(const scr_app *app);
 /* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing
  * with the caption (note.c). */
 void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge);

@@ -46,6 +46,7 @@ int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const
 
 void ui_quit(ui_ctx *ctx)
 {
+    ui_sound_quit();
     ui_fonts_close(ctx);
 }
 
@@ -713,7 +714,8 @@ int ui_dump(const ui_ctx *ctx, const char *path)
     if (!f) return -1;
     fprintf(f, "{\"screen\": ");
     json_str(f, ctx->prev_screen);
-    fprintf(f, ", \"size\": [%d, %d], \"px_per_mm\": %.3f, \"focus\": ", ctx->w, ctx->h, ctx->ppmm);
+    fprintf(f, ", \"size\": [%d, %d], \"px_per_mm\": %.3f, \"chimes\": %d, \"focus\": ", ctx->w, ctx->h, ctx->ppmm,
+            ctx->chimes);
     json_str(f, ctx->focus);
     fprintf(f, ",\n  \"widgets\": [");
     dump_list(f, ctx->prev, ctx->nprev);

@@ -141,6 +141,7 @@ typedef struct ui_ctx {
     char shot_path[512]; /* a script asked for a screenshot of the next frame */
     int quit;            /* a script said quit */
     char error[256];     /* the last kit failure (font, screenshot), for the status bar */
+    int chimes;          /* chimes played (or skipped for want of a sound device), for tests */
 } ui_ctx;
 
 /* Sets SDL's hints (no synthetic mouse/touch events, no GL for the software
@@ -247,6 +248,11 @@ int ui_key(ui_ctx *ctx, SDL_Keycode key);
 
 /* Writes the last frame's widget tree as JSON (id, rect, label, state). 0 or -1. */
 int ui_dump(const ui_ctx *ctx, const char *path);
+
+/* The soft chime at zero (sound.c); skipped without an audio device. */
+void ui_chime(ui_ctx *ctx);
+/* Closes the audio device if ui_chime opened one. */
+void ui_sound_quit(void);
 
 /* --- scripts ----------------------------------------------------------------- */
 typedef struct ui_script ui_script;
