@@ -267,3 +267,28 @@ void core_clock_text(int64_t ms, char *out, size_t cap)
     if (s >= 3600) snprintf(out, cap, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)(s / 60 % 60), (long long)(s % 60));
     else snprintf(out, cap, "%02lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }
+
+core_status core_decision_check_final(const core_decision *d, const char **why)
+{
+    char clean[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+    if (core_text_take(d->what, CORE_LONG_MAX, clean, sizeof clean) != CORE_OK) {
+        *why = "what";
+        return CORE_EEMPTY;
+    }
+    if (d->nwho < 1) {
+        *why = "who";
+        return CORE_EEMPTY;
+    }
+    *why = "";
+    return CORE_OK;
+}
+
+const char *core_consent_word(core_consent c)
+{
+    switch (c) {
+    case CONSENT_AKKOORD: return "akkoord";
+    case CONSENT_VOORBEHOUD: return "voorbehoud";
+    case CONSENT_NIET: return "niet_akkoord";
+    default: return "";
+    }
+}

@@ -247,6 +247,42 @@ void core_dl_rename_group(core_note *notes, int n, core_dl_group *g, int ng, cor
 core_status core_note_check(const char *text, size_t ink_len, char *clean, size_t cap);
 void core_notes_free(core_note *notes, int n);
 
+/* --- the plan: bottom lines, decisions, consent (§3.4, §3.9, §3.10) ------------ */
+
+/* A person of the meeting's network: every participant, and people added later. */
+typedef struct {
+    int64_t id;
+    char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    int64_t participant; /* 0 when not a participant */
+} core_person;
+
+/* A non-negotiable condition set by a professional in phase 1. */
+typedef struct {
+    int64_t id;
+    char text[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+    int64_t by; /* participant id */
+} core_bodemeis;
+
+enum { CORE_WHO_MAX = 16 };
+
+/* A decision or agreement of the family: a draft until marked final. */
+typedef struct {
+    int64_t id;
+    char what[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+    char due[11];       /* "YYYY-MM-DD", or "" */
+    int needs_help;     /* professional help needed */
+    int64_t goal;       /* 0 for none */
+    int final;
+    int64_t who[CORE_WHO_MAX]; /* people ids */
+    int nwho;
+} core_decision;
+
+/* A decision may be final only with a what and a who; why names what is missing. */
+core_status core_decision_check_final(const core_decision *d, const char **why);
+
+typedef enum { CONSENT_NONE = 0, CONSENT_AKKOORD, CONSENT_VOORBEHOUD, CONSENT_NIET } core_consent;
+const char *core_consent_word(core_consent c); /* "akkoord", "voorbehoud", "niet_akkoord" */
+
 /* --- text ------------------------------------------------------------------ */
 
 /* Copies `len` bytes of untrusted text into out (cap bytes, always NUL-terminated),

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 const char *scr_tr(const char *key) { return gettext(key); }
 
@@ -188,6 +189,9 @@ void scr_open_meeting(scr_app *app, int64_t id)
     if (id != app->dl_meeting) scr_dl_reset(app); /* undo belongs to the meeting it was done in */
     app->dl_meeting = id;
     app->notes_stale = 1;
+    app->plan.stale = 1;
+    app->plan.editing = app->plan.finishing = app->plan.confirm_closed = 0;
+    app->plan.remark_for = 0;
     app->note.open = 0;
     app->note_view = 0;
     scr_go(app, SCR_MEETING);
@@ -252,4 +256,57 @@ void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const
     float lum = 0.2126f * (float)((colour >> 16) & 0xFF) + 0.7152f * (float)((colour >> 8) & 0xFF) +
                 0.0722f * (float)(colour & 0xFF);
     ui_text(ui, initial, cx, cy - ui_text_size(ui, initial, mm).y / 2, mm, lum < 120 ? UI_SURFACE : UI_INK, UI_CENTER, 0);
+}
+
+const char *scr_phase_prompts(const scr_app *app, const core_phase_def *d)
+{
+    return app->lang_en && d->prompts_en[0] ? d->prompts_en : d->prompts_nl;
+}
+
+void scr_local_hm(int64_t unix_ms, char *out, size_t cap)
+{
+    time_t t = (time_t)(unix_ms / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, cap, "%H:%M", &tm);
+}
+
+/* Lays the prompt lines out in `cols` columns of r; draws them when asked.
+ * Returns 1 when every line fits. */
+static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, int draw)
+{
+    ui_ctx *ui = app->ui;
+    char line[CORE_PROMPTS_BYTES];
+    int colw = cols == 1 ? r.w : (r.w - ui_mm(ui, 8)) / 2;
+    int x = r.x, y = r.y, col = 0;
+    for (const char *p = text; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        snprintf(line, sizeof line, "%.*s", (int)n, p);
+        p += n + (e ? 1 : 0);
+        int question = line[0] == '-' && line[1] == ' ';
+        const char *s = question ? line + 2 : line;
+        float mm = question ? CFG_BODY_MM : CFG_NOTE_MM;
+        int indent = question ? ui_mm(ui, 7) : 0, wrap = colw - indent - ui_mm(ui, 4);
+        SDL_Point one = ui_text_size(ui, s, mm);
+        int h = one.y * (1 + one.x / (wrap > 0 ? wrap : 1));
+        if (!question && y > r.y) y += ui_mm(ui, 3); /* a new heading: a little air */
+        if (y + h > r.y + r.h) {
+            if (col + 1 >= cols) return 0;
+            col++;
+            x = r.x + col * (colw + ui_mm(ui, 8));
+            y = r.y;
+        }
+        if (draw) {
+            if (question) ui_circle(ui, x + ui_mm(ui, 2.5f), y + one.y / 2, ui_mm(ui, 1.1f), UI_ACCENT);
+            h = ui_text(ui, s, x + indent, y, mm, UI_INK, UI_LEFT, wrap).y;
+        }
+        y += h + (question ? ui_mm(ui, 2) : ui_mm(ui, 3));
+    }
+    return 1;
+}
+
+void scr_prompts(scr_app *app, const char *text, SDL_Rect r)
+{
+    flow_prompts(app, text, r, flow_prompts(app, text, r, 1, 0) ? 1 : 2, 1);
 }

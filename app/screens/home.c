@@ -19,6 +19,7 @@ static void start_new(scr_app *app)
     app->nparts = 0;
     app->role = ROLE_KIND;
     app->supports = 0;
+    app->draft_for = 0;
     app->template_idx = 0;
     scr_go(app, SCR_NEW);
 }

@@ -15,6 +15,11 @@ static void go_phase(scr_app *app, int delta)
 {
     int to = core_phase_step(app->meeting.current_phase, delta, app->nphases);
     if (to == app->meeting.current_phase && app->phases[to].started_at_ms) return;
+    if (scr_closed_now(app)) return; /* locked: only "Wij zijn klaar" or the PIN ends it */
+    if (app->phases[to].def.closed && !app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
+        scr_closed_ask(app); /* the facilitator starts it, knowing the professionals leave */
+        return;
+    }
     store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
     if (r != STORE_OK) {
         scr_store_failed(app, r);
@@ -145,6 +150,15 @@ static int phase_bar(scr_app *app)
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, 7)) - ui_mm(ui, 3), h);
     steps(app, st);
     const core_phase *cur = current(app);
+    if (scr_closed_now(app)) {
+        /* The closed segment: no facilitator control works; the band says how to leave. */
+        ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
+        ui_button_off(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"));
+        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, 24), bh), T("timer.pause"));
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, 24) + g, row2, ui_mm(ui, 13), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, 37) + 2 * g, row2, ui_mm(ui, 13), bh), "+5");
+        return h;
+    }
     if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
     if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) go_phase(app, +1);
     int pw = ui_mm(ui, 24), aw = ui_mm(ui, 13);
@@ -211,8 +225,8 @@ void scr_meeting_frame(scr_app *app)
     else chips(app, chips_y, chips_h, chips_right);
     int by = chips_y + (chips_h - t) / 2 + 1;
     if (undo_w) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
-    if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2),
-                  T("meeting.home"), UI_SECONDARY)) {
+    if (scr_closed_now(app)) ui_button_off(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"));
+    else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY)) {
         app->meetings_stale = 1;
         scr_go(app, SCR_HOME);
     }
@@ -220,7 +234,13 @@ void scr_meeting_frame(scr_app *app)
     if (closed) {
         int band = ui_mm(ui, 16);
         ui_fill(ui, ui_rect(0, y, ui->w, band), UI_CLOSED_BAND);
-        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m, band), CFG_BODY_MM * 1.1f, CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
+        int lw = ui_mm(ui, 60);
+        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, 4), band), CFG_BODY_MM * 1.1f,
+                    CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
+        /* The one way out before the family is done: the facilitator's PIN. */
+        if (scr_closed_now(app) && ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, 2), lw, band - ui_mm(ui, 4)),
+                                             T("closed.leave"), UI_SECONDARY))
+            scr_pin_ask(app, PIN_FOR_LEAVE_CLOSED, 0);
         y += band;
     }
     /* The board of this phase. The boards arrive one by one; until then a phase
@@ -228,18 +248,40 @@ void scr_meeting_frame(scr_app *app)
     SDL_Rect board = ui_rect(m, y + ui_mm(ui, 4), ui->w - 2 * m, chips_y - y - ui_mm(ui, 8));
     if (drieluik) {
         scr_dl_board(app, board);
+    } else if (!strcmp(cur->def.board, "bodemeisen")) {
+        scr_bodemeisen_board(app, board);
+    } else if (!strcmp(cur->def.board, "decisions")) {
+        scr_decisions_board(app, board);
+    } else if (!strcmp(cur->def.board, "consent")) {
+        scr_consent_board(app, board);
     } else {
         ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-        int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
+        int pad = ui_mm(ui, 8);
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
-        SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
-        const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals")
-                          : !strcmp(cur->def.board, "decisions") ? T("board.decisions")
-                          : !strcmp(cur->def.board, "consent") ? T("board.consent") : T("board.talk");
-        ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+        const char *prompts = scr_phase_prompts(app, &cur->def);
+        if (!strcmp(cur->def.board, "break")) {
+            /* A break: when it ends, large, and nothing else. */
+            int64_t back = app->wall_ms + (core_phase_left_ms(cur, app->wall_ms) > 0 ? core_phase_left_ms(cur, app->wall_ms) : 0);
+            char line[128], hm[8];
+            scr_local_hm(back, hm, sizeof hm);
+            snprintf(line, sizeof line, T("board.break"), hm);
+            int cy = board.y + board.h / 2 - ui_mm(ui, 12);
+            ui_text(ui, heading, board.x + board.w / 2, cy, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * pad);
+            ui_text(ui, line, board.x + board.w / 2, cy + ui_mm(ui, 16), CFG_TITLE_MM, UI_INK2, UI_CENTER, board.w - 2 * pad);
+        } else if (prompts[0]) {
+            SDL_Point p = ui_text(ui, heading, board.x + pad, board.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, board.w - 2 * pad);
+            scr_prompts(app, prompts, ui_rect(board.x + pad, board.y + pad + p.y + ui_mm(ui, 6), board.w - 2 * pad,
+                                              board.h - 2 * pad - p.y - ui_mm(ui, 6)));
+        } else {
+            int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
+            SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
+            const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals") : T("board.talk");
+            ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+        }
     }
     if (drieluik) scr_dl_modals(app);
+    scr_plan_modals(app);
     scr_note_modals(app);
     scr_pin_modal(app);
     ui_end(ui);

@@ -28,6 +28,16 @@ static void add_participant(scr_app *app)
     }
 }
 
+/* The chosen template with the minutes as set here (a copy: the file stays as it is). */
+static core_template *draft(scr_app *app)
+{
+    if (app->draft_for != app->template_idx + 1) {
+        app->draft = app->templates[app->template_idx];
+        app->draft_for = app->template_idx + 1;
+    }
+    return &app->draft;
+}
+
 static void save(scr_app *app)
 {
     char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
@@ -46,7 +56,7 @@ static void save(scr_app *app)
         if (app->name[0]) return;
     }
     int64_t id = 0;
-    store_status r = store_meeting_create(app->st, title, &app->templates[app->template_idx], app->parts,
+    store_status r = store_meeting_create(app->st, title, draft(app), app->parts,
                                           app->nparts, app->wall_ms, &id);
     if (r != STORE_OK) {
         scr_store_failed(app, r);
@@ -95,6 +105,28 @@ void scr_new_frame(scr_app *app)
         snprintf(text, sizeof text, T("new.template_line"), scr_template_name(app, tp->id), tp->nphases, minutes);
         if (ui_toggle(ui, id, ui_rect(x, y, col, t), text, i == app->template_idx, 0)) app->template_idx = i;
         y += t + g;
+    }
+    /* The chosen template's phases, with their minutes to set for this meeting. */
+    if (app->ntemplates > 0) {
+        core_template *tp = draft(app);
+        y += g;
+        y = label(app, T("new.phases"), x, y);
+        int rh = ui_mm(ui, 12), bw_ = ui_mm(ui, 13), mw = ui_mm(ui, 22);
+        for (int i = 0; i < tp->nphases && y + rh <= bottom - g; i++, y += rh + g / 2) {
+            core_phase_def *d = &tp->phases[i];
+            char id[48], line[256], mins[32];
+            snprintf(line, sizeof line, "%d  %s%s", i + 1, scr_phase_title(app, d), d->closed ? T("new.closed_mark") : "");
+            int cx = x + col - 2 * bw_ - mw - g;
+            ui_text_fit(ui, line, ui_rect(x, y, cx - x - g, rh), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+            snprintf(id, sizeof id, "new.phase.%d.less", i);
+            if (ui_button(ui, id, ui_rect(cx, y, bw_, rh), "\xE2\x88\x92", UI_SECONDARY) && d->minutes > 5)
+                d->minutes -= d->minutes > 10 ? 5 : 1;
+            snprintf(mins, sizeof mins, T("new.minutes"), d->minutes);
+            ui_text_fit(ui, mins, ui_rect(cx + bw_, y, mw, rh), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+            snprintf(id, sizeof id, "new.phase.%d.more", i);
+            if (ui_button(ui, id, ui_rect(cx + bw_ + mw, y, bw_, rh), "+", UI_SECONDARY) && d->minutes < 600)
+                d->minutes += d->minutes >= 10 ? 5 : 1;
+        }
     }
     if (app->layout_errors[0]) {
         /* Which file and which line, so whoever edits layouts/ can mend it. */

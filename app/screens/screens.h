@@ -24,12 +24,13 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
 #define N_(key) key
 
 typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING } scr_id;
-typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT } scr_pin_purpose;
+typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED } scr_pin_purpose;
 
 enum {
     SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
     SCR_UNDO_MAX = 50, /* board actions undo reaches back */
-    SCR_ANIMS = 16     /* notes snapping into place at once */
+    SCR_ANIMS = 16,    /* notes snapping into place at once */
+    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64
 };
 
 /* One board action undo can take back: its change list (malloc'd). */
@@ -79,6 +80,8 @@ typedef struct scr_app {
     /* new meeting form */
     char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     int template_idx;
+    core_template draft;        /* the chosen template with this meeting's minutes */
+    int draft_for;              /* template_idx + 1 that draft was copied from; 0: none */
     char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     core_role role;
     int supports;               /* a new supporter comes with parts[supports - 1]; 0: not chosen */
@@ -125,6 +128,36 @@ typedef struct scr_app {
         float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
     } dl;
 
+    /* the plan (decide.c): bottom lines, decisions, actieteam, consent */
+    struct {
+        int stale;
+        core_person people[CORE_PARTICIPANTS_MAX * 2];
+        int npeople;
+        core_bodemeis bm[SCR_BODEMEISEN_MAX];
+        int nbm;
+        core_decision dec[SCR_DECISIONS_MAX];
+        int ndec;
+        int64_t team[CORE_PARTICIPANTS_MAX * 2];
+        int nteam;
+        int64_t consent_ids[CORE_PARTICIPANTS_MAX];
+        core_consent consent[CORE_PARTICIPANTS_MAX];
+        int nconsent;
+        int version;
+        int64_t fixed_at;
+        int64_t absent[CORE_PARTICIPANTS_MAX];
+        int nabsent;
+        char bm_text[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+        int64_t bm_by;
+        int editing;            /* the decision editor is open */
+        core_decision edit;
+        int cal_year, cal_month; /* the month the calendar shows */
+        const char *why;        /* why the decision cannot be final yet, or NULL */
+        int64_t remark_for;     /* participant giving consent with a reservation */
+        char remark[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+        int confirm_closed;     /* asking to start the closed segment */
+        int finishing;          /* "Wij zijn klaar": keep or discard the drafts */
+    } plan;
+
     /* the phase timer */
     int chime_off;              /* setting "chime": muted on this device */
     int64_t chimed_phase;       /* the phase whose end was chimed (once) */
@@ -170,6 +203,12 @@ void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const
 const char *scr_template_name(const scr_app *app, const char *id);
 const char *scr_role_name(core_role r);
 const char *scr_phase_title(const scr_app *app, const core_phase_def *d);
+/* A phase's prompts in the app's language ("" for none). */
+const char *scr_phase_prompts(const scr_app *app, const core_phase_def *d);
+/* Draws prompt lines (headings, "- " questions) inside r, in two columns if one is too short. */
+void scr_prompts(scr_app *app, const char *text, SDL_Rect r);
+/* Local time of day, "14:05". */
+void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);
 void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target);
 /* Draws the PIN modal when one is asked for; returns 1 while it is up. */
@@ -180,6 +219,11 @@ void scr_pin_new_frame(scr_app *app);
 void scr_home_frame(scr_app *app);
 void scr_new_frame(scr_app *app);
 void scr_meeting_frame(scr_app *app);
+/* The boards of phases that decide (decide.c): the bottom lines in phase 1, the
+ * decisions board of the closed segment, presenting and consent. */
+void scr_bodemeisen_board(scr_app *app, SDL_Rect r);
+void scr_decisions_board(scr_app *app, SDL_Rect r);
+void scr_consent_board(scr_app *app, SDL_Rect r);
 /* ms until the meeting's timer shows the next second (or pulses), or -1. */
 int scr_meeting_wake_in(const scr_app *app);
 /* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing
@@ -219,6 +263,16 @@ const core_note *scr_note(const scr_app *app, int64_t id);
  * screen under a title line, for export --format png. The store is the caller's.
  * STORE_EINVAL: no picture of that board exists. */
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board);
+
+/* The closed segment ends: the next phase, everyone back (decide.c). */
+void scr_closed_end(scr_app *app);
+/* Asks to start the closed segment (phase `to`); 1 while that question is up. */
+void scr_closed_ask(scr_app *app);
+/* The modals of the plan (decision editor, reservation, start/finish of the closed
+ * segment); 1 while one is up. */
+int scr_plan_modals(scr_app *app);
+/* In the closed segment, where facilitator controls are locked. */
+int scr_closed_now(const scr_app *app);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

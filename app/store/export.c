@@ -198,16 +198,19 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
 
     cJSON *dl = cJSON_AddObjectToObject(root, "drieluik");
     sqlite3_stmt *s;
-    if (ok && st_prepare(st, "SELECT drieluik_step, plan_version FROM meetings WHERE id=?", &s) == STORE_OK) {
+    if (ok && st_prepare(st, "SELECT drieluik_step, plan_version, plan_fixed_at FROM meetings WHERE id=?", &s) == STORE_OK) {
         sqlite3_bind_int64(s, 1, meeting);
         int step = 0, version = 0;
+        cJSON *fixed_at = NULL;
         if (sqlite3_step(s) == SQLITE_ROW) {
             step = sqlite3_column_int(s, 0);
             version = sqlite3_column_int(s, 1);
+            fixed_at = time_or_null(s, 2);
         }
         sqlite3_finalize(s);
         cJSON_AddNumberToObject(dl, "step", step);
         cJSON_AddNumberToObject(root, "plan_version", version);
+        cJSON_AddItemToObject(root, "plan_fixed_at", fixed_at ? fixed_at : cJSON_CreateNull());
     } else ok = 0;
     ok &= add(dl, "notes", rows(st, "SELECT id, col, nullif(prompt,''), author, text, ink IS NOT NULL, hung_at, grp FROM notes"
                                     " WHERE meeting=?1 AND board='drieluik' AND deleted=0 ORDER BY id",

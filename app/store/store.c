@@ -710,6 +710,16 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
         if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
         sqlite3_finalize(s);
     }
+    /* The closed segment: the professionals (and the facilitator) have left; that is recorded. */
+    if (r == STORE_OK && (r = st_prepare(st, "INSERT OR IGNORE INTO phase_absent(phase, participant)"
+                                             " SELECT ph.id, p.id FROM phases ph JOIN participants p ON p.meeting=ph.meeting"
+                                             " WHERE ph.meeting=?1 AND ph.seq=?2 AND ph.closed=1"
+                                             " AND p.role IN ('professional','facilitator')", &s)) == STORE_OK) {
+        sqlite3_bind_int64(s, 1, meeting);
+        sqlite3_bind_int(s, 2, to);
+        if ((rc = sqlite3_step(s)) != SQLITE_DONE) r = st_fail(st, rc);
+        sqlite3_finalize(s);
+    }
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }

@@ -97,6 +97,35 @@ store_status store_dl_set(store *st, int64_t meeting, int step, int pros_write, 
  * temporary id (below 0) is replaced in ch by the one it was stored under. */
 store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int n, int after, int64_t now_ms);
 
+/* --- the plan (plan.c) ------------------------------------------------------------ */
+
+store_status store_people(store *st, int64_t meeting, core_person *out, int cap, int *n);
+/* Participants absent in a phase (the professionals during the closed segment). */
+store_status store_absent(store *st, int64_t phase, int64_t *out, int cap, int *n);
+store_status store_bodemeis_add(store *st, int64_t meeting, const char *text, int64_t by, int64_t now_ms);
+store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64_t now_ms);
+store_status store_bodemeisen(store *st, int64_t meeting, core_bodemeis *out, int cap, int *n);
+/* Inserts (d->id 0, then set) or updates a decision with its who, in one action.
+ * STORE_EINVAL when final without a what or a who, or when the plan is fixed. */
+store_status store_decision_save(store *st, int64_t meeting, core_decision *d, int64_t now_ms);
+store_status store_decision_delete(store *st, int64_t meeting, int64_t id, int64_t now_ms);
+/* Every decision, drafts too (only the closed segment shows those). */
+store_status store_decisions(store *st, int64_t meeting, core_decision *out, int cap, int *n);
+store_status store_actieteam_set(store *st, int64_t meeting, int64_t person, int on, int64_t now_ms);
+store_status store_actieteam(store *st, int64_t meeting, int64_t *out, int cap, int *n);
+/* The plan's version and when it was fixed (0: not yet). */
+store_status store_plan(store *st, int64_t meeting, int *version, int64_t *fixed_at);
+/* A participant's answer to this version of the plan. When everyone present has
+ * answered, the plan is fixed in the same action and kept whole as that version. */
+store_status store_consent_set(store *st, int64_t meeting, int64_t participant, core_consent c, const char *remark,
+                               int64_t now_ms);
+/* The answers to this version: out[i] for participant ids[i]. */
+store_status store_consents(store *st, int64_t meeting, int64_t *ids, core_consent *out, int cap, int *n);
+/* A change after the plan was fixed: a new version, the old one kept. */
+store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms);
+/* Discards the drafts the family does not keep (the end of the closed segment). */
+store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms);
+
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);
 

@@ -322,6 +322,11 @@ void ui_keep_focus(ui_ctx *ctx)
     if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_KEEP_FOCUS;
 }
 
+void ui_label_last(ui_ctx *ctx, const char *label)
+{
+    if (ctx->ncur > 0) SDL_utf8strlcpy(ctx->cur[ctx->ncur - 1].label, label, sizeof ctx->cur[0].label);
+}
+
 void ui_selected(ui_ctx *ctx)
 {
     if (ctx->ncur > 0) ctx->cur[ctx->ncur - 1].state |= UI_ST_SELECTED;

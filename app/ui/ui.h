@@ -239,6 +239,8 @@ void ui_focus(ui_ctx *ctx, const char *id);
 /* The widget just added does not take the focus from the field being edited when
  * tapped (an editor's own undo or save button). */
 void ui_keep_focus(ui_ctx *ctx);
+/* The widget just added is named `label` in the dump (a day button: its date). */
+void ui_label_last(ui_ctx *ctx, const char *label);
 /* The widget just added shows as selected in the dump (a mark, a choice). */
 void ui_selected(ui_ctx *ctx);
 /* The widget just added answers a long-press: holding it shows a ring filling up. */

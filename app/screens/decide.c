@@ -1,0 +1,669 @@
+/* decide: where the plan is made. Phase 1's bottom lines (bodemeisen) set by the
+ * professionals; the closed segment, in which the family alone writes decisions
+ * (drafts until final) and forms the actieteam; and presenting the plan, where
+ * everyone present consents and the plan is fixed (§3.4, §3.9, §3.10). */
+#include "screens.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define DRAFT_FILL 0xFBFAF6
+
+static void load(scr_app *app)
+{
+    int64_t m = app->meeting.id;
+    store_status r = store_people(app->st, m, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
+    if (r == STORE_OK) r = store_bodemeisen(app->st, m, app->plan.bm, SCR_BODEMEISEN_MAX, &app->plan.nbm);
+    if (r == STORE_OK) r = store_decisions(app->st, m, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
+    if (r == STORE_OK) r = store_actieteam(app->st, m, app->plan.team, (int)SDL_arraysize(app->plan.team), &app->plan.nteam);
+    if (r == STORE_OK) r = store_consents(app->st, m, app->plan.consent_ids, app->plan.consent, CORE_PARTICIPANTS_MAX,
+                                          &app->plan.nconsent);
+    if (r == STORE_OK) r = store_plan(app->st, m, &app->plan.version, &app->plan.fixed_at);
+    int cur = app->meeting.current_phase;
+    if (r == STORE_OK && cur >= 0 && cur < app->nphases)
+        r = store_absent(app->st, app->phases[cur].id, app->plan.absent, CORE_PARTICIPANTS_MAX, &app->plan.nabsent);
+    if (r != STORE_OK) scr_store_failed(app, r);
+    app->plan.stale = 0;
+}
+
+/* After an action: saved, and read back. */
+static int done(scr_app *app, store_status r)
+{
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return 0;
+    }
+    scr_saved(app);
+    app->plan.stale = 1;
+    return 1;
+}
+
+static const char *person_name(const scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->plan.npeople; i++)
+        if (app->plan.people[i].id == id) return app->plan.people[i].name;
+    return "?";
+}
+
+static int in_team(const scr_app *app, int64_t person)
+{
+    for (int i = 0; i < app->plan.nteam; i++)
+        if (app->plan.team[i] == person) return 1;
+    return 0;
+}
+
+static int absent(const scr_app *app, int64_t participant)
+{
+    for (int i = 0; i < app->plan.nabsent; i++)
+        if (app->plan.absent[i] == participant) return 1;
+    return 0;
+}
+
+int scr_closed_now(const scr_app *app)
+{
+    int i = app->meeting.current_phase;
+    if (i < 0 || i >= app->nphases) return 0;
+    const core_phase *p = &app->phases[i];
+    return p->def.closed && p->started_at_ms && !p->ended_at_ms;
+}
+
+/* "Sanne, Mark" for a decision's who. */
+static void who_line(const scr_app *app, const core_decision *d, char *out, size_t cap)
+{
+    out[0] = 0;
+    size_t used = 0;
+    for (int i = 0; i < d->nwho && used < cap; i++) {
+        int n = snprintf(out + used, cap - used, "%s%s", i ? ", " : "", person_name(app, d->who[i]));
+        if (n < 0) break;
+        used += (size_t)n;
+    }
+}
+
+/* "vr 4 dec" for a date "2026-12-04", in the app's language. */
+static void due_line(const scr_app *app, const char *due, char *out, size_t cap)
+{
+    static const char *const nl_m[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
+    static const char *const en_m[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    if (sscanf(due, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) {
+        out[0] = 0;
+        return;
+    }
+    snprintf(out, cap, "%d %s %d", d, app->lang_en ? en_m[m - 1] : nl_m[m - 1], y);
+}
+
+/* A decision as a card: what, who, by when, help; a draft looks like paper not yet pinned. */
+static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, const char *id, float mm)
+{
+    ui_ctx *ui = app->ui;
+    int pad = ui_mm(ui, 3);
+    ui_card(ui, r, ui_mm(ui, 2), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : 0xC9C2B4, d->final ? 3 : 2);
+    if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
+        if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
+        else {
+            app->plan.editing = 1;
+            app->plan.edit = *d;
+            app->plan.why = NULL;
+            app->plan.cal_year = 0;
+            ui_focus(ui, "decision.what"); /* the caret at the end: go on writing */
+            ui->osk_away = 0;
+        }
+    }
+    const char *tag = d->final ? T("plan.final") : T("plan.draft");
+    int tw = ui_text_size(ui, tag, CFG_SMALL_MM).x + ui_mm(ui, 4);
+    ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, 6)), ui_mm(ui, 3), d->final ? UI_ACCENT : UI_HAIRLINE);
+    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, 4), r.y + pad + ui_mm(ui, 3), ui_mm(ui, 4), UI_ACCENT);
+    ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, 0.6f), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK, UI_CENTER, 0);
+    char who[512], due[40], line[640];
+    who_line(app, d, who, sizeof who);
+    due_line(app, d->due, due, sizeof due);
+    int line_h = ui_mm(ui, 6);
+    ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"), ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, 8), r.h - 2 * pad - line_h),
+                mm, CFG_SMALL_MM, d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
+    snprintf(line, sizeof line, "%s%s%s%s%s", who[0] ? who : T("plan.no_who"), due[0] ? " \xC2\xB7 " : "", due,
+             d->needs_help ? " \xC2\xB7 " : "", d->needs_help ? T("plan.help_short") : "");
+    ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f,
+                UI_INK2, UI_LEFT);
+}
+
+/* The bottom lines, framed, read-only: what the plan cannot go around. */
+static int bodemeisen_box(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    int pad = ui_mm(ui, 3), y = r.y + pad;
+    ui_card(ui, r, ui_mm(ui, 2), 0xFFF8EC, UI_WARN, 2);
+    ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
+    y += ui_mm(ui, 8);
+    if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
+    for (int i = 0; i < app->plan.nbm && y < r.y + r.h - ui_mm(ui, 6); i++) {
+        const core_participant *by = scr_participant(app, app->plan.bm[i].by);
+        char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128];
+        snprintf(line, sizeof line, "%s%s%s", app->plan.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
+        ui_circle(ui, r.x + pad + ui_mm(ui, 1.5f), y + ui_mm(ui, 3), ui_mm(ui, 1), UI_WARN);
+        y += ui_text(ui, line, r.x + pad + ui_mm(ui, 5), y, CFG_BODY_MM, UI_INK, UI_LEFT, r.w - 2 * pad - ui_mm(ui, 5)).y + ui_mm(ui, 1.5f);
+    }
+    return y - r.y;
+}
+
+/* --- phase 1: the professionals set the bottom lines ------------------------------- */
+
+void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->plan.stale) load(app);
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int pad = ui_mm(ui, 6), t = scr_target(app), g = ui_mm(ui, 3);
+    const core_phase *cur = &app->phases[app->meeting.current_phase];
+    int half = r.w / 2;
+    char heading[256];
+    snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->meeting.current_phase + 1, scr_phase_title(app, &cur->def));
+    SDL_Point hp = ui_text(ui, heading, r.x + pad, r.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, half - 2 * pad);
+    scr_prompts(app, scr_phase_prompts(app, &cur->def),
+                ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, 6), half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, 6)));
+
+    /* Right half: the bottom lines so far, and a new one by a professional. */
+    int x = r.x + half + pad / 2, w = half - pad - pad / 2, y = r.y + pad;
+    ui_text(ui, T("plan.bodemeisen"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, 10);
+    ui_text(ui, T("plan.bodemeisen_why"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, w);
+    y += ui_mm(ui, 11);
+    int pros = 0;
+    for (int i = 0; i < app->nmparts; i++) pros += app->mparts[i].role == ROLE_PROFESSIONAL;
+    if (!app->plan.bm_by)
+        for (int i = 0; i < app->nmparts && !app->plan.bm_by; i++)
+            if (app->mparts[i].role == ROLE_PROFESSIONAL) app->plan.bm_by = app->mparts[i].id;
+    if (!pros) {
+        y += ui_text(ui, T("plan.no_pros"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, w).y + g;
+    } else {
+        int bx = x;
+        for (int i = 0; i < app->nmparts; i++) {
+            const core_participant *p = &app->mparts[i];
+            if (p->role != ROLE_PROFESSIONAL) continue;
+            int bw = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 14);
+            if (bx + bw > x + w) break;
+            char id[40];
+            snprintf(id, sizeof id, "bm.by.%lld", (long long)p->id);
+            if (ui_toggle(ui, id, ui_rect(bx, y, bw, t), p->name, app->plan.bm_by == p->id, p->colour)) app->plan.bm_by = p->id;
+            bx += bw + g;
+        }
+        y += t + g;
+        int add_w = ui_mm(ui, 36);
+        ui_field(ui, "bm.text", ui_rect(x, y, w - add_w - g, t), app->plan.bm_text, sizeof app->plan.bm_text, CORE_LONG_MAX,
+                 T("plan.bodemeis_hint"));
+        if (ui_button(ui, "bm.add", ui_rect(x + w - add_w, y, add_w, t), T("plan.add"), UI_PRIMARY) ||
+            (ui->enter && !strcmp(ui->focus, "bm.text"))) {
+            if (!app->plan.bm_text[0]) scr_say(app, T("plan.bodemeis_empty"), 1);
+            else if (done(app, store_bodemeis_add(app->st, app->meeting.id, app->plan.bm_text, app->plan.bm_by, app->wall_ms)))
+                app->plan.bm_text[0] = 0;
+        }
+        y += t + 2 * g;
+    }
+    for (int i = 0; i < app->plan.nbm && y + t <= r.y + r.h - pad; i++) {
+        const core_bodemeis *b = &app->plan.bm[i];
+        const core_participant *by = scr_participant(app, b->by);
+        SDL_Rect card = {x, y, w, t + ui_mm(ui, 2)};
+        ui_card(ui, card, ui_mm(ui, 2), 0xFFF8EC, UI_WARN, 2);
+        char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
+        snprintf(line, sizeof line, "%s%s%s", b->text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
+        int rm = ui_mm(ui, 30);
+        ui_text_fit(ui, line, ui_rect(x + g, y, w - rm - 2 * g, card.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        snprintf(id, sizeof id, "bm.%lld.remove", (long long)b->id);
+        if (ui_button(ui, id, ui_rect(x + w - rm - ui_mm(ui, 1), y + ui_mm(ui, 1), rm, t), T("new.remove"), UI_QUIET))
+            done(app, store_bodemeis_delete(app->st, app->meeting.id, b->id, app->wall_ms));
+        y += card.h + g;
+    }
+}
+
+/* --- the closed segment: the family's decisions ------------------------------------ */
+
+static void open_new_decision(scr_app *app)
+{
+    memset(&app->plan.edit, 0, sizeof app->plan.edit);
+    app->plan.editing = 1;
+    app->plan.why = NULL;
+    app->plan.cal_year = 0;
+    ui_focus(app->ui, "decision.what");
+    app->ui->osk_away = 0;
+}
+
+/* Toggles of people in a grid; returns the height used. on() says who is chosen. */
+static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(const scr_app *, int64_t), int64_t *tapped)
+{
+    ui_ctx *ui = app->ui;
+    int t = ui_mm(ui, 13), g = ui_mm(ui, 2), cols = r.w / ui_mm(ui, 42);
+    if (cols < 1) cols = 1;
+    int cw = (r.w - (cols - 1) * g) / cols, k = 0;
+    *tapped = 0;
+    for (int i = 0; i < app->plan.npeople; i++) {
+        const core_person *p = &app->plan.people[i];
+        const core_participant *part = scr_participant(app, p->participant);
+        if (part && core_role_is_professional(part->role) && scr_closed_now(app)) continue; /* they are not here */
+        SDL_Rect c = {r.x + (k % cols) * (cw + g), r.y + (k / cols) * (t + g), cw, t};
+        if (c.y + t > r.y + r.h) break;
+        char id[48];
+        snprintf(id, sizeof id, "%s.%lld", prefix, (long long)p->id);
+        if (ui_toggle(ui, id, c, p->name, on(app, p->id), part ? part->colour : 0)) *tapped = p->id;
+        k++;
+    }
+    return k ? ((k + cols - 1) / cols) * (t + g) : 0;
+}
+
+static int team_on(const scr_app *app, int64_t id) { return in_team(app, id); }
+
+void scr_decisions_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->plan.stale) load(app);
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = scr_target(app);
+    int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
+    int x = r.x + pad, y = r.y + pad;
+    /* Left: the bottom lines, then the decisions. */
+    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    if (bh > r.h / 3) bh = r.h / 3;
+    bodemeisen_box(app, ui_rect(x, y, lw, bh));
+    y += bh + g;
+    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    int add_w = ui_mm(ui, 70);
+    if (ui_button(ui, "decision.add", ui_rect(x + lw - add_w, y - ui_mm(ui, 2), add_w, t), T("plan.decision_add"), UI_PRIMARY))
+        open_new_decision(app);
+    y += t + g;
+    int ch = ui_mm(ui, 26), shown = 0;
+    if (!app->plan.ndec) ui_text(ui, T("plan.no_decisions"), x, y + ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
+    for (int i = 0; i < app->plan.ndec; i++) {
+        if (y + ch > r.y + r.h - pad) break;
+        char id[40];
+        snprintf(id, sizeof id, "decision.%lld", (long long)app->plan.dec[i].id);
+        decision_card(app, &app->plan.dec[i], ui_rect(x, y, lw, ch), id, CFG_BODY_MM);
+        y += ch + g;
+        shown++;
+    }
+    if (shown < app->plan.ndec) {
+        char more[64];
+        snprintf(more, sizeof more, TN("plan.more", "plan.more_many", app->plan.ndec - shown), app->plan.ndec - shown);
+        ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, 5), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+    }
+
+    /* Right: the actieteam, then the way out. */
+    int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
+    ui_text(ui, T("plan.actieteam"), rx, ry, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ry += ui_mm(ui, 10);
+    ry += ui_text(ui, T("plan.actieteam_why"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, right_w).y + g;
+    int64_t tapped;
+    people_grid(app, ui_rect(rx, ry, right_w, r.y + r.h - ry - t - 3 * pad), "actieteam", team_on, &tapped);
+    if (tapped) done(app, store_actieteam_set(app->st, app->meeting.id, tapped, !in_team(app, tapped), app->wall_ms));
+    if (scr_closed_now(app) &&
+        ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, 4), right_w, t + ui_mm(ui, 4)),
+                     T("closed.done"), UI_PRIMARY, CFG_NOTE_MM)) {
+        int drafts = 0;
+        for (int i = 0; i < app->plan.ndec; i++) drafts += !app->plan.dec[i].final;
+        if (drafts) app->plan.finishing = 1;
+        else scr_closed_end(app);
+    }
+}
+
+/* --- the decision editor: what, who, by when (a calendar), help ------------------------ */
+
+static int who_on(const scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->plan.edit.nwho; i++)
+        if (app->plan.edit.who[i] == id) return 1;
+    return 0;
+}
+
+static void toggle_who(scr_app *app, int64_t id)
+{
+    core_decision *d = &app->plan.edit;
+    for (int i = 0; i < d->nwho; i++)
+        if (d->who[i] == id) {
+            d->who[i] = d->who[--d->nwho];
+            return;
+        }
+    if (d->nwho < CORE_WHO_MAX) d->who[d->nwho++] = id;
+}
+
+/* A month of days to tap: no typing for a date. */
+static void calendar(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    static const char *const nl_months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                            "september", "oktober", "november", "december"};
+    static const char *const en_months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                            "September", "October", "November", "December"};
+    static const char *const nl_days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    static const char *const en_days[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    if (!app->plan.cal_year) {
+        int y, m, d;
+        if (sscanf(app->plan.edit.due, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
+            app->plan.cal_year = y;
+            app->plan.cal_month = m;
+        } else {
+            time_t now = (time_t)(app->wall_ms / 1000);
+            struct tm tm;
+            localtime_r(&now, &tm);
+            app->plan.cal_year = tm.tm_year + 1900;
+            app->plan.cal_month = tm.tm_mon + 1;
+        }
+    }
+    int t = ui_mm(ui, 12), g = ui_mm(ui, 1.5f), cw = (r.w - 6 * g) / 7;
+    char head[64];
+    snprintf(head, sizeof head, "%s %d", (app->lang_en ? en_months : nl_months)[app->plan.cal_month - 1], app->plan.cal_year);
+    if (ui_button(ui, "decision.month.prev", ui_rect(r.x, r.y, t, t), "\xE2\x80\xB9", UI_SECONDARY) &&
+        --app->plan.cal_month < 1) {
+        app->plan.cal_month = 12;
+        app->plan.cal_year--;
+    }
+    ui_text_fit(ui, head, ui_rect(r.x + t, r.y, r.w - 2 * t, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+    if (ui_button(ui, "decision.month.next", ui_rect(r.x + r.w - t, r.y, t, t), "\xE2\x80\xBA", UI_SECONDARY) &&
+        ++app->plan.cal_month > 12) {
+        app->plan.cal_month = 1;
+        app->plan.cal_year++;
+    }
+    int y = r.y + t + g;
+    for (int i = 0; i < 7; i++)
+        ui_text(ui, (app->lang_en ? en_days : nl_days)[i], r.x + i * (cw + g) + cw / 2, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, 0);
+    y += ui_mm(ui, 6);
+    struct tm first = {0};
+    first.tm_year = app->plan.cal_year - 1900;
+    first.tm_mon = app->plan.cal_month - 1;
+    first.tm_mday = 1;
+    first.tm_hour = 12;
+    timegm(&first);
+    int lead = (first.tm_wday + 6) % 7; /* Monday first */
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int yr = app->plan.cal_year, nd = days[app->plan.cal_month - 1];
+    if (app->plan.cal_month == 2 && ((yr % 4 == 0 && yr % 100 != 0) || yr % 400 == 0)) nd = 29;
+    int dh = (r.y + r.h - y - 5 * g) / 6;
+    if (dh > t) dh = t;
+    for (int d = 1; d <= nd; d++) {
+        int k = lead + d - 1;
+        char id[48], date[16], num[4];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", yr, app->plan.cal_month, d);
+        snprintf(id, sizeof id, "decision.day.%d", d); /* of the month shown; the label has the date */
+        snprintf(num, sizeof num, "%d", d);
+        int chosen = !strcmp(app->plan.edit.due, date);
+        SDL_Rect b = {r.x + (k % 7) * (cw + g), y + (k / 7) * (dh + g), cw, dh};
+        if (ui_button(ui, id, b, num, chosen ? UI_PRIMARY : UI_QUIET))
+            snprintf(app->plan.edit.due, sizeof app->plan.edit.due, "%s", chosen ? "" : date); /* again: no date */
+        ui_label_last(ui, date);
+    }
+}
+
+static void decision_editor(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "decision.modal");
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
+    int cw = ui->w - 2 * ui_mm(ui, 12), ch = ui->h - 2 * ui_mm(ui, 8);
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    core_decision *d = &app->plan.edit;
+    int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
+    ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, 11);
+    ui_textarea(ui, "decision.what", ui_rect(x, y, colw, ui_mm(ui, 40)), d->what, sizeof d->what, CORE_LONG_MAX,
+                T("plan.what_hint"), CFG_NOTE_MM, UI_SURFACE);
+    y += ui_mm(ui, 40) + g;
+    ui_text(ui, T("plan.who"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    y += ui_mm(ui, 7);
+    int64_t tapped;
+    y += people_grid(app, ui_rect(x, y, colw, card.y + ch - y - 2 * t - 3 * g), "decision.who", who_on, &tapped) + g;
+    if (tapped) toggle_who(app, tapped);
+    if (ui_toggle(ui, "decision.help", ui_rect(x, card.y + ch - m - 2 * t - g, colw, t), T("plan.help"), d->needs_help, 0))
+        d->needs_help = !d->needs_help;
+
+    /* Right: by when, and whether this is the family's decision or still a draft. */
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11);
+    ui_text(ui, T("plan.due"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    calendar(app, ui_rect(rx, ry + ui_mm(ui, 7), colw, ui_mm(ui, 100)));
+    ry += ui_mm(ui, 110);
+    if (ui_toggle(ui, "decision.final", ui_rect(rx, ry, colw, t), T("plan.is_final"), d->final, 0)) {
+        const char *why;
+        if (d->final) d->final = 0;
+        else if (core_decision_check_final(d, &why) != CORE_OK) app->plan.why = !strcmp(why, "who") ? T("plan.need_who") : T("plan.need_what");
+        else { d->final = 1; app->plan.why = NULL; }
+    }
+    ry += t + g;
+    if (app->plan.why) ui_text(ui, app->plan.why, rx, ry, CFG_BODY_MM, UI_DANGER, UI_LEFT, colw);
+    else ui_text(ui, d->final ? T("plan.final_says") : T("plan.draft_says"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, colw);
+    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    if (ui_button(ui, "decision.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
+        if (done(app, store_decision_save(app->st, app->meeting.id, d, app->wall_ms))) {
+            app->plan.editing = 0;
+            ui_focus(ui, "");
+        }
+    }
+    if (ui_button(ui, "decision.cancel", ui_rect(card.x + cw - m - 2 * bw - g, by, bw, t), T("common.cancel"), UI_SECONDARY)) {
+        app->plan.editing = 0;
+        ui_focus(ui, "");
+    }
+    if (d->id && ui_button(ui, "decision.delete", ui_rect(rx, by, bw, t), T("note.delete"), UI_DANGER_BTN)) {
+        if (done(app, store_decision_delete(app->st, app->meeting.id, d->id, app->wall_ms))) app->plan.editing = 0;
+    }
+}
+
+/* "Wij zijn klaar" with drafts left: each is kept in the plan or thrown away. */
+static void finishing(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "drafts.modal");
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 6);
+    int cw = ui_mm(ui, 240), ch = ui->h * 3 / 4;
+    if (cw > ui->w - 2 * m) cw = ui->w - 2 * m;
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int x = card.x + m, y = card.y + m, drafts = 0;
+    y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + g;
+    y += ui_text(ui, T("closed.drafts_why"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m).y + g;
+    int bw = ui_mm(ui, 40), rh = ui_mm(ui, 24);
+    for (int i = 0; i < app->plan.ndec; i++) {
+        core_decision *d = &app->plan.dec[i];
+        if (d->final) continue;
+        drafts++;
+        if (y + rh > card.y + ch - m - t - g) continue;
+        decision_card(app, d, ui_rect(x, y, cw - 2 * m - 2 * bw - 2 * g, rh), NULL, CFG_BODY_MM);
+        char id[48];
+        snprintf(id, sizeof id, "draft.%lld.keep", (long long)d->id);
+        if (ui_button(ui, id, ui_rect(card.x + cw - m - 2 * bw - g, y + (rh - t) / 2, bw, t), T("closed.keep"), UI_PRIMARY)) {
+            const char *why;
+            if (core_decision_check_final(d, &why) != CORE_OK) { /* it needs its who or what first */
+                app->plan.finishing = 0;
+                app->plan.editing = 1;
+                app->plan.edit = *d;
+                app->plan.why = !strcmp(why, "who") ? T("plan.need_who") : T("plan.need_what");
+                app->plan.cal_year = 0;
+            } else {
+                core_decision keep = *d;
+                keep.final = 1;
+                done(app, store_decision_save(app->st, app->meeting.id, &keep, app->wall_ms));
+            }
+        }
+        snprintf(id, sizeof id, "draft.%lld.discard", (long long)d->id);
+        if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY))
+            done(app, store_decision_delete(app->st, app->meeting.id, d->id, app->wall_ms));
+        y += rh + g;
+    }
+    if (ui_button(ui, "drafts.back", ui_rect(x, card.y + ch - m - t, bw, t), T("common.back"), UI_SECONDARY))
+        app->plan.finishing = 0;
+    if (!drafts && !app->plan.stale) { /* every draft kept or gone: everyone comes back */
+        app->plan.finishing = 0;
+        scr_closed_end(app);
+    }
+}
+
+void scr_closed_ask(scr_app *app) { app->plan.confirm_closed = 1; }
+
+static void confirm_closed(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "closed.modal");
+    int t = scr_target(app), m = ui_mm(ui, 7), cw = ui_mm(ui, 190), ch = ui_mm(ui, 80);
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_CLOSED_BG, UI_CLOSED_BAND, 3);
+    int y = card.y + m;
+    y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, 3);
+    ui_text(ui, T("closed.start_why"), card.x + m, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m);
+    int bw = ui_mm(ui, 70), by = card.y + ch - m - t;
+    if (ui_button(ui, "closed.start", ui_rect(card.x + cw - m - bw, by, bw, t), T("closed.start"), UI_PRIMARY)) {
+        app->plan.confirm_closed = 0;
+        int to = app->meeting.current_phase + 1;
+        store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
+        if (done(app, r)) {
+            app->meetings_stale = 1;
+            scr_open_meeting(app, app->meeting.id);
+        }
+    }
+    if (ui_button(ui, "closed.cancel", ui_rect(card.x + m, by, ui_mm(ui, 44), t), T("common.cancel"), UI_SECONDARY))
+        app->plan.confirm_closed = 0;
+}
+
+void scr_closed_end(scr_app *app)
+{
+    int to = app->meeting.current_phase + 1;
+    if (to >= app->nphases) to = app->meeting.current_phase;
+    store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
+    if (to == app->meeting.current_phase) { /* a closed last phase: it just ends */
+        done(app, r);
+        return;
+    }
+    if (done(app, r)) {
+        app->meetings_stale = 1;
+        scr_open_meeting(app, app->meeting.id);
+        scr_say(app, T("closed.ended"), 0);
+    }
+}
+
+/* --- presenting the plan, and consent ------------------------------------------------ */
+
+static core_consent answer_of(const scr_app *app, int64_t participant)
+{
+    for (int i = 0; i < app->plan.nconsent; i++)
+        if (app->plan.consent_ids[i] == participant) return app->plan.consent[i];
+    return CONSENT_NONE;
+}
+
+void scr_consent_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->plan.stale) load(app);
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = ui_mm(ui, 12);
+    int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
+    int x = r.x + pad, y = r.y + pad;
+    char head[160];
+    snprintf(head, sizeof head, T("plan.version"), app->plan.version);
+    ui_text(ui, T("plan.title"), x, y, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, head, x + lw, y + ui_mm(ui, 2), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
+    y += ui_mm(ui, 13);
+    int finals = 0;
+    for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
+    if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
+    int ch = ui_mm(ui, 30);
+    for (int i = 0; i < app->plan.ndec; i++) {
+        const core_decision *d = &app->plan.dec[i];
+        if (!d->final) continue; /* drafts never leave the closed segment */
+        if (y + ch > r.y + r.h - pad - ui_mm(ui, 20)) break;
+        char id[48];
+        snprintf(id, sizeof id, "plan.decision.%lld", (long long)d->id);
+        decision_card(app, d, ui_rect(x, y, lw, ch), id, CFG_NOTE_MM);
+        y += ch + g;
+    }
+    /* The actieteam, by name. */
+    char team[1024] = "";
+    size_t used = 0;
+    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
+        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
+        if (n > 0) used += (size_t)n;
+    }
+    char line[1200];
+    snprintf(line, sizeof line, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
+    ui_text(ui, line, x, r.y + r.h - pad - ui_mm(ui, 8), CFG_BODY_MM, UI_INK, UI_LEFT, lw);
+
+    /* Right: everyone present says whether they agree. */
+    int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
+    if (app->plan.fixed_at) {
+        char when[32], fixed[160];
+        scr_local_hm(app->plan.fixed_at, when, sizeof when);
+        snprintf(fixed, sizeof fixed, T("plan.fixed"), app->plan.version, when);
+        ui_round(ui, ui_rect(rx, ry, right_w, ui_mm(ui, 14)), ui_mm(ui, 2), UI_EDGE_MIDDLE);
+        ui_check(ui, rx + ui_mm(ui, 7), ry + ui_mm(ui, 7), ui_mm(ui, 6), UI_SURFACE);
+        ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, 13), ry, right_w - ui_mm(ui, 14), ui_mm(ui, 14)), CFG_BODY_MM, CFG_SMALL_MM,
+                    UI_SURFACE, UI_LEFT);
+        ry += ui_mm(ui, 16);
+        if (ui_button(ui, "plan.new_version", ui_rect(rx, ry, right_w, t), T("plan.new_version"), UI_SECONDARY) &&
+            done(app, store_plan_new_version(app->st, app->meeting.id, app->wall_ms)))
+            scr_say(app, T("plan.new_version_made"), 0);
+        ry += t + g;
+    } else {
+        ry += ui_text(ui, T("plan.consent_why"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, right_w).y + g;
+    }
+    static const struct { core_consent c; const char *word, *key; } answers[] = {
+        {CONSENT_AKKOORD, "akkoord", N_("consent.akkoord")},
+        {CONSENT_VOORBEHOUD, "voorbehoud", N_("consent.voorbehoud")},
+        {CONSENT_NIET, "niet", N_("consent.niet")}};
+    int nw = right_w / 3, bw = (right_w - nw - 2 * g) / 3;
+    for (int i = 0; i < app->nmparts && ry + t <= r.y + r.h - pad; i++) {
+        const core_participant *p = &app->mparts[i];
+        if (!p->present || absent(app, p->id)) continue;
+        core_consent a = answer_of(app, p->id);
+        scr_avatar(app, rx + ui_mm(ui, 4), ry + t / 2, ui_mm(ui, 3.5f), p->colour, p->name);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, 9), ry, nw - ui_mm(ui, 10), t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        for (int k = 0; k < 3; k++) {
+            char id[48];
+            snprintf(id, sizeof id, "consent.%lld.%s", (long long)p->id, answers[k].word);
+            SDL_Rect b = {rx + nw + k * (bw + g / 2), ry, bw, t};
+            if (!ui_toggle(ui, id, b, T(answers[k].key), a == answers[k].c, answers[k].c == CONSENT_NIET ? UI_DANGER : 0))
+                continue;
+            if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
+            else if (answers[k].c == CONSENT_VOORBEHOUD) { /* the reservation in their own words */
+                app->plan.remark_for = p->id;
+                app->plan.remark[0] = 0;
+                ui_focus(ui, "consent.remark");
+                ui->osk_away = 0;
+            } else done(app, store_consent_set(app->st, app->meeting.id, p->id, answers[k].c, "", app->wall_ms));
+        }
+        ry += t + g;
+    }
+}
+
+static void remark_modal(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "consent.modal");
+    const core_participant *p = scr_participant(app, app->plan.remark_for);
+    int t = scr_target(app), m = ui_mm(ui, 6), cw = ui_mm(ui, 220), ch = ui_mm(ui, 80);
+    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 10), cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    char title[200];
+    snprintf(title, sizeof title, T("consent.remark_title"), p ? p->name : "");
+    ui_text(ui, title, card.x + m, card.y + m, CFG_TITLE_MM * 0.7f, UI_INK, UI_LEFT, cw - 2 * m);
+    ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, 12), cw - 2 * m, ui_mm(ui, 34)),
+                app->plan.remark, sizeof app->plan.remark, CORE_LONG_MAX, T("consent.remark_hint"), CFG_BODY_MM, UI_SURFACE);
+    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    int save = ui_button(ui, "consent.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
+    ui_keep_focus(ui);
+    if (save) {
+        if (!app->plan.remark[0]) scr_say(app, T("consent.remark_empty"), 1);
+        else if (done(app, store_consent_set(app->st, app->meeting.id, app->plan.remark_for, CONSENT_VOORBEHOUD,
+                                              app->plan.remark, app->wall_ms))) {
+            app->plan.remark_for = 0;
+            ui_focus(ui, "");
+        }
+    }
+    if (ui_button(ui, "consent.cancel", ui_rect(card.x + cw - m - 2 * bw - ui_mm(ui, 3), by, bw, t), T("common.cancel"),
+                  UI_SECONDARY)) {
+        app->plan.remark_for = 0;
+        ui_focus(ui, "");
+    }
+}
+
+int scr_plan_modals(scr_app *app)
+{
+    if (app->plan.confirm_closed) confirm_closed(app);
+    else if (app->plan.editing) decision_editor(app);
+    else if (app->plan.finishing) finishing(app);
+    else if (app->plan.remark_for) remark_modal(app);
+    else return 0;
+    return 1;
+}
