@@ -410,7 +410,7 @@ static void decision_editor(scr_app *app)
     int64_t tapped;
     y += people_grid(app, ui_rect(x, y, colw, card.y + ch - y - 2 * t - 3 * g), "decision.who", who_on, &tapped) + g;
     if (tapped) toggle_who(app, tapped);
-    if (ui_toggle(ui, "decision.help", ui_rect(x, card.y + ch - m - 2 * t - g, colw, t), T("plan.help"), d->needs_help, 0))
+    if (ui_toggle(ui, "decision.help", ui_rect(x, y + g, colw, t), T("plan.help"), d->needs_help, 0))
         d->needs_help = !d->needs_help;
 
     /* Right: by when, and whether this is the family's decision or still a draft. */
@@ -578,7 +578,11 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
     }
     char line[1200];
     snprintf(line, sizeof line, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
-    ui_text(ui, line, x, r.y + r.h - pad - ui_mm(ui, 8), CFG_BODY_MM, UI_INK, UI_LEFT, lw);
+    int team_y = r.y + r.h - pad - ui_mm(ui, 8);
+    ui_text(ui, line, x, team_y, CFG_BODY_MM, UI_INK, UI_LEFT, lw);
+    /* The bottom lines stand in the plan too, read-only. */
+    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    if (y + g + bh < team_y - g) bodemeisen_box(app, ui_rect(x, team_y - g - bh, lw, bh));
 
     /* Right: everyone present says whether they agree. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;

@@ -1,0 +1,99 @@
+# The plan as a family makes it (tests/scenarios/eigen-kracht.script): the
+# timer pauses and resumes, the closed segment locks every facilitator control,
+# a decision without a who cannot be final, a kill -9 in the closed segment comes
+# back there with the count-up timer right, drafts never leave the room, consent
+# fixes the plan, a change makes version 2. Then the chime at zero, and a closed
+# first phase refused at load.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/ekc.db"
+src="$SRC/tests/scenarios/eigen-kracht.script"
+fill() { sed -e "s|@OUT|$OUT|g" -e "s|@TMP|$TMP|g"; }
+state() { jq -r --arg id "$2" '[.widgets[] | select(.id == $id)][0].state' "$1"; }
+texts() { jq -r '[.widgets[].label, .texts[].label] | join("\n")' "$1"; }
+closed_clock() { jq -r '[.texts[] | select(.label | test("^[0-9]+:[0-9]{2}$"))][0].label' "$1" | awk -F: '{print $1 * 60 + $2}'; }
+
+{ sed -n '1,/^# --- kill here ---$/p' "$src" | fill; echo "wait 2100"; echo "dump $TMP/before_kill.json"; echo "wait 60000"; } > "$TMP/part1.script"
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/part1.script" &
+pid=$!
+for _ in $(seq 600); do [ -s "$TMP/before_kill.json" ] && break; sleep 0.1; done
+check "part one reaches the closed segment's decisions" test -s "$TMP/before_kill.json"
+started=$(sqlite3 "$db" "SELECT started_at FROM phases WHERE seq=1")
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+
+check "pause shows, and offers to go on" \
+  dump_has "$TMP/ekc_paused.json" '([.widgets[].id] | index("timer.resume")) and ([.texts[].label] | index("gepauzeerd"))'
+check "the closed segment says the professionals have left" \
+  dump_has "$TMP/ekc_closed.json" '[.texts[].label] | any(test("de professionals zijn even weg"))'
+check "the professionals are recorded absent" \
+  test "$(sqlite3 "$db" "SELECT group_concat(participant) FROM phase_absent JOIN phases ON phases.id = phase WHERE seq = 1")" = "5,6"
+for id in phase.next phase.prev timer.plus5 meeting.home; do
+  check "in the closed segment $id is locked" test "$(state "$TMP/ekc_locked.json" "$id")" = disabled
+done
+check "and tapping them changed nothing: still the closed segment" \
+  dump_has "$TMP/ekc_locked.json" '.screen == "meeting" and ([.widgets[].id] | index("closed.done"))'
+check "no minutes were added in the closed segment" test "$(sqlite3 "$db" "SELECT extra_ms FROM phases WHERE seq=1")" = 0
+check "a decision without a who cannot be final, and the editor says so" \
+  dump_has "$TMP/ekc_need_who.json" '([.texts[].label] | index("Nog nodig: wie doet het?")) and ([.widgets[] | select(.id == "decision.final")][0].state == "normal")'
+
+{ echo "tap @home.meeting.0"; echo "dump $TMP/after_restart.json"; sed -n '/^# --- kill here ---$/,$p' "$src" | fill; } > "$TMP/part2.script"
+check "after kill -9 the app starts again and finishes the meeting" app --db "$db" --script "$TMP/part2.script"
+check "it comes back in the closed segment" \
+  dump_has "$TMP/after_restart.json" '([.widgets[].id] | index("closed.done")) and ([.texts[].label] | any(test("van 100 min gepland")))'
+before=$(closed_clock "$TMP/before_kill.json")
+after=$(closed_clock "$TMP/after_restart.json")
+check "the count-up timer is right after the restart ($before s before, $after s after)" test "$after" -ge "$before" -a "$after" -le $((before + 30))
+check "the closed segment kept its start" test "$(sqlite3 "$db" "SELECT started_at FROM phases WHERE seq=1")" = "$started"
+check "back in phase 3, the discarded draft is gone from the screen" \
+  bash -c "! grep -q 'Een weekend samen weg' <<< \"\$(jq -r '[.widgets[].label, .texts[].label] | join(\"\n\")' '$TMP/ekc_back.json')\""
+check "and from the file" test "$(sqlite3 "$db" "SELECT count(*) FROM decisions WHERE what LIKE 'Een weekend%'")" = 0
+check "consent from all fixes the plan" dump_has "$TMP/ekc_fixed.json" '[.texts[].label] | any(test("^Versie 1 vastgesteld"))'
+check "version 1 is kept whole, with six answers" \
+  test "$(sqlite3 "$db" "SELECT plan FROM plan_versions WHERE version=1" | jq '.consent | length')" = 6
+check "the fixed plan refuses a change, and says why" \
+  dump_has "$TMP/ekc_refused.json" '([.texts[].label] | index("Het plan is vastgesteld. Maak eerst een nieuwe versie.")) and ([.widgets[].id] | index("decision.modal") | not)'
+"$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/ekc.json"
+check "the export is the plan of version 2, without drafts" jq -e "$(cat "$SRC/tests/scenarios/eigen-kracht.check")" "$TMP/ekc.json"
+
+# The chime: once at zero (the sound device is SDL's dummy here), never when muted.
+script chime <<EOS
+tap @home.meeting.0
+wait 2500
+dump @TMP/chimed.json
+shot @OUT/timer_zero.png
+wait 2000
+dump @TMP/over.json
+quit
+EOS
+cp "$db" "$TMP/chime.db"
+now=$(($(date +%s%3N)))
+sqlite3 "$TMP/chime.db" "UPDATE phases SET started_at=$now - 30*60000 + 1500, extra_ms=0, paused_ms=0, paused_at=NULL WHERE seq=2"
+check "the timer runs to zero" app --db "$TMP/chime.db" --script "$TMP/chime.script"
+check "at zero the chime sounds once" dump_has "$TMP/chimed.json" '.chimes == 1'
+check "then it counts the overrun upward" dump_has "$TMP/over.json" '([.texts[].label] | any(test("^\\+00:0[0-9]$"))) and .chimes == 1'
+cp "$db" "$TMP/mute.db"
+sqlite3 "$TMP/mute.db" "UPDATE phases SET started_at=$now - 30*60000 + 1500, extra_ms=0 WHERE seq=2; INSERT OR REPLACE INTO settings VALUES('chime','off')"
+check "muted, it runs to zero" app --db "$TMP/mute.db" --script "$TMP/chime.script"
+check "and stays silent" dump_has "$TMP/chimed.json" '.chimes == 0'
+
+# A template whose first phase is the closed segment is refused at load, by file and line.
+mkdir -p "$TMP/layouts"
+cat > "$TMP/layouts/verkeerd.json" <<'EOJ'
+{"name": {"nl": "Verkeerd"},
+ "phases": [{"title": {"nl": "Besloten deel"}, "minutes": 60, "closed": true, "board": "decisions"}]}
+EOJ
+cat > "$TMP/layouts/nul.json" <<'EOJ'
+{"name": {"nl": "Nul"},
+ "phases": [{"title": {"nl": "Start"}, "minutes": 0, "board": "none"}]}
+EOJ
+script refused <<EOS
+$(pin_new 2468)
+tap @home.new
+dump @TMP/refused.json
+quit
+EOS
+check "the app runs with broken templates" env SCHOUDERS_LAYOUTS="$TMP/layouts" bash -c "$(declare -f app); app --db '$TMP/refused.db' --script '$TMP/refused.script'"
+check "a closed first phase is named and refused" \
+  dump_has "$TMP/refused.json" '[.texts[].label] | any(test("verkeerd.json, line 1: the first phase cannot be the closed segment"))'
+check "zero minutes are named and refused" dump_has "$TMP/refused.json" '[.texts[].label] | any(test("nul.json, line 2: phase 1 needs \"minutes\""))'
+finish
