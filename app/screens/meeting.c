@@ -36,20 +36,35 @@ static void steps(scr_app *app, SDL_Rect r)
     ui_ctx *ui = app->ui;
     int n = app->nphases;
     if (n < 1) return;
-    int w = r.w / n;
+    int rad = ui_mm(ui, 4.5f), dot_w = 2 * rad + ui_mm(ui, 3);
+    /* Every title when they fit at the small size; otherwise numbers, and the
+     * current phase named in full (an agenda of eight stays readable). */
+    int all = 1;
+    for (int i = 0; i < n && all; i++)
+        all = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, 3) <= r.w / n;
+    int cur_w = r.w / n;
+    if (!all) {
+        int i = app->meeting.current_phase >= 0 && app->meeting.current_phase < n ? app->meeting.current_phase : 0;
+        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, 6);
+        cur_w = r.w - (n - 1) * dot_w;
+        if (want < cur_w) cur_w = want;
+    }
+    int x = r.x;
     for (int i = 0; i < n; i++) {
         const core_phase *ph = &app->phases[i];
         int cur = i == app->meeting.current_phase;
-        int x = r.x + i * w, cy = r.y + r.h / 2, rad = ui_mm(ui, 4.5f);
+        int w = all ? r.w / n : cur ? cur_w : dot_w, cy = r.y + r.h / 2;
         uint32_t colour = ph->def.closed ? UI_CLOSED_BAND : UI_ACCENT;
-        ui_circle(ui, x + rad, cy, rad, cur ? colour : UI_INK2);
+        ui_circle(ui, x + rad, cy, rad, cur ? colour : ph->ended_at_ms ? 0xC9C2B4 : UI_INK2);
         if (!cur) ui_circle(ui, x + rad, cy, rad - 3, UI_SURFACE);
         char num[8];
         snprintf(num, sizeof num, "%d", i + 1);
         ui_text(ui, num, x + rad, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM,
                 cur ? UI_SURFACE : UI_INK2, UI_CENTER, 0);
-        ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, 2), r.y, w - 2 * rad - ui_mm(ui, 5), r.h),
-                    CFG_BODY_MM, CFG_SMALL_MM, cur ? UI_INK : UI_INK2, UI_LEFT);
+        if (all || cur)
+            ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, 2), r.y, w - 2 * rad - ui_mm(ui, 5), r.h),
+                        CFG_BODY_MM, CFG_SMALL_MM, cur ? UI_INK : UI_INK2, UI_LEFT);
+        x += w;
     }
 }
 
