@@ -87,16 +87,21 @@ static int read_prompts(const cJSON *item, core_phase_def *d)
     return join_lines(item, d->prompts_nl, sizeof d->prompts_nl);
 }
 
+/* The file's JSON, or NULL with the line where it stops being JSON. */
+static cJSON *parse_json(const char *text, char *msg, size_t cap)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
+    if (!root) snprintf(msg, cap, "line %d: this is not valid JSON", line_at(text, end ? end : text));
+    return root;
+}
+
 store_status store_layout_parse(const char *text, const char *id, core_template *t, char *msg, size_t cap)
 {
     memset(t, 0, sizeof *t);
     snprintf(t->id, sizeof t->id, "%s", id);
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
-    if (!root) {
-        snprintf(msg, cap, "line %d: this is not valid JSON", line_at(text, end ? end : text));
-        return STORE_EINVAL;
-    }
+    cJSON *root = parse_json(text, msg, cap);
+    if (!root) return STORE_EINVAL;
     store_status r = STORE_EINVAL;
     const cJSON *phases = cJSON_GetObjectItemCaseSensitive(root, "phases");
     if (!cJSON_IsObject(root)) {
@@ -240,12 +245,8 @@ store_status store_board_parse(const char *text, core_dl_layout *l, char *msg, s
 {
     static const char *const icons[] = {"cloud", "path", "sun"};
     core_dl_layout_default(l);
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithOpts(text, &end, 1);
-    if (!root) {
-        snprintf(msg, cap, "line %d: this is not valid JSON", line_at(text, end ? end : text));
-        return STORE_EINVAL;
-    }
+    cJSON *root = parse_json(text, msg, cap);
+    if (!root) return STORE_EINVAL;
     store_status r = STORE_EINVAL;
     const cJSON *cols = cJSON_GetObjectItemCaseSensitive(root, "columns"), *c;
     if (!cJSON_IsArray(cols) || cJSON_GetArraySize(cols) != DL_COLS) {

@@ -3,6 +3,7 @@
  * has answered, kept whole per version, and a later change makes a new version. */
 #include "store_int.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,22 +41,36 @@ static store_status one_action(store *st, store_status r, int64_t meeting, const
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
-store_status store_people(store *st, int64_t meeting, core_person *out, int cap, int *n)
+/* Rows of (id, text, reference) into structs of any layout: where each sits. */
+typedef struct {
+    size_t stride, id, text, text_cap, ref;
+} row_shape;
+
+static store_status id_text_ref(store *st, const char *sql, int64_t meeting, void *out, int cap, int *n, row_shape sh)
 {
     sqlite3_stmt *s;
     *n = 0;
-    store_status r = st_prepare(st, "SELECT id, name, coalesce(participant,0) FROM people WHERE meeting=? ORDER BY id", &s);
+    store_status r = st_prepare(st, sql, &s);
     if (r != STORE_OK) return r;
     sqlite3_bind_int64(s, 1, meeting);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
-        core_person *p = &out[(*n)++];
-        p->id = sqlite3_column_int64(s, 0);
-        st_text(s, 1, p->name, sizeof p->name);
-        p->participant = sqlite3_column_int64(s, 2);
+        char *row = (char *)out + (size_t)(*n)++ * sh.stride;
+        int64_t id = sqlite3_column_int64(s, 0), ref = sqlite3_column_int64(s, 2);
+        memcpy(row + sh.id, &id, sizeof id);
+        st_text(s, 1, row + sh.text, sh.text_cap);
+        memcpy(row + sh.ref, &ref, sizeof ref);
     }
     sqlite3_finalize(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_people(store *st, int64_t meeting, core_person *out, int cap, int *n)
+{
+    const row_shape sh = {sizeof *out, offsetof(core_person, id), offsetof(core_person, name), sizeof out->name,
+                          offsetof(core_person, participant)};
+    return id_text_ref(st, "SELECT id, name, coalesce(participant,0) FROM people WHERE meeting=?1 ORDER BY id", meeting,
+                       out, cap, n, sh);
 }
 
 store_status store_absent(store *st, int64_t phase, int64_t *out, int cap, int *n)
@@ -88,20 +103,10 @@ store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64
 
 store_status store_bodemeisen(store *st, int64_t meeting, core_bodemeis *out, int cap, int *n)
 {
-    sqlite3_stmt *s;
-    *n = 0;
-    store_status r = st_prepare(st, "SELECT id, text, coalesce(by,0) FROM bodemeisen WHERE meeting=? ORDER BY id", &s);
-    if (r != STORE_OK) return r;
-    sqlite3_bind_int64(s, 1, meeting);
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
-        core_bodemeis *b = &out[(*n)++];
-        b->id = sqlite3_column_int64(s, 0);
-        st_text(s, 1, b->text, sizeof b->text);
-        b->by = sqlite3_column_int64(s, 2);
-    }
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+    const row_shape sh = {sizeof *out, offsetof(core_bodemeis, id), offsetof(core_bodemeis, text), sizeof out->text,
+                          offsetof(core_bodemeis, by)};
+    return id_text_ref(st, "SELECT id, text, coalesce(by,0) FROM bodemeisen WHERE meeting=?1 ORDER BY id", meeting,
+                       out, cap, n, sh);
 }
 
 store_status store_plan(store *st, int64_t meeting, int *version, int64_t *fixed_at)
@@ -126,6 +131,17 @@ static int fixed(store *st, int64_t meeting)
     return store_plan(st, meeting, &v, &at) == STORE_OK && at != 0;
 }
 
+/* Begins an action that changes the plan: refused once the plan is fixed (a new
+ * version comes first). */
+static store_status begin_unfixed(store *st, int64_t meeting)
+{
+    if (fixed(st, meeting)) {
+        snprintf(st->err, sizeof st->err, "the plan is fixed: make a new version first");
+        return STORE_EINVAL;
+    }
+    return st_begin(st);
+}
+
 store_status store_decision_save(store *st, int64_t meeting, core_decision *d, int64_t now_ms)
 {
     char what[CORE_TEXT_BYTES(CORE_LONG_MAX)];
@@ -135,11 +151,7 @@ store_status store_decision_save(store *st, int64_t meeting, core_decision *d, i
         snprintf(st->err, sizeof st->err, "a final decision needs a what and a who");
         return STORE_EINVAL;
     }
-    if (fixed(st, meeting)) {
-        snprintf(st->err, sizeof st->err, "the plan is fixed: make a new version first");
-        return STORE_EINVAL;
-    }
-    store_status r = st_begin(st);
+    store_status r = begin_unfixed(st, meeting);
     if (r != STORE_OK) return r;
     sqlite3_stmt *s;
     if (d->id) r = st_prepare(st, "UPDATE decisions SET what=?1, due=nullif(?2,''), needs_professional_help=?3,"
@@ -172,8 +184,7 @@ store_status store_decision_save(store *st, int64_t meeting, core_decision *d, i
 
 store_status store_decision_delete(store *st, int64_t meeting, int64_t id, int64_t now_ms)
 {
-    if (fixed(st, meeting)) return STORE_EINVAL;
-    store_status r = st_begin(st);
+    store_status r = begin_unfixed(st, meeting);
     if (r != STORE_OK) return r;
     int64_t a[2] = {id, meeting};
     r = run(st, "DELETE FROM decisions WHERE id=?1 AND meeting=?2", 2, a, NULL);
@@ -251,11 +262,7 @@ store_status store_consent_set(store *st, int64_t meeting, int64_t participant, 
         snprintf(st->err, sizeof st->err, "agreeing with a reservation needs the reservation");
         return STORE_EINVAL;
     }
-    if (fixed(st, meeting)) {
-        snprintf(st->err, sizeof st->err, "the plan is fixed: make a new version first");
-        return STORE_EINVAL;
-    }
-    store_status r = st_begin(st);
+    store_status r = begin_unfixed(st, meeting);
     if (r != STORE_OK) return r;
     int64_t a[3] = {meeting, participant, now_ms};
     r = run(st, "DELETE FROM consents WHERE meeting=?1 AND participant=?2"
