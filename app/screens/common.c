@@ -53,8 +53,26 @@ void scr_set_words(scr_app *app)
                                 T("osk.letters"), T("osk.cut")};
 }
 
+/* Words someone is still writing when the app closes are kept: a decision as a
+ * draft (it stays in the closed room), a new post-it in its writer's tray. */
+static void keep_writing(scr_app *app)
+{
+    if (!app->st || app->screen != SCR_MEETING) return;
+    if (app->plan.editing && app->plan.edit.what[0] && !app->plan.fixed_at) {
+        app->plan.edit.final = 0;
+        if (store_decision_save(app->st, app->meeting.id, &app->plan.edit, app->wall_ms) != STORE_OK)
+            fprintf(stderr, "schouders: a draft could not be kept: %s\n", store_errmsg(app->st));
+        app->plan.editing = 0;
+    }
+    if (app->note.open && !app->note.id && app->note.text[0] &&
+        scr_dl_note_add(app, app->note.author, app->note.col, app->note.prompt, app->note.text, NULL, 0) != STORE_OK)
+        fprintf(stderr, "schouders: a note being written could not be kept: %s\n", store_errmsg(app->st));
+    app->note.open = 0;
+}
+
 void scr_close(scr_app *app)
 {
+    keep_writing(app);
     core_notes_free(app->notes, app->nnotes);
     app->nnotes = 0;
     scr_dl_reset(app);

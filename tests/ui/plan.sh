@@ -55,6 +55,18 @@ check "the fixed plan refuses a change, and says why" \
 "$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/ekc.json"
 check "the export is the plan of version 2, without drafts" jq -e "$(cat "$SRC/tests/scenarios/eigen-kracht.check")" "$TMP/ekc.json"
 
+# Someone is still writing a decision when the app is closed: it is kept as a draft.
+cp "$db" "$TMP/quit.db"
+sqlite3 "$TMP/quit.db" "UPDATE meetings SET current_phase=1, plan_fixed_at=NULL; UPDATE phases SET ended_at=NULL WHERE seq=1"
+script quit_writing <<EOS
+tap @home.meeting.0
+tap @decision.add
+type "Nog niet af"
+quit
+EOS
+check "the app closes with a decision half written" app --db "$TMP/quit.db" --script "$TMP/quit_writing.script"
+check "it is kept as a draft" test "$(sqlite3 "$TMP/quit.db" "SELECT final FROM decisions WHERE what='Nog niet af'")" = 0
+
 # The chime: once at zero (the sound device is SDL's dummy here), never when muted.
 script chime <<EOS
 tap @home.meeting.0
