@@ -292,3 +292,45 @@ const char *core_consent_word(core_consent c)
     default: return "";
     }
 }
+
+static const char *const relation_words[REL_COUNT] = {"mama", "papa", "oma", "opa", "broer", "zus", "pleegmama",
+                                                      "pleegpapa", "vriend", "vriendin", "juf", "buren", "coach",
+                                                      "huisdier", "anders"};
+
+const char *core_relation_word(core_relation r) { return r >= 0 && r < REL_COUNT ? relation_words[r] : "anders"; }
+
+int core_relation_parse(const char *word)
+{
+    for (int i = 0; i < REL_COUNT; i++)
+        if (word && !strcmp(word, relation_words[i])) return i;
+    return -1;
+}
+
+core_sector core_relation_sector(core_relation r)
+{
+    switch (r) {
+    case REL_VRIEND: case REL_VRIENDIN: case REL_BUREN: case REL_COACH: case REL_ANDERS: return SECTOR_SOCIAAL;
+    case REL_JUF: return SECTOR_PROFESSIONEEL;
+    default: return SECTOR_FAMILIE;
+    }
+}
+
+static const char *const change_words[] = {"", "meer", "minder", "goed", "anders"};
+
+const char *core_vip_change_word(core_vip_change c) { return c > 0 && c <= VIP_ANDERS ? change_words[c] : ""; }
+
+core_vip_change core_vip_change_parse(const char *word)
+{
+    for (int i = 1; i <= VIP_ANDERS; i++)
+        if (word && !strcmp(word, change_words[i])) return (core_vip_change)i;
+    return VIP_CHANGE_NONE;
+}
+
+void core_vip_free(core_vip_entry *e, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(e[i].ink);
+        e[i].ink = NULL;
+        e[i].ink_len = 0;
+    }
+}

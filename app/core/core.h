@@ -254,6 +254,7 @@ typedef struct {
     int64_t id;
     char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
     int64_t participant; /* 0 when not a participant */
+    char relation[16];   /* a relation word, or the participant's role word */
 } core_person;
 
 /* A non-negotiable condition set by a professional in phase 1. */
@@ -282,6 +283,38 @@ core_status core_decision_check_final(const core_decision *d, const char **why);
 
 typedef enum { CONSENT_NONE = 0, CONSENT_AKKOORD, CONSENT_VOORBEHOUD, CONSENT_NIET } core_consent;
 const char *core_consent_word(core_consent c); /* "akkoord", "voorbehoud", "niet_akkoord" */
+
+/* --- the VIP-kaart (§2.7) ---------------------------------------------------------- */
+
+enum { CORE_VIP_MAX = 10, CORE_VIP_FACES = 5 };
+
+/* Relations a child picks from pictograms when adding someone. */
+typedef enum {
+    REL_MAMA = 0, REL_PAPA, REL_OMA, REL_OPA, REL_BROER, REL_ZUS, REL_PLEEGMAMA, REL_PLEEGPAPA,
+    REL_VRIEND, REL_VRIENDIN, REL_JUF, REL_BUREN, REL_COACH, REL_HUISDIER, REL_ANDERS, REL_COUNT
+} core_relation;
+const char *core_relation_word(core_relation r); /* "mama", ..., "anders" */
+/* A relation word (or a participant's role word) to its relation; -1 when neither. */
+int core_relation_parse(const char *word);
+core_sector core_relation_sector(core_relation r);
+
+typedef enum { VIP_CHANGE_NONE = 0, VIP_MEER, VIP_MINDER, VIP_GOED, VIP_ANDERS } core_vip_change;
+const char *core_vip_change_word(core_vip_change c); /* "meer", "minder", "goed", "anders"; "" */
+core_vip_change core_vip_change_parse(const char *word);
+
+/* One person on a child's card: how the contact is (1 very happy .. 5 very sad, 0
+ * not said), whether it should change, and a note (words and/or ink). */
+typedef struct {
+    int64_t person;
+    char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    char relation[16];
+    int contact;
+    core_vip_change change;
+    char note[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    unsigned char *ink; /* malloc'd by the store; release: core_vip_free */
+    size_t ink_len;
+} core_vip_entry;
+void core_vip_free(core_vip_entry *e, int n);
 
 /* --- text ------------------------------------------------------------------ */
 

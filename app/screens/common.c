@@ -76,6 +76,7 @@ void scr_close(scr_app *app)
     core_notes_free(app->notes, app->nnotes);
     app->nnotes = 0;
     scr_dl_reset(app);
+    scr_vip_close(app);
     store_close(app->st);
     app->st = NULL;
 }
@@ -237,6 +238,7 @@ void scr_frame(scr_app *app)
     case SCR_HOME: scr_home_frame(app); break;
     case SCR_NEW: scr_new_frame(app); break;
     case SCR_MEETING: scr_meeting_frame(app); break;
+    case SCR_VIP: scr_vip_frame(app); break;
     }
 }
 

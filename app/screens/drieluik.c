@@ -961,7 +961,7 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
 
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
 {
-    if (strcmp(board, "drieluik") != 0) return STORE_EINVAL;
+    if (strcmp(board, "drieluik") != 0 && strcmp(board, "vip") != 0) return STORE_EINVAL;
     ui_ctx *ui = app->ui;
     store_status r = store_meeting(app->st, meeting, &app->meeting);
     if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
@@ -978,6 +978,22 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
     char when[32], line[256];
     core_iso8601(app->wall_ms, when, sizeof when);
     when[10] = 0;
+    if (!strcmp(board, "vip")) { /* the first child's card */
+        const core_participant *child = NULL;
+        for (int i = 0; i < app->nmparts && !child; i++)
+            if (app->mparts[i].role == ROLE_KIND) child = &app->mparts[i];
+        if (!child) {
+            ui_end(ui);
+            return STORE_ENOTFOUND;
+        }
+        scr_vip_open(app, child);
+        snprintf(line, sizeof line, T("vip.picture_title"), child->name, app->meeting.title, when);
+        ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
+        scr_vip_close(app);
+        ui_end(ui);
+        return STORE_OK;
+    }
     snprintf(line, sizeof line, T("dl.picture_title"), app->meeting.title, when);
     ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
     scr_dl_board(app, ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2));

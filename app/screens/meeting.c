@@ -235,10 +235,24 @@ void scr_meeting_frame(scr_app *app)
     int home_w = ui_mm(ui, 50), undo_w = drieluik ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
-    int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0);
+    /* A child's VIP-kaart is one tap away (not while the professionals are out). */
+    int children = 0;
+    for (int i = 0; i < app->nmparts; i++) children += app->mparts[i].role == ROLE_KIND;
+    int vip_w = children && !closed ? ui_mm(ui, 44) : 0;
+    int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - (vip_w ? vip_w + g : 0);
     if (drieluik) scr_dl_chips(app, m, chips_y, chips_h, chips_right);
     else chips(app, chips_y, chips_h, chips_right);
     int by = chips_y + (chips_h - t) / 2 + 1;
+    if (vip_w && ui_button(ui, "meeting.vip", ui_rect(ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - vip_w, by, vip_w, t - 2),
+                           T("meeting.vip"), UI_SECONDARY)) {
+        if (children == 1) {
+            for (int i = 0; i < app->nmparts; i++)
+                if (app->mparts[i].role == ROLE_KIND) scr_vip_open(app, &app->mparts[i]);
+            ui_end(ui); /* the next frame is the child's */
+            return;
+        }
+        app->vip_choose = 1;
+    }
     if (undo_w) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
     if (scr_closed_now(app)) ui_button_off(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"));
     else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY)) {
@@ -297,6 +311,22 @@ void scr_meeting_frame(scr_app *app)
     }
     if (drieluik) scr_dl_modals(app);
     scr_plan_modals(app);
+    if (app->vip_choose) { /* whose card: one button per child */
+        ui_block(ui, "vip.choose");
+        int bw = ui_mm(ui, 80), k = 0, by2 = ui->h / 3;
+        for (int i = 0; i < app->nmparts; i++) {
+            if (app->mparts[i].role != ROLE_KIND) continue;
+            char id[48];
+            snprintf(id, sizeof id, "vip.child.%lld", (long long)app->mparts[i].id);
+            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, 3)), bw, t), app->mparts[i].name, UI_PRIMARY)) {
+                app->vip_choose = 0;
+                scr_vip_open(app, &app->mparts[i]);
+            }
+        }
+        if (ui_button(ui, "vip.choose.cancel", ui_rect((ui->w - bw) / 2, by2 + k * (t + ui_mm(ui, 3)), bw, t), T("common.cancel"),
+                      UI_SECONDARY))
+            app->vip_choose = 0;
+    }
     scr_note_modals(app);
     scr_pin_modal(app);
     ui_end(ui);

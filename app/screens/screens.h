@@ -23,7 +23,7 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
  * counts it as used. */
 #define N_(key) key
 
-typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING } scr_id;
+typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP } scr_id;
 typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED } scr_pin_purpose;
 
 enum {
@@ -158,6 +158,28 @@ typedef struct scr_app {
         int finishing;          /* "Wij zijn klaar": keep or discard the drafts */
     } plan;
 
+    /* the VIP-kaart of one child (vip.c) */
+    struct {
+        int stale;
+        int64_t child;          /* participant id */
+        char child_name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        core_person people[CORE_PARTICIPANTS_MAX * 2];
+        int npeople;
+        core_vip_entry card[CORE_VIP_MAX], prev[CORE_VIP_MAX];
+        int ncard, nprev;
+        int64_t prev_meeting;   /* the meeting of last time's card; 0: none */
+        int view;               /* 0 picking, 1 the card */
+        int64_t person;         /* the person whose questions are open; 0: none */
+        int shared;
+        int adding, add_rel;
+        char add_name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        int64_t shake_person;
+        char note[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+        ui_ink ink;
+        int note_draw;
+    } vip;
+    int vip_choose;             /* which child's card: asked when there are several */
+
     /* the phase timer */
     int chime_off;              /* setting "chime": muted on this device */
     int64_t chimed_phase;       /* the phase whose end was chimed (once) */
@@ -273,6 +295,12 @@ void scr_closed_ask(scr_app *app);
 int scr_plan_modals(scr_app *app);
 /* In the closed segment, where facilitator controls are locked. */
 int scr_closed_now(const scr_app *app);
+
+/* The VIP-kaart (vip.c): opened for a child participant; released on leaving. */
+void scr_vip_open(scr_app *app, const core_participant *child);
+void scr_vip_close(scr_app *app);
+void scr_vip_frame(scr_app *app);
+void scr_vip_picture(scr_app *app, SDL_Rect r);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

@@ -44,6 +44,7 @@ static store_status one_action(store *st, store_status r, int64_t meeting, const
 /* Rows of (id, text, reference) into structs of any layout: where each sits. */
 typedef struct {
     size_t stride, id, text, text_cap, ref;
+    size_t word, word_cap; /* a fourth column of text, when word_cap is not 0 */
 } row_shape;
 
 static store_status id_text_ref(store *st, const char *sql, int64_t meeting, void *out, int cap, int *n, row_shape sh)
@@ -60,6 +61,7 @@ static store_status id_text_ref(store *st, const char *sql, int64_t meeting, voi
         memcpy(row + sh.id, &id, sizeof id);
         st_text(s, 1, row + sh.text, sh.text_cap);
         memcpy(row + sh.ref, &ref, sizeof ref);
+        if (sh.word_cap) st_text(s, 3, row + sh.word, sh.word_cap);
     }
     sqlite3_finalize(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
@@ -68,9 +70,9 @@ static store_status id_text_ref(store *st, const char *sql, int64_t meeting, voi
 store_status store_people(store *st, int64_t meeting, core_person *out, int cap, int *n)
 {
     const row_shape sh = {sizeof *out, offsetof(core_person, id), offsetof(core_person, name), sizeof out->name,
-                          offsetof(core_person, participant)};
-    return id_text_ref(st, "SELECT id, name, coalesce(participant,0) FROM people WHERE meeting=?1 ORDER BY id", meeting,
-                       out, cap, n, sh);
+                          offsetof(core_person, participant), offsetof(core_person, relation), sizeof out->relation};
+    return id_text_ref(st, "SELECT id, name, coalesce(participant,0), relation FROM people WHERE meeting=?1 ORDER BY id",
+                       meeting, out, cap, n, sh);
 }
 
 store_status store_absent(store *st, int64_t phase, int64_t *out, int cap, int *n)
@@ -104,7 +106,7 @@ store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64
 store_status store_bodemeisen(store *st, int64_t meeting, core_bodemeis *out, int cap, int *n)
 {
     const row_shape sh = {sizeof *out, offsetof(core_bodemeis, id), offsetof(core_bodemeis, text), sizeof out->text,
-                          offsetof(core_bodemeis, by)};
+                          offsetof(core_bodemeis, by), 0, 0};
     return id_text_ref(st, "SELECT id, text, coalesce(by,0) FROM bodemeisen WHERE meeting=?1 ORDER BY id", meeting,
                        out, cap, n, sh);
 }

@@ -123,7 +123,12 @@ static const char schema_v3[] =
     "CREATE TABLE plan_versions(meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
     " version INTEGER NOT NULL, fixed_at INTEGER NOT NULL, plan TEXT NOT NULL, PRIMARY KEY(meeting, version));";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3};
+/* Version 4, the VIP-kaart: a note may be drawn, and when a person was picked. */
+static const char schema_v4[] =
+    "ALTER TABLE vip_entries ADD COLUMN ink BLOB;"
+    "ALTER TABLE vip_entries ADD COLUMN picked_at INTEGER NOT NULL DEFAULT 0;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 store_status st_status(int rc)
 {

@@ -23,7 +23,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct store store;
 
@@ -125,6 +125,29 @@ store_status store_consents(store *st, int64_t meeting, int64_t *ids, core_conse
 store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms);
 /* Discards the drafts the family does not keep (the end of the closed segment). */
 store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms);
+
+/* --- the VIP-kaart (vip.c) ------------------------------------------------------------ */
+
+/* A person added to the meeting's network (by the child or an adult): id_out gets the id. */
+store_status store_person_add(store *st, int64_t meeting, const char *name, core_relation rel, int64_t now_ms,
+                              int64_t *id_out);
+/* The child's card: the chosen people, oldest pick first. Release: core_vip_free(out, *n). */
+store_status store_vip_card(store *st, int64_t child, core_vip_entry *out, int cap, int *n);
+/* Puts a person on the card. STORE_EFULL when ten are there already: the card never holds eleven. */
+store_status store_vip_pick(store *st, int64_t meeting, int64_t child, int64_t person, int64_t now_ms);
+store_status store_vip_drop(store *st, int64_t child, int64_t person, int64_t now_ms);
+/* How the contact is (0-5), whether it should change, and the note. */
+store_status store_vip_set(store *st, int64_t child, int64_t person, int contact, core_vip_change change,
+                           const char *note, const unsigned char *ink, size_t ink_len, int64_t now_ms);
+store_status store_vip_share(store *st, int64_t child, int shared, int64_t now_ms);
+store_status store_vip_shared(store *st, int64_t child, int *shared);
+/* The card this child (by name) had at the last earlier meeting that has one: names,
+ * relations, faces. *meeting_out is 0 when there is none. Release: core_vip_free. */
+store_status store_vip_previous(store *st, int64_t meeting, const char *child_name, core_vip_entry *out, int cap, int *n,
+                                int64_t *meeting_out);
+/* Starts this card from that one: the same people (added to this network by name
+ * when missing), faces and wishes. */
+store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms);
 
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);

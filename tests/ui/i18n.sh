@@ -1,10 +1,10 @@
 # Translations: every key the app uses is in nl.po and en.po, none is left over,
 # both agree on printf directives, and the screens really show the language asked.
 . "$(dirname "$0")/lib.sh"
-used=$(grep -rhoE '(TN?|N_)\("[a-z_.]+"(, "[a-z_.]+")?' "$SRC/app" | sed -E 's/(TN?|N_)\(//' | tr -d '" ' | tr ',' '\n' | sort -u)
+used=$(grep -rhoE '(TN?|N_)\("[a-z_.0-9]+"(, "[a-z_.]+")?' "$SRC/app" | sed -E 's/(TN?|N_)\(//' | tr -d '" ' | tr ',' '\n' | sort -u)
 for lang in nl en; do
   po="$SRC/assets/i18n/$lang.po"
-  have=$(grep -oE '^msgid(_plural)? "[a-z_.]+"' "$po" | sed -E 's/^msgid(_plural)? "//; s/"$//' | sort -u)
+  have=$(grep -oE '^msgid(_plural)? "[a-z_.0-9]+"' "$po" | sed -E 's/^msgid(_plural)? "//; s/"$//' | sort -u)
   missing=$(comm -23 <(echo "$used") <(echo "$have"))
   unused=$(comm -13 <(echo "$used") <(echo "$have"))
   check "$lang.po has every key the app uses (missing: $missing)" test -z "$missing"

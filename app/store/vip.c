@@ -1,0 +1,231 @@
+/* vip: a child's VIP-kaart in the file. Each pick, drop, face, wish and note is
+ * one transaction; the store itself refuses an eleventh person. */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static store_status finish(store *st, store_status r, int64_t meeting, const char *what, int64_t ref, int64_t now)
+{
+    if (r == STORE_OK) r = st_journal(st, meeting, what, ref, now);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
+static store_status step(store *st, sqlite3_stmt *s)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status store_person_add(store *st, int64_t meeting, const char *name, core_relation rel, int64_t now_ms,
+                              int64_t *id_out)
+{
+    char clean[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+    if (core_text_take(name, CORE_NAME_MAX, clean, sizeof clean) != CORE_OK) {
+        snprintf(st->err, sizeof st->err, "a person needs a name (at most %d characters)", CORE_NAME_MAX);
+        return STORE_EINVAL;
+    }
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector) VALUES(?,?,?,?)", &s)) != STORE_OK)
+        return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_text(s, 2, clean, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, core_relation_word(rel), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, core_sector_word(core_relation_sector(rel)), -1, SQLITE_STATIC);
+    r = step(st, s);
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    r = finish(st, r, meeting, "person_add", id, now_ms);
+    if (r == STORE_OK && id_out) *id_out = id;
+    return r;
+}
+
+static void read_entry(sqlite3_stmt *s, core_vip_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    e->person = sqlite3_column_int64(s, 0);
+    st_text(s, 1, e->name, sizeof e->name);
+    st_text(s, 2, e->relation, sizeof e->relation);
+    e->contact = sqlite3_column_int(s, 3);
+    e->change = core_vip_change_parse((const char *)sqlite3_column_text(s, 4));
+    st_text(s, 5, e->note, sizeof e->note);
+    int len = sqlite3_column_bytes(s, 6);
+    if (len > 0 && (e->ink = malloc((size_t)len))) {
+        memcpy(e->ink, sqlite3_column_blob(s, 6), (size_t)len);
+        e->ink_len = (size_t)len;
+    }
+}
+
+static store_status entries(store *st, const char *sql, int64_t bind, core_vip_entry *out, int cap, int *n)
+{
+    sqlite3_stmt *s;
+    *n = 0;
+    store_status r = st_prepare(st, sql, &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, bind);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) read_entry(s, &out[(*n)++]);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return STORE_OK;
+    core_vip_free(out, *n);
+    *n = 0;
+    return st_fail(st, rc);
+}
+
+#define ENTRY_COLS "SELECT v.person, p.name, p.relation, coalesce(v.contact,0), coalesce(v.change,''), v.note, v.ink" \
+                   " FROM vip_entries v JOIN people p ON p.id = v.person "
+
+store_status store_vip_card(store *st, int64_t child, core_vip_entry *out, int cap, int *n)
+{
+    return entries(st, ENTRY_COLS "WHERE v.child=?1 ORDER BY v.picked_at, v.id", child, out, cap, n);
+}
+
+store_status store_vip_pick(store *st, int64_t meeting, int64_t child, int64_t person, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    int count = 0;
+    if ((r = st_prepare(st, "SELECT count(*) FROM vip_entries WHERE child=?", &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, child);
+    if (sqlite3_step(s) == SQLITE_ROW) count = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (count >= CORE_VIP_MAX) { /* the card never holds eleven */
+        snprintf(st->err, sizeof st->err, "ten people are on the card already");
+        return st_rollback(st, STORE_EFULL);
+    }
+    if ((r = st_prepare(st, "INSERT OR IGNORE INTO vip_entries(meeting, child, person, picked_at) VALUES(?,?,?,?)", &s)) != STORE_OK)
+        return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_int64(s, 2, child);
+    sqlite3_bind_int64(s, 3, person);
+    sqlite3_bind_int64(s, 4, now_ms);
+    r = step(st, s);
+    return finish(st, r, meeting, "vip_pick", person, now_ms);
+}
+
+store_status store_vip_drop(store *st, int64_t child, int64_t person, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "DELETE FROM vip_entries WHERE child=? AND person=?", &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int64(s, 1, child);
+    sqlite3_bind_int64(s, 2, person);
+    r = step(st, s);
+    return finish(st, r, 0, "vip_drop", person, now_ms);
+}
+
+store_status store_vip_set(store *st, int64_t child, int64_t person, int contact, core_vip_change change,
+                           const char *note, const unsigned char *ink, size_t ink_len, int64_t now_ms)
+{
+    char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    if (contact < 0 || contact > CORE_VIP_FACES ||
+        core_text_take(note ? note : "", CORE_NOTE_MAX, clean, sizeof clean) == CORE_ETOOLONG)
+        return STORE_EINVAL;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "UPDATE vip_entries SET contact=nullif(?1,0), change=nullif(?2,''), note=?3, ink=?4"
+                            " WHERE child=?5 AND person=?6", &s)) != STORE_OK)
+        return st_rollback(st, r);
+    sqlite3_bind_int(s, 1, contact);
+    sqlite3_bind_text(s, 2, core_vip_change_word(change), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, clean, -1, SQLITE_STATIC);
+    if (ink_len) sqlite3_bind_blob(s, 4, ink, (int)ink_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 5, child);
+    sqlite3_bind_int64(s, 6, person);
+    r = step(st, s);
+    if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_ENOTFOUND;
+    return finish(st, r, 0, "vip_set", person, now_ms);
+}
+
+store_status store_vip_share(store *st, int64_t child, int shared, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    if ((r = st_prepare(st, "UPDATE vip_entries SET shared=? WHERE child=?", &s)) != STORE_OK) return st_rollback(st, r);
+    sqlite3_bind_int(s, 1, shared ? 1 : 0);
+    sqlite3_bind_int64(s, 2, child);
+    r = step(st, s);
+    return finish(st, r, 0, "vip_share", child, now_ms);
+}
+
+store_status store_vip_shared(store *st, int64_t child, int *shared)
+{
+    sqlite3_stmt *s;
+    *shared = 0;
+    store_status r = st_prepare(st, "SELECT coalesce(max(shared),0) FROM vip_entries WHERE child=?", &s);
+    if (r != STORE_OK) return r;
+    sqlite3_bind_int64(s, 1, child);
+    if (sqlite3_step(s) == SQLITE_ROW) *shared = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return STORE_OK;
+}
+
+/* The latest earlier meeting with a card for a child of this name. */
+static int64_t previous_child(store *st, int64_t meeting, const char *child_name, int64_t *prev_meeting)
+{
+    sqlite3_stmt *s;
+    int64_t child = 0;
+    *prev_meeting = 0;
+    if (st_prepare(st, "SELECT p.id, p.meeting FROM participants p JOIN meetings m ON m.id = p.meeting"
+                       " WHERE p.role='kind' AND p.name=?1 AND p.meeting<>?2"
+                       " AND m.created_at <= (SELECT created_at FROM meetings WHERE id=?2)"
+                       " AND EXISTS(SELECT 1 FROM vip_entries v WHERE v.child=p.id)"
+                       " ORDER BY m.created_at DESC, m.id DESC LIMIT 1", &s) != STORE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, child_name, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, meeting);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        child = sqlite3_column_int64(s, 0);
+        *prev_meeting = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    return child;
+}
+
+store_status store_vip_previous(store *st, int64_t meeting, const char *child_name, core_vip_entry *out, int cap, int *n,
+                                int64_t *meeting_out)
+{
+    *n = 0;
+    int64_t child = previous_child(st, meeting, child_name, meeting_out);
+    if (!child) return STORE_OK;
+    return store_vip_card(st, child, out, cap, n);
+}
+
+store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms)
+{
+    int64_t prev_meeting;
+    int64_t prev = previous_child(st, meeting, child_name, &prev_meeting);
+    if (!prev) return STORE_ENOTFOUND;
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    sqlite3_stmt *s;
+    /* People on the old card who are not in this network yet, by name. */
+    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector)"
+                            " SELECT ?1, p.name, p.relation, p.sector FROM vip_entries v JOIN people p ON p.id=v.person"
+                            " WHERE v.child=?2 AND NOT EXISTS(SELECT 1 FROM people q WHERE q.meeting=?1 AND q.name=p.name)",
+                        &s)) == STORE_OK) {
+        sqlite3_bind_int64(s, 1, meeting);
+        sqlite3_bind_int64(s, 2, prev);
+        r = step(st, s);
+    }
+    if (r == STORE_OK && (r = st_prepare(st, "INSERT OR IGNORE INTO vip_entries(meeting, child, person, contact, change, note,"
+                                             " ink, picked_at)"
+                                             " SELECT ?1, ?3, (SELECT min(q.id) FROM people q WHERE q.meeting=?1 AND q.name=p.name),"
+                                             " v.contact, v.change, v.note, v.ink, ?4"
+                                             " FROM vip_entries v JOIN people p ON p.id=v.person WHERE v.child=?2"
+                                             " ORDER BY v.picked_at, v.id LIMIT 10", &s)) == STORE_OK) {
+        sqlite3_bind_int64(s, 1, meeting);
+        sqlite3_bind_int64(s, 2, prev);
+        sqlite3_bind_int64(s, 3, child);
+        sqlite3_bind_int64(s, 4, now_ms);
+        r = step(st, s);
+    }
+    return finish(st, r, meeting, "vip_from_last", prev_meeting, now_ms);
+}
