@@ -62,14 +62,17 @@ static void face(scr_app *app, int level, int cx, int cy, int r, int dim)
     ui_circle(ui, cx - r * 35 / 100, cy - r * 25 / 100, r / 9 + 1, ink);
     ui_circle(ui, cx + r * 35 / 100, cy - r * 25 / 100, r / 9 + 1, ink);
     /* The mouth: a curve from a big smile (1) to a big frown (5). */
-    float bend = (3.0f - (float)level) / 2.0f; /* 1 .. -1 */
-    float w = (float)r * 0.55f, y0 = cy + r * 0.30f, lw = (float)r / 9 + 1;
-    enum { SEG = 10 };
+    static const float bends[CORE_VIP_FACES + 1] = {0, 1.3f, 0.6f, 0, -0.6f, -1.1f};
+    float bend = bends[level >= 1 && level <= 5 ? level : 3];
+    float w = (float)r * (level == 1 ? 0.6f : 0.5f), y0 = cy + r * 0.28f, lw = (float)r / 9 + 1;
+    enum { SEG = 12 };
     for (int i = 0; i < SEG; i++) {
         float a = -1 + 2.0f * i / SEG, b = -1 + 2.0f * (i + 1) / SEG;
-        float ya = y0 + bend * r * 0.28f * (1 - a * a), yb = y0 + bend * r * 0.28f * (1 - b * b);
-        ui_line(ui, cx + a * w, ya - bend * r * 0.14f, cx + b * w, yb - bend * r * 0.14f, lw, ink);
+        float ya = y0 + bend * r * 0.25f * (1 - a * a) - bend * r * 0.12f, yb = y0 + bend * r * 0.25f * (1 - b * b) - bend * r * 0.12f;
+        ui_line(ui, cx + a * w, ya, cx + b * w, yb, lw, ink);
+        ui_circle(ui, (int)(cx + b * w), (int)yb, (int)(lw / 2), ink); /* round joints: one smooth mouth */
     }
+    ui_circle(ui, (int)(cx - w), (int)(y0 - bend * r * 0.12f), (int)(lw / 2), ink);
     if (level == 5 && !dim) ui_circle(ui, cx + r * 45 / 100, cy + r * 5 / 100, r / 8 + 1, 0x56B4E9); /* a tear */
 }
 
@@ -270,7 +273,7 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
     int R = (r.w < r.h ? r.w : r.h) / 2 - size / 2 - ui_mm(ui, 4);
     if (n > 1) {
         float chord = 2.0f * (float)R * sinf((float)M_PI / (float)(n > 3 ? n : 3));
-        if ((float)size > chord * 0.92f) size = (int)(chord * 0.92f);
+        if ((float)size > chord * 0.7f) size = (int)(chord * 0.7f); /* squares of neighbours never meet */
     }
     int hub = R - size / 2 - ui_mm(ui, 3);
     if (hub > ui_mm(ui, 22)) hub = ui_mm(ui, 22);
@@ -295,7 +298,7 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         int rad = size * 32 / 100;
         ui_circle(ui, px, py - size / 8, rad, p ? colour_of(app, p) : UI_INK2);
         ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, 1), UI_SURFACE);
-        draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 0.95f, UI_INK);
+        draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
         ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, 2), py + rad - size / 8 + ui_mm(ui, 1), size + ui_mm(ui, 4), size / 4),
                     CFG_BODY_MM, CFG_SMALL_MM * 0.8f, UI_INK, UI_CENTER);
         if (e->contact) face(app, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
@@ -381,12 +384,14 @@ static void person_view(scr_app *app, SDL_Rect r)
         face(app, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, 1), 0);
         static const char *const words[] = {"", N_("vip.face.1"), N_("vip.face.2"), N_("vip.face.3"), N_("vip.face.4"),
                                             N_("vip.face.5")};
+        ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, 1), fs + g, ui_mm(ui, 6)), CFG_SMALL_MM,
+                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
             done(app, store_vip_set(app->st, app->vip.child, p->id, e->contact == k ? 0 : k, e->change, e->note, e->ink,
                                     e->ink_len, app->wall_ms));
         if (e->contact == k) ui_selected(ui);
     }
-    y += fs + 2 * g;
+    y += fs + ui_mm(ui, 7) + g;
     ui_text(ui, T("vip.change"), x, y, CFG_TITLE_MM * 0.75f, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, 12);
     static const struct { core_vip_change c; const char *id, *key; } changes[] = {
