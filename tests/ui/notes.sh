@@ -121,5 +121,7 @@ EOS
 check "the ink script runs after a restart" app --db "$db" --script "$TMP/ink.script"
 check "the drawn note opens as a drawing" dump_has "$TMP/ink_view.json" '[.widgets[] | select(.id == "note.canvas")] | length == 1'
 check "saved again, it is the same ink, stroke for stroke" test "$(sqlite3 "$db" "SELECT hex(ink) FROM notes WHERE ink IS NOT NULL")" = "$ink_before"
-check "and still only three notes" test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "3"
+check "and still one drawn note" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE ink IS NOT NULL")" = "1"
+check "words left in an open editor when the app closed are kept in the writer's tray" \
+  test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='XOpa Henk' AND hung_at IS NULL")" = "1"
 finish
