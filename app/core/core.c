@@ -334,3 +334,55 @@ void core_vip_free(core_vip_entry *e, int n)
         e[i].ink_len = 0;
     }
 }
+
+const char *core_term_word(core_term t) { return t == TERM_LANG ? "lang" : "kort"; }
+
+const char *core_priority_word(core_priority p) { return p == PRIO_HOOG ? "hoog" : p == PRIO_LAAG ? "laag" : "midden"; }
+
+static const char *const support_words[SUPPORT_KINDS] = {"emotioneel", "informatief", "materieel", "praktisch",
+                                                         "professioneel"};
+
+const char *core_support_word(int i) { return i >= 0 && i < SUPPORT_KINDS ? support_words[i] : ""; }
+
+void core_support_text(int bits, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = 0;
+    for (int i = 0; i < SUPPORT_KINDS; i++)
+        if (bits & (1 << i)) {
+            int n = snprintf(out + used, cap - used, "%s%s", used ? "," : "", support_words[i]);
+            if (n < 0 || (size_t)n >= cap - used) return;
+            used += (size_t)n;
+        }
+}
+
+int core_support_parse(const char *text)
+{
+    int bits = 0;
+    for (int i = 0; i < SUPPORT_KINDS; i++) {
+        size_t n = strlen(support_words[i]);
+        for (const char *p = text; p && (p = strstr(p, support_words[i])); p += n)
+            if ((p == text || p[-1] == ',') && (p[n] == ',' || p[n] == 0)) bits |= 1 << i;
+    }
+    return bits;
+}
+
+core_term core_goal_term(const core_goal *g) { return g->x < 0.5 ? TERM_KORT : TERM_LANG; }
+
+core_priority core_goal_priority(const core_goal *g)
+{
+    return g->y < 1.0 / 3 ? PRIO_HOOG : g->y < 2.0 / 3 ? PRIO_MIDDEN : PRIO_LAAG;
+}
+
+core_status core_goal_may_change(const core_goal *before, const core_goal *after, core_role actor)
+{
+    int imposed = (before && before->imposed) || (after && after->imposed);
+    return imposed && actor != ROLE_PROFESSIONAL ? CORE_EINVAL : CORE_OK;
+}
+
+int core_goal_done(const core_goal *g)
+{
+    int k = 0;
+    for (int i = 0; i < g->nactions; i++) k += g->actions[i].done != 0;
+    return k;
+}

@@ -316,6 +316,55 @@ typedef struct {
 } core_vip_entry;
 void core_vip_free(core_vip_entry *e, int n);
 
+/* --- goals in view (§3.1-§3.3) --------------------------------------------------- */
+
+typedef enum { TERM_KORT = 0, TERM_LANG } core_term;
+typedef enum { PRIO_HOOG = 0, PRIO_MIDDEN, PRIO_LAAG } core_priority;
+/* Kinds of support from the network (§2.8), as bits. */
+enum {
+    SUPPORT_EMOTIONEEL = 1, SUPPORT_INFORMATIEF = 2, SUPPORT_MATERIEEL = 4, SUPPORT_PRAKTISCH = 8,
+    SUPPORT_PROFESSIONEEL = 16, SUPPORT_KINDS = 5
+};
+const char *core_term_word(core_term t);         /* "kort", "lang" */
+const char *core_priority_word(core_priority p); /* "hoog", "midden", "laag" */
+const char *core_support_word(int i);            /* i-th kind: "emotioneel", ... */
+/* "emotioneel,praktisch" for bits, and back. */
+void core_support_text(int bits, char *out, size_t cap);
+int core_support_parse(const char *text);
+
+enum { CORE_ACTIONS_MAX = 8 };
+
+/* An action of a goal, in Samen1plan's fields. */
+typedef struct {
+    int64_t id;
+    char what[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    int64_t who;        /* a person, 0 for none */
+    char from[11], to[11];
+    char progress[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    char next[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+    int done;
+} core_action;
+
+typedef struct {
+    int64_t id;
+    char text[CORE_TEXT_BYTES(CORE_LONG_MAX)];
+    double x, y;        /* its place on the field, 0..1 each; term and priority follow from it */
+    int needs_network, support, precondition, imposed;
+    int64_t owner;      /* a person, 0 for none */
+    char evaluation[11];
+    core_action actions[CORE_ACTIONS_MAX];
+    int nactions;
+} core_goal;
+
+/* Where on the field says what a goal is: left half short term, right half long;
+ * top third high priority, then middle, then low. */
+core_term core_goal_term(const core_goal *g);
+core_priority core_goal_priority(const core_goal *g);
+/* An imposed goal (by a judge or youth care) is added, changed or removed only by
+ * a professional: CORE_EINVAL for anyone else. before or after may be NULL. */
+core_status core_goal_may_change(const core_goal *before, const core_goal *after, core_role actor);
+int core_goal_done(const core_goal *g); /* actions done */
+
 /* --- text ------------------------------------------------------------------ */
 
 /* Copies `len` bytes of untrusted text into out (cap bytes, always NUL-terminated),

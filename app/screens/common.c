@@ -76,6 +76,7 @@ void scr_close(scr_app *app)
     core_notes_free(app->notes, app->nnotes);
     app->nnotes = 0;
     scr_dl_reset(app);
+    scr_goals_reset(app);
     scr_vip_close(app);
     store_close(app->st);
     app->st = NULL;
@@ -205,10 +206,15 @@ void scr_open_meeting(scr_app *app, int64_t id)
         scr_store_failed(app, r);
         return;
     }
-    if (id != app->dl_meeting) scr_dl_reset(app); /* undo belongs to the meeting it was done in */
+    if (id != app->dl_meeting) { /* undo belongs to the meeting it was done in */
+        scr_dl_reset(app);
+        scr_goals_reset(app);
+    }
     app->dl_meeting = id;
     app->notes_stale = 1;
     app->plan.stale = 1;
+    app->goals.stale = 1;
+    app->goals.editing = 0;
     app->plan.editing = app->plan.finishing = app->plan.confirm_closed = 0;
     app->plan.remark_for = 0;
     app->note.open = 0;
@@ -330,3 +336,74 @@ void scr_prompts(scr_app *app, const char *text, SDL_Rect r)
 {
     flow_prompts(app, text, r, flow_prompts(app, text, r, 1, 0) ? 1 : 2, 1);
 }
+
+/* A month of days to tap: no typing for a date. */
+void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, int *year, int *month)
+{
+    ui_ctx *ui = app->ui;
+    static const char *const nl_months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                            "september", "oktober", "november", "december"};
+    static const char *const en_months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                            "September", "October", "November", "December"};
+    static const char *const nl_days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+    static const char *const en_days[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    if (!(*year)) {
+        int y, m, d;
+        if (sscanf(date_buf, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
+            (*year) = y;
+            (*month) = m;
+        } else {
+            time_t now = (time_t)(app->wall_ms / 1000);
+            struct tm tm;
+            localtime_r(&now, &tm);
+            (*year) = tm.tm_year + 1900;
+            (*month) = tm.tm_mon + 1;
+        }
+    }
+    int t = ui_mm(ui, 12), g = ui_mm(ui, 1.5f), cw = (r.w - 6 * g) / 7;
+    char head[64];
+    snprintf(head, sizeof head, "%s %d", (app->lang_en ? en_months : nl_months)[(*month) - 1], (*year));
+    char pid[48], nid[48];
+    snprintf(pid, sizeof pid, "%s.month.prev", prefix);
+    snprintf(nid, sizeof nid, "%s.month.next", prefix);
+    if (ui_button(ui, pid, ui_rect(r.x, r.y, t, t), "\xE2\x80\xB9", UI_SECONDARY) &&
+        --(*month) < 1) {
+        (*month) = 12;
+        (*year)--;
+    }
+    ui_text_fit(ui, head, ui_rect(r.x + t, r.y, r.w - 2 * t, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+    if (ui_button(ui, nid, ui_rect(r.x + r.w - t, r.y, t, t), "\xE2\x80\xBA", UI_SECONDARY) &&
+        ++(*month) > 12) {
+        (*month) = 1;
+        (*year)++;
+    }
+    int y = r.y + t + g;
+    for (int i = 0; i < 7; i++)
+        ui_text(ui, (app->lang_en ? en_days : nl_days)[i], r.x + i * (cw + g) + cw / 2, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, 0);
+    y += ui_mm(ui, 6);
+    struct tm first = {0};
+    first.tm_year = (*year) - 1900;
+    first.tm_mon = (*month) - 1;
+    first.tm_mday = 1;
+    first.tm_hour = 12;
+    timegm(&first);
+    int lead = (first.tm_wday + 6) % 7; /* Monday first */
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int yr = (*year), nd = days[(*month) - 1];
+    if ((*month) == 2 && ((yr % 4 == 0 && yr % 100 != 0) || yr % 400 == 0)) nd = 29;
+    int dh = (r.y + r.h - y - 5 * g) / 6;
+    if (dh > t) dh = t;
+    for (int d = 1; d <= nd; d++) {
+        int k = lead + d - 1;
+        char id[48], date[16], num[4];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", yr, (*month), d);
+        snprintf(id, sizeof id, "%s.day.%d", prefix, d); /* of the month shown; the label has the date */
+        snprintf(num, sizeof num, "%d", d);
+        int chosen = !strcmp(date_buf, date);
+        SDL_Rect b = {r.x + (k % 7) * (cw + g), y + (k / 7) * (dh + g), cw, dh};
+        if (ui_button(ui, id, b, num, chosen ? UI_PRIMARY : UI_QUIET))
+            snprintf(date_buf, 11, "%s", chosen ? "" : date); /* again: no date */
+        ui_label_last(ui, date);
+    }
+}
+

@@ -323,73 +323,6 @@ static void toggle_who(scr_app *app, int64_t id)
     if (d->nwho < CORE_WHO_MAX) d->who[d->nwho++] = id;
 }
 
-/* A month of days to tap: no typing for a date. */
-static void calendar(scr_app *app, SDL_Rect r)
-{
-    ui_ctx *ui = app->ui;
-    static const char *const nl_months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                            "september", "oktober", "november", "december"};
-    static const char *const en_months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
-                                            "September", "October", "November", "December"};
-    static const char *const nl_days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
-    static const char *const en_days[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
-    if (!app->plan.cal_year) {
-        int y, m, d;
-        if (sscanf(app->plan.edit.due, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
-            app->plan.cal_year = y;
-            app->plan.cal_month = m;
-        } else {
-            time_t now = (time_t)(app->wall_ms / 1000);
-            struct tm tm;
-            localtime_r(&now, &tm);
-            app->plan.cal_year = tm.tm_year + 1900;
-            app->plan.cal_month = tm.tm_mon + 1;
-        }
-    }
-    int t = ui_mm(ui, 12), g = ui_mm(ui, 1.5f), cw = (r.w - 6 * g) / 7;
-    char head[64];
-    snprintf(head, sizeof head, "%s %d", (app->lang_en ? en_months : nl_months)[app->plan.cal_month - 1], app->plan.cal_year);
-    if (ui_button(ui, "decision.month.prev", ui_rect(r.x, r.y, t, t), "\xE2\x80\xB9", UI_SECONDARY) &&
-        --app->plan.cal_month < 1) {
-        app->plan.cal_month = 12;
-        app->plan.cal_year--;
-    }
-    ui_text_fit(ui, head, ui_rect(r.x + t, r.y, r.w - 2 * t, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
-    if (ui_button(ui, "decision.month.next", ui_rect(r.x + r.w - t, r.y, t, t), "\xE2\x80\xBA", UI_SECONDARY) &&
-        ++app->plan.cal_month > 12) {
-        app->plan.cal_month = 1;
-        app->plan.cal_year++;
-    }
-    int y = r.y + t + g;
-    for (int i = 0; i < 7; i++)
-        ui_text(ui, (app->lang_en ? en_days : nl_days)[i], r.x + i * (cw + g) + cw / 2, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, 0);
-    y += ui_mm(ui, 6);
-    struct tm first = {0};
-    first.tm_year = app->plan.cal_year - 1900;
-    first.tm_mon = app->plan.cal_month - 1;
-    first.tm_mday = 1;
-    first.tm_hour = 12;
-    timegm(&first);
-    int lead = (first.tm_wday + 6) % 7; /* Monday first */
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int yr = app->plan.cal_year, nd = days[app->plan.cal_month - 1];
-    if (app->plan.cal_month == 2 && ((yr % 4 == 0 && yr % 100 != 0) || yr % 400 == 0)) nd = 29;
-    int dh = (r.y + r.h - y - 5 * g) / 6;
-    if (dh > t) dh = t;
-    for (int d = 1; d <= nd; d++) {
-        int k = lead + d - 1;
-        char id[48], date[16], num[4];
-        snprintf(date, sizeof date, "%04d-%02d-%02d", yr, app->plan.cal_month, d);
-        snprintf(id, sizeof id, "decision.day.%d", d); /* of the month shown; the label has the date */
-        snprintf(num, sizeof num, "%d", d);
-        int chosen = !strcmp(app->plan.edit.due, date);
-        SDL_Rect b = {r.x + (k % 7) * (cw + g), y + (k / 7) * (dh + g), cw, dh};
-        if (ui_button(ui, id, b, num, chosen ? UI_PRIMARY : UI_QUIET))
-            snprintf(app->plan.edit.due, sizeof app->plan.edit.due, "%s", chosen ? "" : date); /* again: no date */
-        ui_label_last(ui, date);
-    }
-}
-
 static void decision_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
@@ -412,11 +345,25 @@ static void decision_editor(scr_app *app)
     if (tapped) toggle_who(app, tapped);
     if (ui_toggle(ui, "decision.help", ui_rect(x, y + g, colw, t), T("plan.help"), d->needs_help, 0))
         d->needs_help = !d->needs_help;
+    /* The goal it serves, when there are goals. */
+    if (app->goals.stale) scr_goals_load(app);
+    int gy = y + t + 2 * g;
+    if (app->goals.n && gy + t + ui_mm(ui, 7) < card.y + ch - m - t) {
+        ui_text(ui, T("plan.goal"), x, gy, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+        gy += ui_mm(ui, 7);
+        for (int i = 0; i < app->goals.n && gy + t < card.y + ch - m - t; i++, gy += t + g / 2) {
+            char id[40];
+            snprintf(id, sizeof id, "decision.goal.%lld", (long long)app->goals.list[i].id);
+            if (ui_toggle(ui, id, ui_rect(x, gy, colw, t), app->goals.list[i].text, d->goal == app->goals.list[i].id, 0))
+                d->goal = d->goal == app->goals.list[i].id ? 0 : app->goals.list[i].id;
+        }
+    }
 
     /* Right: by when, and whether this is the family's decision or still a draft. */
     int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11);
     ui_text(ui, T("plan.due"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    calendar(app, ui_rect(rx, ry + ui_mm(ui, 7), colw, ui_mm(ui, 100)));
+    scr_calendar(app, "decision", ui_rect(rx, ry + ui_mm(ui, 7), colw, ui_mm(ui, 100)), app->plan.edit.due,
+                 &app->plan.cal_year, &app->plan.cal_month);
     ry += ui_mm(ui, 110);
     if (ui_toggle(ui, "decision.final", ui_rect(rx, ry, colw, t), T("plan.is_final"), d->final, 0)) {
         const char *why;

@@ -961,7 +961,7 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
 
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
 {
-    if (strcmp(board, "drieluik") != 0 && strcmp(board, "vip") != 0) return STORE_EINVAL;
+    if (strcmp(board, "drieluik") != 0 && strcmp(board, "vip") != 0 && strcmp(board, "doelen") != 0) return STORE_EINVAL;
     ui_ctx *ui = app->ui;
     store_status r = store_meeting(app->st, meeting, &app->meeting);
     if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
@@ -991,6 +991,14 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
         ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         scr_vip_close(app);
+        ui_end(ui);
+        return STORE_OK;
+    }
+    if (!strcmp(board, "doelen")) {
+        snprintf(line, sizeof line, T("goals.picture_title"), app->meeting.title, when);
+        ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        app->goals.stale = 1;
+        scr_goals_board(app, ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2));
         ui_end(ui);
         return STORE_OK;
     }

@@ -229,10 +229,10 @@ void scr_meeting_frame(scr_app *app)
     int bottom = scr_statusbar(app);
     /* Participants ride above the status bar; the way home sits at its right. On
      * the Drieluik a chip opens that person's tray, and undo sits beside home. */
-    int drieluik = !strcmp(cur->def.board, "drieluik");
+    int drieluik = !strcmp(cur->def.board, "drieluik"), goals = !strcmp(cur->def.board, "goals");
     if (drieluik && app->notes_stale) scr_dl_load(app); /* before the chips count held notes */
     int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, 50), undo_w = drieluik ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
+    int home_w = ui_mm(ui, 50), undo_w = drieluik || goals ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
@@ -253,7 +253,8 @@ void scr_meeting_frame(scr_app *app)
         }
         app->vip_choose = 1;
     }
-    if (undo_w) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
+    if (drieluik) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
+    if (goals) scr_goals_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
     if (scr_closed_now(app)) ui_button_off(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"));
     else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY)) {
         app->meetings_stale = 1;
@@ -277,6 +278,8 @@ void scr_meeting_frame(scr_app *app)
     SDL_Rect board = ui_rect(m, y + ui_mm(ui, 4), ui->w - 2 * m, chips_y - y - ui_mm(ui, 8));
     if (drieluik) {
         scr_dl_board(app, board);
+    } else if (goals) {
+        scr_goals_board(app, board);
     } else if (!strcmp(cur->def.board, "bodemeisen")) {
         scr_bodemeisen_board(app, board);
     } else if (!strcmp(cur->def.board, "decisions")) {
@@ -311,6 +314,7 @@ void scr_meeting_frame(scr_app *app)
     }
     if (drieluik) scr_dl_modals(app);
     scr_plan_modals(app);
+    if (goals) scr_goals_modals(app);
     if (app->vip_choose) { /* whose card: one button per child */
         ui_block(ui, "vip.choose");
         int bw = ui_mm(ui, 80), k = 0, by2 = ui->h / 3;

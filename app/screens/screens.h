@@ -30,7 +30,7 @@ enum {
     SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
     SCR_UNDO_MAX = 50, /* board actions undo reaches back */
     SCR_ANIMS = 16,    /* notes snapping into place at once */
-    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64
+    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64, SCR_GOALS_MAX = 48
 };
 
 /* One board action undo can take back: its change list (malloc'd). */
@@ -180,6 +180,26 @@ typedef struct scr_app {
     } vip;
     int vip_choose;             /* which child's card: asked when there are several */
 
+    /* goals in view (goals.c) */
+    struct {
+        int stale;
+        core_goal list[SCR_GOALS_MAX];
+        int n;
+        int64_t actor;          /* the participant at the screen ("aan de beurt") */
+        int editing;            /* the goal editor is open */
+        core_goal edit;
+        int action;             /* the action being edited, or -1 */
+        core_action act;
+        int date_for;           /* the calendar sets: 0 evaluation, 1 from, 2 to */
+        int cal_year, cal_month;
+        const char *why;        /* why the editor cannot do what was asked */
+        struct { core_goal *before, *after; } undo[SCR_UNDO_MAX]; /* NULL: not there */
+        int nundo, ntop;
+        SDL_Rect rect[SCR_GOALS_MAX];
+        int field_w, field_h;   /* the field's size at the last frame, for placing new goals */
+        float lift_dx[SCR_GOALS_MAX], lift_dy[SCR_GOALS_MAX];
+    } goals;
+
     /* the phase timer */
     int chime_off;              /* setting "chime": muted on this device */
     int64_t chimed_phase;       /* the phase whose end was chimed (once) */
@@ -229,6 +249,10 @@ const char *scr_phase_title(const scr_app *app, const core_phase_def *d);
 const char *scr_phase_prompts(const scr_app *app, const core_phase_def *d);
 /* Draws prompt lines (headings, "- " questions) inside r, in two columns if one is too short. */
 void scr_prompts(scr_app *app, const char *text, SDL_Rect r);
+/* A month of days to tap (no typing for a date): ids PREFIX.month.prev/next and
+ * PREFIX.day.N; date_buf (11 bytes) is "YYYY-MM-DD" or "" and a second tap clears it.
+ * year/month say the month shown (0: the date's, or now). */
+void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, int *year, int *month);
 /* Local time of day, "14:05". */
 void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);
@@ -301,6 +325,13 @@ void scr_vip_open(scr_app *app, const core_participant *child);
 void scr_vip_close(scr_app *app);
 void scr_vip_frame(scr_app *app);
 void scr_vip_picture(scr_app *app, SDL_Rect r);
+
+/* Goals in view (goals.c): the board inside r, its modals, undo and redo. */
+void scr_goals_board(scr_app *app, SDL_Rect r);
+int scr_goals_modals(scr_app *app);
+void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h);
+void scr_goals_reset(scr_app *app);
+void scr_goals_load(scr_app *app);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

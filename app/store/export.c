@@ -178,7 +178,8 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
                                 {"needs_network", J_BOOL}, {"support", J_TEXT}, {"kind", J_TEXT},
                                 {"imposed", J_BOOL}, {"owner", J_REF}, {"evaluation_date", J_TEXT}};
     static const jcol action[] = {{"id", J_ID}, {"what", J_TEXT}, {"who", J_REF}, {"from", J_TEXT},
-                                  {"to", J_TEXT}, {"progress", J_TEXT}, {"next", J_TEXT}};
+                                  {"to", J_TEXT}, {"progress", J_TEXT}, {"next", J_TEXT},
+                                  {"done", J_BOOL}};
     static const jcol decision[] = {{"id", J_ID}, {"what", J_TEXT}, {"due", J_TEXT},
                                     {"needs_professional_help", J_BOOL}, {"goal", J_REF}, {"final", J_BOOL}};
     static const jcol consent[] = {{"participant", J_ID}, {"answer", J_TEXT}, {"remark", J_TEXT}, {"at", J_TIME}};
@@ -225,7 +226,7 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
     ok &= add(root, "goals", goals);
     cJSON *g;
     cJSON_ArrayForEach(g, goals) split_words(g, "support");
-    ok = ok && nest(st, goals, "id", "actions", "SELECT id, what, who, from_date, to_date, progress, next FROM actions"
+    ok = ok && nest(st, goals, "id", "actions", "SELECT id, what, who, from_date, to_date, progress, next, done FROM actions"
                                                 " WHERE goal=?1 ORDER BY id", COLS(action));
     /* Only what the family marked final: drafts stay in the closed room. */
     cJSON *decisions = ok ? rows(st, "SELECT id, what, due, needs_professional_help, goal, final FROM decisions"

@@ -128,7 +128,10 @@ static const char schema_v4[] =
     "ALTER TABLE vip_entries ADD COLUMN ink BLOB;"
     "ALTER TABLE vip_entries ADD COLUMN picked_at INTEGER NOT NULL DEFAULT 0;";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4};
+/* Version 5, goals in view: an action can be done. */
+static const char schema_v5[] = "ALTER TABLE actions ADD COLUMN done INTEGER NOT NULL DEFAULT 0;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
 store_status st_status(int rc)
 {

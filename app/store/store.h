@@ -23,7 +23,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 typedef struct store store;
 
@@ -148,6 +148,16 @@ store_status store_vip_previous(store *st, int64_t meeting, const char *child_na
 /* Starts this card from that one: the same people (added to this network by name
  * when missing), faces and wishes. */
 store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms);
+
+/* --- goals in view (goals.c) ---------------------------------------------------------- */
+
+/* The meeting's goals with their actions, oldest first. */
+store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, int *n);
+/* Writes a goal whole, its actions included, in one action: new when g->id is 0
+ * (then set), or under its id (an update, or an undo bringing it back). Term and
+ * priority are stored from its place. */
+store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t now_ms);
+store_status store_goal_delete(store *st, int64_t meeting, int64_t goal, int64_t now_ms);
 
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);

@@ -1,0 +1,536 @@
+/* goals: Doelen in beeld (§3.1-§3.3). Goals as post-its on a field: left short
+ * term, right long term; rows by how serious (hoog, midden, laag). Where a goal
+ * stands is what it means, stored as term and priority. Each goal says with icons
+ * whether it needs the network (and which support), whether it is a prospect or a
+ * precondition, and whether it was imposed (a lock: only a professional changes
+ * it). Per goal its actions in Samen1plan's fields. Every change is one commit
+ * and undoable. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_W_MM 60.0f
+#define NOTE_H_MM 40.0f
+
+static const uint32_t bands[3] = {UI_BAND_HOOG, UI_BAND_MIDDEN, UI_BAND_LAAG};
+
+void scr_goals_load(scr_app *app)
+{
+    store_status r = store_goals(app->st, app->meeting.id, app->goals.list, SCR_GOALS_MAX, &app->goals.n);
+    if (r != STORE_OK) scr_store_failed(app, r);
+    app->goals.stale = 0;
+}
+
+static void forget(scr_app *app, int i)
+{
+    free(app->goals.undo[i].before);
+    free(app->goals.undo[i].after);
+    app->goals.undo[i].before = app->goals.undo[i].after = NULL;
+}
+
+void scr_goals_reset(scr_app *app)
+{
+    for (int i = 0; i < app->goals.ntop; i++) forget(app, i);
+    app->goals.nundo = app->goals.ntop = 0;
+    app->goals.editing = 0;
+    app->goals.actor = 0;
+    app->goals.stale = 1;
+}
+
+static core_goal *copy(const core_goal *g)
+{
+    if (!g) return NULL;
+    core_goal *c = malloc(sizeof *c);
+    if (c) *c = *g;
+    return c;
+}
+
+static const core_goal *find(const scr_app *app, int64_t id)
+{
+    for (int i = 0; i < app->goals.n; i++)
+        if (app->goals.list[i].id == id) return &app->goals.list[i];
+    return NULL;
+}
+
+static core_role actor_role(const scr_app *app)
+{
+    const core_participant *p = scr_participant(app, app->goals.actor);
+    return p ? p->role : ROLE_COUNT;
+}
+
+/* Writes after (or deletes before when after is NULL) as one action undo can take back. */
+static int act(scr_app *app, const core_goal *before, core_goal *after)
+{
+    if (core_goal_may_change(before, after, actor_role(app)) != CORE_OK) {
+        app->goals.why = T("goals.imposed_refused");
+        scr_say(app, app->goals.why, 1);
+        app->ui->dirty = 1;
+        return 0;
+    }
+    store_status r = after ? store_goal_put(app->st, app->meeting.id, after, app->wall_ms)
+                           : store_goal_delete(app->st, app->meeting.id, before->id, app->wall_ms);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return 0;
+    }
+    for (int i = app->goals.nundo; i < app->goals.ntop; i++) forget(app, i);
+    if (app->goals.nundo == SCR_UNDO_MAX) {
+        forget(app, 0);
+        memmove(&app->goals.undo[0], &app->goals.undo[1], (SCR_UNDO_MAX - 1) * sizeof app->goals.undo[0]);
+        app->goals.undo[SCR_UNDO_MAX - 1].before = app->goals.undo[SCR_UNDO_MAX - 1].after = NULL;
+        app->goals.nundo--;
+    }
+    app->goals.undo[app->goals.nundo].before = copy(before);
+    app->goals.undo[app->goals.nundo].after = copy(after);
+    app->goals.ntop = ++app->goals.nundo;
+    app->goals.why = NULL;
+    scr_saved(app);
+    app->goals.stale = 1;
+    return 1;
+}
+
+static void undo_redo(scr_app *app, int redo)
+{
+    int i = redo ? app->goals.nundo : app->goals.nundo - 1;
+    core_goal *to = redo ? app->goals.undo[i].after : app->goals.undo[i].before;
+    core_goal *from = redo ? app->goals.undo[i].before : app->goals.undo[i].after;
+    store_status r = to ? store_goal_put(app->st, app->meeting.id, to, app->wall_ms)
+                        : store_goal_delete(app->st, app->meeting.id, from->id, app->wall_ms);
+    if (r != STORE_OK) {
+        scr_store_failed(app, r);
+        return;
+    }
+    app->goals.nundo += redo ? 1 : -1;
+    scr_saved(app);
+    scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
+    app->goals.stale = 1;
+}
+
+void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h)
+{
+    ui_ctx *ui = app->ui;
+    int g = ui_mm(ui, 2), uw = w * 3 / 5;
+    if (app->goals.nundo > 0) {
+        if (ui_button(ui, "goals.undo", ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) undo_redo(app, 0);
+    } else ui_button_off(ui, "goals.undo", ui_rect(x, y, uw - g, h), T("dl.undo"));
+    if (app->goals.nundo < app->goals.ntop) {
+        if (ui_button(ui, "goals.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) undo_redo(app, 1);
+    } else ui_button_off(ui, "goals.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"));
+}
+
+/* --- a goal as a note ------------------------------------------------------------------ */
+
+/* A small glyph icon (Symbola), so the note says it in shapes as well as words. */
+static int icon(scr_app *app, const char *glyph, int x, int cy, float mm, uint32_t rgb)
+{
+    SDL_Point z = ui_text_size(app->ui, glyph, mm);
+    ui_text(app->ui, glyph, x, cy - z.y / 2, mm, rgb, UI_LEFT, 0);
+    return z.x + ui_mm(app->ui, 1.5f);
+}
+
+static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
+{
+    ui_ctx *ui = app->ui;
+    int sh = lifted ? ui_mm(ui, 2.5f) : 3;
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? 0xB9B2A4 : 0xDDD7CA);
+    ui_card(ui, r, ui_mm(ui, 1.5f), UI_SURFACE, g->imposed ? UI_INK2 : 0xC9C2B4, g->imposed ? 3 : 2);
+    int pad = ui_mm(ui, 2), row = ui_mm(ui, 9);
+    ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), CFG_NOTE_MM * 0.9f, CFG_SMALL_MM,
+                UI_INK, UI_LEFT);
+    /* The icon row: alone or with the network (and which support), prospect or
+     * precondition, imposed, and how far its actions are. */
+    int x = r.x + pad, cy = r.y + r.h - pad - row / 2;
+    float mm = CFG_BODY_MM * 1.3f;
+    x += icon(app, g->needs_network ? "\xF0\x9F\x91\xA5" : "\xF0\x9F\x91\xA4", x, cy, mm, UI_ACCENT);
+    if (g->needs_network)
+        for (int i = 0; i < SUPPORT_KINDS; i++)
+            if (g->support & (1 << i)) {
+                static const char *const letters[SUPPORT_KINDS] = {"E", "I", "M", "Pr", "Pf"};
+                int w = ui_text_size(ui, letters[i], CFG_SMALL_MM).x + ui_mm(ui, 2.5f);
+                ui_round(ui, ui_rect(x, cy - ui_mm(ui, 3), w, ui_mm(ui, 6)), ui_mm(ui, 3), 0xE4EFF3);
+                ui_text(ui, letters[i], x + w / 2, cy - ui_text_size(ui, letters[i], CFG_SMALL_MM).y / 2,
+                        CFG_SMALL_MM, UI_ACCENT, UI_CENTER, 0);
+                x += w + ui_mm(ui, 0.8f);
+            }
+    x += icon(app, g->precondition ? "\xF0\x9F\x94\x91" : "\xE2\x98\x80", x, cy, mm, g->precondition ? UI_WARN : UI_EDGE_RIGHT);
+    if (g->imposed) icon(app, "\xF0\x9F\x94\x92", x, cy, mm, UI_INK);
+    if (g->nactions) {
+        char p[16];
+        snprintf(p, sizeof p, "%d/%d", core_goal_done(g), g->nactions);
+        int w = ui_text_size(ui, p, CFG_SMALL_MM).x;
+        ui_text(ui, p, r.x + r.w - pad, cy - ui_text_size(ui, p, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+        ui_check(ui, r.x + r.w - pad - w - ui_mm(ui, 3), cy, ui_mm(ui, 3.5f), core_goal_done(g) == g->nactions ? UI_EDGE_MIDDLE : UI_INK2);
+    }
+}
+
+/* --- the board ------------------------------------------------------------------------- */
+
+/* Where a new goal goes: the first place (middle row first, left to right) where it
+ * covers no other goal, so every goal stays in reach of a finger. */
+static void free_place(const scr_app *app, double *x, double *y)
+{
+    double fw = app->goals.field_w > 0 ? app->goals.field_w : 1000, fh = app->goals.field_h > 0 ? app->goals.field_h : 600;
+    double nw = ui_mm(app->ui, NOTE_W_MM) / fw, nh = ui_mm(app->ui, NOTE_H_MM) / fh;
+    static const double rows[] = {0.5, 1.0 / 6, 5.0 / 6};
+    for (int r = 0; r < 3; r++)
+        for (double cx = nw / 2 + 0.01; cx + nw / 2 <= 1.0; cx += nw * 1.08) {
+            double cy = rows[r];
+            int free = 1;
+            for (int i = 0; i < app->goals.n && free; i++) {
+                double ox = app->goals.list[i].x, oy = app->goals.list[i].y;
+                free = ox + nw <= cx || cx + nw <= ox || oy + nh <= cy || cy + nh <= oy;
+            }
+            if (free) {
+                *x = cx;
+                *y = cy;
+                return;
+            }
+        }
+    *x = 0.25;
+    *y = 0.5;
+}
+
+static void open_editor(scr_app *app, const core_goal *g)
+{
+    app->goals.editing = 1;
+    app->goals.action = -1;
+    app->goals.why = NULL;
+    app->goals.date_for = 0;
+    app->goals.cal_year = 0;
+    if (g) app->goals.edit = *g;
+    else {
+        memset(&app->goals.edit, 0, sizeof app->goals.edit);
+        free_place(app, &app->goals.edit.x, &app->goals.edit.y);
+        ui_focus(app->ui, "goal.text");
+        app->ui->osk_away = 0;
+    }
+}
+
+void scr_goals_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->goals.stale) scr_goals_load(app);
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int pad = ui_mm(ui, 4), t = scr_target(app), g = ui_mm(ui, 2);
+    /* Who is at the screen: an imposed goal is for a professional to change. */
+    int x = r.x + pad, y = r.y + pad;
+    if (!app->picture) { /* a picture shows the field only */
+        const char *lead = T("goals.actor");
+        ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+        x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, 3);
+        int add_w = ui_mm(ui, 44);
+        for (int i = 0; i < app->nmparts; i++) {
+            const core_participant *p = &app->mparts[i];
+            int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 13);
+            if (x + w > r.x + r.w - pad - add_w - g) break;
+            char id[40];
+            snprintf(id, sizeof id, "goals.actor.%lld", (long long)p->id);
+            if (ui_toggle(ui, id, ui_rect(x, y, w, t), p->name, app->goals.actor == p->id, p->colour))
+                app->goals.actor = app->goals.actor == p->id ? 0 : p->id;
+            x += w + g;
+        }
+        if (ui_button(ui, "goal.add", ui_rect(r.x + r.w - pad - add_w, y, add_w, t), T("goals.add"), UI_PRIMARY)) open_editor(app, NULL);
+        y += t + ui_mm(ui, 3);
+    }
+
+    /* The field: rows by priority, short term left, long term right. */
+    int label_w = ui_mm(ui, 26), head = ui_mm(ui, 9);
+    SDL_Rect f = {r.x + pad + label_w, y + head, r.w - 2 * pad - label_w, r.y + r.h - pad - y - head};
+    static const char *const rows[3] = {N_("goals.hoog"), N_("goals.midden"), N_("goals.laag")};
+    static const char *const marks[3] = {"!!!", "!!", "!"};
+    for (int k = 0; k < 3; k++) {
+        SDL_Rect b = {f.x, f.y + k * f.h / 3, f.w, f.h / 3 - (k < 2 ? 2 : 0)};
+        ui_fill(ui, b, bands[k]);
+        ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, 7), CFG_TITLE_MM * 0.8f, UI_WARN, UI_CENTER, 0);
+        ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, 1), label_w - g, ui_mm(ui, 7)), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+    }
+    ui_fill(ui, ui_rect(f.x + f.w / 2 - 1, f.y, 3, f.h), UI_SURFACE);
+    ui_text(ui, T("goals.kort"), f.x + ui_mm(ui, 2), y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("goals.lang"), f.x + f.w - ui_mm(ui, 2), y, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
+    float ay = (float)(y + head / 2 - 2), aw = (float)ui_mm(ui, 1), ah = (float)ui_mm(ui, 2.5f);
+    ui_line(ui, f.x + f.w * 0.3f, ay, f.x + f.w * 0.7f, ay, aw, UI_INK2);
+    ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay - ah, aw, UI_INK2);
+    ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay + ah, aw, UI_INK2);
+    /* Six cells a script (or a test) can name: goals.cell.<kort|lang>.<hoog|midden|laag>. */
+    for (int k = 0; k < 6; k++) {
+        char id[40];
+        snprintf(id, sizeof id, "goals.cell.%s.%s", core_term_word((core_term)(k % 2)), core_priority_word((core_priority)(k / 2)));
+        ui_area(ui, id, ui_rect(f.x + (k % 2) * f.w / 2, f.y + (k / 2) * f.h / 3, f.w / 2, f.h / 3), "", UI_G_CLICK);
+    }
+    app->goals.field_w = f.w;
+    app->goals.field_h = f.h;
+    if (!app->goals.n)
+        ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
+
+    int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM);
+    for (int i = 0; i < app->goals.n; i++) {
+        core_goal *gl = &app->goals.list[i];
+        int cx = f.x + (int)(gl->x * f.w), cy = f.y + (int)(gl->y * f.h);
+        SDL_Rect n = {cx - nw / 2, cy - nh / 2, nw, nh};
+        if (n.x < f.x) n.x = f.x;
+        if (n.x + nw > f.x + f.w) n.x = f.x + f.w - nw;
+        if (n.y < f.y) n.y = f.y;
+        if (n.y + nh > f.y + f.h) n.y = f.y + f.h - nh;
+        app->goals.rect[i] = n;
+        char id[40];
+        snprintf(id, sizeof id, "goal.%lld", (long long)gl->id);
+        float dx, dy;
+        int dragging = ui_dragging(ui, id, &dx, &dy);
+        if (dragging) {
+            app->goals.lift_dx[i] = dx;
+            app->goals.lift_dy[i] = dy;
+            ui_round(ui, n, ui_mm(ui, 1.5f), 0xEFEAE0);
+        } else {
+            draw_goal(app, gl, n, 0);
+        }
+        char label[CORE_TEXT_BYTES(CORE_LONG_MAX) + 40];
+        snprintf(label, sizeof label, "%s", gl->text);
+        int tapped = ui_area(ui, id, n, label, UI_G_CLICK);
+        float ex, ey;
+        if (ui_take_at(ui, id, UI_G_DRAG_END, &ex, &ey)) {
+            /* Let go: its place is what it means. Outside the field it goes back. */
+            if (ex >= f.x && ex < f.x + f.w && ey >= f.y && ey < f.y + f.h) {
+                core_goal moved = *gl;
+                moved.x = (double)(ex - f.x) / f.w;
+                moved.y = (double)(ey - f.y) / f.h;
+                if (act(app, gl, &moved)) {
+                    char msg[160];
+                    snprintf(msg, sizeof msg, T("goals.moved"), core_goal_term(&moved) == TERM_KORT ? T("goals.kort") : T("goals.lang"),
+                             T(rows[core_goal_priority(&moved)]));
+                    scr_say(app, msg, 0);
+                }
+            } else scr_say(app, T("goals.outside"), 0);
+        } else if (tapped) {
+            open_editor(app, gl);
+        }
+    }
+    for (int i = 0; i < app->goals.n; i++) { /* the goals being dragged, on top, under their fingers */
+        char id[40];
+        snprintf(id, sizeof id, "goal.%lld", (long long)app->goals.list[i].id);
+        float dx, dy;
+        if (!ui_dragging(ui, id, &dx, &dy)) continue;
+        SDL_Rect n = app->goals.rect[i];
+        n.x += (int)dx;
+        n.y += (int)dy;
+        draw_goal(app, &app->goals.list[i], n, 1);
+    }
+}
+
+/* --- the goal editor ------------------------------------------------------------------ */
+
+static void people_toggles(scr_app *app, SDL_Rect r, const char *prefix, int64_t *chosen)
+{
+    ui_ctx *ui = app->ui;
+    int t = ui_mm(ui, 12), g = ui_mm(ui, 2), x = r.x, y = r.y;
+    for (int i = 0; i < app->plan.npeople; i++) {
+        const core_person *p = &app->plan.people[i];
+        int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 12);
+        if (x + w > r.x + r.w) {
+            x = r.x;
+            y += t + g;
+        }
+        if (y + t > r.y + r.h) break;
+        char id[48];
+        snprintf(id, sizeof id, "%s.%lld", prefix, (long long)p->id);
+        if (ui_toggle(ui, id, ui_rect(x, y, w, t), p->name, *chosen == p->id, 0)) *chosen = *chosen == p->id ? 0 : p->id;
+        x += w + g;
+    }
+}
+
+static void date_line(scr_app *app, const char *label, const char *date, int x, int y)
+{
+    char line[80];
+    snprintf(line, sizeof line, "%s %s", label, date[0] ? date : T("goals.no_date"));
+    ui_text(app->ui, line, x, y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+}
+
+static void action_editor(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "action.modal");
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
+    int cw = ui->w - 2 * ui_mm(ui, 14), ch = ui->h - 2 * ui_mm(ui, 10);
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    core_action *a = &app->goals.act;
+    int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
+    ui_text(ui, T("goals.action_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, 11);
+    ui_field(ui, "action.what", ui_rect(x, y, colw, t), a->what, sizeof a->what, CORE_NOTE_MAX, T("goals.action_what"));
+    y += t + g;
+    ui_text(ui, T("plan.who"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    y += ui_mm(ui, 7);
+    people_toggles(app, ui_rect(x, y, colw, ui_mm(ui, 40)), "action.who", &a->who);
+    y += ui_mm(ui, 42);
+    ui_field(ui, "action.progress", ui_rect(x, y, colw, t), a->progress, sizeof a->progress, CORE_NOTE_MAX, T("goals.progress"));
+    y += t + g;
+    ui_field(ui, "action.next", ui_rect(x, y, colw, t), a->next, sizeof a->next, CORE_NOTE_MAX, T("goals.next"));
+    y += t + g;
+    if (ui_toggle(ui, "action.done", ui_rect(x, y, colw, t), T("goals.done"), a->done, UI_EDGE_MIDDLE)) a->done = !a->done;
+
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11), hw = (colw - g) / 2;
+    if (ui_toggle(ui, "action.from", ui_rect(rx, ry, hw, t), T("goals.from"), app->goals.date_for == 1, 0)) app->goals.date_for = 1;
+    if (ui_toggle(ui, "action.to", ui_rect(rx + hw + g, ry, hw, t), T("goals.to"), app->goals.date_for != 1, 0)) app->goals.date_for = 2;
+    ry += t + g;
+    date_line(app, T("goals.from"), a->from, rx, ry);
+    date_line(app, T("goals.to"), a->to, rx + hw + g, ry);
+    ry += ui_mm(ui, 8);
+    scr_calendar(app, "action", ui_rect(rx, ry, colw, ui_mm(ui, 95)), app->goals.date_for == 1 ? a->from : a->to,
+                 &app->goals.cal_year, &app->goals.cal_month);
+    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    int save = ui_button(ui, "action.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
+    ui_keep_focus(ui);
+    core_goal *e = &app->goals.edit;
+    if (save) {
+        if (!a->what[0]) scr_say(app, T("goals.action_empty"), 1);
+        else {
+            if (app->goals.action >= e->nactions && e->nactions < CORE_ACTIONS_MAX) e->actions[e->nactions++] = *a;
+            else if (app->goals.action < e->nactions) e->actions[app->goals.action] = *a;
+            app->goals.action = -1;
+            ui_focus(ui, "");
+        }
+    }
+    if (ui_button(ui, "action.cancel", ui_rect(card.x + cw - m - 2 * bw - g, by, bw, t), T("common.cancel"), UI_SECONDARY)) {
+        app->goals.action = -1;
+        ui_focus(ui, "");
+    }
+    if (app->goals.action < e->nactions &&
+        ui_button(ui, "action.delete", ui_rect(card.x + m, by, bw, t), T("note.delete"), UI_DANGER_BTN)) {
+        memmove(&e->actions[app->goals.action], &e->actions[app->goals.action + 1],
+                (size_t)(e->nactions - app->goals.action - 1) * sizeof e->actions[0]);
+        e->nactions--;
+        app->goals.action = -1;
+    }
+}
+
+static void goal_editor(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "goal.modal");
+    if (app->plan.stale || !app->plan.npeople) {
+        store_people(app->st, app->meeting.id, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
+        store_decisions(app->st, app->meeting.id, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
+    }
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
+    int cw = ui->w - 2 * ui_mm(ui, 10), ch = ui->h - 2 * ui_mm(ui, 6);
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    core_goal *e = &app->goals.edit;
+    const core_goal *before = e->id ? find(app, e->id) : NULL;
+    int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
+    ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, 11);
+    ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, 26)), e->text, sizeof e->text, CORE_LONG_MAX, T("goals.text_hint"),
+                CFG_BODY_MM, UI_SURFACE);
+    y += ui_mm(ui, 26) + g;
+    int hw = (colw - g) / 2;
+    if (ui_toggle(ui, "goal.alone", ui_rect(x, y, hw, t), T("goals.alone"), !e->needs_network, 0)) e->needs_network = 0;
+    if (ui_toggle(ui, "goal.network", ui_rect(x + hw + g, y, hw, t), T("goals.network"), e->needs_network, 0)) e->needs_network = 1;
+    y += t + g;
+    if (e->needs_network) {
+        static const char *const keys[SUPPORT_KINDS] = {N_("goals.emotioneel"), N_("goals.informatief"), N_("goals.materieel"),
+                                                        N_("goals.praktisch"), N_("goals.professioneel")};
+        int sw = (colw - 4 * g / 2) / 5;
+        for (int i = 0; i < SUPPORT_KINDS; i++) {
+            char id[40];
+            snprintf(id, sizeof id, "goal.support.%s", core_support_word(i));
+            if (ui_toggle(ui, id, ui_rect(x + i * (sw + g / 2), y, sw, t), T(keys[i]), (e->support >> i) & 1, 0))
+                e->support ^= 1 << i;
+        }
+        y += t + g;
+    }
+    if (ui_toggle(ui, "goal.prospect", ui_rect(x, y, hw, t), T("goals.prospect"), !e->precondition, 0)) e->precondition = 0;
+    if (ui_toggle(ui, "goal.precondition", ui_rect(x + hw + g, y, hw, t), T("goals.precondition"), e->precondition, 0))
+        e->precondition = 1;
+    y += t + g;
+    if (ui_toggle(ui, "goal.imposed", ui_rect(x, y, colw, t), T("goals.imposed"), e->imposed, UI_INK)) {
+        core_goal want = *e;
+        want.imposed = !e->imposed;
+        if (core_goal_may_change(before, &want, actor_role(app)) != CORE_OK) app->goals.why = T("goals.imposed_refused");
+        else e->imposed = want.imposed;
+    }
+    y += t + g;
+    ui_text(ui, T("goals.owner"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    y += ui_mm(ui, 7);
+    people_toggles(app, ui_rect(x, y, colw, card.y + ch - y - t - 2 * m), "goal.owner", &e->owner);
+
+    /* Right: the actions, the evaluation date, the decisions that serve it. */
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11);
+    ui_text(ui, T("goals.actions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    int aw = ui_mm(ui, 36);
+    if (e->nactions < CORE_ACTIONS_MAX &&
+        ui_button(ui, "goal.action.add", ui_rect(rx + colw - aw, ry - ui_mm(ui, 2), aw, t), T("goals.action_add"), UI_SECONDARY)) {
+        app->goals.action = e->nactions;
+        memset(&app->goals.act, 0, sizeof app->goals.act);
+        app->goals.date_for = 1;
+        app->goals.cal_year = 0;
+        ui_focus(ui, "action.what");
+        ui->osk_away = 0;
+    }
+    ry += t + g;
+    for (int i = 0; i < e->nactions; i++) {
+        const core_action *a = &e->actions[i];
+        char id[40], line[CORE_TEXT_BYTES(CORE_NOTE_MAX) + 64];
+        snprintf(id, sizeof id, "goal.action.%d", i);
+        snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
+        SDL_Rect ar = {rx, ry, colw, ui_mm(ui, 11)};
+        ui_card(ui, ar, ui_mm(ui, 2), a->done ? 0xEEF6EC : UI_BG, UI_HAIRLINE, 2);
+        if (a->done) ui_check(ui, ar.x + ui_mm(ui, 4), ar.y + ar.h / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, 8), ar.y, ar.w - ui_mm(ui, 10), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {
+            app->goals.action = i;
+            app->goals.act = *a;
+            app->goals.date_for = 2;
+            app->goals.cal_year = 0;
+        }
+        ry += ar.h + g / 2;
+    }
+    ry += g;
+    date_line(app, T("goals.evaluation"), e->evaluation, rx, ry);
+    ry += ui_mm(ui, 8);
+    int cal_h = ui_mm(ui, 78);
+    if (app->goals.action < 0)
+        scr_calendar(app, "goal.eval", ui_rect(rx, ry, colw, cal_h), e->evaluation, &app->goals.cal_year, &app->goals.cal_month);
+    ry += cal_h + g;
+    int linked = 0;
+    for (int i = 0; i < app->plan.ndec; i++) {
+        const core_decision *d = &app->plan.dec[i];
+        if (!d->final || !e->id || d->goal != e->id || ry > card.y + ch - t - 2 * m) continue;
+        if (!linked++) {
+            ui_text(ui, T("goals.decisions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+            ry += ui_mm(ui, 7);
+        }
+        ry += ui_text(ui, d->what, rx + ui_mm(ui, 4), ry, CFG_SMALL_MM, UI_INK, UI_LEFT, colw - ui_mm(ui, 4)).y + g / 2;
+    }
+
+    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, 8), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
+    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, 10), card.y + m + ui_mm(ui, 3), CFG_TITLE_MM * 0.8f, UI_INK);
+    if (ui_button(ui, "goal.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
+        if (!e->text[0]) app->goals.why = T("goals.text_empty");
+        else if (act(app, before, e)) {
+            app->goals.editing = 0;
+            ui_focus(ui, "");
+        }
+    }
+    if (ui_button(ui, "goal.cancel", ui_rect(card.x + cw - m - 2 * bw - g, by, bw, t), T("common.cancel"), UI_SECONDARY)) {
+        app->goals.editing = 0;
+        ui_focus(ui, "");
+    }
+    if (before && ui_button(ui, "goal.delete", ui_rect(rx, by, bw, t), T("note.delete"), UI_DANGER_BTN) && act(app, before, NULL)) {
+        app->goals.editing = 0;
+        ui_focus(ui, "");
+        scr_say(app, T("goals.deleted"), 0);
+    }
+}
+
+int scr_goals_modals(scr_app *app)
+{
+    if (!app->goals.editing) return 0;
+    goal_editor(app);
+    if (app->goals.action >= 0) action_editor(app);
+    return 1;
+}
