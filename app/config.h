@@ -26,6 +26,7 @@
 #define CFG_MAX_TEXTS 512
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
+#define CFG_MEASURE_CACHE 4096    /* measured widths, one slot per hash */
 #define CFG_FONT_SIZES 12         /* open font sizes, per font */
 #define CFG_FONTS 8               /* Noto Sans and the fallbacks after it */
 #define CFG_TYPED_MAX 4096        /* text typed between two frames */

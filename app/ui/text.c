@@ -162,8 +162,25 @@ static const char *piece(ui_ctx *ctx, const char *s, size_t len)
     return ctx->scratch;
 }
 
+/* FNV-1a over the text and how it is drawn. */
+static uint64_t hash_text(const char *s, size_t len, int px, uint32_t rgb)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    h = (h ^ (uint64_t)px) * 1099511628211ull;
+    return (h ^ rgb) * 1099511628211ull;
+}
+
+/* Widths asked for again and again (a title fitted every frame, words wrapped in a
+ * note) come from a small table: one slot per hash, the last width measured there. */
 int ui_measure(ui_ctx *ctx, const char *s, size_t len, int px)
 {
+    uint64_t h = hash_text(s, len, px, 0);
+    ui_measure_entry *m = &ctx->measures[h % CFG_MEASURE_CACHE];
+    if (m->hash == h && m->len == (uint32_t)len && m->px == px) {
+        ctx->cache_hits++;
+        return m->w;
+    }
     run r[64];
     int n = runs(ctx, s, len, px, r, 64), w = 0;
     for (int i = 0; i < n; i++) {
@@ -172,6 +189,8 @@ int ui_measure(ui_ctx *ctx, const char *s, size_t len, int px)
         if (f) TTF_SizeUTF8(f, piece(ctx, s + r[i].start, r[i].end - r[i].start), &rw, NULL);
         w += rw;
     }
+    *m = (ui_measure_entry){h, (uint32_t)len, px, w};
+    ctx->cache_misses++;
     return w;
 }
 
@@ -216,14 +235,6 @@ static SDL_Surface *render_line(ui_ctx *ctx, const char *s, size_t len, int px, 
     return line;
 }
 
-static uint64_t hash_text(const char *s, size_t len, int px, uint32_t rgb)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    h = (h ^ (uint64_t)px) * 1099511628211ull;
-    return (h ^ rgb) * 1099511628211ull;
-}
-
 /* The texture of one line, from the cache or rendered once. */
 static ui_text_entry *entry(ui_ctx *ctx, const char *s, size_t len, int px, uint32_t rgb)
 {
@@ -233,6 +244,7 @@ static ui_text_entry *entry(ui_ctx *ctx, const char *s, size_t len, int px, uint
         ui_text_entry *e = &ctx->cache[i];
         if (e->tex && e->hash == h && e->px == px && e->wrap == (int)len && e->colour == rgb) {
             e->used = ctx->frame;
+            ctx->cache_hits++;
             return e;
         }
         if (!e->tex) victim = i;

@@ -76,6 +76,13 @@ typedef struct {
     uint32_t used; /* frame number of the last use, for LRU */
 } ui_text_entry;
 
+/* One remembered width (ui_measure). */
+typedef struct {
+    uint64_t hash;
+    uint32_t len;
+    int px, w;
+} ui_measure_entry;
+
 /* Words the kit shows, given by the app in its language (the kit has none). */
 typedef struct {
     const char *done, *cancel, *space, *digits, *letters;
@@ -134,7 +141,8 @@ typedef struct ui_ctx {
     int font_px[CFG_FONTS][CFG_FONT_SIZES];
     char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
-    int cache_misses;
+    ui_measure_entry measures[CFG_MEASURE_CACHE];
+    int cache_misses, cache_hits; /* for make bench: how well the text caches serve */
 
     int oy;              /* the screen is drawn this far up, so the keyboard never covers the field */
     int dirty;           /* something changed: draw a frame */

@@ -1,0 +1,276 @@
+/* bench: the figures behind DESIGN's budgets, measured through the real drawing
+ * and store code at 1920x1080 on SDL's software renderer (offscreen driver).
+ * Prints one "name value value" line per figure for tests/bench/run.sh, which
+ * adds the figures that need whole processes and prints the table.
+ *   bench LAYOUTS_DIR WORK_DIR [quick]   (quick: small counts, for ctest) */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+static int quick;
+
+static double now_ms(clockid_t c)
+{
+    struct timespec ts;
+    clock_gettime(c, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* p50 and p99 of n samples (sorted in place). */
+static void report(const char *name, double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, by_value);
+    printf("%s %.3f %.3f\n", name, v[n / 2], v[(int)((n - 1) * 0.99)]);
+    fflush(stdout);
+}
+
+static scr_app app;
+static ui_ctx ui;
+
+static void finger(Uint32 type, int64_t id, float x, float y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.fingerId = id;
+    e.tfinger.x = x / ui.w;
+    e.tfinger.y = y / ui.h;
+    e.tfinger.timestamp = SDL_GetTicks();
+    ui_feed(&ui, &e);
+}
+
+/* One frame as the main loop draws it; returns its CPU time in ms. */
+static double frame(void)
+{
+    double t0 = now_ms(CLOCK_THREAD_CPUTIME_ID);
+    app.now = SDL_GetTicks();
+    app.wall_ms = (int64_t)(now_ms(CLOCK_REALTIME));
+    ui_tick(&ui, app.now);
+    scr_frame(&app);
+    return now_ms(CLOCK_THREAD_CPUTIME_ID) - t0;
+}
+
+static const ui_widget *widget(const char *id)
+{
+    for (int i = 0; i < ui.nprev; i++)
+        if (!strcmp(ui.prev[i].id, id)) return &ui.prev[i];
+    return NULL;
+}
+
+/* A meeting on the Drieluik with n hung notes (half left, half right) and, when
+ * asked, goals and decisions. Returns its id. */
+static int64_t fill(store *st, const core_template *t, int notes, int goals, int decisions)
+{
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int np = 0;
+    static const char *const names[] = {"Sanne", "Mark", "Ria", "Oma Joke", "Petra"};
+    static const core_role roles[] = {ROLE_KIND, ROLE_OUDER, ROLE_PLEEGOUDER, ROLE_NETWERKLID, ROLE_PROFESSIONAL};
+    for (int i = 0; i < 5; i++) core_participant_add(ps, &np, names[i], roles[i]);
+    int64_t m = 0;
+    if (store_meeting_create(st, "Familie Bench", t, ps, np, 1700000000000, &m) != STORE_OK) return 0;
+    store_participants(st, m, ps, CORE_PARTICIPANTS_MAX, &np);
+    store_phase_go(st, m, 1, 1700000000000);
+    store_dl_set(st, m, DL_GROUP_LEFT, 0, 1700000000000);
+    static const char *const words[] = {"ruzie thuis", "niet naar opa", "moe", "schreeuwen", "verdriet", "rust",
+                                        "samen eten op zondag", "uithuisplaatsing", "stabiel thuis", "school"};
+    for (int i = 0; i < notes; i++) {
+        core_dl_place at = {.col = (int8_t)(i % 2 ? DL_RIGHT : DL_LEFT), .prompt = DL_PROMPT_NONE,
+                            .hung_at = 1700000000000 + i, .order = i + 1};
+        char text[64];
+        snprintf(text, sizeof text, "%s %d", words[i % 10], i);
+        if (store_note_add(st, m, "drieluik", &at, ps[i % np].id, text, NULL, 0, 1700000000000 + i, NULL) != STORE_OK)
+            return 0;
+    }
+    for (int i = 0; i < goals; i++) {
+        core_goal g;
+        memset(&g, 0, sizeof g);
+        snprintf(g.text, sizeof g.text, "Doel %d: samen verder", i);
+        g.x = (i % 10) / 10.0;
+        g.y = (i % 3) / 3.0 + 0.1;
+        g.nactions = 2;
+        snprintf(g.actions[0].what, sizeof g.actions[0].what, "actie een");
+        snprintf(g.actions[1].what, sizeof g.actions[1].what, "actie twee");
+        if (store_goal_put(st, m, &g, 1700000000000) != STORE_OK) return 0;
+    }
+    for (int i = 0; i < decisions; i++) {
+        core_decision d;
+        memset(&d, 0, sizeof d);
+        snprintf(d.what, sizeof d.what, "Besluit %d", i);
+        d.final = 1;
+        d.who[0] = 1;
+        d.nwho = 1;
+        if (store_decision_save(st, m, &d, 1700000000000) != STORE_OK) return 0;
+    }
+    return m;
+}
+
+static int open_app(const char *path, const char *layouts, int64_t meeting)
+{
+    scr_close(&app);
+    memset(&app, 0, sizeof app);
+    app.ui = &ui;
+    snprintf(app.db_path, sizeof app.db_path, "%s", path);
+    snprintf(app.layouts_dir, sizeof app.layouts_dir, "%s", layouts);
+    scr_set_words(&app);
+    scr_open(&app);
+    if (!app.st) return -1;
+    scr_open_meeting(&app, meeting);
+    return 0;
+}
+
+/* Frame CPU while `fingers` fingers each drag a note across the board. */
+static void drag_bench(const char *name, int fingers, int frames)
+{
+    for (int i = 0; i < 3; i++) frame(); /* the board drawn, the text cache warm */
+    double *v = malloc(sizeof *v * (size_t)frames);
+    float x0[4], y0[4];
+    int k = 0;
+    for (int i = 0; i < app.nnotes && k < fingers; i++) {
+        char id[48];
+        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app.notes[i].id);
+        const ui_widget *w = widget(id);
+        if (!w) continue;
+        x0[k] = w->r.x + w->r.w / 2.0f;
+        y0[k] = w->r.y + w->r.h / 2.0f;
+        finger(SDL_FINGERDOWN, 100 + k, x0[k], y0[k]);
+        k++;
+    }
+    frame();
+    for (int f = 0; f < frames; f++) {
+        for (int j = 0; j < k; j++) finger(SDL_FINGERMOTION, 100 + j, x0[j] + 3.0f * (float)(f + 1), y0[j] + 1.5f * (float)(f + 1));
+        v[f] = frame();
+    }
+    report(name, v, frames);
+    /* Let go outside the columns: every note goes back, nothing is stored. */
+    for (int j = 0; j < k; j++) finger(SDL_FINGERUP, 100 + j, 10, 10);
+    frame();
+    free(v);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench LAYOUTS_DIR WORK_DIR [quick]\n");
+        return 2;
+    }
+    const char *layouts = argv[1], *work = argv[2];
+    quick = argc > 3 && !strcmp(argv[3], "quick");
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    ui_hints();
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "bench: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_Window *win = SDL_CreateWindow("bench", 0, 0, 1920, 1080, SDL_WINDOW_HIDDEN);
+    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    if (!ren || ui_init(&ui, win, ren, 1920, 1080, getenv("SCHOUDERS_ASSETS")) != 0) {
+        fprintf(stderr, "bench: cannot draw: %s %s\n", SDL_GetError(), ui.error);
+        return 1;
+    }
+    core_template ts[16];
+    int nt = 0;
+    char errs[1024];
+    store_layouts_load(layouts, ts, 16, &nt, errs, sizeof errs);
+    const core_template *dl = NULL;
+    for (int i = 0; i < nt; i++)
+        if (!strcmp(ts[i].id, "drieluik-bijeenkomst")) dl = &ts[i];
+    if (!dl) {
+        fprintf(stderr, "bench: no drieluik-bijeenkomst template in %s\n", layouts);
+        return 1;
+    }
+
+    static const int counts[] = {50, 300, 1000};
+    int frames = quick ? 10 : 200;
+    for (int c = 0; c < 3; c++) {
+        int n = quick ? counts[c] / 10 : counts[c];
+        char path[512];
+        snprintf(path, sizeof path, "%s/notes%d.db", work, counts[c]);
+        unlink(path);
+        store *st;
+        char msg[256];
+        if (store_open(path, &st, msg, sizeof msg) != STORE_OK || store_set_pin(st, "1234", 0) != STORE_OK) return 1;
+        int64_t m = fill(st, dl, n, 0, 0);
+        store_close(st);
+        if (!m || open_app(path, layouts, m) != 0) return 1;
+        char name[64];
+        snprintf(name, sizeof name, "frame_drag_%d", counts[c]);
+        drag_bench(name, 1, frames);
+        if (counts[c] == 300) drag_bench("frame_drag4_300", 4, frames);
+    }
+
+    /* A committed action (WAL, synchronous=FULL), 1,000 times; and the frame that carries one. */
+    {
+        int n = quick ? 50 : 1000;
+        double *v = malloc(sizeof *v * (size_t)n);
+        int64_t note = app.notes[0].id;
+        for (int i = 0; i < n; i++) {
+            char text[32];
+            snprintf(text, sizeof text, "stap %d", i);
+            double t0 = now_ms(CLOCK_MONOTONIC);
+            store_note_update(app.st, note, text, NULL, 0, 1700000000000 + i);
+            v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+        }
+        report("commit", v, n);
+        /* A step change commits inside the frame that draws it: the frame's wall time. */
+        int m2 = quick ? 10 : 100;
+        for (int i = 0; i < m2; i++) {
+            const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
+            if (!w) break;
+            finger(SDL_FINGERDOWN, 300 + i, w->r.x + 5.0f, w->r.y + 5.0f);
+            frame();
+            finger(SDL_FINGERUP, 300 + i, w->r.x + 5.0f, w->r.y + 5.0f);
+            double t0 = now_ms(CLOCK_MONOTONIC);
+            frame();
+            v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+        }
+        report("frame_with_commit", v, m2);
+        free(v);
+    }
+
+    /* Opening a meeting with 2,000 notes, 200 goals and 100 decisions: read and first frame. */
+    {
+        char path[512];
+        snprintf(path, sizeof path, "%s/big.db", work);
+        unlink(path);
+        store *st;
+        char msg[256];
+        if (store_open(path, &st, msg, sizeof msg) != STORE_OK || store_set_pin(st, "1234", 0) != STORE_OK) return 1;
+        int64_t m = fill(st, dl, quick ? 200 : 2000, quick ? 20 : 200, quick ? 10 : 100);
+        store_close(st);
+        double v[5];
+        int runs = quick ? 1 : 5;
+        for (int r = 0; r < runs; r++) {
+            if (open_app(path, layouts, m) != 0) return 1;
+            double t0 = now_ms(CLOCK_MONOTONIC);
+            scr_open_meeting(&app, m);
+            frame();
+            scr_goals_load(&app);
+            store_decisions(app.st, m, app.plan.dec, SCR_DECISIONS_MAX, &app.plan.ndec);
+            v[r] = now_ms(CLOCK_MONOTONIC) - t0;
+        }
+        report("open_big", v, runs);
+    }
+
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("rss_peak_mb %.1f %.1f\n", ru.ru_maxrss / 1024.0, ru.ru_maxrss / 1024.0);
+    double hits = ui.cache_hits, all = ui.cache_hits + ui.cache_misses;
+    printf("text_cache_hit %.3f %.3f\n", all ? hits / all : 0, all ? hits / all : 0);
+    scr_close(&app);
+    ui_quit(&ui);
+    SDL_DestroyRenderer(ren);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return 0;
+}
