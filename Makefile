@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: deps build run test clean fuzz
+.PHONY: deps build run test clean fuzz bench
 
 # Only what is missing is installed, so a second `make run` starts at once.
 deps:
@@ -37,6 +37,10 @@ test: deps
 
 clean:
 	rm -rf build
+
+# The figures behind DESIGN's budgets, as one table (not part of make test).
+bench: build
+	@bash tests/bench/run.sh build/app
 
 # Fuzzing (not part of make test): libFuzzer through clang, for a bounded time.
 FUZZ_SECONDS ?= 60

@@ -718,7 +718,13 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         if (app->dl.groups[k].exists) draw_group(app, k, scale[app->dl.groups[k].col]);
     for (int i = 0; i < app->nnotes; i++)
         if (app->dl.note_r[i].w) draw_note_widget(app, i, scale[app->notes[i].at.col]);
-    draw_lifted(app, scale);
+    memcpy(app->dl.scale, scale, sizeof scale);
+    if (!app->skip_lifted) draw_lifted(app, scale);
+}
+
+void scr_dl_draw_lifted(scr_app *app)
+{
+    if (app->screen == SCR_MEETING) draw_lifted(app, app->dl.scale);
 }
 
 /* --- the bottom bar: chips with trays, undo and redo ------------------------------- */

@@ -307,7 +307,14 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
             open_editor(app, gl);
         }
     }
-    for (int i = 0; i < app->goals.n; i++) { /* the goals being dragged, on top, under their fingers */
+    if (!app->skip_lifted) scr_goals_draw_lifted(app);
+}
+
+/* The goals being dragged, on top, under their fingers. */
+void scr_goals_draw_lifted(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    for (int i = 0; i < app->goals.n; i++) {
         char id[40];
         snprintf(id, sizeof id, "goal.%lld", (long long)app->goals.list[i].id);
         float dx, dy;

@@ -161,7 +161,8 @@ static int phase_bar(scr_app *app)
     int nav_w = ui_mm(ui, 40), ctl = 2 * nav_w + g;
     int bx = ui->w - m - ctl;
     int clock_w = ui_mm(ui, 62);
-    timer_box(app, ui_rect(bx - g * 2 - clock_w, ui_mm(ui, 2), clock_w, h - ui_mm(ui, 4)));
+    app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, 2), clock_w, h - ui_mm(ui, 4));
+    timer_box(app, app->timer_r);
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, 7)) - ui_mm(ui, 3), h);
     steps(app, st);
     const core_phase *cur = current(app);
@@ -217,10 +218,11 @@ static int chips(scr_app *app, int y, int h, int right)
     return x;
 }
 
-void scr_meeting_frame(scr_app *app)
+/* Everything of the meeting screen but ui_begin and ui_end. Returns 0 when the
+ * screen changed under it (the VIP-kaart opened). */
+static int meeting_body(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_begin(ui, "meeting");
     const core_phase *cur = current(app);
     int closed = cur->def.closed;
     ui_clear(ui, closed ? UI_CLOSED_BG : UI_BG);
@@ -248,8 +250,7 @@ void scr_meeting_frame(scr_app *app)
         if (children == 1) {
             for (int i = 0; i < app->nmparts; i++)
                 if (app->mparts[i].role == ROLE_KIND) scr_vip_open(app, &app->mparts[i]);
-            ui_end(ui); /* the next frame is the child's */
-            return;
+            return 0; /* the next frame is the child's */
         }
         app->vip_choose = 1;
     }
@@ -333,5 +334,48 @@ void scr_meeting_frame(scr_app *app)
     }
     scr_note_modals(app);
     scr_pin_modal(app);
+    return 1;
+}
+
+/* While notes are dragged the rest of the screen stands still: it is drawn once
+ * into the layer, and each frame after that copies it, draws the timer (it
+ * ticks) and the lifted notes. Anything else that happens (a tap, a message, a
+ * commit, another finger) makes a new layer. */
+void scr_meeting_frame(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    ui_begin(ui, "meeting");
+    char lifted[256], more[256];
+    int n = ui_dragging_any(ui, "drieluik.note.", lifted, sizeof lifted) + ui_dragging_any(ui, "goal.", more, sizeof more);
+    int anim = scr_dl_wake_in(app) >= 0;
+    char key[700];
+    snprintf(key, sizeof key, "%s|%s|%u|%d|%d|%d|%d|%d", lifted, more, ui->input_gen, ui->w, ui->h, ui->oy,
+             app->status[0] && (int32_t)(app->now - app->status_until) < 0, app->saved_at && app->now - app->saved_at < 4000u);
+    if (!n || anim) {
+        app->layer_ok = 0;
+        if (meeting_body(app)) ui_end(ui);
+        return;
+    }
+    app->skip_lifted = 1;
+    if (app->layer_ok && !strcmp(key, app->layer_key)) {
+        ui->no_draw = 1;
+        int same = meeting_body(app);
+        ui->no_draw = 0;
+        app->skip_lifted = 0;
+        if (!same) return;
+        ui_layer_show(ui);
+    } else {
+        int made = ui_layer_begin(ui) == 0;
+        int same = meeting_body(app);
+        app->skip_lifted = 0;
+        if (made) ui_layer_end(ui);
+        if (!same) return;
+        app->layer_ok = made;
+        app->layer_builds++;
+        snprintf(app->layer_key, sizeof app->layer_key, "%s", key);
+    }
+    timer_box(app, app->timer_r);
+    scr_dl_draw_lifted(app);
+    scr_goals_draw_lifted(app);
     ui_end(ui);
 }

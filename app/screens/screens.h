@@ -126,6 +126,7 @@ typedef struct scr_app {
         SDL_Rect col_r[DL_COLS], prompt_r[DL_PROMPTS];
         SDL_Rect note_r[SCR_NOTES_MAX], grp_r[SCR_GROUPS_MAX];
         float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
+        float scale[DL_COLS];   /* the note sizes of the last board drawn */
     } dl;
 
     /* the plan (decide.c): bottom lines, decisions, actieteam, consent */
@@ -199,6 +200,12 @@ typedef struct scr_app {
         int field_w, field_h;   /* the field's size at the last frame, for placing new goals */
         float lift_dx[SCR_GOALS_MAX], lift_dy[SCR_GOALS_MAX];
     } goals;
+
+    /* the layer while notes are dragged (meeting.c) */
+    int layer_ok, skip_lifted;
+    int layer_builds;           /* how often a layer was made (make bench reports it) */
+    char layer_key[700];
+    SDL_Rect timer_r;
 
     /* the phase timer */
     int chime_off;              /* setting "chime": muted on this device */
@@ -332,6 +339,9 @@ int scr_goals_modals(scr_app *app);
 void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h);
 void scr_goals_reset(scr_app *app);
 void scr_goals_load(scr_app *app);
+/* The notes and goals being dragged, drawn on top (after the layer). */
+void scr_dl_draw_lifted(scr_app *app);
+void scr_goals_draw_lifted(scr_app *app);
 
 /* The demo meeting "Familie De Boer", created once (--demo). */
 store_status scr_demo(scr_app *app);

@@ -46,6 +46,8 @@ int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const
 
 void ui_quit(ui_ctx *ctx)
 {
+    if (ctx->layer) SDL_DestroyTexture(ctx->layer);
+    ctx->layer = NULL;
     ui_sound_quit();
     ui_fonts_close(ctx);
 }
@@ -169,6 +171,7 @@ void ui_type(ui_ctx *ctx, const char *s)
 
 void ui_feed(ui_ctx *ctx, const SDL_Event *e)
 {
+    if (e->type != SDL_FINGERMOTION && e->type != SDL_MOUSEMOTION) ctx->input_gen++;
     switch (e->type) {
     case SDL_FINGERDOWN:
         pointer_down(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
@@ -285,6 +288,21 @@ int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, floa
             return 1;
         }
     return 0;
+}
+
+int ui_dragging_any(const ui_ctx *ctx, const char *prefix, char *ids, size_t cap)
+{
+    int n = 0;
+    size_t used = 0;
+    if (cap) ids[0] = 0;
+    for (int i = 0; i < CFG_MAX_POINTERS; i++) {
+        const ui_pointer *p = &ctx->ptr[i];
+        if (!p->used || p->lifted || !p->dragging || strncmp(p->id, prefix, strlen(prefix)) != 0) continue;
+        n++;
+        int k = snprintf(ids + used, cap - used, "%s ", p->id);
+        if (k > 0 && (size_t)k < cap - used) used += (size_t)k;
+    }
+    return n;
 }
 
 int ui_dragging(const ui_ctx *ctx, const char *id, float *dx, float *dy)
@@ -459,6 +477,32 @@ ui_widget *ui_add_widget(ui_ctx *ctx, const char *id, SDL_Rect r, const char *la
     return w;
 }
 
+/* --- the layer: a frame kept as a picture ---------------------------------------------- */
+
+int ui_layer_begin(ui_ctx *ctx)
+{
+    if (!ctx->ren) return -1;
+    int w = 0, h = 0;
+    if (ctx->layer) SDL_QueryTexture(ctx->layer, NULL, NULL, &w, &h);
+    if (!ctx->layer || w != ctx->w || h != ctx->h) {
+        if (ctx->layer) SDL_DestroyTexture(ctx->layer);
+        ctx->layer = SDL_CreateTexture(ctx->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, ctx->w, ctx->h);
+    }
+    if (!ctx->layer || SDL_SetRenderTarget(ctx->ren, ctx->layer) != 0) return -1;
+    return 0;
+}
+
+void ui_layer_end(ui_ctx *ctx)
+{
+    SDL_SetRenderTarget(ctx->ren, NULL);
+    ui_layer_show(ctx);
+}
+
+void ui_layer_show(ui_ctx *ctx)
+{
+    if (ctx->ren && ctx->layer) SDL_RenderCopy(ctx->ren, ctx->layer, NULL, NULL);
+}
+
 /* --- drawing ------------------------------------------------------------------- */
 
 static void set_colour(ui_ctx *ctx, uint32_t rgb)
@@ -468,14 +512,14 @@ static void set_colour(ui_ctx *ctx, uint32_t rgb)
 
 void ui_clear(ui_ctx *ctx, uint32_t rgb)
 {
-    if (!ctx->ren) return;
+    if (!ctx->ren || ctx->no_draw) return;
     set_colour(ctx, rgb);
     SDL_RenderClear(ctx->ren);
 }
 
 void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb)
 {
-    if (!ctx->ren) return;
+    if (!ctx->ren || ctx->no_draw) return;
     r.y -= ctx->oy;
     set_colour(ctx, rgb);
     SDL_RenderFillRect(ctx->ren, &r);
@@ -524,7 +568,7 @@ static void quarter(ui_ctx *ctx, float cx, float cy, int radius, int q, uint32_t
 
 void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb)
 {
-    if (!ctx->ren || r.w <= 0 || r.h <= 0) return;
+    if (!ctx->ren || ctx->no_draw || r.w <= 0 || r.h <= 0) return;
     if (radius * 2 > r.w) radius = r.w / 2;
     if (radius * 2 > r.h) radius = r.h / 2;
     if (radius < 2) {
@@ -553,7 +597,7 @@ void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, 
 
 void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
 {
-    if (!ctx->ren || radius <= 0) return;
+    if (!ctx->ren || ctx->no_draw || radius <= 0) return;
     cy -= ctx->oy;
     SDL_FPoint pts[97];
     int n = radius < 8 ? 16 : radius < 40 ? 48 : 96;
@@ -566,7 +610,7 @@ void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
 
 void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, uint32_t rgb)
 {
-    if (!ctx->ren) return;
+    if (!ctx->ren || ctx->no_draw) return;
     y0 -= (float)ctx->oy;
     y1 -= (float)ctx->oy;
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
@@ -581,7 +625,7 @@ void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, u
 
 void ui_star(ui_ctx *ctx, int cx, int cy, int r, uint32_t rgb)
 {
-    if (!ctx->ren || r <= 0) return;
+    if (!ctx->ren || ctx->no_draw || r <= 0) return;
     /* Star-shaped around its centre, so a fan from the centre fills it. */
     SDL_FPoint pts[11];
     float y = (float)(cy - ctx->oy);
@@ -677,7 +721,7 @@ void ui_block(ui_ctx *ctx, const char *id)
 {
     SDL_Rect all = {0, 0, ctx->w, ctx->h};
     ui_add_widget(ctx, id, all, "", UI_W_BLOCK);
-    if (!ctx->ren) return;
+    if (!ctx->ren || ctx->no_draw) return;
     SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(ctx->ren, 0x1E, 0x29, 0x33, 140);
     SDL_RenderFillRect(ctx->ren, &all);

@@ -142,7 +142,8 @@ typedef struct ui_ctx {
     char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
     ui_measure_entry measures[CFG_MEASURE_CACHE];
-    int cache_misses, cache_hits; /* for make bench: how well the text caches serve */
+    int cache_misses, cache_hits;     /* rendered strings, for make bench */
+    int measure_misses, measure_hits; /* measured widths, for make bench */
 
     int oy;              /* the screen is drawn this far up, so the keyboard never covers the field */
     int dirty;           /* something changed: draw a frame */
@@ -150,6 +151,9 @@ typedef struct ui_ctx {
     int quit;            /* a script said quit */
     char error[256];     /* the last kit failure (font, screenshot), for the status bar */
     int chimes;          /* chimes played (or skipped for want of a sound device), for tests */
+    unsigned input_gen;  /* counts input other than moving fingers: a layer made before is stale */
+    int no_draw;         /* widgets are placed and gestures taken, nothing is drawn (the layer shows) */
+    SDL_Texture *layer;  /* a frame kept as a picture while a note is dragged */
 } ui_ctx;
 
 /* Sets SDL's hints (no synthetic mouse/touch events, no GL for the software
@@ -240,6 +244,9 @@ int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, floa
 /* 1 while a finger that went down on id drags it; (*dx, *dy) is how far it has
  * moved. Each finger drags its own widget. */
 int ui_dragging(const ui_ctx *ctx, const char *id, float *dx, float *dy);
+/* How many fingers drag a widget whose id starts with prefix; their ids, space
+ * separated, into ids (what the layer was made without). */
+int ui_dragging_any(const ui_ctx *ctx, const char *prefix, char *ids, size_t cap);
 /* 1 if the pointer that went down on id is still down (pressed state). */
 int ui_pressed(const ui_ctx *ctx, const char *id);
 
@@ -255,6 +262,15 @@ void ui_selected(ui_ctx *ctx);
 void ui_long_press(ui_ctx *ctx);
 /* 1 if key was pressed since the last frame (Escape, Return, ...). */
 int ui_key(ui_ctx *ctx, SDL_Keycode key);
+
+/* The layer: while one note moves, the rest of the screen is drawn once into a
+ * picture and only copied after that (DESIGN: never the whole board per frame).
+ * begin: what is drawn goes into the layer (-1: not possible, draw as usual);
+ * end: back to the screen, with the layer copied onto it; show: copy it again.
+ * The texture is released by ui_quit. */
+int ui_layer_begin(ui_ctx *ctx);
+void ui_layer_end(ui_ctx *ctx);
+void ui_layer_show(ui_ctx *ctx);
 
 /* Writes the last frame's widget tree as JSON (id, rect, label, state). 0 or -1. */
 int ui_dump(const ui_ctx *ctx, const char *path);

@@ -5,6 +5,7 @@
  *   bench LAYOUTS_DIR WORK_DIR [quick]   (quick: small counts, for ctest) */
 #include "screens.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 static int quick;
+static char shots[512]; /* where mid-drag screenshots go ("" for none) */
 
 static double now_ms(clockid_t c)
 {
@@ -30,6 +32,11 @@ static int by_value(const void *a, const void *b)
 /* p50 and p99 of n samples (sorted in place). */
 static void report(const char *name, double *v, int n)
 {
+    if (getenv("BENCH_TRACE")) {
+        fprintf(stderr, "%s:", name);
+        for (int i = 0; i < n; i++) fprintf(stderr, " %.1f", v[i]);
+        fprintf(stderr, "\n");
+    }
     qsort(v, (size_t)n, sizeof *v, by_value);
     printf("%s %.3f %.3f\n", name, v[n / 2], v[(int)((n - 1) * 0.99)]);
     fflush(stdout);
@@ -132,6 +139,8 @@ static int open_app(const char *path, const char *layouts, int64_t meeting)
 /* Frame CPU while `fingers` fingers each drag a note across the board. */
 static void drag_bench(const char *name, int fingers, int frames)
 {
+    /* Start from a still board: no note of an earlier drag still sliding home. */
+    SDL_Delay(200);
     for (int i = 0; i < 3; i++) frame(); /* the board drawn, the text cache warm */
     double *v = malloc(sizeof *v * (size_t)frames);
     float x0[4], y0[4];
@@ -147,10 +156,20 @@ static void drag_bench(const char *name, int fingers, int frames)
         k++;
     }
     frame();
+    /* The fingers move 5 mm first: from then on the notes are being dragged (a tap
+     * is never a drag), and every frame is measured. */
+    float lead = 5.0f * ui.ppmm;
+    for (int j = 0; j < k; j++) finger(SDL_FINGERMOTION, 100 + j, x0[j] + lead, y0[j]);
     for (int f = 0; f < frames; f++) {
-        for (int j = 0; j < k; j++) finger(SDL_FINGERMOTION, 100 + j, x0[j] + 3.0f * (float)(f + 1), y0[j] + 1.5f * (float)(f + 1));
+        for (int j = 0; j < k; j++)
+            finger(SDL_FINGERMOTION, 100 + j, x0[j] + lead + 3.0f * (float)(f + 1), y0[j] + 1.5f * (float)(f + 1));
         v[f] = frame();
     }
+    if (shots[0]) { /* what a person sees mid-drag, to look at (not measured) */
+        snprintf(ui.shot_path, sizeof ui.shot_path, "%s/%s.png", shots, name);
+        frame();
+    }
+    if (getenv("BENCH_TRACE")) fprintf(stderr, "%s: layers made %d\n", name, app.layer_builds);
     report(name, v, frames);
     /* Let go outside the columns: every note goes back, nothing is stored. */
     for (int j = 0; j < k; j++) finger(SDL_FINGERUP, 100 + j, 10, 10);
@@ -166,7 +185,16 @@ int main(int argc, char **argv)
     }
     const char *layouts = argv[1], *work = argv[2];
     quick = argc > 3 && !strcmp(argv[3], "quick");
+    if (!quick) snprintf(shots, sizeof shots, "%s", work);
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    /* The app's words (not their keys), so text is as wide as on the screen. */
+    setlocale(LC_CTYPE, "C.UTF-8");
+    setlocale(LC_MESSAGES, "C.UTF-8");
+    setenv("LANGUAGE", "nl", 1);
+    const char *loc = getenv("SCHOUDERS_LOCALEDIR");
+    bindtextdomain("schouders", loc && loc[0] ? loc : "locale");
+    bind_textdomain_codeset("schouders", "UTF-8");
+    textdomain("schouders");
     ui_hints();
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "bench: %s\n", SDL_GetError());
@@ -266,7 +294,8 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &ru);
     printf("rss_peak_mb %.1f %.1f\n", ru.ru_maxrss / 1024.0, ru.ru_maxrss / 1024.0);
     double hits = ui.cache_hits, all = ui.cache_hits + ui.cache_misses;
-    printf("text_cache_hit %.3f %.3f\n", all ? hits / all : 0, all ? hits / all : 0);
+    double mh = ui.measure_hits, ma = ui.measure_hits + ui.measure_misses;
+    printf("text_cache_hit %.3f %.3f\n", all ? hits / all : 0, ma ? mh / ma : 0);
     scr_close(&app);
     ui_quit(&ui);
     SDL_DestroyRenderer(ren);
