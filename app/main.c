@@ -5,6 +5,9 @@
 #include <SDL.h>
 #include <errno.h>
 #include <locale.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +110,7 @@ static int export_png(store *st, int64_t id, const char *board, int w, int h, co
         else if (r == STORE_ENOTFOUND) fprintf(stderr, "schouders export: there is no meeting %lld\n", (long long)id);
         else if (r != STORE_OK) fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
         else if (ui.error[0]) fprintf(stderr, "schouders export: cannot write %s\n", out);
-        else if (rename(tmp, out) != 0) fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
+        else if (chmod(tmp, 0600) != 0 || rename(tmp, out) != 0) fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
         else rc = 0;
         if (rc) unlink(tmp);
         core_notes_free(app.notes, app.nnotes);
@@ -172,7 +175,9 @@ static int export_main(int argc, char **argv)
         return 1;
     }
     store_close(st);
-    FILE *f = strcmp(out, "-") ? fopen(out, "w") : stdout;
+    /* 0600: a plan names children and what happens to them. */
+    int fd = strcmp(out, "-") ? open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
+    FILE *f = strcmp(out, "-") ? (fd >= 0 ? fdopen(fd, "w") : NULL) : stdout;
     int ok = f && fputs(json, f) >= 0 && fputc('\n', f) != EOF;
     if (f && f != stdout) ok = (fclose(f) == 0) && ok;
     free(json);
@@ -205,6 +210,16 @@ static int parse_options(int argc, char **argv, options *o)
         }
     }
     return 0;
+}
+
+/* SCHOUDERS_ACK_FD=N: each committed action is written to fd N as
+ * "ack ACTION MEETING REF" (the kill suite checks every one is there after kill -9). */
+static void ack_line(void *user, const char *action, int64_t meeting, int64_t ref)
+{
+    int fd = (int)(intptr_t)user;
+    char line[128];
+    int n = snprintf(line, sizeof line, "ack %s %lld %lld\n", action, (long long)meeting, (long long)ref);
+    if (n > 0 && write(fd, line, (size_t)n) < 0) { /* the harness went away: nothing to tell */ }
 }
 
 static void handle(scr_app *app, ui_ctx *ui, const SDL_Event *e)
@@ -286,6 +301,8 @@ int main(int argc, char **argv)
     app.now = SDL_GetTicks();
     app.wall_ms = steady_wall_ms();
     scr_open(&app);
+    const char *ack = getenv("SCHOUDERS_ACK_FD");
+    if (ack && ack[0] && app.st) store_set_ack(app.st, ack_line, (void *)(intptr_t)atoi(ack));
 
     int status = 0;
     const char *ff = getenv("SCHOUDERS_FIRST_FRAME_EXIT");

@@ -170,7 +170,16 @@ store_status st_commit(store *st)
 {
     store_status s = st_exec(st, "COMMIT");
     if (s != STORE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    /* Acknowledged only once COMMIT has returned: then it survives kill -9. */
+    else if (st->ack && st->pending[0]) st->ack(st->ack_user, st->pending, st->pending_meeting, st->pending_ref);
+    st->pending[0] = 0;
     return s;
+}
+
+void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t meeting, int64_t ref), void *user)
+{
+    st->ack = fn;
+    st->ack_user = user;
 }
 
 store_status st_rollback(store *st, store_status why)
@@ -181,6 +190,9 @@ store_status st_rollback(store *st, store_status why)
 
 store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms)
 {
+    snprintf(st->pending, sizeof st->pending, "%s", action);
+    st->pending_meeting = meeting;
+    st->pending_ref = ref;
     sqlite3_stmt *s;
     store_status r = st_prepare(st, "INSERT INTO journal(at, meeting, action, ref) VALUES(?,?,?,?)", &s);
     if (r != STORE_OK) return r;
@@ -322,7 +334,8 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
         snprintf(d, sizeof d, "%d (this app knows up to %d)", v, STORE_SCHEMA_VERSION);
         return open_fail(st, STORE_ENEWER, msg, cap, "the file was made by a newer Schouders: version %s", d);
     }
-    r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    /* secure_delete: a deleted meeting's words are overwritten, not left in free pages. */
+    r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
     if (r == STORE_OK) r = migrate(st, v);
     if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
     *out = st;
@@ -624,7 +637,10 @@ store_status store_meeting_delete(store *st, int64_t id, int64_t now_ms)
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
     if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
     r = st_journal(st, id, "meeting_delete", id, now_ms);
-    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    /* Nothing of it may stay behind in the write-ahead log either. */
+    if (r == STORE_OK) sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    return r;
 }
 
 store_status store_participants(store *st, int64_t meeting, core_participant *out, int cap, int *n)

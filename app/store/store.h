@@ -36,6 +36,9 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap);
  * no migration, nothing written. Release: store_close. */
 store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap);
 void store_close(store *st);
+/* fn is told of each action once its COMMIT has returned: the action's journal
+ * word, its meeting and reference (make test's kill suite writes these down). */
+void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t meeting, int64_t ref), void *user);
 /* Why the last call failed, for the status bar and logs. */
 const char *store_errmsg(const store *st);
 

@@ -12,6 +12,11 @@ struct store {
     int lock_fd; /* flock()ed for the store's lifetime: one app per database */
     char path[PATH_MAX];
     char err[256];
+    /* Told of every committed action (make test's kill suite listens). */
+    void (*ack)(void *user, const char *action, int64_t meeting, int64_t ref);
+    void *ack_user;
+    char pending[32];        /* the action the open transaction journals */
+    int64_t pending_meeting, pending_ref;
 };
 
 store_status st_status(int rc);
