@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: deps build run test clean fuzz bench
+.PHONY: deps build run test clean fuzz bench soak
 
 # Only what is missing is installed, so a second `make run` starts at once.
 deps:
@@ -37,6 +37,14 @@ test: deps
 
 clean:
 	rm -rf build
+
+# The long reliability run (not part of make test): 500 kills, 100,000 monkey events,
+# in the sanitizer build. Its last lines are the figures the README quotes.
+soak: test
+	@cd build/test && env $$(ctest --show-only=json-v1 2>/dev/null | jq -r '.tests[] | select(.name == "crash") | .properties[] | select(.name == "ENVIRONMENT") | .value[]' | tr '\n' ' ') \
+	  KILLS=500 bash ../../tests/crash/kill.sh | tail -3
+	@cd build/test && env $$(ctest --show-only=json-v1 2>/dev/null | jq -r '.tests[] | select(.name == "monkey") | .properties[] | select(.name == "ENVIRONMENT") | .value[]' | tr '\n' ' ') \
+	  EVENTS=100000 bash ../../tests/crash/monkey.sh | tail -3
 
 # The figures behind DESIGN's budgets, as one table (not part of make test).
 bench: build

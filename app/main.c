@@ -27,13 +27,14 @@
 #endif
 
 typedef struct {
-    const char *db, *lang, *script;
+    const char *db, *lang, *script, *monkey;
     int windowed, demo, w, h;
 } options;
 
 static void usage(FILE *f)
 {
-    fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]\n"
+    fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]"
+          " [--monkey SEED:EVENTS]\n"
           "       schouders export --db PATH --meeting ID --format json|pdf|png --out PATH"
           " [--board NAME --size WxH] [--lang nl|en]\n", f);
 }
@@ -200,6 +201,7 @@ static int parse_options(int argc, char **argv, options *o)
         else if (!strcmp(a, "--demo")) o->demo = 1;
         else if (!strcmp(a, "--db") && v) { o->db = v; i++; }
         else if (!strcmp(a, "--script") && v) { o->script = v; i++; }
+        else if (!strcmp(a, "--monkey") && v) { o->monkey = v; i++; }
         else if (!strcmp(a, "--lang") && v && (!strcmp(v, "nl") || !strcmp(v, "en"))) { o->lang = v; i++; }
         else if (!strcmp(a, "--size") && parse_size(v, &o->w, &o->h)) i++;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); exit(0); }
@@ -305,10 +307,24 @@ int main(int argc, char **argv)
     if (ack && ack[0] && app.st) store_set_ack(app.st, ack_line, (void *)(intptr_t)atoi(ack));
 
     int status = 0;
+    ui_monkey *monkey = NULL;
+    unsigned long long seed = 0;
+    long events = 0;
+    if (o.monkey) {
+        if (sscanf(o.monkey, "%llu:%ld", &seed, &events) != 2 || events < 0) {
+            fprintf(stderr, "schouders: --monkey takes SEED:EVENTS, e.g. 42:10000\n");
+            status = 2;
+            app.quit = 1;
+        } else if (!(monkey = ui_monkey_new(seed, events))) {
+            app.quit = 1;
+        }
+        if (monkey) fprintf(stderr, "schouders: monkey, seed %llu, %ld events (--monkey %llu:%ld to replay)\n", seed, events,
+                            seed, events);
+    }
     const char *ff = getenv("SCHOUDERS_FIRST_FRAME_EXIT");
     int first_frame_report = ff && ff[0] == '1';
     while (!app.quit && !ui.quit) {
-        int timeout = ui_sooner(ui.dirty ? 0 : -1, ui_sooner(ui_wake_in(&ui), scr_wake_in(&app)));
+        int timeout = ui_sooner(ui.dirty || monkey ? 0 : -1, ui_sooner(ui_wake_in(&ui), scr_wake_in(&app)));
         if (script) timeout = ui_sooner(timeout, ui_script_wake_in(script, SDL_GetTicks()));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
@@ -329,11 +345,17 @@ int main(int argc, char **argv)
                 break;
             }
         }
+        if (monkey && !ui_monkey_step(monkey, &ui)) {
+            fprintf(stderr, "schouders: monkey done, %ld events sent\n", ui_monkey_sent(monkey));
+            break;
+        }
         if (script && ui_script_step(script, &ui, SDL_GetTicks()) < 0) {
             status = 3; /* a script that cannot go on is a failed test, not a hung one */
             break;
         }
     }
+    if (monkey && app.quit) fprintf(stderr, "schouders: monkey stopped by the app after %ld events\n", ui_monkey_sent(monkey));
+    ui_monkey_free(monkey);
     scr_close(&app);
     ui_quit(&ui);
     ui_script_free(script);

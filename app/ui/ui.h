@@ -280,6 +280,15 @@ void ui_chime(ui_ctx *ctx);
 /* Closes the audio device if ui_chime opened one. */
 void ui_sound_quit(void);
 
+/* --- the monkey (reliability suite) --------------------------------------------- */
+typedef struct ui_monkey ui_monkey;
+/* Seeded random input: `events` touches, drags, holds, keys and texts. Release: ui_monkey_free. */
+ui_monkey *ui_monkey_new(uint64_t seed, long events);
+void ui_monkey_free(ui_monkey *m);
+/* Pushes the next few events (after a frame); 0 when all are sent. */
+int ui_monkey_step(ui_monkey *m, ui_ctx *ctx);
+long ui_monkey_sent(const ui_monkey *m);
+
 /* --- scripts ----------------------------------------------------------------- */
 typedef struct ui_script ui_script;
 /* Parses a script (DESIGN "Scripts"). NULL with err set (file and line) on failure.
