@@ -47,6 +47,6 @@
 #define CFG_PIN_OPSLIMIT 3
 #define CFG_PIN_MEMLIMIT (8u * 1024u * 1024u)
 #define CFG_PIN_TRIES 5           /* wrong PINs before a pause */
-#define CFG_PIN_PAUSE_MS 30000u
+#define CFG_PIN_PAUSE_MS 60000u   /* the first pause; each next one twice as long */
 
 #endif

@@ -171,12 +171,16 @@ int scr_pin_modal(scr_app *app)
         if (r == STORE_OK) {
             memset(app->pin, 0, sizeof app->pin);
             app->pin_wrong = 0;
+            app->pin_lockouts = 0;
             granted(app);
         } else if (r == STORE_EINVAL) {
             /* A few tries, then a pause: four digits are quickly guessed otherwise. */
             if (++app->pin_wrong >= CFG_PIN_TRIES) {
+                /* A minute, then twice as long each time after that (capped at a day). */
                 app->pin_wrong = 0;
-                app->pin_paused_until = app->now + CFG_PIN_PAUSE_MS;
+                int doubled = app->pin_lockouts < 10 ? app->pin_lockouts : 10;
+                app->pin_lockouts++;
+                app->pin_paused_until = app->now + (CFG_PIN_PAUSE_MS << doubled);
             }
             wrong(app, T("pin.wrong"));
         } else {

@@ -68,6 +68,7 @@ typedef struct scr_app {
     scr_pin_purpose pin_for;
     int64_t pin_target;
     int pin_wrong;
+    int pin_lockouts;           /* pauses so far: each one twice as long */
     uint32_t pin_paused_until;
     uint32_t shake_until;
 
