@@ -145,16 +145,12 @@ static int parse_line(char *line, op *o, char *why, size_t cap)
     return 0;
 }
 
-ui_script *ui_script_load(const char *path, char *err, size_t cap)
+/* Reads a script from f; name is for messages ("file:line: ..."). */
+static ui_script *read_script(FILE *f, const char *name, char *err, size_t cap)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, cap, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
     ui_script *s = calloc(1, sizeof *s);
-    if (!s) { fclose(f); snprintf(err, cap, "out of memory"); return NULL; }
-    SDL_strlcpy(s->path, path, sizeof s->path);
+    if (!s) { snprintf(err, cap, "out of memory"); return NULL; }
+    SDL_strlcpy(s->path, name, sizeof s->path);
     static char line[1 << 16]; /* a pasted text may be long */
     int lineno = 0;
     while (fgets(line, sizeof line, f)) {
@@ -170,15 +166,47 @@ ui_script *ui_script_load(const char *path, char *err, size_t cap)
         char why[128];
         int r = parse_line(line, &o, why, sizeof why);
         if (r > 0) continue;
-        if (r < 0 || (s->n == s->cap && !(s->ops = realloc(s->ops, (size_t)(s->cap = s->cap ? s->cap * 2 : 32) * sizeof *s->ops)))) {
-            snprintf(err, cap, "%s:%d: %s", path, lineno, r < 0 ? why : "out of memory");
-            fclose(f);
+        op *grown = s->ops;
+        if (r == 0 && s->n == s->cap) {
+            int cap2 = s->cap ? s->cap * 2 : 32;
+            if ((grown = realloc(s->ops, (size_t)cap2 * sizeof *s->ops))) {
+                s->ops = grown;
+                s->cap = cap2;
+            }
+        }
+        if (r < 0 || !grown) {
+            snprintf(err, cap, "%s:%d: %s", name, lineno, r < 0 ? why : "out of memory");
+            free(o.text); /* a line that failed half-way may own its text */
             ui_script_free(s);
             return NULL;
         }
         o.line = lineno;
         s->ops[s->n++] = o;
     }
+    return s;
+}
+
+ui_script *ui_script_load(const char *path, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, cap, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    ui_script *s = read_script(f, path, err, cap);
+    fclose(f);
+    return s;
+}
+
+ui_script *ui_script_parse(const char *text, size_t len, char *err, size_t cap)
+{
+    FILE *f = len ? fmemopen((void *)text, len, "r") : NULL;
+    if (!f) {
+        ui_script *s = calloc(1, sizeof *s); /* nothing to read: an empty script */
+        if (!s) snprintf(err, cap, "out of memory");
+        return s;
+    }
+    ui_script *s = read_script(f, "script", err, cap);
     fclose(f);
     return s;
 }

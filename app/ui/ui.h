@@ -295,6 +295,8 @@ typedef struct ui_script ui_script;
  * Release: ui_script_free. */
 ui_script *ui_script_load(const char *path, char *err, size_t cap);
 void ui_script_free(ui_script *s);
+/* The same from text in memory (the fuzzer feeds it). Release: ui_script_free. */
+ui_script *ui_script_parse(const char *text, size_t len, char *err, size_t cap);
 /* Runs what is due at `now`, pushing real SDL events. Returns 1 while running, 0
  * when done, -1 after an error (printed to stderr; the app goes on). */
 int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now);
