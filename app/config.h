@@ -39,6 +39,11 @@
 #define CFG_REPEAT_DELAY_MS 450u  /* backspace held: repeats after this... */
 #define CFG_REPEAT_MS 70u         /* ...every this often */
 
+/* Backups: verified copies beside the database, at every phase change and every
+ * ten minutes; this many generations. */
+#define CFG_BACKUPS 10
+#define CFG_BACKUP_EVERY_MS (10u * 60u * 1000u)
+
 /* How long a script waits for an @id to appear before it calls the line an error. */
 #define CFG_SCRIPT_FIND_MS 3000u
 

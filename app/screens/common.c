@@ -31,6 +31,13 @@ void scr_open(scr_app *app)
     app->st = NULL;
     app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
     if (app->open_status != STORE_OK) {
+        /* Is there a good copy to offer? (checked once, not per frame) */
+        char probe[PATH_MAX + 16];
+        app->has_backup = 0;
+        for (int n = 0; n < CFG_BACKUPS && !app->has_backup; n++) {
+            snprintf(probe, sizeof probe, "%s.bak.%d", app->db_path, n);
+            app->has_backup = store_backup_verify(probe) == STORE_OK;
+        }
         snprintf(app->open_msg, sizeof app->open_msg, "%s", msg);
         fprintf(stderr, "schouders: %s: %s\n", app->db_path, msg);
         scr_go(app, SCR_ERROR);
@@ -236,6 +243,11 @@ int scr_wake_in(const scr_app *app)
 
 void scr_frame(scr_app *app)
 {
+    /* Every ten minutes of use, a verified copy beside the database. */
+    if (app->st && app->wall_ms - app->last_backup_ms >= (int64_t)CFG_BACKUP_EVERY_MS) {
+        if (app->last_backup_ms && store_backup(app->st) != STORE_OK) fprintf(stderr, "schouders: %s\n", store_errmsg(app->st));
+        app->last_backup_ms = app->wall_ms;
+    }
     /* Before drawing: ui_end forgets the keys of this frame. */
     if (ui_key(app->ui, SDLK_ESCAPE) && app->pin_for == PIN_FOR_NONE) scr_request_quit(app);
     switch (app->screen) {

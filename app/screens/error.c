@@ -34,6 +34,25 @@ static void new_beside(scr_app *app)
     }
 }
 
+/* The newest good copy, into a new file beside the damaged one (which stays as it is). */
+static void restore(scr_app *app)
+{
+    char path[PATH_MAX];
+    int64_t at = 0;
+    if (store_restore_beside(app->db_path, path, sizeof path, &at) != STORE_OK) {
+        scr_say(app, T("error.no_backup"), 1);
+        return;
+    }
+    snprintf(app->db_path, sizeof app->db_path, "%s", path);
+    scr_open(app);
+    if (app->st) {
+        char hm[8], msg[PATH_MAX + 128];
+        scr_local_hm(at, hm, sizeof hm);
+        snprintf(msg, sizeof msg, T("error.restored"), hm, app->db_path);
+        scr_say(app, msg, 0);
+    }
+}
+
 void scr_error_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
@@ -57,8 +76,13 @@ void scr_error_frame(scr_app *app)
 
     int bw = ui_mm(ui, 70), g = ui_mm(ui, 4), bx = tx;
     if (y + t > bottom) y = bottom - t - g;
+    if (app->open_status == STORE_ECORRUPT && app->has_backup) {
+        if (ui_button(ui, "error.restore", ui_rect(bx, y, bw, t), T("error.restore"), UI_PRIMARY)) restore(app);
+        bx += bw + g;
+    }
     if (app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR) {
-        if (ui_button(ui, "error.newfile", ui_rect(bx, y, bw, t), T("error.new_file"), UI_PRIMARY)) new_beside(app);
+        if (ui_button(ui, "error.newfile", ui_rect(bx, y, bw, t), T("error.new_file"), app->has_backup ? UI_SECONDARY : UI_PRIMARY))
+            new_beside(app);
         bx += bw + g;
     }
     if (ui_button(ui, "error.retry", ui_rect(bx, y, bw, t), T("error.retry"), UI_SECONDARY)) scr_open(app);

@@ -60,6 +60,7 @@ typedef struct scr_app {
     /* error screen: why the database could not be opened */
     store_status open_status;
     char open_msg[512];
+    int has_backup;             /* a verified copy beside it can be restored */
 
     /* PIN: setting a new one (screen) or asking for it (modal) */
     char pin[CORE_PIN_MAX + 1];
@@ -207,6 +208,8 @@ typedef struct scr_app {
     int layer_builds;           /* how often a layer was made (make bench reports it) */
     char layer_key[700];
     SDL_Rect timer_r;
+
+    int64_t last_backup_ms;     /* when the last ten-minute copy was made */
 
     /* the phase timer */
     int chime_off;              /* setting "chime": muted on this device */

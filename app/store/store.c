@@ -639,7 +639,11 @@ store_status store_meeting_delete(store *st, int64_t id, int64_t now_ms)
     r = st_journal(st, id, "meeting_delete", id, now_ms);
     r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
     /* Nothing of it may stay behind in the write-ahead log either. */
-    if (r == STORE_OK) sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    if (r == STORE_OK) {
+        sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+        /* Older copies still hold it: they go, and one copy without it is made. */
+        if (store_backups_rewrite(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
+    }
     return r;
 }
 
@@ -745,7 +749,10 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
         sqlite3_finalize(s);
     }
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
-    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    /* Every phase change leaves a verified copy; the change stands even if the copy fails. */
+    if (r == STORE_OK && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
+    return r;
 }
 
 /* Pause (on), resume (off) or add minutes to the phase that runs now. */

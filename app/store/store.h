@@ -100,6 +100,20 @@ store_status store_dl_set(store *st, int64_t meeting, int step, int pros_write, 
  * temporary id (below 0) is replaced in ch by the one it was stored under. */
 store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int n, int after, int64_t now_ms);
 
+/* --- backups (backup.c) ------------------------------------------------------------ */
+
+/* A verified copy beside the database (PATH.bak.0 newest .. PATH.bak.9, 0600, each
+ * with a checksum in PATH.bak.N.sum); the oldest of ten goes. */
+store_status store_backup(store *st);
+/* After a meeting is deleted: every older copy goes, one fresh copy is made. */
+store_status store_backups_rewrite(store *st);
+/* STORE_OK when the copy at path matches its checksum and SQLite's quick_check;
+ * STORE_ECORRUPT when not; STORE_ENOTFOUND without a checksum. */
+store_status store_backup_verify(const char *path);
+/* Copies the newest good backup of db to a new file beside it (never over db);
+ * out gets its path, made_at when the copy was made. STORE_ENOTFOUND: no good copy. */
+store_status store_restore_beside(const char *db, char *out, size_t cap, int64_t *made_at);
+
 /* --- the plan (plan.c) ------------------------------------------------------------ */
 
 store_status store_people(store *st, int64_t meeting, core_person *out, int cap, int *n);

@@ -1,0 +1,162 @@
+/* backup: verified copies of the database beside it, made with SQLite's backup
+ * API: PATH.bak.0 (newest) .. PATH.bak.9, mode 0600, each with PATH.bak.N.sum, a
+ * BLAKE2b checksum of its bytes (a flipped byte in a text is no structural error,
+ * so quick_check alone would not see it). */
+#include "store_int.h"
+
+#include "../config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void gen_path(const char *db, int n, const char *suffix, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s.bak.%d%s", db, n, suffix);
+}
+
+/* The checksum of a file's bytes as hex; 0 or -1. */
+static int file_sum(const char *path, char hex[crypto_generichash_BYTES * 2 + 1])
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, crypto_generichash_BYTES);
+    unsigned char buf[65536], out[crypto_generichash_BYTES];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) crypto_generichash_update(&h, buf, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) return -1;
+    crypto_generichash_final(&h, out, sizeof out);
+    sodium_bin2hex(hex, crypto_generichash_BYTES * 2 + 1, out, sizeof out);
+    return 0;
+}
+
+store_status store_backup_verify(const char *path)
+{
+    char want[crypto_generichash_BYTES * 2 + 2] = "", got[crypto_generichash_BYTES * 2 + 1], sum[PATH_MAX + 8];
+    snprintf(sum, sizeof sum, "%s.sum", path);
+    FILE *f = fopen(sum, "r");
+    if (!f) return STORE_ENOTFOUND;
+    int ok = fgets(want, sizeof want, f) != NULL;
+    fclose(f);
+    want[strcspn(want, "\n")] = 0;
+    if (!ok || file_sum(path, got) != 0) return STORE_ENOTFOUND;
+    if (strcmp(want, got) != 0) return STORE_ECORRUPT;
+    /* And SQLite agrees it is a whole database. */
+    sqlite3 *db;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return STORE_ECORRUPT;
+    }
+    sqlite3_stmt *s;
+    int good = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+               !strcmp((const char *)sqlite3_column_text(s, 0), "ok");
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return good ? STORE_OK : STORE_ECORRUPT;
+}
+
+store_status store_backup(store *st)
+{
+    char tmp[PATH_MAX + 16], a[PATH_MAX + 16], b[PATH_MAX + 16], hex[crypto_generichash_BYTES * 2 + 1];
+    snprintf(tmp, sizeof tmp, "%s.bak.new", st->path);
+    unlink(tmp);
+    int fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600); /* 0600 before a byte is in it */
+    if (fd < 0) {
+        snprintf(st->err, sizeof st->err, "backup: %s", strerror(errno));
+        return errno == ENOSPC ? STORE_EFULL : STORE_EIO;
+    }
+    close(fd);
+    sqlite3 *dst;
+    store_status r = STORE_OK;
+    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) r = STORE_EIO;
+    else {
+        sqlite3_backup *bk = sqlite3_backup_init(dst, "main", st->db, "main");
+        if (!bk) r = st_status(sqlite3_errcode(dst));
+        else {
+            int rc = sqlite3_backup_step(bk, -1);
+            sqlite3_backup_finish(bk);
+            if (rc != SQLITE_DONE) r = st_status(rc);
+        }
+    }
+    sqlite3_close(dst);
+    if (r == STORE_OK && file_sum(tmp, hex) != 0) r = STORE_EIO;
+    if (r == STORE_OK) {
+        snprintf(a, sizeof a, "%s.sum", tmp);
+        int sfd = open(a, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+        if (sfd < 0 || dprintf(sfd, "%s\n", hex) < 0 || fsync(sfd) != 0) r = STORE_EIO;
+        if (sfd >= 0) close(sfd);
+    }
+    if (r == STORE_OK && store_backup_verify(tmp) != STORE_OK) r = STORE_ECORRUPT; /* verified before it counts */
+    if (r != STORE_OK) {
+        snprintf(st->err, sizeof st->err, "backup could not be made or verified");
+        unlink(tmp);
+        snprintf(a, sizeof a, "%s.sum", tmp);
+        unlink(a);
+        return r;
+    }
+    /* Ten generations: the oldest goes, each moves one up, the new one is 0. */
+    for (int n = CFG_BACKUPS - 1; n >= 0; n--) {
+        gen_path(st->path, n, "", a, sizeof a);
+        gen_path(st->path, n + 1, "", b, sizeof b);
+        if (n == CFG_BACKUPS - 1) unlink(a);
+        else rename(a, b);
+        gen_path(st->path, n, ".sum", a, sizeof a);
+        gen_path(st->path, n + 1, ".sum", b, sizeof b);
+        if (n == CFG_BACKUPS - 1) unlink(a);
+        else rename(a, b);
+    }
+    gen_path(st->path, 0, "", a, sizeof a);
+    rename(tmp, a);
+    snprintf(b, sizeof b, "%s.sum", tmp);
+    gen_path(st->path, 0, ".sum", a, sizeof a);
+    rename(b, a);
+    return STORE_OK;
+}
+
+store_status store_backups_rewrite(store *st)
+{
+    char p[PATH_MAX + 16];
+    for (int n = 0; n < CFG_BACKUPS; n++) {
+        gen_path(st->path, n, "", p, sizeof p);
+        unlink(p);
+        gen_path(st->path, n, ".sum", p, sizeof p);
+        unlink(p);
+    }
+    return store_backup(st);
+}
+
+store_status store_restore_beside(const char *db, char *out, size_t cap, int64_t *made_at)
+{
+    char p[PATH_MAX + 16];
+    for (int n = 0; n < CFG_BACKUPS; n++) {
+        gen_path(db, n, "", p, sizeof p);
+        if (store_backup_verify(p) != STORE_OK) continue; /* a bad copy is passed over */
+        if (store_path_beside(db, out, cap) != STORE_OK) return STORE_EDIR;
+        struct stat sb;
+        if (made_at) *made_at = stat(p, &sb) == 0 ? (int64_t)sb.st_mtime * 1000 : 0;
+        FILE *in = fopen(p, "rb");
+        int fd = open(out, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        FILE *o = fd >= 0 ? fdopen(fd, "wb") : NULL;
+        int ok = in && o;
+        unsigned char buf[65536];
+        size_t k;
+        while (ok && (k = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, k, o) == k;
+        if (in) fclose(in);
+        if (o) ok = (fflush(o) == 0 && fsync(fileno(o)) == 0 && fclose(o) == 0) && ok;
+        else if (fd >= 0) close(fd);
+        if (!ok) {
+            unlink(out);
+            return STORE_EIO;
+        }
+        return STORE_OK;
+    }
+    return STORE_ENOTFOUND;
+}
