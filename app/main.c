@@ -303,6 +303,9 @@ int main(int argc, char **argv)
     app.now = SDL_GetTicks();
     app.wall_ms = steady_wall_ms();
     scr_open(&app);
+    /* The reliability suite's full disk: the file may not grow past this many pages. */
+    const char *pages = getenv("SCHOUDERS_MAX_PAGES");
+    if (pages && pages[0] && app.st) store_limit_pages(app.st, atol(pages));
     const char *ack = getenv("SCHOUDERS_ACK_FD");
     if (ack && ack[0] && app.st) store_set_ack(app.st, ack_line, (void *)(intptr_t)atoi(ack));
 

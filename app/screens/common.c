@@ -112,7 +112,26 @@ void scr_saved(scr_app *app)
 
 void scr_store_failed(scr_app *app, store_status r)
 {
-    const char *msg = r == STORE_EFULL ? T("status.disk_full")
+    if (r == STORE_EGONE && app->st) {
+        /* Someone deleted the file: put back everything the app still holds, and go on. */
+        store_status back = store_rescue(app->st);
+        fprintf(stderr, "schouders: the database file was deleted while in use; %s\n",
+                back == STORE_OK ? "written back" : store_errmsg(app->st));
+        if (back == STORE_OK) { /* the same file again, the screen as it was: what was being written is still there */
+            char msg[512];
+            store_close(app->st);
+            app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
+            if (app->open_status != STORE_OK) {
+                snprintf(app->open_msg, sizeof app->open_msg, "%s", msg);
+                scr_go(app, SCR_ERROR);
+                return;
+            }
+            scr_say(app, T("status.file_back"), 1);
+            return;
+        }
+    }
+    const char *msg = r == STORE_EGONE ? T("status.file_gone")
+                    : r == STORE_EFULL ? T("status.disk_full")
                     : r == STORE_EREADONLY ? T("status.read_only")
                     : r == STORE_ELOCKED ? T("status.busy") : T("status.not_saved");
     if (app->st) fprintf(stderr, "schouders: store: %s\n", store_errmsg(app->st));

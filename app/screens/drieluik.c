@@ -945,7 +945,7 @@ static void theme_editor(scr_app *app)
 int scr_dl_modals(scr_app *app)
 {
     if (app->dl.theme_grp) theme_editor(app);
-    else if (app->dl.tray && !app->note.open) tray(app);
+    else if (app->dl.tray) tray(app); /* under the note editor when one is open */
     return app->dl.theme_grp || app->dl.tray;
 }
 

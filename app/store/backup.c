@@ -84,6 +84,8 @@ store_status store_backup(store *st)
             int rc = sqlite3_backup_step(bk, -1);
             sqlite3_backup_finish(bk);
             if (rc != SQLITE_DONE) r = st_status(rc);
+            /* A copy is one plain file: no -wal or -shm beside it. */
+            else if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) r = STORE_EIO;
         }
     }
     sqlite3_close(dst);

@@ -19,7 +19,8 @@ typedef enum {
     STORE_ELOCKED,   /* another Schouders has this database open */
     STORE_EFULL,     /* the disk is full */
     STORE_EINVAL,    /* the action breaks a rule of core */
-    STORE_EIO        /* any other failure; the message says which */
+    STORE_EIO,       /* any other failure; the message says which */
+    STORE_EGONE      /* the database file was deleted while open: store_rescue puts it back */
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -36,6 +37,12 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap);
  * no migration, nothing written. Release: store_close. */
 store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap);
 void store_close(store *st);
+/* The database file was deleted while the app ran: writes everything the open
+ * connection holds back to the same path (a new file, 0600). The store must then
+ * be closed and opened again on it. */
+store_status store_rescue(store *st);
+/* Caps the file at n pages (SQLite's max_page_count): a full disk, for the tests. */
+store_status store_limit_pages(store *st, long n);
 /* fn is told of each action once its COMMIT has returned: the action's journal
  * word, its meeting and reference (make test's kill suite writes these down). */
 void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t meeting, int64_t ref), void *user);

@@ -1,0 +1,89 @@
+# Storage faults while the app runs, each with a clear message and nothing lost
+# that was acknowledged: a full disk, the file locked by another program, and the
+# file deleted from under the app. (A corrupt file at start: tests/crash/backup.sh
+# and tests/ui/database.sh.)
+. "$(dirname "$0")/../ui/lib.sh"
+db="$TMP/s.db"
+script setup <<EOS
+$(pin_new 8642)
+tap @home.new
+tap @new.title
+type "Familie Schijf"
+tap @new.template.drieluik-bijeenkomst
+tap @new.name
+type "Sanne"
+tap @new.add
+tap @new.save
+tap @phase.next
+quit
+EOS
+check "the meeting is set up" app --db "$db" --script "$TMP/setup.script"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$db" "$TMP/fresh.db"
+fresh() { rm -f "$db" "$db-wal" "$db-shm"; cp "$TMP/fresh.db" "$db"; }  # each fault starts from the same meeting
+
+# 1. A full disk: the file may grow by one page only.
+pages=$(sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA page_count" | tail -1)
+{ echo "tap @home.meeting.0"; echo "tap @meeting.chip.0"
+  for i in $(seq 40); do echo "tap @tray.write"; printf 'type "%s %d"\n' "$(printf 'vol%.0s' $(seq 80))" "$i"; echo "tap @note.save"; done
+  echo "dump $TMP/full.json"; echo "quit"; } > "$TMP/full.script"
+( exec env SDL_VIDEODRIVER=offscreen SCHOUDERS_MAX_PAGES=$((pages + 1)) SCHOUDERS_ACK_FD=3 "$SCHOUDERS" --windowed --size 1920x1080 \
+    --db "$db" --script "$TMP/full.script" 3>"$TMP/acks_full" 2>/dev/null )
+check "a full disk is said on screen" dump_has "$TMP/full.json" '[.texts[].label] | index("Niet opgeslagen: de schijf is vol. Wat je ziet blijft staan.")'
+check "and the words being written stay in the editor" dump_has "$TMP/full.json" '[.widgets[].id] | index("note.modal")'
+acked=$(grep -c '^ack note_add' "$TMP/acks_full")
+check "every acknowledged note is in the file ($acked)" test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$acked"
+check "the file is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
+
+# 2. Locked by another program for a few seconds: told, and saved once it lets go.
+fresh
+script locked <<EOS
+tap @home.meeting.0
+tap @meeting.chip.0
+tap @tray.write
+type "na het slot"
+wait 2000
+tap @note.save
+dump @TMP/locked.json
+wait 5000
+tap @note.save
+dump @TMP/unlocked.json
+quit
+EOS
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/locked.script" 2>/dev/null &
+pid=$!
+sleep 0.8
+(echo "BEGIN EXCLUSIVE;"; sleep 7; echo "COMMIT;") | sqlite3 "$db" &
+wait $pid
+wait
+check "a lock by another program is said" dump_has "$TMP/locked.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
+check "and once it lets go, the note is saved" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='na het slot'")" = 1
+
+# 3. The file deleted while the app runs: everything is written back, and it goes on.
+script deleted <<EOS
+tap @home.meeting.0
+tap @meeting.chip.0
+tap @tray.write
+type "voor het wissen"
+tap @note.save
+tap @tray.write
+type "na het wissen"
+wait 1500
+tap @note.save
+dump @TMP/gone.json
+tap @note.save
+quit
+EOS
+fresh
+n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/deleted.script" 2>"$TMP/err_gone" &
+pid=$!
+sleep 1.5
+rm -f "$db"
+wait $pid
+check "the app said the file was gone and is back" dump_has "$TMP/gone.json" '[.texts[].label] | any(test("^Het bestand was weggehaald"))'
+check "the file is there again" test -s "$db"  # (checked before anything else opens it)
+check "with everything: the notes from before, and both new ones" \
+  test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
+check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
+finish
