@@ -149,6 +149,16 @@ store_status st_status(int rc)
 store_status st_fail(store *st, int rc)
 {
     snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+    /* An I/O error says little; what is under it says what a person can act on. */
+    if ((rc & 0xFF) == SQLITE_IOERR) {
+        int e = sqlite3_system_errno(st->db);
+        char wal[PATH_MAX + 8];
+        snprintf(wal, sizeof wal, "%s-wal", st->path);
+        if (e == EPERM || e == EACCES || e == EROFS || access(st->path, W_OK) != 0 ||
+            (access(wal, F_OK) == 0 && access(wal, W_OK) != 0))
+            return STORE_EREADONLY;
+        if (e == ENOSPC || e == EDQUOT) return STORE_EFULL;
+    }
     return st_status(rc);
 }
 

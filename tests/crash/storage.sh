@@ -86,4 +86,34 @@ check "the file is there again" test -s "$db"  # (checked before anything else o
 check "with everything: the notes from before, and both new ones" \
   test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
 check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
+# 4. Made read-only while the app runs (files immutable: needs CAP_LINUX_IMMUTABLE).
+touch "$TMP/probe"
+if chattr +i "$TMP/probe" 2>/dev/null; then
+  chattr -i "$TMP/probe"
+  fresh
+  script readonly <<EOS
+tap @home.meeting.0
+tap @meeting.chip.0
+tap @tray.write
+type "alleen lezen"
+wait 1500
+tap @note.save
+dump @TMP/ro.json
+wait 1500
+tap @note.save
+quit
+EOS
+  SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/readonly.script" 2>/dev/null &
+  pid=$!
+  sleep 1.0
+  chattr +i "$db" "$db-wal" 2>/dev/null  # not -shm: SQLite maps it; its writes would fault
+  sleep 2.0
+  chattr -i "$db" "$db-wal" 2>/dev/null
+  wait $pid
+  check "read-only while running is said" dump_has "$TMP/ro.json" '[.texts[].label] | any(test("alleen-lezen"))'
+  check "and the words stay in the editor" dump_has "$TMP/ro.json" '[.widgets[].id] | index("note.modal")'
+  check "once writable again, the note is saved" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='alleen lezen'")" = 1
+else
+  echo "read-only while running: not checked here (files cannot be made immutable without CAP_LINUX_IMMUTABLE)"
+fi
 finish
