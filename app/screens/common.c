@@ -438,3 +438,13 @@ void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, 
     }
 }
 
+
+SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, id);
+    int cw = ui->w - 2 * inset_w, ch = ui->h - 2 * inset_h;
+    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
+    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    return card;
+}

@@ -326,11 +326,8 @@ static void toggle_who(scr_app *app, int64_t id)
 static void decision_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_block(ui, "decision.modal");
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
-    int cw = ui->w - 2 * ui_mm(ui, 12), ch = ui->h - 2 * ui_mm(ui, 8);
-    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    SDL_Rect card = scr_modal(app, "decision.modal", ui_mm(ui, 12), ui_mm(ui, 8));
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
     core_decision *d = &app->plan.edit;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
     ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);

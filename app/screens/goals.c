@@ -357,11 +357,8 @@ static void date_line(scr_app *app, const char *label, const char *date, int x, 
 static void action_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_block(ui, "action.modal");
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
-    int cw = ui->w - 2 * ui_mm(ui, 14), ch = ui->h - 2 * ui_mm(ui, 10);
-    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    SDL_Rect card = scr_modal(app, "action.modal", ui_mm(ui, 14), ui_mm(ui, 10));
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
     core_action *a = &app->goals.act;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
     ui_text(ui, T("goals.action_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
@@ -416,15 +413,12 @@ static void action_editor(scr_app *app)
 static void goal_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    ui_block(ui, "goal.modal");
+    SDL_Rect card = scr_modal(app, "goal.modal", ui_mm(ui, 10), ui_mm(ui, 6));
     if (app->plan.stale || !app->plan.npeople) {
         store_people(app->st, app->meeting.id, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
         store_decisions(app->st, app->meeting.id, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
     }
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
-    int cw = ui->w - 2 * ui_mm(ui, 10), ch = ui->h - 2 * ui_mm(ui, 6);
-    SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
     core_goal *e = &app->goals.edit;
     const core_goal *before = e->id ? find(app, e->id) : NULL;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;

@@ -264,6 +264,9 @@ void scr_prompts(scr_app *app, const char *text, SDL_Rect r);
  * PREFIX.day.N; date_buf (11 bytes) is "YYYY-MM-DD" or "" and a second tap clears it.
  * year/month say the month shown (0: the date's, or now). */
 void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, int *year, int *month);
+/* A modal: the screen behind dimmed and blocked (backdrop id), and a white card
+ * inset_w/inset_h px from the screen's edges. Returns the card. */
+SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h);
 /* Local time of day, "14:05". */
 void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);

@@ -63,32 +63,40 @@ store_status store_backup_verify(const char *path)
     return good ? STORE_OK : STORE_ECORRUPT;
 }
 
-store_status store_backup(store *st)
+store_status st_copy_to(store *st, const char *path, const char *journal_mode)
 {
-    char tmp[PATH_MAX + 16], a[PATH_MAX + 16], b[PATH_MAX + 16], hex[crypto_generichash_BYTES * 2 + 1];
-    snprintf(tmp, sizeof tmp, "%s.bak.new", st->path);
-    unlink(tmp);
-    int fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600); /* 0600 before a byte is in it */
+    unlink(path);
+    int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600); /* 0600 before a byte is in it */
     if (fd < 0) {
-        snprintf(st->err, sizeof st->err, "backup: %s", strerror(errno));
-        return errno == ENOSPC ? STORE_EFULL : STORE_EIO;
+        snprintf(st->err, sizeof st->err, "cannot write %s: %s", path, strerror(errno));
+        return errno == ENOSPC ? STORE_EFULL : STORE_EDIR;
     }
     close(fd);
     sqlite3 *dst;
     store_status r = STORE_OK;
-    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) r = STORE_EIO;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s", journal_mode);
+    if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) r = STORE_EIO;
     else {
-        sqlite3_backup *bk = sqlite3_backup_init(dst, "main", st->db, "main");
-        if (!bk) r = st_status(sqlite3_errcode(dst));
-        else {
-            int rc = sqlite3_backup_step(bk, -1);
-            sqlite3_backup_finish(bk);
-            if (rc != SQLITE_DONE) r = st_status(rc);
-            /* A copy is one plain file: no -wal or -shm beside it. */
-            else if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) r = STORE_EIO;
-        }
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+        int rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(dst);
+        if (b) sqlite3_backup_finish(b);
+        if (rc != SQLITE_DONE) r = st_status(rc);
+        else if (sqlite3_exec(dst, sql, NULL, NULL, NULL) != SQLITE_OK) r = STORE_EIO;
     }
     sqlite3_close(dst);
+    if (r != STORE_OK) {
+        unlink(path);
+        snprintf(st->err, sizeof st->err, "the copy %s could not be made", path);
+    }
+    return r;
+}
+
+store_status store_backup(store *st)
+{
+    char tmp[PATH_MAX + 16], a[PATH_MAX + 16], b[PATH_MAX + 16], hex[crypto_generichash_BYTES * 2 + 1];
+    snprintf(tmp, sizeof tmp, "%s.bak.new", st->path);
+    store_status r = st_copy_to(st, tmp, "DELETE"); /* a copy is one plain file: no -wal or -shm beside it */
     if (r == STORE_OK && file_sum(tmp, hex) != 0) r = STORE_EIO;
     if (r == STORE_OK) {
         snprintf(a, sizeof a, "%s.sum", tmp);

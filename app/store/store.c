@@ -189,28 +189,11 @@ store_status store_rescue(store *st)
 {
     char tmp[PATH_MAX + 16];
     snprintf(tmp, sizeof tmp, "%s.rescue", st->path);
-    unlink(tmp);
-    int fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        snprintf(st->err, sizeof st->err, "cannot write %s: %s", tmp, strerror(errno));
-        return errno == ENOSPC ? STORE_EFULL : STORE_EDIR;
-    }
-    close(fd);
-    sqlite3 *dst;
-    store_status r = STORE_OK;
-    if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) r = STORE_EIO;
-    else {
-        sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
-        int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
-        if (b) sqlite3_backup_finish(b);
-        if (rc != SQLITE_DONE) r = st_status(rc);
-        else r = sqlite3_exec(dst, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK ? STORE_OK : STORE_EIO;
-    }
-    sqlite3_close(dst);
-    if (r == STORE_OK && rename(tmp, st->path) != 0) r = STORE_EIO;
-    if (r != STORE_OK) {
+    store_status r = st_copy_to(st, tmp, "WAL");
+    if (r == STORE_OK && rename(tmp, st->path) != 0) {
         unlink(tmp);
         snprintf(st->err, sizeof st->err, "the database could not be written back");
+        r = STORE_EIO;
     }
     return r;
 }

@@ -27,6 +27,8 @@ store_status st_begin(store *st);
 store_status st_commit(store *st);
 store_status st_rollback(store *st, store_status why);
 store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
+/* A whole copy of the open database at path (0600), in the journal mode given (backup.c). */
+store_status st_copy_to(store *st, const char *path, const char *journal_mode);
 /* Column text, cleaned of invalid UTF-8, into out. */
 void st_text(sqlite3_stmt *s, int col, char *out, size_t cap);
 
