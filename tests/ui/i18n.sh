@@ -22,10 +22,26 @@ $(pin_new 1357)
 dump @TMP/home_$lang.json
 tap @home.new
 dump @TMP/new_$lang.json
+tap @new.title
+type "Familie"
+tap @new.template.drieluik-bijeenkomst
+tap @new.name
+type "Sanne"
+tap @new.add
+tap @new.save
+tap @phase.next
+dump @TMP/board_$lang.json
+tap @meeting.chip.0
+dump @TMP/tray_$lang.json
+tap @tray.close
+tap @meeting.vip
+dump @TMP/vip_$lang.json
+tap @vip.card
+dump @TMP/card_$lang.json
 quit
 EOS
   check "the app runs in $lang" app --db "$TMP/$lang.db" --lang "$lang" --script "$TMP/lang_$lang.script"
-  for d in home new; do
+  for d in home new board tray vip card; do
     check "$lang $d: no untranslated key on screen" \
       dump_has "$TMP/${d}_$lang.json" '[.widgets[], .texts[] | .label | select(test("^[a-z_]+\\.[a-z_.]+$"))] | length == 0'
   done
