@@ -10,7 +10,7 @@
 
 #define DRAFT_FILL 0xFBFAF6
 
-static void load(scr_app *app)
+void scr_plan_load(scr_app *app)
 {
     int64_t m = app->meeting.id;
     store_status r = store_people(app->st, m, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
@@ -151,7 +151,7 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) load(app);
+    if (app->plan.stale) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int pad = ui_mm(ui, 6), t = scr_target(app), g = ui_mm(ui, 3);
     const core_phase *cur = &app->phases[app->meeting.current_phase];
@@ -254,7 +254,7 @@ static int team_on(const scr_app *app, int64_t id) { return in_team(app, id); }
 void scr_decisions_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) load(app);
+    if (app->plan.stale) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = scr_target(app);
     int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
@@ -490,7 +490,7 @@ static core_consent answer_of(const scr_app *app, int64_t participant)
 void scr_consent_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) load(app);
+    if (app->plan.stale) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = ui_mm(ui, 12);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;

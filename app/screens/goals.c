@@ -414,10 +414,7 @@ static void goal_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     SDL_Rect card = scr_modal(app, "goal.modal", ui_mm(ui, 10), ui_mm(ui, 6));
-    if (app->plan.stale || !app->plan.npeople) {
-        store_people(app->st, app->meeting.id, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
-        store_decisions(app->st, app->meeting.id, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
-    }
+    if (app->plan.stale) scr_plan_load(app); /* people and decisions, read once, not every frame */
     int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
     core_goal *e = &app->goals.edit;
     const core_goal *before = e->id ? find(app, e->id) : NULL;

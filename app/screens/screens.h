@@ -284,6 +284,8 @@ void scr_meeting_frame(scr_app *app);
 void scr_bodemeisen_board(scr_app *app, SDL_Rect r);
 void scr_decisions_board(scr_app *app, SDL_Rect r);
 void scr_consent_board(scr_app *app, SDL_Rect r);
+/* Reads the plan of the open meeting (people, bottom lines, decisions, actieteam, consent). */
+void scr_plan_load(scr_app *app);
 /* ms until the meeting's timer shows the next second (or pulses), or -1. */
 int scr_meeting_wake_in(const scr_app *app);
 /* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing

@@ -130,8 +130,7 @@ store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t no
         if (rc != SQLITE_DONE) r = st_fail(st, rc);
         else if (!a->id) a->id = sqlite3_last_insert_rowid(st->db);
     }
-    if (r == STORE_OK) r = st_journal(st, meeting, g->id ? "goal_change" : "goal_add", id, now_ms);
-    r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    r = st_finish(st, r, meeting, g->id ? "goal_change" : "goal_add", id, now_ms);
     if (r == STORE_OK) g->id = id;
     return r;
 }
@@ -140,13 +139,7 @@ store_status store_goal_delete(store *st, int64_t meeting, int64_t goal, int64_t
 {
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
-    sqlite3_stmt *s;
-    if ((r = st_prepare(st, "DELETE FROM goals WHERE id=? AND meeting=?", &s)) != STORE_OK) return st_rollback(st, r);
-    sqlite3_bind_int64(s, 1, goal);
-    sqlite3_bind_int64(s, 2, meeting);
-    int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
-    r = st_journal(st, meeting, "goal_delete", goal, now_ms);
-    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+    int64_t a[2] = {goal, meeting};
+    r = st_run(st, "DELETE FROM goals WHERE id=?1 AND meeting=?2", 2, a, NULL);
+    return st_finish(st, r, meeting, "goal_delete", goal, now_ms);
 }

@@ -8,19 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Runs one statement with int64 arguments (NULL for 0 when null0 is set). */
-static store_status run(store *st, const char *sql, int n, const int64_t *args, const char *text)
-{
-    sqlite3_stmt *s;
-    store_status r = st_prepare(st, sql, &s);
-    if (r != STORE_OK) return r;
-    for (int i = 0; i < n; i++) sqlite3_bind_int64(s, i + 1, args[i]);
-    if (text) sqlite3_bind_text(s, n + 1, text, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(s);
-    sqlite3_finalize(s);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
-}
-
 /* A list of int64 from a one-column query with ?1 bound. */
 static store_status ids_of(store *st, const char *sql, int64_t bind, int64_t *out, int cap, int *n)
 {
@@ -33,12 +20,6 @@ static store_status ids_of(store *st, const char *sql, int64_t bind, int64_t *ou
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) out[(*n)++] = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
-}
-
-static store_status one_action(store *st, store_status r, int64_t meeting, const char *what, int64_t ref, int64_t now)
-{
-    if (r == STORE_OK) r = st_journal(st, meeting, what, ref, now);
-    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
 /* Rows of (id, text, reference) into structs of any layout: where each sits. */
@@ -90,8 +71,8 @@ store_status store_bodemeis_add(store *st, int64_t meeting, const char *text, in
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t a[2] = {meeting, by};
-    r = run(st, "INSERT INTO bodemeisen(meeting, by, text) VALUES(?1, nullif(?2,0), ?3)", 2, a, clean);
-    return one_action(st, r, meeting, "bodemeis_add", sqlite3_last_insert_rowid(st->db), now_ms);
+    r = st_run(st, "INSERT INTO bodemeisen(meeting, by, text) VALUES(?1, nullif(?2,0), ?3)", 2, a, clean);
+    return st_finish(st, r, meeting, "bodemeis_add", sqlite3_last_insert_rowid(st->db), now_ms);
 }
 
 store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64_t now_ms)
@@ -99,8 +80,8 @@ store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t a[2] = {id, meeting};
-    r = run(st, "DELETE FROM bodemeisen WHERE id=?1 AND meeting=?2", 2, a, NULL);
-    return one_action(st, r, meeting, "bodemeis_delete", id, now_ms);
+    r = st_run(st, "DELETE FROM bodemeisen WHERE id=?1 AND meeting=?2", 2, a, NULL);
+    return st_finish(st, r, meeting, "bodemeis_delete", id, now_ms);
 }
 
 store_status store_bodemeisen(store *st, int64_t meeting, core_bodemeis *out, int cap, int *n)
@@ -174,12 +155,12 @@ store_status store_decision_save(store *st, int64_t meeting, core_decision *d, i
     if (d->id && sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
     int64_t id = d->id ? d->id : sqlite3_last_insert_rowid(st->db);
     int64_t a[2] = {id, 0};
-    r = run(st, "DELETE FROM decision_who WHERE decision=?1", 1, a, NULL);
+    r = st_run(st, "DELETE FROM decision_who WHERE decision=?1", 1, a, NULL);
     for (int i = 0; i < d->nwho && i < CORE_WHO_MAX && r == STORE_OK; i++) {
         a[1] = d->who[i];
-        r = run(st, "INSERT OR IGNORE INTO decision_who(decision, person) VALUES(?1, ?2)", 2, a, NULL);
+        r = st_run(st, "INSERT OR IGNORE INTO decision_who(decision, person) VALUES(?1, ?2)", 2, a, NULL);
     }
-    r = one_action(st, r, meeting, d->final ? "decision_final" : "decision_draft", id, now_ms);
+    r = st_finish(st, r, meeting, d->final ? "decision_final" : "decision_draft", id, now_ms);
     if (r == STORE_OK) d->id = id;
     return r;
 }
@@ -189,8 +170,8 @@ store_status store_decision_delete(store *st, int64_t meeting, int64_t id, int64
     store_status r = begin_unfixed(st, meeting);
     if (r != STORE_OK) return r;
     int64_t a[2] = {id, meeting};
-    r = run(st, "DELETE FROM decisions WHERE id=?1 AND meeting=?2", 2, a, NULL);
-    return one_action(st, r, meeting, "decision_delete", id, now_ms);
+    r = st_run(st, "DELETE FROM decisions WHERE id=?1 AND meeting=?2", 2, a, NULL);
+    return st_finish(st, r, meeting, "decision_delete", id, now_ms);
 }
 
 store_status store_decisions(store *st, int64_t meeting, core_decision *out, int cap, int *n)
@@ -225,9 +206,9 @@ store_status store_actieteam_set(store *st, int64_t meeting, int64_t person, int
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t a[2] = {meeting, person};
-    r = run(st, on ? "INSERT OR IGNORE INTO actieteam(meeting, person) VALUES(?1, ?2)"
+    r = st_run(st, on ? "INSERT OR IGNORE INTO actieteam(meeting, person) VALUES(?1, ?2)"
                    : "DELETE FROM actieteam WHERE meeting=?1 AND person=?2", 2, a, NULL);
-    return one_action(st, r, meeting, on ? "actieteam_add" : "actieteam_remove", person, now_ms);
+    return st_finish(st, r, meeting, on ? "actieteam_add" : "actieteam_remove", person, now_ms);
 }
 
 store_status store_actieteam(store *st, int64_t meeting, int64_t *out, int cap, int *n)
@@ -267,7 +248,7 @@ store_status store_consent_set(store *st, int64_t meeting, int64_t participant, 
     store_status r = begin_unfixed(st, meeting);
     if (r != STORE_OK) return r;
     int64_t a[3] = {meeting, participant, now_ms};
-    r = run(st, "DELETE FROM consents WHERE meeting=?1 AND participant=?2"
+    r = st_run(st, "DELETE FROM consents WHERE meeting=?1 AND participant=?2"
                 " AND plan_version=(SELECT plan_version FROM meetings WHERE id=?1)", 2, a, NULL);
     if (r == STORE_OK) {
         sqlite3_stmt *s;
@@ -296,15 +277,15 @@ store_status store_consent_set(store *st, int64_t meeting, int64_t participant, 
     }
     if (r == STORE_OK && missing == 0) {
         char *json = NULL;
-        r = run(st, "UPDATE meetings SET plan_fixed_at=?3 WHERE id=?1", 3, a, NULL);
+        r = st_run(st, "UPDATE meetings SET plan_fixed_at=?3 WHERE id=?1", 3, a, NULL);
         if (r == STORE_OK) r = store_export_json(st, meeting, &json);
         if (r == STORE_OK)
-            r = run(st, "INSERT OR REPLACE INTO plan_versions(meeting, version, fixed_at, plan)"
+            r = st_run(st, "INSERT OR REPLACE INTO plan_versions(meeting, version, fixed_at, plan)"
                         " SELECT ?1, plan_version, ?3, ?4 FROM meetings WHERE id=?1", 3, a, json);
         free(json);
         if (r == STORE_OK) r = st_journal(st, meeting, "plan_fixed", 0, now_ms);
     }
-    return one_action(st, r, meeting, "consent", participant, now_ms);
+    return st_finish(st, r, meeting, "consent", participant, now_ms);
 }
 
 store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms)
@@ -312,10 +293,10 @@ store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms)
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t a[1] = {meeting};
-    r = run(st, "UPDATE meetings SET plan_version=plan_version+1, plan_fixed_at=NULL WHERE id=?1 AND plan_fixed_at IS NOT NULL",
+    r = st_run(st, "UPDATE meetings SET plan_version=plan_version+1, plan_fixed_at=NULL WHERE id=?1 AND plan_fixed_at IS NOT NULL",
             1, a, NULL);
     if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_ENOTFOUND; /* not fixed: nothing to version */
-    return one_action(st, r, meeting, "plan_new_version", 0, now_ms);
+    return st_finish(st, r, meeting, "plan_new_version", 0, now_ms);
 }
 
 store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms)
@@ -323,6 +304,6 @@ store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms)
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     int64_t a[1] = {meeting};
-    r = run(st, "DELETE FROM decisions WHERE meeting=?1 AND final=0", 1, a, NULL);
-    return one_action(st, r, meeting, "drafts_discard", 0, now_ms);
+    r = st_run(st, "DELETE FROM decisions WHERE meeting=?1 AND final=0", 1, a, NULL);
+    return st_finish(st, r, meeting, "drafts_discard", 0, now_ms);
 }

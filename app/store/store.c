@@ -244,6 +244,24 @@ store_status st_journal(store *st, int64_t meeting, const char *action, int64_t 
     return rc == SQLITE_DONE ? STORE_OK : st_fail(st, rc);
 }
 
+store_status st_run(store *st, const char *sql, int n, const int64_t *args, const char *text)
+{
+    sqlite3_stmt *s;
+    store_status r = st_prepare(st, sql, &s);
+    if (r != STORE_OK) return r;
+    for (int i = 0; i < n; i++) sqlite3_bind_int64(s, i + 1, args[i]);
+    if (text) sqlite3_bind_text(s, n + 1, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+store_status st_finish(store *st, store_status r, int64_t meeting, const char *action, int64_t ref, int64_t now_ms)
+{
+    if (r == STORE_OK) r = st_journal(st, meeting, action, ref, now_ms);
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
+}
+
 void st_text(sqlite3_stmt *s, int col, char *out, size_t cap)
 {
     const unsigned char *t = sqlite3_column_text(s, col);

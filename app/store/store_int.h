@@ -29,6 +29,11 @@ store_status st_rollback(store *st, store_status why);
 store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
 /* A whole copy of the open database at path (0600), in the journal mode given (backup.c). */
 store_status st_copy_to(store *st, const char *path, const char *journal_mode);
+/* Runs one statement: int64 arguments ?1..?n, then text as ?n+1 (when not NULL). */
+store_status st_run(store *st, const char *sql, int n, const int64_t *args, const char *text);
+/* Ends an action begun with st_begin: journaled and committed when r is STORE_OK,
+ * rolled back otherwise. Returns what happened. */
+store_status st_finish(store *st, store_status r, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
 /* Column text, cleaned of invalid UTF-8, into out. */
 void st_text(sqlite3_stmt *s, int col, char *out, size_t cap);
 

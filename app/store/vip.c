@@ -6,12 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static store_status finish(store *st, store_status r, int64_t meeting, const char *what, int64_t ref, int64_t now)
-{
-    if (r == STORE_OK) r = st_journal(st, meeting, what, ref, now);
-    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
-}
-
 static store_status step(store *st, sqlite3_stmt *s)
 {
     int rc = sqlite3_step(s);
@@ -38,7 +32,7 @@ store_status store_person_add(store *st, int64_t meeting, const char *name, core
     sqlite3_bind_text(s, 4, core_sector_word(core_relation_sector(rel)), -1, SQLITE_STATIC);
     r = step(st, s);
     int64_t id = sqlite3_last_insert_rowid(st->db);
-    r = finish(st, r, meeting, "person_add", id, now_ms);
+    r = st_finish(st, r, meeting, "person_add", id, now_ms);
     if (r == STORE_OK && id_out) *id_out = id;
     return r;
 }
@@ -104,19 +98,16 @@ store_status store_vip_pick(store *st, int64_t meeting, int64_t child, int64_t p
     sqlite3_bind_int64(s, 3, person);
     sqlite3_bind_int64(s, 4, now_ms);
     r = step(st, s);
-    return finish(st, r, meeting, "vip_pick", person, now_ms);
+    return st_finish(st, r, meeting, "vip_pick", person, now_ms);
 }
 
 store_status store_vip_drop(store *st, int64_t child, int64_t person, int64_t now_ms)
 {
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
-    sqlite3_stmt *s;
-    if ((r = st_prepare(st, "DELETE FROM vip_entries WHERE child=? AND person=?", &s)) != STORE_OK) return st_rollback(st, r);
-    sqlite3_bind_int64(s, 1, child);
-    sqlite3_bind_int64(s, 2, person);
-    r = step(st, s);
-    return finish(st, r, 0, "vip_drop", person, now_ms);
+    int64_t a[2] = {child, person};
+    r = st_run(st, "DELETE FROM vip_entries WHERE child=?1 AND person=?2", 2, a, NULL);
+    return st_finish(st, r, 0, "vip_drop", person, now_ms);
 }
 
 store_status store_vip_set(store *st, int64_t child, int64_t person, int contact, core_vip_change change,
@@ -140,19 +131,16 @@ store_status store_vip_set(store *st, int64_t child, int64_t person, int contact
     sqlite3_bind_int64(s, 6, person);
     r = step(st, s);
     if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_ENOTFOUND;
-    return finish(st, r, 0, "vip_set", person, now_ms);
+    return st_finish(st, r, 0, "vip_set", person, now_ms);
 }
 
 store_status store_vip_share(store *st, int64_t child, int shared, int64_t now_ms)
 {
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
-    sqlite3_stmt *s;
-    if ((r = st_prepare(st, "UPDATE vip_entries SET shared=? WHERE child=?", &s)) != STORE_OK) return st_rollback(st, r);
-    sqlite3_bind_int(s, 1, shared ? 1 : 0);
-    sqlite3_bind_int64(s, 2, child);
-    r = step(st, s);
-    return finish(st, r, 0, "vip_share", child, now_ms);
+    int64_t a[2] = {shared ? 1 : 0, child};
+    r = st_run(st, "UPDATE vip_entries SET shared=?1 WHERE child=?2", 2, a, NULL);
+    return st_finish(st, r, 0, "vip_share", child, now_ms);
 }
 
 store_status store_vip_shared(store *st, int64_t child, int *shared)
@@ -227,5 +215,5 @@ store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, 
         sqlite3_bind_int64(s, 4, now_ms);
         r = step(st, s);
     }
-    return finish(st, r, meeting, "vip_from_last", prev_meeting, now_ms);
+    return st_finish(st, r, meeting, "vip_from_last", prev_meeting, now_ms);
 }
