@@ -299,13 +299,6 @@ static const char *const relation_words[REL_COUNT] = {"mama", "papa", "oma", "op
 
 const char *core_relation_word(core_relation r) { return r >= 0 && r < REL_COUNT ? relation_words[r] : "anders"; }
 
-int core_relation_parse(const char *word)
-{
-    for (int i = 0; i < REL_COUNT; i++)
-        if (word && !strcmp(word, relation_words[i])) return i;
-    return -1;
-}
-
 core_sector core_relation_sector(core_relation r)
 {
     switch (r) {

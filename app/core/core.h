@@ -294,8 +294,6 @@ typedef enum {
     REL_VRIEND, REL_VRIENDIN, REL_JUF, REL_BUREN, REL_COACH, REL_HUISDIER, REL_ANDERS, REL_COUNT
 } core_relation;
 const char *core_relation_word(core_relation r); /* "mama", ..., "anders" */
-/* A relation word (or a participant's role word) to its relation; -1 when neither. */
-int core_relation_parse(const char *word);
 core_sector core_relation_sector(core_relation r);
 
 typedef enum { VIP_CHANGE_NONE = 0, VIP_MEER, VIP_MINDER, VIP_GOED, VIP_ANDERS } core_vip_change;

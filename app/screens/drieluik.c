@@ -415,7 +415,7 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
                 ui_rect(tx, r.y + ui_mm(ui, 10.5f), tw, ui_mm(ui, 6)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
 }
 
-static int step_title_key(int step, const char **title, const char **how)
+static void step_title_key(int step, const char **title, const char **how)
 {
     static const char *const titles[DL_STEPS] = {N_("dl.step.write_left"), N_("dl.step.write_right"), N_("dl.step.hang_left"),
                                                  N_("dl.step.group_left"), N_("dl.step.hang_right"), N_("dl.step.group_right"),
@@ -425,7 +425,6 @@ static int step_title_key(int step, const char **title, const char **how)
                                                N_("dl.how.middle")};
     *title = T(titles[step]);
     *how = T(hows[step]);
-    return step;
 }
 
 /* The steps as a row of numbered dots, the current one named and explained, and

@@ -298,12 +298,3 @@ store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms)
     if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_ENOTFOUND; /* not fixed: nothing to version */
     return st_finish(st, r, meeting, "plan_new_version", 0, now_ms);
 }
-
-store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms)
-{
-    store_status r = st_begin(st);
-    if (r != STORE_OK) return r;
-    int64_t a[1] = {meeting};
-    r = st_run(st, "DELETE FROM decisions WHERE meeting=?1 AND final=0", 1, a, NULL);
-    return st_finish(st, r, meeting, "drafts_discard", 0, now_ms);
-}

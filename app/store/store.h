@@ -147,8 +147,6 @@ store_status store_consent_set(store *st, int64_t meeting, int64_t participant, 
 store_status store_consents(store *st, int64_t meeting, int64_t *ids, core_consent *out, int cap, int *n);
 /* A change after the plan was fixed: a new version, the old one kept. */
 store_status store_plan_new_version(store *st, int64_t meeting, int64_t now_ms);
-/* Discards the drafts the family does not keep (the end of the closed segment). */
-store_status store_drafts_discard(store *st, int64_t meeting, int64_t now_ms);
 
 /* --- the VIP-kaart (vip.c) ------------------------------------------------------------ */
 
