@@ -3,7 +3,8 @@
 
 PKGS := build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
         libsqlite3-dev libsodium-dev libcjson-dev libicu-dev fonts-noto-core fonts-dejavu-core gettext \
-        sqlite3 xvfb xauth x11-utils imagemagick jq systemd cage
+        libcairo2-dev libpango1.0-dev sqlite3 xvfb xauth x11-utils imagemagick jq systemd cage \
+        poppler-utils python3-jsonschema
 MAKEFLAGS += --no-print-directory
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 JOBS := $(shell nproc 2>/dev/null || echo 2)

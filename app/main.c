@@ -1,8 +1,10 @@
 /* main: the command line, the wiring and the event loop. The loop sleeps until
  * something happens: input, a running clock once a second, or an animation. */
+#include "print.h"
 #include "screens.h"
 
 #include <SDL.h>
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <locale.h>
 #include <fcntl.h>
@@ -79,49 +81,249 @@ static void set_language(const char *lang)
     textdomain("schouders");
 }
 
-/* One board as a picture, drawn offscreen by the same code as the screen, written
- * to a temporary file beside `out` and renamed, so no half picture is ever left. */
-static int export_png(store *st, int64_t id, const char *board, int w, int h, const char *out)
+/* --- export: the plan as JSON, PDF and board pictures ----------------------------- */
+
+static const char *env_or(const char *name, const char *fallback)
 {
-    static scr_app app;
-    static ui_ctx ui;
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *ren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    const char *assets = getenv("SCHOUDERS_ASSETS");
-    int rc = 1;
-    if (!ren) {
-        fprintf(stderr, "schouders export: cannot draw: %s\n", SDL_GetError());
-    } else if (ui_init(&ui, NULL, ren, w, h, assets && assets[0] ? assets : SCHOUDERS_ASSETS) != 0) {
-        fprintf(stderr, "schouders export: %s\n", ui.error);
-    } else {
-        app.ui = &ui;
-        app.st = st;
-        app.lang_en = !strcmp(getenv("LANGUAGE"), "en"); /* set_language put it there */
-        app.wall_ms = wall_ms();
-        scr_set_words(&app);
-        const char *layouts = getenv("SCHOUDERS_LAYOUTS");
-        char msg[320];
-        if (store_board_load(layouts && layouts[0] ? layouts : SCHOUDERS_LAYOUTS, &app.dl_layout, msg, sizeof msg) == STORE_EINVAL)
-            fprintf(stderr, "schouders export: layouts: %s (drawn with the standard board)\n", msg);
-        char tmp[PATH_MAX];
-        snprintf(tmp, sizeof tmp, "%s.part", out);
-        snprintf(ui.shot_path, sizeof ui.shot_path, "%s", tmp);
-        store_status r = scr_board_picture(&app, id, board);
-        if (r == STORE_EINVAL) fprintf(stderr, "schouders export: there is no picture of board '%s' yet; use --board drieluik\n", board);
-        else if (r == STORE_ENOTFOUND) fprintf(stderr, "schouders export: there is no meeting %lld\n", (long long)id);
-        else if (r != STORE_OK) fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
-        else if (ui.error[0]) fprintf(stderr, "schouders export: cannot write %s\n", out);
-        else if (chmod(tmp, 0600) != 0 || rename(tmp, out) != 0) fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
-        else rc = 0;
-        if (rc) unlink(tmp);
-        core_notes_free(app.notes, app.nnotes);
-        app.nnotes = 0;
-        scr_dl_reset(&app);
+    const char *v = getenv(name);
+    return v && v[0] ? v : fallback;
+}
+
+/* Pictures of boards, drawn offscreen by the screens' own code into a surface of
+ * their own (beside the running kiosk's, when the facilitator exports from the app). */
+typedef struct {
+    scr_app *app;
+    ui_ctx *ui;
+    SDL_Surface *surf;
+    SDL_Renderer *ren;
+} painter;
+
+static void painter_close(painter *p)
+{
+    if (p->app) scr_vip_close(p->app);
+    if (p->ui) ui_quit(p->ui);
+    if (p->ren) SDL_DestroyRenderer(p->ren);
+    SDL_FreeSurface(p->surf);
+    free(p->app);
+    free(p->ui);
+    memset(p, 0, sizeof *p);
+}
+
+static int painter_open(painter *p, store *st, int lang_en, int w, int h, char *msg, size_t cap)
+{
+    memset(p, 0, sizeof *p);
+    p->app = calloc(1, sizeof *p->app);
+    p->ui = calloc(1, sizeof *p->ui);
+    p->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    p->ren = p->surf ? SDL_CreateSoftwareRenderer(p->surf) : NULL;
+    if (!p->app || !p->ui || !p->ren) {
+        snprintf(msg, cap, "cannot draw: %s", p->app && p->ui ? SDL_GetError() : "out of memory");
+        painter_close(p);
+        return -1;
     }
-    ui_quit(&ui);
-    if (ren) SDL_DestroyRenderer(ren);
-    SDL_FreeSurface(surf);
+    if (ui_init(p->ui, NULL, p->ren, w, h, env_or("SCHOUDERS_ASSETS", SCHOUDERS_ASSETS)) != 0) {
+        snprintf(msg, cap, "%s", p->ui->error);
+        painter_close(p);
+        return -1;
+    }
+    p->app->ui = p->ui;
+    p->app->st = st;
+    p->app->lang_en = lang_en;
+    p->app->wall_ms = wall_ms();
+    scr_set_words(p->app);
+    char why[320];
+    if (store_board_load(env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS), &p->app->dl_layout, why, sizeof why) == STORE_EINVAL)
+        fprintf(stderr, "schouders export: layouts: %s (drawn with the standard board)\n", why);
+    return 0;
+}
+
+/* Draws one board; with png, also writes it there (the ui kit's screenshot). */
+static store_status painter_draw(painter *p, int64_t meeting, const char *board, int64_t child, const char *png)
+{
+    p->ui->error[0] = 0;
+    if (png) snprintf(p->ui->shot_path, sizeof p->ui->shot_path, "%s", png);
+    store_status r = scr_board_picture(p->app, meeting, board, child);
+    p->ui->shot_path[0] = 0;
+    core_notes_free(p->app->notes, p->app->nnotes);
+    p->app->nnotes = 0;
+    scr_dl_reset(p->app);
+    if (r == STORE_OK && png && p->ui->error[0]) r = STORE_EIO;
+    return r;
+}
+
+/* The board a picture shows when none is named: the current phase's, else the
+ * nearest earlier phase that has one, else the plan. */
+static const char *default_board(store *st, int64_t meeting)
+{
+    core_meeting m;
+    static core_phase ph[CORE_PHASES_MAX];
+    int n = 0;
+    if (store_meeting(st, meeting, &m) != STORE_OK || store_phases(st, meeting, ph, CORE_PHASES_MAX, &n) != STORE_OK) return "besluiten";
+    for (int i = m.current_phase < n ? m.current_phase : n - 1; i >= 0; i--) {
+        const char *b = ph[i].def.board;
+        if (!strcmp(b, "drieluik")) return "drieluik";
+        if (!strcmp(b, "goals")) return "doelen";
+        if (!strcmp(b, "decisions") || !strcmp(b, "consent") || !strcmp(b, "bodemeisen")) return "besluiten";
+    }
+    return "besluiten";
+}
+
+/* Writes data to path whole or not at all: a temporary file beside it (0600),
+ * flushed to the disk, then renamed over. */
+static int write_whole(const char *path, const char *data, size_t len, char *msg, size_t cap)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s.part", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int ok = fd >= 0, err = 0;
+    for (size_t off = 0; ok && off < len;) {
+        ssize_t k = write(fd, data + off, len - off);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) ok = 0;
+        else off += (size_t)k;
+    }
+    if (ok && fsync(fd) != 0) ok = 0;
+    if (!ok) err = errno;
+    if (fd >= 0 && close(fd) != 0 && ok) ok = 0, err = errno;
+    if (ok && rename(tmp, path) != 0) ok = 0, err = errno;
+    if (!ok) {
+        snprintf(msg, cap, "cannot write %s: %s", path, strerror(err ? err : EIO));
+        if (fd >= 0) unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* A PNG through the painter: written beside, renamed when whole. */
+static int write_png(painter *p, int64_t meeting, const char *board, int64_t child, const char *path, char *msg, size_t cap)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s.part", path);
+    store_status r = painter_draw(p, meeting, board, child, tmp);
+    if (r == STORE_OK && rename(tmp, path) != 0) r = STORE_EIO;
+    if (r == STORE_OK) {
+        if (chmod(path, 0600) != 0) { /* a FAT stick has no modes: nothing to narrow */ }
+        return 0;
+    }
+    if (r == STORE_EINVAL) snprintf(msg, cap, "there is no board '%s'; use drieluik, doelen, besluiten or vip", board);
+    else if (r == STORE_ENOTFOUND) snprintf(msg, cap, "meeting %lld has no %s", (long long)meeting,
+                                           !strcmp(board, "vip") ? "child, so no VIP-kaart" : "such board");
+    else snprintf(msg, cap, "cannot write %s: %s", path, p->ui->error[0] ? p->ui->error : strerror(errno ? errno : EIO));
+    unlink(tmp);
+    return -1;
+}
+
+/* print's pictures come from the painter: 0x00RRGGBB words, as cairo's RGB24 wants. */
+static int plan_picture(void *user, const char *board, int64_t child, print_picture *out)
+{
+    painter *p = user;
+    if (painter_draw(p, p->app->meeting.id, board, child, NULL) != STORE_OK) return -1;
+    out->w = p->surf->w;
+    out->h = p->surf->h;
+    out->stride = p->surf->pitch;
+    out->pixels = p->surf->pixels;
+    return 0;
+}
+
+/* The plan as a PDF, with pictures of its boards. */
+static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, const char *path, char *msg, size_t cap)
+{
+    painter p;
+    /* A 16:9 picture across an A4 column: 1600 px is ~235 dpi there. */
+    if (painter_open(&p, st, lang_en, 1600, 900, msg, cap) != 0) return -1;
+    p.app->meeting.id = meeting;
+    static core_template tpl[SCR_TEMPLATES_MAX];
+    int ntpl = 0;
+    char errs[1024];
+    store_layouts_load(env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS), tpl, SCR_TEMPLATES_MAX, &ntpl, errs, sizeof errs);
+    core_meeting m;
+    const char *tname = NULL;
+    if (store_meeting(st, meeting, &m) == STORE_OK)
+        for (int i = 0; i < ntpl; i++)
+            if (!strcmp(tpl[i].id, m.template_id)) tname = lang_en && tpl[i].name_en[0] ? tpl[i].name_en : tpl[i].name_nl;
+    print_opts o = {.lang_en = lang_en, .template_name = tname, .dl = &p.app->dl_layout, .picture = plan_picture,
+                    .user = &p, .pic_w = 1600, .pic_h = 900};
+    int rc = print_plan_pdf(json, &o, path, msg, cap);
+    painter_close(&p);
     return rc;
+}
+
+/* Everything the facilitator hands out, in a new folder under `folder`: the plan
+ * (PDF), the file (JSON) and pictures of the boards. Built under a hidden name and
+ * renamed when whole, so a stick pulled out half-way holds no half plan. */
+static int export_bundle(store *st, int64_t meeting, int lang_en, const char *folder, char *made, size_t made_cap,
+                         char *msg, size_t cap)
+{
+    core_meeting m;
+    if (store_meeting(st, meeting, &m) != STORE_OK) {
+        snprintf(msg, cap, "there is no meeting %lld", (long long)meeting);
+        return -1;
+    }
+    /* "Plan Familie Jansen 2026-11-22": no characters a FAT stick refuses. */
+    char name[NAME_MAX - 16], day[32];
+    core_iso8601(wall_ms(), day, sizeof day);
+    day[10] = 0;
+    snprintf(name, sizeof name, "Plan %s %s", m.title, day);
+    for (char *c = name; *c; c++)
+        if ((unsigned char)*c < 32 || strchr("/\\:*?\"<>|", *c)) *c = '-';
+    char tmp[PATH_MAX], path[PATH_MAX], dst[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s/.%s.part", folder, name);
+    if (mkdir(tmp, 0700) != 0 && errno != EEXIST) {
+        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
+        return -1;
+    }
+    char *json = NULL;
+    int rc = store_export_json(st, meeting, &json) == STORE_OK ? 0 : -1;
+    if (rc) snprintf(msg, cap, "%s", store_errmsg(st));
+    snprintf(path, sizeof path, "%s/plan.json", tmp);
+    if (!rc) rc = write_whole(path, json, strlen(json), msg, cap);
+    snprintf(path, sizeof path, "%s/plan.pdf", tmp);
+    if (!rc) rc = write_pdf(st, meeting, json, lang_en, path, msg, cap);
+    /* Pictures of the boards that hold something; the VIP-kaart only in the PDF,
+     * and only when the child said yes. */
+    cJSON *root = json ? cJSON_Parse(json) : NULL;
+    int has[3] = {1, cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "drieluik"), "notes")) > 0,
+                  cJSON_GetArraySize(cJSON_GetObjectItem(root, "goals")) > 0};
+    cJSON_Delete(root);
+    free(json);
+    painter p;
+    if (!rc && !(rc = painter_open(&p, st, lang_en, 1920, 1080, msg, cap))) {
+        static const char *const boards[] = {"besluiten", "drieluik", "doelen"};
+        for (int i = 0; !rc && i < 3; i++) {
+            if (!has[i]) continue;
+            snprintf(path, sizeof path, "%s/%s.png", tmp, boards[i]);
+            rc = write_png(&p, meeting, boards[i], 0, path, msg, cap);
+        }
+        painter_close(&p);
+    }
+    /* Whole: under its own name (a second export the same day gets "(2)"). */
+    for (int k = 1; !rc && k < 100; k++) {
+        if (k == 1) snprintf(dst, sizeof dst, "%s/%s", folder, name);
+        else snprintf(dst, sizeof dst, "%s/%s (%d)", folder, name, k);
+        if (access(dst, F_OK) == 0) continue;
+        if (rename(tmp, dst) == 0) {
+            snprintf(made, made_cap, "%s", strrchr(dst, '/') + 1);
+            return 0;
+        }
+        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
+        rc = -1;
+    }
+    /* Nothing half is left behind. */
+    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png",
+                                        "plan.json.part", "plan.pdf.part", "besluiten.png.part", "drieluik.png.part",
+                                        "doelen.png.part"};
+    for (size_t i = 0; i < SDL_arraysize(files); i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp, files[i]);
+        unlink(path);
+    }
+    rmdir(tmp);
+    return -1;
+}
+
+/* The app's Exporteren: screens call this through app->export_to (they draw no PDFs). */
+static int app_export(scr_app *app, int64_t meeting, const char *folder, char *made, size_t made_cap, char *msg, size_t cap)
+{
+    return export_bundle(app->st, meeting, app->lang_en, folder, made, made_cap, msg, cap);
 }
 
 static int export_main(int argc, char **argv)
@@ -147,8 +349,9 @@ static int export_main(int argc, char **argv)
     }
     if (!db || id < 1 || !format || !out) { usage(stderr); return 2; }
     set_language(lang);
-    if (strcmp(format, "json") != 0 && strcmp(format, "png") != 0) {
-        fprintf(stderr, "schouders export: format '%s' is not available yet; use json or png\n", format);
+    int lang_en = !strcmp(lang, "en");
+    if (strcmp(format, "json") != 0 && strcmp(format, "png") != 0 && strcmp(format, "pdf") != 0) {
+        fprintf(stderr, "schouders export: there is no format '%s'; use json, pdf or png\n", format);
         return 2;
     }
     int w = 1920, h = 1080;
@@ -157,36 +360,42 @@ static int export_main(int argc, char **argv)
         return 2;
     }
     store *st;
-    char msg[512];
+    char msg[PATH_MAX + 256];
     store_status r = store_open_readonly(db, &st, msg, sizeof msg);
     if (r != STORE_OK) {
         fprintf(stderr, "schouders export: %s: %s\n", db, msg);
         return 1;
     }
-    if (!strcmp(format, "png")) {
-        int rc = export_png(st, id, board ? board : "drieluik", w, h, out);
-        store_close(st);
-        return rc;
-    }
     char *json = NULL;
-    r = store_export_json(st, id, &json);
-    if (r != STORE_OK) {
+    int rc = 1;
+    if (store_export_json(st, id, &json) != STORE_OK) { /* also how an unknown meeting is found */
         fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
-        store_close(st);
-        return 1;
+    } else if (!strcmp(format, "json")) {
+        if (!strcmp(out, "-")) rc = fputs(json, stdout) >= 0 && fputc('\n', stdout) != EOF ? 0 : 1;
+        else {
+            size_t n = strlen(json);
+            json[n] = '\n'; /* cJSON's text ends without one; the terminator is not needed past here */
+            rc = write_whole(out, json, n + 1, msg, sizeof msg) ? 1 : 0;
+            if (rc) fprintf(stderr, "schouders export: %s\n", msg);
+        }
+    } else if (SDL_Init(0) != 0) {
+        fprintf(stderr, "schouders export: cannot start SDL: %s\n", SDL_GetError());
+    } else {
+        if (!strcmp(format, "pdf")) rc = write_pdf(st, id, json, lang_en, out, msg, sizeof msg) ? 1 : 0;
+        else {
+            painter p;
+            rc = painter_open(&p, st, lang_en, w, h, msg, sizeof msg) ? 1 : 0;
+            if (!rc) {
+                rc = write_png(&p, id, board ? board : default_board(st, id), 0, out, msg, sizeof msg) ? 1 : 0;
+                painter_close(&p);
+            } else rc = 1;
+        }
+        if (rc) fprintf(stderr, "schouders export: %s\n", msg);
+        SDL_Quit();
     }
-    store_close(st);
-    /* 0600: a plan names children and what happens to them. */
-    int fd = strcmp(out, "-") ? open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
-    FILE *f = strcmp(out, "-") ? (fd >= 0 ? fdopen(fd, "w") : NULL) : stdout;
-    int ok = f && fputs(json, f) >= 0 && fputc('\n', f) != EOF;
-    if (f && f != stdout) ok = (fclose(f) == 0) && ok;
     free(json);
-    if (!ok) {
-        fprintf(stderr, "schouders export: cannot write %s: %s\n", out, strerror(errno));
-        return 1;
-    }
-    return 0;
+    store_close(st);
+    return rc;
 }
 
 static int parse_options(int argc, char **argv, options *o)
@@ -299,6 +508,7 @@ int main(int argc, char **argv)
         return 1;
     }
     app.ui = &ui;
+    app.export_to = app_export;
     scr_set_words(&app);
     app.now = SDL_GetTicks();
     app.wall_ms = steady_wall_ms();

@@ -615,3 +615,66 @@ int scr_plan_modals(scr_app *app)
     else return 0;
     return 1;
 }
+
+/* --- the plan as a picture (export --board besluiten) ------------------------------- */
+
+void scr_plan_picture(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    if (app->plan.stale) scr_plan_load(app);
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3);
+    int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
+    int x = r.x + pad, y = r.y + pad;
+    char line[1200];
+    snprintf(line, sizeof line, T("plan.version"), app->plan.version);
+    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, line, x + lw, y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
+    y += ui_mm(ui, 12);
+    /* Final decisions only, in two columns when there are many. */
+    int finals = 0, shown = 0;
+    for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
+    if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
+    int ch = ui_mm(ui, 24), rows = (r.y + r.h - pad - y + g) / (ch + g);
+    int two = finals > rows, cw = two ? (lw - g) / 2 : lw;
+    for (int i = 0, k = 0; i < app->plan.ndec; i++) {
+        const core_decision *d = &app->plan.dec[i];
+        if (!d->final) continue; /* drafts never leave the closed segment */
+        if (rows < 1 || k >= rows * (two ? 2 : 1)) break;
+        decision_card(app, d, ui_rect(x + (k / rows) * (cw + g), y + (k % rows) * (ch + g), cw, ch), NULL, CFG_BODY_MM);
+        k++;
+        shown++;
+    }
+    if (shown < finals) {
+        snprintf(line, sizeof line, TN("plan.more", "plan.more_many", finals - shown), finals - shown);
+        ui_text(ui, line, x + lw, r.y + r.h - pad - ui_mm(ui, 5), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+    }
+    /* Right: the bottom lines, the actieteam, and who agreed. */
+    int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
+    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    if (bh > r.h / 3) bh = r.h / 3;
+    bodemeisen_box(app, ui_rect(rx, ry, right_w, bh));
+    ry += bh + g;
+    char team[1024] = "";
+    size_t used = 0;
+    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
+        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
+        if (n > 0) used += (size_t)n;
+    }
+    snprintf(line, sizeof line, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
+    ry += ui_text(ui, line, rx, ry, CFG_BODY_MM, UI_INK, UI_LEFT, right_w).y + g;
+    static const char *const words[] = {N_("plan.no_answer"), N_("consent.akkoord"), N_("consent.voorbehoud"), N_("consent.niet")};
+    int lh = ui_mm(ui, 9);
+    for (int i = 0; i < app->nmparts && ry + lh <= r.y + r.h - pad; i++) {
+        const core_participant *p = &app->mparts[i];
+        if (!p->present) continue;
+        core_consent a = answer_of(app, p->id);
+        scr_avatar(app, rx + ui_mm(ui, 3.5f), ry + lh / 2, ui_mm(ui, 3), p->colour, p->name);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, 9), ry, right_w / 2 - ui_mm(ui, 9), lh), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
+                    UI_LEFT);
+        if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, 4), ry,
+                    right_w / 2 - ui_mm(ui, 4), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);
+        ry += lh;
+    }
+}

@@ -964,16 +964,21 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
     return store_note_add(app->st, app->meeting.id, "drieluik", &at, author, text, ink, ink_len, app->wall_ms, NULL);
 }
 
-store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
+store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id)
 {
-    if (strcmp(board, "drieluik") != 0 && strcmp(board, "vip") != 0 && strcmp(board, "doelen") != 0) return STORE_EINVAL;
+    int vip = !strcmp(board, "vip"), goals = !strcmp(board, "doelen"), plan = !strcmp(board, "besluiten");
+    if (!vip && !goals && !plan && strcmp(board, "drieluik") != 0) return STORE_EINVAL;
     ui_ctx *ui = app->ui;
     store_status r = store_meeting(app->st, meeting, &app->meeting);
     if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
     if (r != STORE_OK) return r;
+    /* The child whose card it is: the one asked for, else the first child. */
+    const core_participant *child = NULL;
+    for (int i = 0; i < app->nmparts && !child; i++)
+        if (app->mparts[i].role == ROLE_KIND && (!child_id || app->mparts[i].id == child_id)) child = &app->mparts[i];
+    if (vip && !child) return STORE_ENOTFOUND;
     app->picture = 1;
     app->notes_stale = 1;
-    scr_dl_load(app);
     ui_begin(ui, "picture");
     ui_clear(ui, UI_BG);
     /* Whose board, which board, and when it was made. */
@@ -983,33 +988,29 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board)
     char when[32], line[256];
     core_iso8601(app->wall_ms, when, sizeof when);
     when[10] = 0;
-    if (!strcmp(board, "vip")) { /* the first child's card */
-        const core_participant *child = NULL;
-        for (int i = 0; i < app->nmparts && !child; i++)
-            if (app->mparts[i].role == ROLE_KIND) child = &app->mparts[i];
-        if (!child) {
-            ui_end(ui);
-            return STORE_ENOTFOUND;
-        }
+    SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
+    if (vip) {
         scr_vip_open(app, child);
         snprintf(line, sizeof line, T("vip.picture_title"), child->name, app->meeting.title, when);
-        ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         scr_vip_close(app);
-        ui_end(ui);
-        return STORE_OK;
-    }
-    if (!strcmp(board, "doelen")) {
+    } else if (goals) {
         snprintf(line, sizeof line, T("goals.picture_title"), app->meeting.title, when);
-        ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
         app->goals.stale = 1;
-        scr_goals_board(app, ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2));
-        ui_end(ui);
-        return STORE_OK;
+        scr_goals_board(app, body);
+    } else if (plan) {
+        snprintf(line, sizeof line, T("plan.picture_title"), app->meeting.title, when);
+        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        app->plan.stale = 1;
+        scr_plan_picture(app, body);
+    } else {
+        scr_dl_load(app);
+        snprintf(line, sizeof line, T("dl.picture_title"), app->meeting.title, when);
+        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        scr_dl_board(app, body);
     }
-    snprintf(line, sizeof line, T("dl.picture_title"), app->meeting.title, when);
-    ui_text_fit(ui, line, ui_rect(m, 0, ui->w - 2 * m, h), CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
-    scr_dl_board(app, ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2));
     ui_end(ui);
     return STORE_OK;
 }

@@ -47,6 +47,10 @@ typedef struct scr_app {
     int lang_en;
     int demo;                   /* --demo: create the demo meeting once */
     int picture;                /* drawing a board for export: no buttons, nothing to tap */
+    /* Writes a meeting's plan (PDF, JSON, pictures) into a new folder under `folder`,
+     * named in made; 0, or -1 with msg. Set by main.c: screens draw no PDFs. */
+    int (*export_to)(struct scr_app *app, int64_t meeting, const char *folder, char *made, size_t made_cap,
+                     char *msg, size_t cap);
     scr_id screen;
     uint32_t now;               /* SDL ticks of this frame */
     int64_t wall_ms;            /* Unix time of this frame */
@@ -321,10 +325,14 @@ void scr_dl_delete(scr_app *app, int64_t note);
 const core_participant *scr_participant(const scr_app *app, int64_t id);
 const core_note *scr_note(const scr_app *app, int64_t id);
 
-/* Draws one frame with the meeting's board (`board`, e.g. "drieluik") filling the
- * screen under a title line, for export --format png. The store is the caller's.
- * STORE_EINVAL: no picture of that board exists. */
-store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board);
+/* Draws one frame with the meeting's board ("drieluik", "doelen", "besluiten", or
+ * "vip": child_id's card, 0 for the first child's) filling the screen under a title
+ * line, for export. The store is the caller's. STORE_EINVAL: no such board;
+ * STORE_ENOTFOUND: no such meeting, or no child for a card. */
+store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id);
+/* The plan as it stands, for a picture: final decisions, bottom lines, the actieteam
+ * and who consented (decide.c). */
+void scr_plan_picture(scr_app *app, SDL_Rect r);
 
 /* The closed segment ends: the next phase, everyone back (decide.c). */
 void scr_closed_end(scr_app *app);

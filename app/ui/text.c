@@ -50,10 +50,12 @@ int ui_fonts_open(ui_ctx *ctx, const char *assets)
             ctx->font_rtl[n++] = script_fonts[i].rtl;
         }
     for (; n < CFG_FONTS; n++) ctx->font_path[n][0] = 0;
-    if (!TTF_WasInit() && TTF_Init() != 0) {
+    /* Counted: an offscreen context (the export of a plan) may live beside the screen's. */
+    if (TTF_Init() != 0) {
         snprintf(ctx->error, sizeof ctx->error, "SDL_ttf: %s", TTF_GetError());
         return -1;
     }
+    ctx->ttf_held = 1;
     TTF_Font *probe = ctx->font_path[0][0] ? TTF_OpenFont(ctx->font_path[0], 12) : NULL;
     if (!probe) {
         snprintf(ctx->error, sizeof ctx->error, "no font found (install fonts-noto-core): %s", TTF_GetError());
@@ -72,7 +74,8 @@ void ui_fonts_close(ui_ctx *ctx)
             if (ctx->fonts[f][i]) TTF_CloseFont(ctx->fonts[f][i]);
     memset(ctx->cache, 0, sizeof ctx->cache);
     memset(ctx->fonts, 0, sizeof ctx->fonts);
-    if (TTF_WasInit()) TTF_Quit();
+    if (ctx->ttf_held) TTF_Quit();
+    ctx->ttf_held = 0;
 }
 
 int ui_px(const ui_ctx *ctx, float mm)

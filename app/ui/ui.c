@@ -48,7 +48,7 @@ void ui_quit(ui_ctx *ctx)
 {
     if (ctx->layer) SDL_DestroyTexture(ctx->layer);
     ctx->layer = NULL;
-    ui_sound_quit();
+    if (ctx->win) ui_sound_quit(); /* the chime is the screen's; an offscreen context never opened it */
     ui_fonts_close(ctx);
 }
 

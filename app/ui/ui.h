@@ -136,6 +136,7 @@ typedef struct ui_ctx {
     int nkeys;
 
     char font_path[CFG_FONTS][256];  /* 0: Noto Sans; then the fallbacks, in order */
+    int ttf_held;        /* this context holds one of SDL_ttf's init counts */
     int font_rtl[CFG_FONTS];         /* a right-to-left script: shaped that way by HarfBuzz */
     TTF_Font *fonts[CFG_FONTS][CFG_FONT_SIZES];
     int font_px[CFG_FONTS][CFG_FONT_SIZES];

@@ -1,0 +1,37 @@
+/* print: the plan on paper. An A4 PDF made from the export JSON (store_export_json),
+ * so paper and file never disagree and closed-segment drafts can never reach it.
+ * cairo's PDF surface and pango for the text: fonts are embedded, text is selectable.
+ * Uses core, cJSON, cairo and pango; never SDL or SQLite. */
+#ifndef SCHOUDERS_PRINT_H
+#define SCHOUDERS_PRINT_H
+
+#include "core.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A board as a picture, drawn by the screens' own code (main.c draws them). Pixels
+ * are 32-bit 0x00RRGGBB words (SDL's ARGB8888 = cairo's RGB24); borrowed until the
+ * next call. */
+typedef struct {
+    int w, h, stride;
+    const unsigned char *pixels;
+} print_picture;
+
+typedef struct {
+    int lang_en;
+    const char *template_name;      /* the template's name in this language (NULL: its id) */
+    const core_dl_layout *dl;       /* the Drieluik's column titles and questions (NULL: the standard words) */
+    /* Draws board ("drieluik", "doelen", "vip") for the plan; child for "vip". 0 when
+     * drawn. NULL: a plan without pictures. Every picture is pic_w x pic_h. */
+    int (*picture)(void *user, const char *board, int64_t child, print_picture *out);
+    void *user;
+    int pic_w, pic_h;
+} print_opts;
+
+/* Writes the plan to path: first to "path.part" (0600), renamed when whole, so a
+ * failure (full disk, unwritable folder, bad JSON) leaves nothing behind. Returns 0,
+ * or -1 with msg (cap bytes) saying why in plain English for the log. */
+int print_plan_pdf(const char *json, const print_opts *o, const char *path, char *msg, size_t cap);
+
+#endif
