@@ -50,9 +50,9 @@ typedef struct {
     int draw;             /* 0: the first pass, which only measures */
     double y;             /* the cursor, in points from the top of the page */
     int page, pages;      /* pages: learnt in the first pass */
-    const char *sec_title[SEC_MAX];
+    char sec_title[SEC_MAX][160];
     int sec_page[SEC_MAX], nsec;
-    const char *toc_title[SEC_MAX]; /* the first pass's parts, for the contents */
+    char toc_title[SEC_MAX][160]; /* the first pass's parts, for the contents */
     int toc_page[SEC_MAX], ntoc;
     const cJSON *root;
     const print_opts *o;
@@ -89,6 +89,16 @@ static const char *person_name(const doc *d, long long id)
 {
     const cJSON *p = by_id(get(d->root, "people"), "id", id);
     return p ? str(p, "name") : "?";
+}
+
+/* Whether one of the meeting's phases shows this board ("consent", "decisions", ...):
+ * a part the meeting never had is left out rather than printed empty. */
+static int has_board(const doc *d, const char *board)
+{
+    const cJSON *p;
+    cJSON_ArrayForEach(p, get(d->root, "phases"))
+        if (!strcmp(str(p, "board"), board)) return 1;
+    return 0;
 }
 
 /* A key built at run time ("role.kind"): the key's translation, or the word itself. */
@@ -249,7 +259,7 @@ static void section(doc *d, const char *title, double keep)
     need(d, 60 + keep);
     if (d->y > MARGIN + 1) gap(d, 14);
     if (d->nsec < SEC_MAX) {
-        d->sec_title[d->nsec] = title;
+        snprintf(d->sec_title[d->nsec], sizeof d->sec_title[0], "%s", title);
         d->sec_page[d->nsec++] = d->page;
     }
     if (d->draw) {
@@ -283,34 +293,48 @@ static void notice(doc *d, const char *s, uint32_t edge, uint32_t fill)
     d->y += h + 10;
 }
 
-/* A board's picture across the column, with its caption; framed by a hairline. The
- * first pass only keeps its place: every picture has the same size. */
+/* A board's picture on a landscape page of its own, as large as the page allows,
+ * so it reads like the screen did; its caption below. The first pass only counts
+ * the page: every picture has the same size. */
 static void picture(doc *d, const char *board, long long child, const char *caption)
 {
     const print_opts *o = d->o;
     if (!o->picture || o->pic_w <= 0 || o->pic_h <= 0) return;
-    double scale = COL_W / o->pic_w, h = o->pic_h * scale, ch = measure(d, caption, COL_W, 9, 0) + 6;
-    need(d, h + ch + 8);
-    gap(d, 6);
+    if (d->y > MARGIN + 1) new_page(d);
+    const double w = PAGE_H, h = PAGE_W, m = 40; /* turned */
+    double sx = (w - 2 * m) / o->pic_w, sy = (h - 2 * m - 50) / o->pic_h, scale = sx < sy ? sx : sy;
+    double iw = o->pic_w * scale, ih = o->pic_h * scale, x = (w - iw) / 2, y = m;
     print_picture p;
-    if (d->draw && o->picture(o->user, board, child, &p) == 0 && p.w == o->pic_w && p.h == o->pic_h) {
-        cairo_surface_t *img = cairo_image_surface_create_for_data((unsigned char *)p.pixels, CAIRO_FORMAT_RGB24, p.w, p.h,
-                                                                   p.stride);
-        cairo_save(d->cr);
-        cairo_translate(d->cr, MARGIN, d->y);
-        cairo_scale(d->cr, scale, scale);
-        cairo_set_source_surface(d->cr, img, 0, 0);
-        cairo_pattern_set_filter(cairo_get_source(d->cr), CAIRO_FILTER_GOOD);
-        cairo_paint(d->cr);
-        cairo_restore(d->cr);
-        cairo_surface_destroy(img);
-        colour(d, HAIRLINE);
-        cairo_set_line_width(d->cr, 0.8);
-        cairo_rectangle(d->cr, MARGIN, d->y, COL_W, h);
-        cairo_stroke(d->cr);
+    if (d->draw) {
+        cairo_pdf_surface_set_size(d->pdf, w, h);
+        if (o->picture(o->user, board, child, &p) == 0 && p.w == o->pic_w && p.h == o->pic_h) {
+            cairo_surface_t *img = cairo_image_surface_create_for_data((unsigned char *)p.pixels, CAIRO_FORMAT_RGB24, p.w,
+                                                                       p.h, p.stride);
+            cairo_save(d->cr);
+            cairo_translate(d->cr, x, y);
+            cairo_scale(d->cr, scale, scale);
+            cairo_set_source_surface(d->cr, img, 0, 0);
+            cairo_pattern_set_filter(cairo_get_source(d->cr), CAIRO_FILTER_GOOD);
+            cairo_paint(d->cr);
+            cairo_restore(d->cr);
+            cairo_surface_destroy(img);
+            colour(d, HAIRLINE);
+            cairo_set_line_width(d->cr, 0.8);
+            cairo_rectangle(d->cr, x, y, iw, ih);
+            cairo_stroke(d->cr);
+        }
+        put(d, caption, x, y + ih + 8, iw, 10, 0, INK2);
+        char pg[64];
+        snprintf(pg, sizeof pg, T("print.page_of"), d->page, d->pages);
+        double pw = width_of(d, pg, 8.5, 0);
+        box(d, m, h - 34, w - 2 * m, 0.6, HAIRLINE);
+        put(d, d->footer, m, h - 28, w - 2 * m - pw - 16, 8.5, 0, INK2);
+        put(d, pg, w - m - pw, h - 28, pw + 1, 8.5, 0, INK2);
+        cairo_show_page(d->cr);
+        cairo_pdf_surface_set_size(d->pdf, PAGE_W, PAGE_H);
     }
-    d->y += h + 4;
-    d->y += put(d, caption, MARGIN, d->y, COL_W, 9, 0, INK2) + 6;
+    d->page++;
+    d->y = MARGIN;
 }
 
 /* --- the parts of the plan ---------------------------------------------------------- */
@@ -356,7 +380,7 @@ static void title_page(doc *d)
         long_date(d, fixed, date, sizeof date, 1);
         snprintf(line, sizeof line, T("print.fixed"), version, date);
         notice(d, line, FIXED, 0xEAF4E8);
-    } else {
+    } else if (has_board(d, "consent")) {
         snprintf(line, sizeof line, T("print.not_fixed"), version > 0 ? version : 1);
         notice(d, line, WARN, 0xFBEFE6);
     }
@@ -413,6 +437,7 @@ static void title_page(doc *d)
 static void bodemeisen(doc *d)
 {
     const cJSON *bm = get(d->root, "bodemeisen"), *b;
+    if (!cJSON_GetArraySize(bm) && !has_board(d, "bodemeisen")) return;
     section(d, T("plan.bodemeisen"), 40);
     para(d, T("plan.bodemeisen_why"), 0, 11, 0, INK2);
     if (!cJSON_GetArraySize(bm)) para(d, T("plan.no_bodemeisen"), 0, 11.5, 0, INK);
@@ -432,6 +457,7 @@ static void bodemeisen(doc *d)
 static void decisions(doc *d)
 {
     const cJSON *ds = get(d->root, "decisions"), *x;
+    if (!cJSON_GetArraySize(ds) && !cJSON_GetArraySize(get(d->root, "actieteam")) && !has_board(d, "decisions")) return;
     section(d, T("plan.decisions"), 60);
     para(d, T("print.decisions_why"), 0, 11, 0, INK2);
     int n = 0;
@@ -490,7 +516,7 @@ static void goals(doc *d)
             size_t used = (size_t)snprintf(line, sizeof line, "%s \xC2\xB7 ", word_of("goals.", str(g, "term"), buf, sizeof buf));
             used += (size_t)snprintf(line + used, sizeof line - used, T("print.priority"), word_of("goals.", prio[p], buf, sizeof buf));
             if (yes(g, "needs_network") && used < sizeof line) {
-                used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("goals.network"));
+                used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("print.network"));
                 const cJSON *s;
                 int i = 0;
                 cJSON_ArrayForEach(s, get(g, "support")) {
@@ -499,10 +525,10 @@ static void goals(doc *d)
                                              word_of("goals.", s->valuestring ? s->valuestring : "", buf, sizeof buf));
                 }
                 if (i && used < sizeof line) used += (size_t)snprintf(line + used, sizeof line - used, ")");
-            } else if (used < sizeof line) used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("goals.alone"));
+            } else if (used < sizeof line) used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("print.on_own"));
             if (used < sizeof line)
                 snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", !strcmp(str(g, "kind"), "voorwaardelijk")
-                                                                       ? T("goals.precondition") : T("goals.prospect"));
+                                                                       ? T("print.precondition") : T("print.prospect"));
             double h = measure(d, str(g, "text"), COL_W - 16, 13, 1) + measure(d, line, COL_W - 16, 10, 0) + 40;
             need(d, h);
             box(d, MARGIN, d->y, 4, h - 12, p == 0 ? 0xE08A6D : p == 1 ? 0xE3B04B : 0x8DB87A);
@@ -544,6 +570,7 @@ static void goals(doc *d)
 static void consent(doc *d)
 {
     const cJSON *parts = get(d->root, "participants"), *answers = get(d->root, "consent"), *p;
+    if (!cJSON_GetArraySize(answers) && !has_board(d, "consent")) return;
     section(d, T("print.consent"), 60);
     para(d, T("print.consent_why"), 0, 11, 0, INK2);
     cJSON_ArrayForEach(p, parts) {
@@ -655,7 +682,7 @@ static void drieluik(doc *d)
         int alone = 0;
         cJSON_ArrayForEach(n, notes) alone |= hung(n) && !strcmp(str(n, "column"), cols[c]) && !cJSON_IsNumber(get(n, "group"));
         if (alone) {
-            para(d, T("print.alone"), 8, 11, 1, INK2);
+            para(d, T("print.loose"), 8, 11, 1, INK2);
             cJSON_ArrayForEach(n, notes)
                 if (hung(n) && !strcmp(str(n, "column"), cols[c]) && !cJSON_IsNumber(get(n, "group"))) note_line(d, n, 16);
         }
@@ -710,8 +737,10 @@ static void whole(doc *d)
     consent(d);
     drieluik(d);
     vip_cards(d);
-    footer(d);
-    if (d->draw) cairo_show_page(d->cr);
+    if (d->y > MARGIN + 1) { /* the last page has something on it */
+        footer(d);
+        if (d->draw) cairo_show_page(d->cr);
+    } else d->page--;
 }
 
 /* --- the file ----------------------------------------------------------------------- */

@@ -276,6 +276,7 @@ void scr_frame(scr_app *app)
     case SCR_NEW: scr_new_frame(app); break;
     case SCR_MEETING: scr_meeting_frame(app); break;
     case SCR_VIP: scr_vip_frame(app); break;
+    case SCR_EXPORT: scr_export_frame(app); break;
     }
 }
 

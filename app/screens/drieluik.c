@@ -993,7 +993,9 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
         scr_vip_open(app, child);
         snprintf(line, sizeof line, T("vip.picture_title"), child->name, app->meeting.title, when);
         ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
+        ui->scale = 1;
         scr_vip_close(app);
     } else if (goals) {
         snprintf(line, sizeof line, T("goals.picture_title"), app->meeting.title, when);

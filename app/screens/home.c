@@ -73,8 +73,8 @@ void scr_home_frame(scr_app *app)
         /* A coloured edge on the left: the meeting's place in the list, not its meaning. */
         ui_round(ui, ui_rect(card.x, card.y, ui_mm(ui, 2), card.h), ui_mm(ui, 1), UI_ACCENT);
         int tx = card.x + ui_mm(ui, 7);
-        int del_w = ui_mm(ui, 40), open_w = ui_mm(ui, 36);
-        int text_w = card.w - del_w - open_w - ui_mm(ui, 20);
+        int del_w = ui_mm(ui, 40), open_w = ui_mm(ui, 36), exp_w = ui_mm(ui, 44);
+        int text_w = card.w - del_w - open_w - exp_w - ui_mm(ui, 24);
         ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, 3), text_w, ui_mm(ui, 10)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         time_t secs = (time_t)(mt->created_at_ms / 1000);
         struct tm tm;
@@ -91,6 +91,11 @@ void scr_home_frame(scr_app *app)
         snprintf(did, sizeof did, "%s.open", id);
         if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, 4) - open_w, card.y + (card_h - bh) / 2, open_w, bh), T("home.open"), UI_PRIMARY))
             scr_open_meeting(app, mt->id);
+        /* The plan on a stick: the facilitator's, behind the PIN. */
+        snprintf(did, sizeof did, "%s.export", id);
+        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, 8) - open_w - exp_w, card.y + (card_h - bh) / 2, exp_w, bh), T("home.export"),
+                      UI_SECONDARY))
+            scr_pin_ask(app, PIN_FOR_EXPORT, mt->id);
     }
     scr_pin_modal(app);
     ui_end(ui);

@@ -133,6 +133,8 @@ static void granted(scr_app *app)
         app->meetings_stale = 1;
     } else if (why == PIN_FOR_LEAVE_CLOSED) {
         scr_closed_end(app);
+    } else if (why == PIN_FOR_EXPORT) {
+        scr_export_open(app, app->pin_target);
     }
 }
 
@@ -151,7 +153,8 @@ int scr_pin_modal(scr_app *app)
     SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, 2);
     const char *why = app->pin_for == PIN_FOR_QUIT ? T("pin.for_quit")
-                    : app->pin_for == PIN_FOR_LEAVE_CLOSED ? T("pin.for_closed") : T("pin.for_delete");
+                    : app->pin_for == PIN_FOR_LEAVE_CLOSED ? T("pin.for_closed")
+                    : app->pin_for == PIN_FOR_EXPORT ? T("pin.for_export") : T("pin.for_delete");
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);
     pin_dots(app, cx, y);

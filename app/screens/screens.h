@@ -23,15 +23,23 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
  * counts it as used. */
 #define N_(key) key
 
-typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP } scr_id;
-typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED } scr_pin_purpose;
+typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP, SCR_EXPORT } scr_id;
+typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED, PIN_FOR_EXPORT } scr_pin_purpose;
 
 enum {
     SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
     SCR_UNDO_MAX = 50, /* board actions undo reaches back */
     SCR_ANIMS = 16,    /* notes snapping into place at once */
-    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64, SCR_GOALS_MAX = 48
+    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64, SCR_GOALS_MAX = 48,
+    SCR_PLACES_MAX = 8 /* folders offered for an export */
 };
+
+/* A folder the plan can be written to: a USB stick, or one set by the kiosk. */
+typedef struct {
+    char path[PATH_MAX];
+    char name[128];
+    long long free_bytes; /* -1: unknown */
+} scr_place;
 
 /* One board action undo can take back: its change list (malloc'd). */
 typedef struct {
@@ -76,6 +84,19 @@ typedef struct scr_app {
     int pin_lockouts;           /* pauses so far: each one twice as long */
     uint32_t pin_paused_until;
     uint32_t shake_until;
+
+    /* export (export.c): where to, and how it went */
+    struct {
+        int64_t meeting;
+        char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        scr_place places[SCR_PLACES_MAX];
+        int nplaces, stale;
+        int busy;            /* the frame that says "bezig" is drawn first, then the work */
+        int chosen;          /* the place being written to */
+        int result;          /* 0 none yet, 1 done, -1 failed */
+        char made[256];      /* the new folder's name */
+        char why[512];       /* the failure, in the user's words */
+    } exp;
 
     /* home */
     core_meeting meetings[SCR_MEETINGS_MAX];
@@ -330,6 +351,10 @@ const core_note *scr_note(const scr_app *app, int64_t id);
  * line, for export. The store is the caller's. STORE_EINVAL: no such board;
  * STORE_ENOTFOUND: no such meeting, or no child for a card. */
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id);
+/* The export screen (export.c): opened for a meeting after the facilitator's PIN. */
+void scr_export_open(scr_app *app, int64_t meeting);
+void scr_export_frame(scr_app *app);
+
 /* The plan as it stands, for a picture: final decisions, bottom lines, the actieteam
  * and who consented (decide.c). */
 void scr_plan_picture(scr_app *app, SDL_Rect r);

@@ -1,0 +1,194 @@
+/* export: the facilitator hands out the plan (§3.3: everyone involved gets it). A
+ * folder is picked, a USB stick being the usual case; the plan as a PDF, the file
+ * as JSON and pictures of the boards go into one new folder there, whole or not at
+ * all (main.c writes them: screens draw no PDFs). */
+#include "screens.h"
+
+#include <mntent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+static void add_place(scr_app *app, const char *path, const char *name)
+{
+    struct stat st;
+    if (app->exp.nplaces >= SCR_PLACES_MAX || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return;
+    for (int i = 0; i < app->exp.nplaces; i++)
+        if (!strcmp(app->exp.places[i].path, path)) return;
+    scr_place *p = &app->exp.places[app->exp.nplaces++];
+    snprintf(p->path, sizeof p->path, "%s", path);
+    const char *base = strrchr(path, '/');
+    snprintf(p->name, sizeof p->name, "%s", name ? name : base && base[1] ? base + 1 : path);
+    struct statvfs vfs;
+    p->free_bytes = statvfs(path, &vfs) == 0 ? (long long)vfs.f_bavail * (long long)vfs.f_frsize : -1;
+}
+
+/* Where a plan can go: the folders the kiosk names (SCHOUDERS_EXPORT_DIRS, separated
+ * by ':'), else every mounted stick (under /media, /run/media or /mnt), then this
+ * device's home folder. */
+static void find_places(scr_app *app)
+{
+    app->exp.nplaces = 0;
+    const char *dirs = getenv("SCHOUDERS_EXPORT_DIRS");
+    if (dirs && dirs[0]) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, "%s", dirs);
+        for (char *save = NULL, *d = strtok_r(buf, ":", &save); d; d = strtok_r(NULL, ":", &save)) add_place(app, d, NULL);
+    } else {
+        FILE *f = setmntent("/proc/self/mounts", "r");
+        struct mntent *m;
+        while (f && (m = getmntent(f)))
+            if (!strncmp(m->mnt_dir, "/media/", 7) || !strncmp(m->mnt_dir, "/run/media/", 11) || !strncmp(m->mnt_dir, "/mnt/", 5))
+                add_place(app, m->mnt_dir, NULL);
+        if (f) endmntent(f);
+        const char *home = getenv("HOME");
+        if (home && home[0]) add_place(app, home, T("export.home"));
+    }
+    app->exp.stale = 0;
+}
+
+void scr_export_open(scr_app *app, int64_t meeting)
+{
+    memset(&app->exp, 0, sizeof app->exp);
+    app->exp.meeting = meeting;
+    core_meeting m;
+    if (store_meeting(app->st, meeting, &m) == STORE_OK) snprintf(app->exp.title, sizeof app->exp.title, "%s", m.title);
+    app->exp.stale = 1;
+    scr_go(app, SCR_EXPORT);
+}
+
+/* Why it failed, in words a facilitator can act on: the stick is gone, read-only, full. */
+static const char *why(const char *folder)
+{
+    struct stat st;
+    struct statvfs vfs;
+    if (stat(folder, &st) != 0 || !S_ISDIR(st.st_mode)) return T("export.why_gone");
+    if (access(folder, W_OK) != 0 || (statvfs(folder, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))) return T("export.why_readonly");
+    if (statvfs(folder, &vfs) == 0 && (long long)vfs.f_bavail * (long long)vfs.f_frsize < 4LL << 20) return T("export.why_full");
+    return T("export.why_other");
+}
+
+static void run_export(scr_app *app)
+{
+    const scr_place *p = &app->exp.places[app->exp.chosen];
+    char msg[PATH_MAX + 256], line[1024];
+    int rc = app->export_to ? app->export_to(app, app->exp.meeting, p->path, app->exp.made, sizeof app->exp.made, msg, sizeof msg)
+                            : -1;
+    if (rc == 0) {
+        app->exp.result = 1;
+        snprintf(line, sizeof line, T("export.done"), p->name, app->exp.made);
+        scr_say(app, line, 0);
+    } else {
+        app->exp.result = -1;
+        snprintf(app->exp.why, sizeof app->exp.why, T("export.failed"), p->name, why(p->path));
+        scr_say(app, app->exp.why, 1);
+        fprintf(stderr, "schouders: export to %s failed: %s\n", p->path, app->export_to ? msg : "no exporter");
+    }
+    find_places(app); /* free space changed */
+}
+
+/* A USB stick, drawn: body, connector, and its two little windows. */
+static void stick_icon(ui_ctx *ui, int x, int cy, int size, uint32_t rgb)
+{
+    int bw = size * 55 / 100, bh = size * 34 / 100;
+    ui_round(ui, ui_rect(x, cy - bh / 2, bw, bh), bh / 4, rgb);
+    int cw = size * 25 / 100, ch = size * 22 / 100;
+    ui_fill(ui, ui_rect(x + bw, cy - ch / 2, cw, ch), rgb);
+    ui_fill(ui, ui_rect(x + bw + cw / 4, cy - ch / 4, cw / 5, ch / 5 + 1), UI_SURFACE);
+    ui_fill(ui, ui_rect(x + bw + cw * 3 / 5, cy - ch / 4, cw / 5, ch / 5 + 1), UI_SURFACE);
+}
+
+static void size_words(long long bytes, char *out, size_t cap)
+{
+    if (bytes < 0) out[0] = 0;
+    else if (bytes >= 1LL << 30) snprintf(out, cap, T("export.free_gb"), (double)bytes / (1 << 30));
+    else snprintf(out, cap, T("export.free_mb"), (long)(bytes >> 20));
+}
+
+void scr_export_frame(scr_app *app)
+{
+    ui_ctx *ui = app->ui;
+    if (app->exp.busy == 2) {
+        run_export(app);
+        app->exp.busy = 0;
+    }
+    if (app->exp.stale) find_places(app);
+    int top = scr_begin(app, "export", T("export.title"), 0);
+    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 4);
+    int bw = ui_mm(ui, 40);
+    if (ui_button(ui, "export.back", ui_rect(ui->w - m - bw, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY) &&
+        !app->exp.busy) {
+        app->meetings_stale = 1;
+        scr_go(app, SCR_HOME);
+    }
+    int bottom = scr_statusbar(app);
+    int y = top + ui_mm(ui, 6), w = ui->w - 2 * m;
+    char line[1024];
+    snprintf(line, sizeof line, T("export.what"), app->exp.title);
+    y += ui_text(ui, line, m, y, CFG_BODY_MM, UI_INK, UI_LEFT, w).y + g;
+
+    /* How it went, where the eyes are: above the choices, big. */
+    if (app->exp.busy || app->exp.result) {
+        int ph = ui_mm(ui, 24);
+        uint32_t edge = app->exp.busy ? UI_ACCENT : app->exp.result > 0 ? UI_EDGE_MIDDLE : UI_WARN;
+        ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, 2), UI_SURFACE, edge, 3);
+        int tx = m + ui_mm(ui, 6);
+        if (app->exp.result > 0 && !app->exp.busy) {
+            ui_check(ui, m + ui_mm(ui, 9), y + ph / 2, ui_mm(ui, 8), UI_EDGE_MIDDLE);
+            tx = m + ui_mm(ui, 18);
+        }
+        if (app->exp.busy) snprintf(line, sizeof line, "%s", T("export.busy"));
+        else if (app->exp.result > 0)
+            snprintf(line, sizeof line, T("export.done"), app->exp.places[app->exp.chosen].name, app->exp.made);
+        else snprintf(line, sizeof line, "%s", app->exp.why);
+        ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, 2), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 12)), CFG_BODY_MM, CFG_SMALL_MM,
+                    UI_INK, UI_LEFT);
+        const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files") : T("export.nothing_left");
+        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, 13), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 9)), CFG_SMALL_MM, CFG_SMALL_MM,
+                    UI_INK2, UI_LEFT);
+        y += ph + g;
+    }
+
+    ui_text(ui, T("export.where"), m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    int rw = ui_mm(ui, 56);
+    if (ui_button(ui, "export.rescan", ui_rect(m + w - rw, y - ui_mm(ui, 2), rw, t), T("export.rescan"), UI_SECONDARY)) {
+        find_places(app);
+        snprintf(line, sizeof line, TN("export.found", "export.found_many", app->exp.nplaces), app->exp.nplaces);
+        scr_say(app, line, 0);
+    }
+    y += t + g / 2;
+    if (!app->exp.nplaces) ui_text(ui, T("export.none"), m, y + ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_LEFT, w);
+    int ch = ui_mm(ui, 24);
+    for (int i = 0; i < app->exp.nplaces && y + ch <= bottom - g; i++, y += ch + g) {
+        const scr_place *p = &app->exp.places[i];
+        char id[32], free_s[64];
+        snprintf(id, sizeof id, "export.place.%d", i);
+        SDL_Rect c = ui_rect(m, y, w, ch);
+        ui_card(ui, c, ui_mm(ui, 2.5f), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, 2);
+        stick_icon(ui, c.x + ui_mm(ui, 6), c.y + ch / 2, ui_mm(ui, 16), UI_ACCENT);
+        int tx = c.x + ui_mm(ui, 26), tw = c.w - ui_mm(ui, 26) - ui_mm(ui, 70);
+        ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, 2), tw, ui_mm(ui, 11)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+        size_words(p->free_bytes, free_s, sizeof free_s);
+        snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", free_s);
+        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, 13), tw, ui_mm(ui, 8)), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f, UI_INK2,
+                    UI_LEFT);
+        /* The whole card is the target; the button says what a tap does. */
+        int clicked = ui_area(ui, id, c, p->name, UI_G_CLICK);
+        SDL_Rect b = ui_rect(c.x + c.w - ui_mm(ui, 66), c.y + (ch - t) / 2, ui_mm(ui, 60), t);
+        ui_round(ui, b, ui_mm(ui, 2), UI_ACCENT);
+        ui_text_fit(ui, T("export.here"), b, CFG_BODY_MM, CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
+        if (clicked && !app->exp.busy) {
+            app->exp.chosen = i;
+            app->exp.result = 0;
+            app->exp.busy = 1;
+        }
+    }
+    if (app->exp.busy == 1) { /* this frame says "bezig"; the next one does the work */
+        app->exp.busy = 2;
+        ui->dirty = 1;
+    }
+    ui_end(ui);
+}
