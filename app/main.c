@@ -137,17 +137,13 @@ static int painter_open(painter *p, store *st, int lang_en, int w, int h, char *
     return 0;
 }
 
-/* Draws one board; with png, also writes it there (the ui kit's screenshot). */
-static store_status painter_draw(painter *p, int64_t meeting, const char *board, int64_t child, const char *png)
+/* Draws one board into the painter's surface. */
+static store_status painter_draw(painter *p, int64_t meeting, const char *board, int64_t child)
 {
-    p->ui->error[0] = 0;
-    if (png) snprintf(p->ui->shot_path, sizeof p->ui->shot_path, "%s", png);
     store_status r = scr_board_picture(p->app, meeting, board, child);
-    p->ui->shot_path[0] = 0;
     core_notes_free(p->app->notes, p->app->nnotes);
     p->app->nnotes = 0;
     scr_dl_reset(p->app);
-    if (r == STORE_OK && png && p->ui->error[0]) r = STORE_EIO;
     return r;
 }
 
@@ -194,30 +190,31 @@ static int write_whole(const char *path, const char *data, size_t len, char *msg
     return 0;
 }
 
-/* A PNG through the painter: written beside, renamed when whole. */
+/* A PNG through the painter: encoded in memory, then written whole. */
 static int write_png(painter *p, int64_t meeting, const char *board, int64_t child, const char *path, char *msg, size_t cap)
 {
-    char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s.part", path);
-    store_status r = painter_draw(p, meeting, board, child, tmp);
-    if (r == STORE_OK && rename(tmp, path) != 0) r = STORE_EIO;
-    if (r == STORE_OK) {
-        if (chmod(path, 0600) != 0) { /* a FAT stick has no modes: nothing to narrow */ }
-        return 0;
-    }
+    store_status r = painter_draw(p, meeting, board, child);
     if (r == STORE_EINVAL) snprintf(msg, cap, "there is no board '%s'; use drieluik, doelen, besluiten or vip", board);
     else if (r == STORE_ENOTFOUND) snprintf(msg, cap, "meeting %lld has no %s", (long long)meeting,
                                            !strcmp(board, "vip") ? "child, so no VIP-kaart" : "such board");
-    else snprintf(msg, cap, "cannot write %s: %s", path, p->ui->error[0] ? p->ui->error : strerror(errno ? errno : EIO));
-    unlink(tmp);
-    return -1;
+    else if (r != STORE_OK) snprintf(msg, cap, "%s", store_errmsg(p->app->st));
+    if (r != STORE_OK) return -1;
+    unsigned char *png;
+    size_t len;
+    if (ui_png_encode(p->surf, &png, &len) != 0) {
+        snprintf(msg, cap, "cannot make the picture: %s", SDL_GetError());
+        return -1;
+    }
+    int rc = write_whole(path, (const char *)png, len, msg, cap);
+    SDL_free(png);
+    return rc;
 }
 
 /* print's pictures come from the painter: 0x00RRGGBB words, as cairo's RGB24 wants. */
 static int plan_picture(void *user, const char *board, int64_t child, print_picture *out)
 {
     painter *p = user;
-    if (painter_draw(p, p->app->meeting.id, board, child, NULL) != STORE_OK) return -1;
+    if (painter_draw(p, p->app->meeting.id, board, child) != STORE_OK) return -1;
     out->w = p->surf->w;
     out->h = p->surf->h;
     out->stride = p->surf->pitch;

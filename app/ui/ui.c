@@ -420,6 +420,69 @@ void ui_begin(ui_ctx *ctx, const char *screen)
     SDL_strlcpy(ctx->screen, screen, sizeof ctx->screen);
 }
 
+/* --- PNG into memory ------------------------------------------------------------ */
+
+typedef struct {
+    unsigned char *buf;
+    size_t len, cap;
+} png_sink;
+
+static size_t SDLCALL sink_write(SDL_RWops *rw, const void *p, size_t size, size_t n)
+{
+    png_sink *m = rw->hidden.unknown.data1;
+    size_t add = size * n;
+    if (m->len + add > m->cap) {
+        size_t cap = m->cap ? m->cap : 1 << 16;
+        while (cap < m->len + add) cap *= 2;
+        unsigned char *grown = SDL_realloc(m->buf, cap);
+        if (!grown) return 0;
+        m->buf = grown;
+        m->cap = cap;
+    }
+    memcpy(m->buf + m->len, p, add);
+    m->len += add;
+    return n;
+}
+
+static Sint64 SDLCALL sink_size(SDL_RWops *rw) { return (Sint64)((png_sink *)rw->hidden.unknown.data1)->len; }
+
+/* Only "where am I" is asked of a stream that is written straight through. */
+static Sint64 SDLCALL sink_seek(SDL_RWops *rw, Sint64 off, int whence)
+{
+    png_sink *m = rw->hidden.unknown.data1;
+    if (whence == RW_SEEK_CUR && off == 0) return (Sint64)m->len;
+    if (whence == RW_SEEK_END && off == 0) return (Sint64)m->len;
+    return SDL_SetError("a PNG in memory is written straight through");
+}
+
+static int SDLCALL sink_close(SDL_RWops *rw)
+{
+    SDL_FreeRW(rw);
+    return 0;
+}
+
+int ui_png_encode(SDL_Surface *s, unsigned char **out, size_t *len)
+{
+    png_sink m = {0};
+    SDL_RWops *rw = SDL_AllocRW();
+    *out = NULL;
+    *len = 0;
+    if (!rw) return -1;
+    rw->type = SDL_RWOPS_UNKNOWN;
+    rw->size = sink_size;
+    rw->seek = sink_seek;
+    rw->write = sink_write;
+    rw->close = sink_close;
+    rw->hidden.unknown.data1 = &m;
+    if (IMG_SavePNG_RW(s, rw, 1) != 0 || !m.len) {
+        SDL_free(m.buf);
+        return -1;
+    }
+    *out = m.buf;
+    *len = m.len;
+    return 0;
+}
+
 static void save_shot(ui_ctx *ctx)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ctx->w, ctx->h, 32, SDL_PIXELFORMAT_ARGB8888);

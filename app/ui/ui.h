@@ -166,6 +166,9 @@ void ui_hints(void);
  * opened. Release: ui_quit. */
 int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const char *assets);
 void ui_quit(ui_ctx *ctx);
+/* A surface as PNG bytes in memory (SDL_image), so the caller writes them whole
+ * and sees every write error. 0, or -1 with SDL_GetError. Release: SDL_free(*out). */
+int ui_png_encode(SDL_Surface *s, unsigned char **out, size_t *len);
 void ui_resize(ui_ctx *ctx, int w, int h);
 
 /* Input: feed every SDL event; then ui_tick for time-based gestures. */

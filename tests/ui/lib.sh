@@ -25,6 +25,21 @@ pin_new() { for i in 1 2; do for d in $(echo "$1" | grep -o .); do echo "tap @pi
 pin_type() { for d in $(echo "$1" | grep -o .); do echo "tap @pin.key.$d"; done; echo "tap @pin.ok"; }
 # jq on a dump: true/false.
 dump_has() { jq -e "$2" "$1" > /dev/null; }
+# An export against the contract's JSON Schema (export.schema.json), with Debian's
+# python3-jsonschema; prints what is wrong. Debian's python3: the one CI has.
+schema_valid() {
+  /usr/bin/python3 - "$SRC/export.schema.json" "$1" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=lambda e: list(e.path))
+for e in errors[:5]:
+    print(sys.argv[2], "/".join(map(str, e.path)) or "(top)", e.message[:300], file=sys.stderr)
+sys.exit(1 if errors else 0)
+PY
+}
+# The command fails (quietly): a check that something is refused.
+refused() { ! "$@" 2> /dev/null; }
 finish() {
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]

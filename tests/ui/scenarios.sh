@@ -1,11 +1,15 @@
 # Every scenario in tests/scenarios/ runs from an empty database and leaves a
-# meeting; after a restart its export must satisfy NAME.check (a jq expression).
+# meeting; after a restart its export must satisfy NAME.check (a jq expression)
+# and the contract's JSON Schema. A script's "# app: ARGS" line adds arguments
+# (plan.script fills the demo meeting: "# app: --demo").
 . "$(dirname "$0")/lib.sh"
 for s in "$SRC"/tests/scenarios/*.script; do
   name=$(basename "$s" .script)
   db="$TMP/$name.db"
   sed -e "s|@OUT|$OUT|g" -e "s|@TMP|$TMP|g" "$s" > "$TMP/$name.script"
-  check "$name: the script runs to its end" app --db "$db" --script "$TMP/$name.script"
+  args=$(sed -n 's/^# app: //p' "$s")
+  # shellcheck disable=SC2086 # the line's words are arguments
+  check "$name: the script runs to its end" app --db "$db" $args --script "$TMP/$name.script"
   # Restart: the app opens the same file and shows the meeting on Home.
   script restart <<EOS
 dump $TMP/$name.home.json
@@ -19,5 +23,10 @@ EOS
   if [ -f "$SRC/tests/scenarios/$name.check" ]; then
     check "$name: the export holds what the script made" jq -e "$(cat "$SRC/tests/scenarios/$name.check")" "$TMP/$name.json"
   fi
+  check "$name: the export follows export.schema.json" schema_valid "$TMP/$name.json"
+  # The check can fail: the same export with a role the contract does not know.
+  jq '.participants[0].role = "mama"' "$TMP/$name.json" > "$TMP/$name.bad.json"
+  check "$name: a role outside the contract is refused by the schema" refused schema_valid "$TMP/$name.bad.json"
+
 done
 finish

@@ -1,0 +1,166 @@
+# Het plan (§3.3): the demo meeting, filled by tests/scenarios/plan.script, handed
+# out as JSON, as a PDF and as pictures of its boards, from the command line and
+# from the facilitator's Exporteren. Page images: build/test/screens/plan_page-N.png.
+. "$(dirname "$0")/lib.sh"
+db="$TMP/plan.db"
+script plan < "$SRC/tests/scenarios/plan.script"
+check "the demo meeting is filled by its script" app --db "$db" --demo --script "$TMP/plan.script"
+ex() { "$SCHOUDERS" export --db "$db" --meeting 1 "$@"; }
+# Text of a PDF on one line, so a sentence wrapped on paper is still found.
+pdf_text() { pdftotext "$@" - | tr -s '[:space:]' ' '; }
+has() { grep -qF -- "$2" "$1"; }
+lacks() { ! grep -qF -- "$2" "$1"; }
+
+# --- JSON -----------------------------------------------------------------------------
+check "json: export runs" ex --format json --out "$TMP/plan.json"
+check "json: follows export.schema.json" schema_valid "$TMP/plan.json"
+check "json: the file is for the facilitator alone (0600)" test "$(stat -c %a "$TMP/plan.json")" = 600
+
+# --- PDF ------------------------------------------------------------------------------
+check "pdf: export runs" ex --format pdf --out "$TMP/plan.pdf"
+check "pdf: A4" bash -c "pdfinfo '$TMP/plan.pdf' | grep -q 'Page size: *595.28 x 841.89'"
+check "pdf: 0600" test "$(stat -c %a "$TMP/plan.pdf")" = 600
+check "pdf: every font is embedded" bash -c "pdffonts '$TMP/plan.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" { bad = 1 } END { exit bad || NR < 3 }'"
+pdf_text "$TMP/plan.pdf" > "$TMP/plan.txt"
+pdf_text -f 1 -l 1 "$TMP/plan.pdf" > "$TMP/plan.p1.txt"
+# Everything the meeting decided, read from its own export, is in the text.
+while IFS= read -r s; do
+  check "pdf: has \"$s\"" has "$TMP/plan.txt" "$s"
+done < <(jq -r '.participants[].name, .decisions[].what, .bodemeisen[].text, (.consent[] | select(.remark != "") | .remark)' "$TMP/plan.json")
+check "pdf: the draft left in the closed segment is not in the plan" lacks "$TMP/plan.txt" "Misschien verhuizen"
+check "pdf: who does it and by when" has "$TMP/plan.txt" "Wie: Mark en Ria Klaar op: 1 januari"
+check "pdf: the actieteam by name" has "$TMP/plan.txt" "Actieteam"
+check "pdf: consent per participant (Mark, with his reservation)" has "$TMP/plan.txt" "Mark (Ouder) ≈ Met voorbehoud"
+check "pdf: the first page says the meeting still runs" has "$TMP/plan.p1.txt" "deze bijeenkomst loopt nog"
+check "pdf: the first page says the plan was fixed" has "$TMP/plan.p1.txt" "Versie 1 van dit plan is vastgesteld"
+check "pdf: participants by role on the first page" has "$TMP/plan.p1.txt" "Supporter Bram (steunt Sanne)"
+check "pdf: Sanne shared her VIP-kaart, so it is in" has "$TMP/plan.txt" "De VIP-kaart van Sanne"
+check "pdf: with what she said" has "$TMP/plan.txt" "Ik wil papa vaker zien"
+rm -f "$OUT"/plan_page-*.png
+check "pdf: pages as images" pdftoppm -r 60 -png "$TMP/plan.pdf" "$OUT/plan_page"
+check "pdf: the card has a landscape page of its own" bash -c "pdfinfo -f 1 -l 9 '$TMP/plan.pdf' | grep -q 'size: *841.89 x 595.28'"
+# Not shared: the card stays out, and what she said with it.
+cp "$db" "$TMP/private.db"
+sqlite3 "$TMP/private.db" "UPDATE vip_entries SET shared = 0"
+check "pdf: a card not shared still exports" "$SCHOUDERS" export --db "$TMP/private.db" --meeting 1 --format pdf --out "$TMP/private.pdf"
+pdf_text "$TMP/private.pdf" > "$TMP/private.txt"
+check "pdf: a card not shared is not in the plan" lacks "$TMP/private.txt" "VIP-kaart"
+check "pdf: nor what the child said on it" lacks "$TMP/private.txt" "Ik wil papa vaker zien"
+check "pdf: English with --lang en" ex --format pdf --lang en --out "$TMP/plan_en.pdf"
+pdf_text "$TMP/plan_en.pdf" > "$TMP/plan_en.txt"
+check "pdf (en): who took part" has "$TMP/plan_en.txt" "Who took part"
+check "pdf (en): agreed" has "$TMP/plan_en.txt" "Version 1 of this plan was agreed"
+check "pdf (en): no Dutch headings left" lacks "$TMP/plan_en.txt" "Besluiten en afspraken"
+
+# The goals of the goals scenario, with their actions and evaluation dates.
+script doelen < "$SRC/tests/scenarios/doelen.script"
+check "goals: the scenario runs" app --db "$TMP/doelen.db" --script "$TMP/doelen.script"
+"$SCHOUDERS" export --db "$TMP/doelen.db" --meeting 1 --format json --out "$TMP/doelen.json"
+check "goals: pdf export runs" "$SCHOUDERS" export --db "$TMP/doelen.db" --meeting 1 --format pdf --out "$TMP/doelen.pdf"
+pdf_text "$TMP/doelen.pdf" > "$TMP/doelen.txt"
+while IFS= read -r s; do
+  check "goals pdf: has \"$s\"" has "$TMP/doelen.txt" "$s"
+done < <(jq -r '.goals[].text, .goals[].actions[].what, .participants[].name' "$TMP/doelen.json")
+check "goals pdf: an evaluation date in words" bash -c "grep -qE 'Evaluatie: [0-9]+ [a-z]+ 20[0-9]{2}' '$TMP/doelen.txt'"
+check "goals pdf: a meeting without consent does not ask for it" lacks "$TMP/doelen.txt" "Instemming"
+
+# The Drieluik: themes, the worst and the greatest wish; a note still in its
+# writer's tray is theirs alone and stays out.
+script drieluik < "$SRC/tests/scenarios/drieluik.script"
+check "drieluik: the scenario runs" app --db "$TMP/dl.db" --script "$TMP/drieluik.script"
+sqlite3 "$TMP/dl.db" "UPDATE notes SET hung_at = NULL WHERE text = 'stabiel thuis'"
+"$SCHOUDERS" export --db "$TMP/dl.db" --meeting 1 --format json --out "$TMP/dl.json"
+check "drieluik: pdf export runs" "$SCHOUDERS" export --db "$TMP/dl.db" --meeting 1 --format pdf --out "$TMP/dl.pdf"
+pdf_text "$TMP/dl.pdf" > "$TMP/dl.txt"
+while IFS= read -r s; do
+  check "drieluik pdf: has \"$s\"" has "$TMP/dl.txt" "$s"
+done < <(jq -r '.drieluik.groups[].theme, (.drieluik.notes[] | select(.hung_at != null) | .text)' "$TMP/dl.json")
+check "drieluik pdf: het ergste" has "$TMP/dl.txt" "★ Het ergste: Ruzie thuis"
+check "drieluik pdf: de grootste wens" has "$TMP/dl.txt" "★ De grootste wens: Samen"
+check "drieluik pdf: a note in a tray stays out" lacks "$TMP/dl.txt" "stabiel thuis"
+
+# --- PNG ------------------------------------------------------------------------------
+for b in besluiten vip; do
+  check "png $b: export runs" ex --format png --board "$b" --size 1280x720 --out "$OUT/plan_$b.png"
+  check "png $b: the asked size" test "$(identify -format '%w %h' "$OUT/plan_$b.png")" = "1280 720"
+  check "png $b: not blank (many colours)" test "$(identify -format '%k' "$OUT/plan_$b.png")" -gt 50
+done
+check "png: the board of the current phase when none is named" ex --format png --out "$TMP/default.png"
+check "png: default 1920x1080" test "$(identify -format '%w %h' "$TMP/default.png")" = "1920 1080"
+ex --format png --board besluiten --out "$TMP/besluiten.png"
+check "png: in the consent phase that is the plan (besluiten)" cmp -s "$TMP/default.png" "$TMP/besluiten.png"
+check "png: the goals board" "$SCHOUDERS" export --db "$TMP/doelen.db" --meeting 1 --format png --board doelen --out "$TMP/doelen.png"
+check "png: an unknown board is refused" refused ex --format png --board flip-over --out "$TMP/flip.png"
+check "png: ... and leaves nothing" test ! -e "$TMP/flip.png" -a ! -e "$TMP/flip.png.part"
+
+# --- bad input: a clear message, exit 1, no file ----------------------------------------
+"$SCHOUDERS" export --db "$db" --meeting 99 --format pdf --out "$TMP/none.pdf" 2> "$TMP/none.err"
+check "unknown meeting: exit 1" test $? -eq 1
+check "unknown meeting: says so" grep -q "no meeting 99" "$TMP/none.err"
+check "unknown meeting: no file" test ! -e "$TMP/none.pdf" -a ! -e "$TMP/none.pdf.part"
+# A read-only folder: by its mode, or (root passes modes) made immutable.
+ro="$TMP/ro"
+mkdir -p "$ro"
+chmod 555 "$ro"
+touch "$ro/probe" 2> /dev/null && { rm -f "$ro/probe"; chattr +i "$ro" 2> /dev/null; }
+if touch "$ro/probe" 2> /dev/null; then
+  rm -f "$ro/probe"
+  echo "note: this machine cannot make a read-only folder; /proc stands in" >&2
+  ro=/proc/1
+fi
+for f in json pdf png; do
+  "$SCHOUDERS" export --db "$db" --meeting 1 --format "$f" --out "$ro/plan.$f" 2> "$TMP/ro.err"
+  check "read-only folder ($f): exit 1" test $? -eq 1
+  check "read-only folder ($f): says it cannot write" grep -q "cannot write" "$TMP/ro.err"
+  check "read-only folder ($f): nothing left" test ! -e "$ro/plan.$f" -a ! -e "$ro/plan.$f.part"
+done
+# A full disk: no file may grow past a few kilobytes (SIGXFSZ ignored, so write()
+# fails with EFBIG as a full disk fails with ENOSPC). Read from a copy without a
+# write-ahead log: reading that needs a shared-memory file, which would hit the cap.
+sqlite3 "$db" ".backup '$TMP/full.db'"
+sqlite3 "$TMP/full.db" "PRAGMA journal_mode=DELETE" > /dev/null
+for f in json pdf png; do
+  (ulimit -f 4; trap '' XFSZ; exec "$SCHOUDERS" export --db "$TMP/full.db" --meeting 1 --format "$f" --out "$TMP/full.$f") 2> "$TMP/full.err"
+  check "full disk ($f): exit 1" test $? -eq 1
+  check "full disk ($f): says it cannot write" grep -q "cannot write" "$TMP/full.err"
+  check "full disk ($f): no partial file" test ! -e "$TMP/full.$f" -a ! -e "$TMP/full.$f.part"
+done
+
+# --- Exporteren in the app: the facilitator picks a stick ------------------------------
+stick="$TMP/KINGSTON"
+mkdir -p "$stick"
+script app_export <<EOS
+tap @home.meeting.0.export
+dump @TMP/exp_pin.json
+$(pin_type 1357)
+dump @TMP/exp_places.json
+shot @OUT/export_0_places.png
+tap @export.place.0
+wait 1500
+dump @TMP/exp_done.json
+shot @OUT/export_1_done.png
+tap @export.place.1
+wait 1500
+dump @TMP/exp_failed.json
+shot @OUT/export_2_failed.png
+tap @export.back
+dump @TMP/exp_home.json
+quit
+EOS
+SCHOUDERS_EXPORT_DIRS="$stick:$ro" app --db "$db" --script "$TMP/app_export.script" 2> "$TMP/app_export.err"
+check "app: the kiosk runs on after a failed export (exit 0)" test $? -eq 0
+check "app: Exporteren asks for the PIN first" dump_has "$TMP/exp_pin.json" '[.widgets[] | select(.id == "pin.modal")] | length == 1'
+check "app: both places offered" dump_has "$TMP/exp_places.json" '[.widgets[] | select(.id == "export.place.0" or .id == "export.place.1")] | length == 2'
+made=$(find "$stick" -mindepth 1 -maxdepth 1 -type d -name 'Plan Familie De Boer *' | head -1)
+check "app: one new folder on the stick" test -n "$made" -a "$(find "$stick" -mindepth 1 -maxdepth 1 | wc -l)" -eq 1
+check "app: it holds the plan, the file and the pictures" test -s "$made/plan.pdf" -a -s "$made/plan.json" -a -s "$made/besluiten.png"
+check "app: the file follows the schema" schema_valid "$made/plan.json"
+check "app: nothing half-written on the stick" test -z "$(find "$stick" -name '*.part' -o -name '.*.part')"
+check "app: the screen says where it went" dump_has "$TMP/exp_done.json" "[.texts[].label | select(test(\"Klaar: het plan staat op KINGSTON\"))] | length >= 1"
+if [ "$ro" != /proc/1 ]; then
+  check "app: a read-only place is named as such" dump_has "$TMP/exp_failed.json" '[.texts[].label | select(test("alleen-lezen"))] | length >= 1'
+fi
+[ "$ro" = /proc/1 ] || check "app: and nothing was left there" test -z "$(ls -A "$ro")"
+check "app: back on Home" dump_has "$TMP/exp_home.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 1'
+[ "$ro" = /proc/1 ] || { chattr -i "$ro" 2> /dev/null; chmod 755 "$ro"; }
+finish
