@@ -23,7 +23,9 @@ static void add_place(scr_app *app, const char *path, const char *name)
     const char *base = strrchr(path, '/');
     snprintf(p->name, sizeof p->name, "%s", name ? name : base && base[1] ? base + 1 : path);
     struct statvfs vfs;
-    p->free_bytes = statvfs(path, &vfs) == 0 ? (long long)vfs.f_bavail * (long long)vfs.f_frsize : -1;
+    int known = statvfs(path, &vfs) == 0;
+    p->free_bytes = known ? (long long)vfs.f_bavail * (long long)vfs.f_frsize : -1;
+    p->readonly = access(path, W_OK) != 0 || (known && (vfs.f_flag & ST_RDONLY));
 }
 
 /* Where a plan can go: the folders the kiosk names (SCHOUDERS_EXPORT_DIRS, separated
@@ -101,11 +103,15 @@ static void stick_icon(ui_ctx *ui, int x, int cy, int size, uint32_t rgb)
     ui_fill(ui, ui_rect(x + bw + cw * 3 / 5, cy - ch / 4, cw / 5, ch / 5 + 1), UI_SURFACE);
 }
 
-static void size_words(long long bytes, char *out, size_t cap)
+static void size_words(const scr_app *app, long long bytes, char *out, size_t cap)
 {
     if (bytes < 0) out[0] = 0;
-    else if (bytes >= 1LL << 30) snprintf(out, cap, T("export.free_gb"), (double)bytes / (1 << 30));
-    else snprintf(out, cap, T("export.free_mb"), (long)(bytes >> 20));
+    else if (bytes >= 1LL << 30) {
+        char num[32];
+        snprintf(num, sizeof num, "%.1f", (double)bytes / (1 << 30));
+        if (!app->lang_en) *strchr(num, '.') = ','; /* 3,2 GB */
+        snprintf(out, cap, T("export.free_gb"), num);
+    } else snprintf(out, cap, T("export.free_mb"), (long)(bytes >> 20));
 }
 
 void scr_export_frame(scr_app *app)
@@ -136,8 +142,12 @@ void scr_export_frame(scr_app *app)
         uint32_t edge = app->exp.busy ? UI_ACCENT : app->exp.result > 0 ? UI_EDGE_MIDDLE : UI_WARN;
         ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, 2), UI_SURFACE, edge, 3);
         int tx = m + ui_mm(ui, 6);
-        if (app->exp.result > 0 && !app->exp.busy) {
+        if (app->exp.result > 0 && !app->exp.busy) { /* a shape says it too, not only the colour */
             ui_check(ui, m + ui_mm(ui, 9), y + ph / 2, ui_mm(ui, 8), UI_EDGE_MIDDLE);
+            tx = m + ui_mm(ui, 18);
+        } else if (app->exp.result < 0 && !app->exp.busy) {
+            ui_circle(ui, m + ui_mm(ui, 9), y + ph / 2, ui_mm(ui, 4.5f), UI_WARN);
+            ui_text(ui, "!", m + ui_mm(ui, 9), y + ph / 2 - ui_mm(ui, 3.4f), CFG_BODY_MM, UI_SURFACE, UI_CENTER, 0);
             tx = m + ui_mm(ui, 18);
         }
         if (app->exp.busy) snprintf(line, sizeof line, "%s", T("export.busy"));
@@ -171,8 +181,8 @@ void scr_export_frame(scr_app *app)
         stick_icon(ui, c.x + ui_mm(ui, 6), c.y + ch / 2, ui_mm(ui, 16), UI_ACCENT);
         int tx = c.x + ui_mm(ui, 26), tw = c.w - ui_mm(ui, 26) - ui_mm(ui, 70);
         ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, 2), tw, ui_mm(ui, 11)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-        size_words(p->free_bytes, free_s, sizeof free_s);
-        snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", free_s);
+        size_words(app, p->free_bytes, free_s, sizeof free_s);
+        snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->readonly ? T("export.readonly") : free_s);
         ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, 13), tw, ui_mm(ui, 8)), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f, UI_INK2,
                     UI_LEFT);
         /* The whole card is the target; the button says what a tap does. */

@@ -39,6 +39,7 @@ typedef struct {
     char path[PATH_MAX];
     char name[128];
     long long free_bytes; /* -1: unknown */
+    int readonly;         /* cannot be written: said on its tile before anyone taps */
 } scr_place;
 
 /* One board action undo can take back: its change list (malloc'd). */

@@ -158,7 +158,8 @@ check "app: the file follows the schema" schema_valid "$made/plan.json"
 check "app: nothing half-written on the stick" test -z "$(find "$stick" -name '*.part' -o -name '.*.part')"
 check "app: the screen says where it went" dump_has "$TMP/exp_done.json" "[.texts[].label | select(test(\"Klaar: het plan staat op KINGSTON\"))] | length >= 1"
 if [ "$ro" != /proc/1 ]; then
-  check "app: a read-only place is named as such" dump_has "$TMP/exp_failed.json" '[.texts[].label | select(test("alleen-lezen"))] | length >= 1'
+  check "app: a read-only place says so on its tile" dump_has "$TMP/exp_places.json" '[.texts[].label | select(test("alleen-lezen: hier kan niets op"))] | length == 1'
+  check "app: the failure says why" dump_has "$TMP/exp_failed.json" '[.texts[].label | select(test("Niet geëxporteerd naar ro: hier mag niet geschreven worden"))] | length >= 1'
 fi
 [ "$ro" = /proc/1 ] || check "app: and nothing was left there" test -z "$(ls -A "$ro")"
 check "app: back on Home" dump_has "$TMP/exp_home.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 1'
