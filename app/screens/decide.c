@@ -80,6 +80,18 @@ static void who_line(const scr_app *app, const core_decision *d, char *out, size
     }
 }
 
+/* "Actieteam: Ria, Oma Joke" */
+static void team_line(const scr_app *app, char *out, size_t cap)
+{
+    char team[1024] = "";
+    size_t used = 0;
+    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
+        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
+        if (n > 0) used += (size_t)n;
+    }
+    snprintf(out, cap, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
+}
+
 /* "vr 4 dec" for a date "2026-12-04", in the app's language. */
 static void due_line(const scr_app *app, const char *due, char *out, size_t cap)
 {
@@ -513,15 +525,8 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         decision_card(app, d, ui_rect(x, y, lw, ch), id, CFG_NOTE_MM);
         y += ch + g;
     }
-    /* The actieteam, by name. */
-    char team[1024] = "";
-    size_t used = 0;
-    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
-        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
-        if (n > 0) used += (size_t)n;
-    }
     char line[1200];
-    snprintf(line, sizeof line, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
+    team_line(app, line, sizeof line);
     int team_y = r.y + r.h - pad - ui_mm(ui, 8);
     ui_text(ui, line, x, team_y, CFG_BODY_MM, UI_INK, UI_LEFT, lw);
     /* The bottom lines stand in the plan too, read-only. */
@@ -655,13 +660,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(rx, ry, right_w, bh));
     ry += bh + g;
-    char team[1024] = "";
-    size_t used = 0;
-    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
-        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
-        if (n > 0) used += (size_t)n;
-    }
-    snprintf(line, sizeof line, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
+    team_line(app, line, sizeof line);
     ry += ui_text(ui, line, rx, ry, CFG_BODY_MM, UI_INK, UI_LEFT, right_w).y + g;
     static const char *const words[] = {N_("plan.no_answer"), N_("consent.akkoord"), N_("consent.voorbehoud"), N_("consent.niet")};
     int lh = ui_mm(ui, 9);

@@ -10,23 +10,31 @@ ex() { "$SCHOUDERS" export --db "$db" --meeting 1 "$@"; }
 pdf_text() { pdftotext "$@" - | tr -s '[:space:]' ' '; }
 has() { grep -qF -- "$2" "$1"; }
 lacks() { ! grep -qF -- "$2" "$1"; }
+# A meeting as NAME.json and NAME.pdf, with the PDF's text in NAME.txt.
+export_both() { # export_both NAME DB
+  "$SCHOUDERS" export --db "$2" --meeting 1 --format json --out "$TMP/$1.json" &&
+    "$SCHOUDERS" export --db "$2" --meeting 1 --format pdf --out "$TMP/$1.pdf" &&
+    pdf_text "$TMP/$1.pdf" > "$TMP/$1.txt"
+}
+# Every string the jq expression picks from NAME.json is in the PDF's text.
+has_all() { # has_all NAME JQ
+  while IFS= read -r s; do
+    check "$1 pdf: has \"$s\"" has "$TMP/$1.txt" "$s"
+  done < <(jq -r "$2" "$TMP/$1.json")
+}
 
 # --- JSON -----------------------------------------------------------------------------
-check "json: export runs" ex --format json --out "$TMP/plan.json"
+check "json and pdf: export runs" export_both plan "$db"
 check "json: follows export.schema.json" schema_valid "$TMP/plan.json"
 check "json: the file is for the facilitator alone (0600)" test "$(stat -c %a "$TMP/plan.json")" = 600
 
 # --- PDF ------------------------------------------------------------------------------
-check "pdf: export runs" ex --format pdf --out "$TMP/plan.pdf"
 check "pdf: A4" bash -c "pdfinfo '$TMP/plan.pdf' | grep -q 'Page size: *595.28 x 841.89'"
 check "pdf: 0600" test "$(stat -c %a "$TMP/plan.pdf")" = 600
 check "pdf: every font is embedded" bash -c "pdffonts '$TMP/plan.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" { bad = 1 } END { exit bad || NR < 3 }'"
-pdf_text "$TMP/plan.pdf" > "$TMP/plan.txt"
 pdf_text -f 1 -l 1 "$TMP/plan.pdf" > "$TMP/plan.p1.txt"
 # Everything the meeting decided, read from its own export, is in the text.
-while IFS= read -r s; do
-  check "pdf: has \"$s\"" has "$TMP/plan.txt" "$s"
-done < <(jq -r '.participants[].name, .decisions[].what, .bodemeisen[].text, (.consent[] | select(.remark != "") | .remark)' "$TMP/plan.json")
+has_all plan '.participants[].name, .decisions[].what, .bodemeisen[].text, (.consent[] | select(.remark != "") | .remark)'
 check "pdf: the draft left in the closed segment is not in the plan" lacks "$TMP/plan.txt" "Misschien verhuizen"
 check "pdf: who does it and by when" has "$TMP/plan.txt" "Wie: Mark en Ria Klaar op: 1 januari"
 check "pdf: the actieteam by name" has "$TMP/plan.txt" "Actieteam"
@@ -55,12 +63,8 @@ check "pdf (en): no Dutch headings left" lacks "$TMP/plan_en.txt" "Besluiten en 
 # The goals of the goals scenario, with their actions and evaluation dates.
 script doelen < "$SRC/tests/scenarios/doelen.script"
 check "goals: the scenario runs" app --db "$TMP/doelen.db" --script "$TMP/doelen.script"
-"$SCHOUDERS" export --db "$TMP/doelen.db" --meeting 1 --format json --out "$TMP/doelen.json"
-check "goals: pdf export runs" "$SCHOUDERS" export --db "$TMP/doelen.db" --meeting 1 --format pdf --out "$TMP/doelen.pdf"
-pdf_text "$TMP/doelen.pdf" > "$TMP/doelen.txt"
-while IFS= read -r s; do
-  check "goals pdf: has \"$s\"" has "$TMP/doelen.txt" "$s"
-done < <(jq -r '.goals[].text, .goals[].actions[].what, .participants[].name' "$TMP/doelen.json")
+check "goals: export runs" export_both doelen "$TMP/doelen.db"
+has_all doelen '.goals[].text, .goals[].actions[].what, .participants[].name'
 check "goals pdf: an evaluation date in words" bash -c "grep -qE 'Evaluatie: [0-9]+ [a-z]+ 20[0-9]{2}' '$TMP/doelen.txt'"
 check "goals pdf: a meeting without consent does not ask for it" lacks "$TMP/doelen.txt" "Instemming"
 
@@ -69,12 +73,8 @@ check "goals pdf: a meeting without consent does not ask for it" lacks "$TMP/doe
 script drieluik < "$SRC/tests/scenarios/drieluik.script"
 check "drieluik: the scenario runs" app --db "$TMP/dl.db" --script "$TMP/drieluik.script"
 sqlite3 "$TMP/dl.db" "UPDATE notes SET hung_at = NULL WHERE text = 'stabiel thuis'"
-"$SCHOUDERS" export --db "$TMP/dl.db" --meeting 1 --format json --out "$TMP/dl.json"
-check "drieluik: pdf export runs" "$SCHOUDERS" export --db "$TMP/dl.db" --meeting 1 --format pdf --out "$TMP/dl.pdf"
-pdf_text "$TMP/dl.pdf" > "$TMP/dl.txt"
-while IFS= read -r s; do
-  check "drieluik pdf: has \"$s\"" has "$TMP/dl.txt" "$s"
-done < <(jq -r '.drieluik.groups[].theme, (.drieluik.notes[] | select(.hung_at != null) | .text)' "$TMP/dl.json")
+check "drieluik: export runs" export_both dl "$TMP/dl.db"
+has_all dl '.drieluik.groups[].theme, (.drieluik.notes[] | select(.hung_at != null) | .text)'
 check "drieluik pdf: het ergste" has "$TMP/dl.txt" "★ Het ergste: Ruzie thuis"
 check "drieluik pdf: de grootste wens" has "$TMP/dl.txt" "★ De grootste wens: Samen"
 check "drieluik pdf: a note in a tray stays out" lacks "$TMP/dl.txt" "stabiel thuis"
