@@ -380,14 +380,15 @@ static void title_page(doc *d)
         long_date(d, fixed, date, sizeof date, 1);
         snprintf(line, sizeof line, T("print.fixed"), version, date);
         notice(d, line, FIXED, 0xEAF4E8);
-    } else if (has_board(d, "consent")) {
+    } else if (has_board(d, "consent") && strcmp(str(m, "status"), "preparing") != 0) {
         snprintf(line, sizeof line, T("print.not_fixed"), version > 0 ? version : 1);
         notice(d, line, WARN, 0xFBEFE6);
     }
 
     /* Who took part, by role. */
     gap(d, 10);
-    d->y += put(d, T("print.who"), MARGIN, d->y, COL_W, 15, 1, INK) + 8;
+    const char *who = !strcmp(str(m, "status"), "preparing") ? T("print.who_coming") : T("print.who");
+    d->y += put(d, who, MARGIN, d->y, COL_W, 15, 1, INK) + 8;
     const cJSON *parts = get(d->root, "participants");
     for (size_t r = 0; r < sizeof role_order / sizeof role_order[0]; r++) {
         size_t used = 0;

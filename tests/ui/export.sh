@@ -60,6 +60,13 @@ check "pdf (en): who took part" has "$TMP/plan_en.txt" "Who took part"
 check "pdf (en): agreed" has "$TMP/plan_en.txt" "Version 1 of this plan was agreed"
 check "pdf (en): no Dutch headings left" lacks "$TMP/plan_en.txt" "Besluiten en afspraken"
 
+# A meeting not begun yet says so too, and asks no consent of anyone yet.
+script new_meeting < "$SRC/tests/scenarios/new_meeting.script"
+check "preparing: the scenario runs" app --db "$TMP/new.db" --script "$TMP/new_meeting.script"
+check "preparing: export runs" export_both new "$TMP/new.db"
+check "preparing: the first page says it has not begun" has "$TMP/new.txt" "Deze bijeenkomst is nog niet begonnen"
+check "preparing: no consent yet" lacks "$TMP/new.txt" "nog niet vastgesteld"
+
 # The goals of the goals scenario, with their actions and evaluation dates.
 script doelen < "$SRC/tests/scenarios/doelen.script"
 check "goals: the scenario runs" app --db "$TMP/doelen.db" --script "$TMP/doelen.script"
