@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <locale.h>
 #include <fcntl.h>
@@ -240,9 +241,27 @@ static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, 
             if (!strcmp(tpl[i].id, m.template_id)) tname = lang_en && tpl[i].name_en[0] ? tpl[i].name_en : tpl[i].name_nl;
     print_opts o = {.lang_en = lang_en, .template_name = tname, .dl = &p.app->dl_layout, .picture = plan_picture,
                     .user = &p, .pic_w = 1600, .pic_h = 900};
-    int rc = print_plan_pdf(json, &o, path, msg, cap);
+    unsigned char *pdf;
+    size_t len;
+    int rc = print_plan_pdf(json, &o, &pdf, &len, msg, cap);
     painter_close(&p);
+    if (rc == 0) rc = write_whole(path, (const char *)pdf, len, msg, cap);
+    free(pdf);
     return rc;
+}
+
+/* Empties a folder this export made (files only: it makes no folders inside). */
+static void clear_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[PATH_MAX];
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    if (d) closedir(d);
 }
 
 /* Everything the facilitator hands out, in a new folder under `folder`: the plan
@@ -269,6 +288,7 @@ static int export_bundle(store *st, int64_t meeting, int lang_en, const char *fo
         snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
         return -1;
     }
+    clear_dir(tmp); /* what an export cut short left there is not this plan */
     char *json = NULL;
     int rc = store_export_json(st, meeting, &json) == STORE_OK ? 0 : -1;
     if (rc) snprintf(msg, cap, "%s", store_errmsg(st));
@@ -306,13 +326,7 @@ static int export_bundle(store *st, int64_t meeting, int lang_en, const char *fo
         rc = -1;
     }
     /* Nothing half is left behind. */
-    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png",
-                                        "plan.json.part", "plan.pdf.part", "besluiten.png.part", "drieluik.png.part",
-                                        "doelen.png.part"};
-    for (size_t i = 0; i < SDL_arraysize(files); i++) {
-        snprintf(path, sizeof path, "%s/%s", tmp, files[i]);
-        unlink(path);
-    }
+    clear_dir(tmp);
     rmdir(tmp);
     return -1;
 }

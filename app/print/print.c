@@ -8,16 +8,12 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <cjson/cJSON.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <libintl.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 /* Keys as on the screens (assets/i18n); the i18n test counts these too. A function,
  * not gettext itself: GCC would check a translated format against the key. */
@@ -744,48 +740,45 @@ static void whole(doc *d)
     } else d->page--;
 }
 
-/* --- the file ----------------------------------------------------------------------- */
+/* --- the bytes ----------------------------------------------------------------------- */
 
+/* The PDF grows in memory; the caller writes it whole (main's write_whole). */
 typedef struct {
-    FILE *f;
-    int err;
+    unsigned char *buf;
+    size_t len, cap;
 } sink;
 
-static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
+static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
 {
     sink *s = closure;
-    if (s->err) return CAIRO_STATUS_WRITE_ERROR;
-    if (fwrite(data, 1, len, s->f) != len) {
-        s->err = errno ? errno : EIO;
-        return CAIRO_STATUS_WRITE_ERROR;
+    if (s->len + len > s->cap) {
+        size_t cap = s->cap ? s->cap : 1 << 16;
+        while (cap < s->len + len) cap *= 2;
+        unsigned char *grown = realloc(s->buf, cap);
+        if (!grown) return CAIRO_STATUS_NO_MEMORY;
+        s->buf = grown;
+        s->cap = cap;
     }
+    memcpy(s->buf + s->len, data, len);
+    s->len += len;
     return CAIRO_STATUS_SUCCESS;
 }
 
-int print_plan_pdf(const char *json, const print_opts *o, const char *path, char *msg, size_t cap)
+int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, size_t *out_len, char *msg, size_t cap)
 {
+    *out = NULL;
+    *out_len = 0;
     cJSON *root = cJSON_Parse(json);
     if (!root || num(root, "schema_version") != 1) {
         snprintf(msg, cap, "the export is not schema_version 1 JSON");
         cJSON_Delete(root);
         return -1;
     }
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.part", path);
-    /* 0600: a plan names children and what happens to them. */
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    sink s = {fd >= 0 ? fdopen(fd, "wb") : NULL, 0};
-    if (!s.f) {
-        snprintf(msg, cap, "cannot write %s: %s", path, strerror(errno));
-        if (fd >= 0) close(fd);
-        cJSON_Delete(root);
-        return -1;
-    }
+    sink s = {0};
     doc d = {.root = root, .o = o};
     const cJSON *m = get(root, "meeting");
     snprintf(d.footer, sizeof d.footer, T("print.footer"), str(m, "title"), (int)num(root, "plan_version"));
-
-    d.pdf = cairo_pdf_surface_create_for_stream(write_out, &s, PAGE_W, PAGE_H);
+    d.pdf = cairo_pdf_surface_create_for_stream(sink_write, &s, PAGE_W, PAGE_H);
     char title[512];
     snprintf(title, sizeof title, "%s \xE2\x80\x94 %s", T("print.kicker"), str(m, "title"));
     cairo_pdf_surface_set_metadata(d.pdf, CAIRO_PDF_METADATA_TITLE, title);
@@ -804,24 +797,12 @@ int print_plan_pdf(const char *json, const print_opts *o, const char *path, char
     cairo_status_t cs = cairo_surface_status(d.pdf);
     cairo_surface_destroy(d.pdf);
     cJSON_Delete(root);
-    int ok = cs == CAIRO_STATUS_SUCCESS && !s.err;
-    if (ok && (fflush(s.f) != 0 || fsync(fileno(s.f)) != 0)) {
-        s.err = errno;
-        ok = 0;
-    }
-    if (fclose(s.f) != 0 && ok) {
-        s.err = errno;
-        ok = 0;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        s.err = errno;
-        ok = 0;
-    }
-    if (!ok) {
-        snprintf(msg, cap, "cannot write %s: %s", path,
-                 s.err ? strerror(s.err) : cairo_status_to_string(cs));
-        unlink(tmp);
+    if (cs != CAIRO_STATUS_SUCCESS || !s.len) {
+        snprintf(msg, cap, "cannot make the PDF: %s", cairo_status_to_string(cs));
+        free(s.buf);
         return -1;
     }
+    *out = s.buf;
+    *out_len = s.len;
     return 0;
 }

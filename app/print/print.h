@@ -29,9 +29,9 @@ typedef struct {
     int pic_w, pic_h;
 } print_opts;
 
-/* Writes the plan to path: first to "path.part" (0600), renamed when whole, so a
- * failure (full disk, unwritable folder, bad JSON) leaves nothing behind. Returns 0,
- * or -1 with msg (cap bytes) saying why in plain English for the log. */
-int print_plan_pdf(const char *json, const print_opts *o, const char *path, char *msg, size_t cap);
+/* The plan as PDF bytes in *out (*len of them); the caller writes them whole (a
+ * temporary file, renamed). 0, or -1 with msg (cap bytes) saying why in plain
+ * English for the log. Release: free(*out). */
+int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, size_t *len, char *msg, size_t cap);
 
 #endif
