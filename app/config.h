@@ -27,6 +27,8 @@
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
 #define CFG_MEASURE_CACHE 4096    /* measured widths, one slot per hash */
+#define CFG_FIT_CACHE 256         /* texts fitted into boxes (size and lines), one slot per hash */
+#define CFG_FIT_LINES 64          /* the most lines a box of text is laid out in */
 #define CFG_FONT_SIZES 12         /* open font sizes, per font */
 #define CFG_FONTS 8               /* Noto Sans and the fallbacks after it */
 #define CFG_TYPED_MAX 4096        /* text typed between two frames */
@@ -44,8 +46,12 @@
 #define CFG_BACKUPS 10
 #define CFG_BACKUP_EVERY_MS (10u * 60u * 1000u)
 
-/* How long a script waits for an @id to appear before it calls the line an error. */
-#define CFG_SCRIPT_FIND_MS 3000u
+/* A script waits for an @id to appear at least this long and this many frames
+ * before it calls the line an error: a loaded CI machine may draw a frame a second.
+ * It looks again (with a new frame) this often. */
+#define CFG_SCRIPT_FIND_MS 30000u
+#define CFG_SCRIPT_FIND_FRAMES 100u
+#define CFG_SCRIPT_POLL_MS 25u
 
 /* PIN: Argon2id cost. A 4-8 digit PIN gains little from more; the memory stays
  * well inside the 40 MB budget. */

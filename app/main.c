@@ -545,6 +545,9 @@ int main(int argc, char **argv)
         if (monkey) fprintf(stderr, "schouders: monkey, seed %llu, %ld events (--monkey %llu:%ld to replay)\n", seed, events,
                             seed, events);
     }
+    /* The tests' slow machine: every frame takes this much longer. */
+    const char *slow = getenv("SCHOUDERS_SLOW_FRAME_MS");
+    int slow_ms = slow && slow[0] ? atoi(slow) : 0;
     const char *ff = getenv("SCHOUDERS_FIRST_FRAME_EXIT");
     int first_frame_report = ff && ff[0] == '1';
     while (!app.quit && !ui.quit) {
@@ -559,9 +562,10 @@ int main(int argc, char **argv)
         }
         app.now = SDL_GetTicks();
         app.wall_ms = steady_wall_ms();
-        ui_tick(&ui, app.now);
+        ui_tick(&ui, script ? ui_script_clock(script, app.now) : app.now);
         if (ui.dirty) {
             scr_frame(&app);
+            if (slow_ms > 0) SDL_Delay((Uint32)slow_ms);
             if (first_frame_report) { /* make bench: when the first frame was on screen, then leave */
                 struct timespec ts;
                 clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -1,16 +1,21 @@
 /* script: plays DESIGN's script language by pushing real SDL finger, text and key
- * events into the normal loop, so a script touches the app the way a finger does. */
+ * events into the normal loop, so a script touches the app the way a finger does.
+ * A script means the same on any machine: each finger event carries the time the
+ * script gives it (a tap's up 16 ms after its down, a hold's after MS), not the time
+ * a slow frame happened to deliver it, and ui_script_clock keeps the kit from judging
+ * a held finger past the script's next event. */
 #include "ui.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A drag may name several from/to pairs: that many fingers move at once. */
 enum { SCRIPT_TARGETS = 8 };
 
-typedef enum { OP_TAP, OP_HOLD, OP_DRAG, OP_TYPE, OP_KEY, OP_WAIT, OP_SHOT, OP_DUMP, OP_QUIT } op_kind;
+typedef enum { OP_TAP, OP_HOLD, OP_DRAG, OP_TYPE, OP_KEY, OP_WAIT, OP_AWAIT, OP_SHOT, OP_DUMP, OP_QUIT } op_kind;
 
 typedef struct {
     op_kind op;
@@ -19,7 +24,7 @@ typedef struct {
     float x[SCRIPT_TARGETS], y[SCRIPT_TARGETS];
     int ntargets;
     int ms;
-    char *text;       /* type: the text; shot/dump: the path; key: the key name */
+    char *text;       /* type: the text; shot/dump/await: the path; key: the key name */
 } op;
 
 struct ui_script {
@@ -27,8 +32,10 @@ struct ui_script {
     op *ops;
     int n, cap, at;
     int sub;              /* progress inside a multi-step op (tap, hold, drag) */
-    uint32_t due;         /* not before this time */
-    uint32_t find_until;  /* an @id must appear by then */
+    uint32_t due;         /* not before this time; for a finger event, its timestamp */
+    uint32_t find_until;  /* an @id must appear by then... */
+    uint32_t find_frame;  /* ...and after this many frames more (both: a slow machine draws few) */
+    int finding;
     uint32_t frame;       /* frame at the last push: wait for the app to draw it */
     int64_t finger;
     float fx[SCRIPT_TARGETS], fy[SCRIPT_TARGETS]; /* resolved points of the op in progress */
@@ -133,8 +140,8 @@ static int parse_line(char *line, op *o, char *why, size_t cap)
     } else if (!strcmp(cmd, "wait")) {
         o->op = OP_WAIT;
         if (sscanf(p, "%d", &o->ms) != 1 || o->ms < 0) { snprintf(why, cap, "wait needs a time in ms"); return -1; }
-    } else if (!strcmp(cmd, "shot") || !strcmp(cmd, "dump")) {
-        o->op = cmd[0] == 's' ? OP_SHOT : OP_DUMP;
+    } else if (!strcmp(cmd, "shot") || !strcmp(cmd, "dump") || !strcmp(cmd, "await")) {
+        o->op = cmd[0] == 's' ? OP_SHOT : cmd[0] == 'd' ? OP_DUMP : OP_AWAIT;
         if (!(o->text = word(p))) { snprintf(why, cap, "%s needs a file name", cmd); return -1; }
     } else if (!strcmp(cmd, "quit")) {
         o->op = OP_QUIT;
@@ -225,19 +232,21 @@ static void fail(ui_script *s, const op *o, const char *msg, const char *arg)
     s->failed = 1;
 }
 
-static void push_finger(ui_ctx *ctx, Uint32 type, int64_t finger, float x, float y)
+/* SDL_PushEvent would stamp the event with the time it is pushed; adding it to the
+ * queue directly keeps the script's own time on it. */
+static void push_finger(ui_ctx *ctx, Uint32 type, int64_t finger, float x, float y, uint32_t t)
 {
     SDL_Event e;
     memset(&e, 0, sizeof e);
     e.type = type;
-    e.tfinger.timestamp = SDL_GetTicks();
+    e.tfinger.timestamp = t;
     e.tfinger.touchId = SCRIPT_TOUCH_ID;
     e.tfinger.fingerId = finger;
     e.tfinger.x = x / (float)ctx->w;
     e.tfinger.y = y / (float)ctx->h;
     e.tfinger.pressure = 1.0f;
     e.tfinger.windowID = ctx->win ? SDL_GetWindowID(ctx->win) : 0;
-    SDL_PushEvent(&e);
+    SDL_PeepEvents(&e, 1, SDL_ADDEVENT, 0, 0);
 }
 
 static void push_text(const char *t)
@@ -284,18 +293,27 @@ static int find(const ui_ctx *ctx, const char *id, float *x, float *y)
     return 0;
 }
 
-/* Resolves the op's targets; 0 = not yet on screen, 1 = done, -1 = gave up. */
+/* Resolves the op's targets; 0 = not yet on screen, 1 = done, -1 = gave up. While
+ * waiting it asks for a frame every CFG_SCRIPT_POLL_MS, and gives up only when both
+ * CFG_SCRIPT_FIND_MS and CFG_SCRIPT_FIND_FRAMES have passed. */
 static int resolve(ui_script *s, ui_ctx *ctx, const op *o, int count, uint32_t now)
 {
     for (int i = 0; i < count; i++) {
         if (!o->id[i][0]) { s->fx[i] = o->x[i]; s->fy[i] = o->y[i]; continue; }
         if (find(ctx, o->id[i], &s->fx[i], &s->fy[i])) continue;
-        if (!s->find_until) s->find_until = now + CFG_SCRIPT_FIND_MS;
-        if ((int32_t)(now - s->find_until) < 0) return 0;
+        if (!s->finding) {
+            s->finding = 1;
+            s->find_until = now + CFG_SCRIPT_FIND_MS;
+            s->find_frame = ctx->frame + CFG_SCRIPT_FIND_FRAMES;
+        }
+        if ((int32_t)(now - s->find_until) < 0 || (int32_t)(ctx->frame - s->find_frame) < 0) {
+            s->due = now + CFG_SCRIPT_POLL_MS; /* the loop wakes then and draws a frame */
+            return 0;
+        }
         fail(s, o, "no widget on screen with id @", o->id[i]);
         return -1;
     }
-    s->find_until = 0;
+    s->finding = 0;
     return 1;
 }
 
@@ -324,11 +342,11 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
         if (s->sub == 0) {
             if ((r = resolve(s, ctx, o, 1, now)) <= 0) return r < 0 ? -1 : 1;
             s->finger++;
-            push_finger(ctx, SDL_FINGERDOWN, s->finger, s->fx[0], s->fy[0]);
+            push_finger(ctx, SDL_FINGERDOWN, s->finger, s->fx[0], s->fy[0], now);
             s->sub = 1;
             s->due = now + (o->op == OP_HOLD ? (uint32_t)o->ms : STEP_MS);
         } else {
-            push_finger(ctx, SDL_FINGERUP, s->finger, s->fx[0], s->fy[0]);
+            push_finger(ctx, SDL_FINGERUP, s->finger, s->fx[0], s->fy[0], s->due);
             next(s, now, STEP_MS);
         }
         break;
@@ -337,23 +355,24 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
         if (s->sub == 0) {
             if ((r = resolve(s, ctx, o, o->ntargets, now)) <= 0) return r < 0 ? -1 : 1;
             for (int k = 0; k < fingers; k++)
-                push_finger(ctx, SDL_FINGERDOWN, s->finger + 1 + k, s->fx[2 * k], s->fy[2 * k]);
+                push_finger(ctx, SDL_FINGERDOWN, s->finger + 1 + k, s->fx[2 * k], s->fy[2 * k], now);
             s->sub = 1;
+            s->due = now + STEP_MS;
         } else if (s->sub <= DRAG_STEPS) {
             float t = (float)s->sub / DRAG_STEPS;
             for (int k = 0; k < fingers; k++) {
                 const float *fx = &s->fx[2 * k], *fy = &s->fy[2 * k];
-                push_finger(ctx, SDL_FINGERMOTION, s->finger + 1 + k, fx[0] + (fx[1] - fx[0]) * t, fy[0] + (fy[1] - fy[0]) * t);
+                push_finger(ctx, SDL_FINGERMOTION, s->finger + 1 + k, fx[0] + (fx[1] - fx[0]) * t, fy[0] + (fy[1] - fy[0]) * t,
+                            s->due);
             }
             s->sub++;
+            s->due += STEP_MS; /* the script's time, however long the frames took */
         } else {
             for (int k = 0; k < fingers; k++)
-                push_finger(ctx, SDL_FINGERUP, s->finger + 1 + k, s->fx[2 * k + 1], s->fy[2 * k + 1]);
+                push_finger(ctx, SDL_FINGERUP, s->finger + 1 + k, s->fx[2 * k + 1], s->fy[2 * k + 1], s->due);
             s->finger += fingers;
             next(s, now, STEP_MS);
-            break;
         }
-        s->due = now + STEP_MS;
         break;
     }
     case OP_TYPE:
@@ -366,6 +385,23 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
         break;
     case OP_WAIT:
         next(s, now, (uint32_t)o->ms);
+        return 1;
+    case OP_AWAIT:
+        /* Another program's signal (a test holding a lock, say): a state to wait
+         * for, where a fixed wait would be a guess at the machine's speed. */
+        if (access(o->text, F_OK) == 0) {
+            s->finding = 0;
+            next(s, now, 0);
+        } else if (!s->finding) {
+            s->finding = 1;
+            s->find_until = now + CFG_SCRIPT_FIND_MS;
+            s->due = now + CFG_SCRIPT_POLL_MS;
+        } else if ((int32_t)(now - s->find_until) >= 0) {
+            fail(s, o, "no file appeared at ", o->text);
+            return -1;
+        } else {
+            s->due = now + CFG_SCRIPT_POLL_MS;
+        }
         return 1;
     case OP_SHOT:
         if (s->sub == 0) {
@@ -388,6 +424,16 @@ int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now)
     s->frame = ctx->frame;
     ctx->dirty = 1;
     return 1;
+}
+
+uint32_t ui_script_clock(const ui_script *s, uint32_t now)
+{
+    if (s->failed || s->at >= s->n || s->sub == 0) return now;
+    op_kind k = s->ops[s->at].op;
+    if (k != OP_TAP && k != OP_HOLD && k != OP_DRAG) return now;
+    /* A finger is down and its next event is stamped `due`: until that event is in
+     * the queue the finger has been held no longer than that. */
+    return (int32_t)(now - s->due) > 0 ? s->due : now;
 }
 
 int ui_script_wake_in(const ui_script *s, uint32_t now)

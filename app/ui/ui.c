@@ -140,14 +140,19 @@ static void pointer_move(ui_ctx *ctx, int64_t finger, float x, float y)
     if (p->dragging) ctx->dirty = 1;
 }
 
-static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y)
+static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t t)
 {
     ui_pointer *p = pointer(ctx, finger, 0);
     if (!p) return;
     p->x = x;
     p->y = y;
     if (p->dragging) push_gesture(ctx, p->id, UI_G_DRAG_END, x, y);
-    else if (!p->long_fired) {
+    else if (!p->long_fired && p->id[0] && (int32_t)(t - p->t0) >= (int32_t)CFG_LONG_PRESS_MS) {
+        /* Held that long by the events' own times: a long press, even when a slow
+         * frame kept ui_tick from seeing it while the finger was down. */
+        p->long_fired = 1;
+        push_gesture(ctx, p->id, UI_G_LONG, x, y);
+    } else if (!p->long_fired) {
         /* A click only if the finger lifts on the widget it went down on. */
         for (int i = 0; i < ctx->nprev; i++)
             if (!strcmp(ctx->prev[i].id, p->id) && ui_inside(ctx->prev[i].r, x, y)) {
@@ -180,7 +185,7 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
         pointer_move(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h);
         break;
     case SDL_FINGERUP:
-        pointer_up(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h);
+        pointer_up(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
         break;
     case SDL_MOUSEBUTTONDOWN:
         if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
@@ -191,7 +196,7 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
         break;
     case SDL_MOUSEBUTTONUP:
         if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
-            pointer_up(ctx, -1, (float)e->button.x, (float)e->button.y);
+            pointer_up(ctx, -1, (float)e->button.x, (float)e->button.y, e->button.timestamp);
         break;
     case SDL_TEXTINPUT:
         /* Text from a real keyboard: the on-screen one keeps out of the way. */
@@ -231,7 +236,7 @@ void ui_tick(ui_ctx *ctx, uint32_t now)
     for (int i = 0; i < CFG_MAX_POINTERS; i++) {
         ui_pointer *p = &ctx->ptr[i];
         if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
-        if (now - p->t0 >= CFG_LONG_PRESS_MS) {
+        if ((int32_t)(now - p->t0) >= (int32_t)CFG_LONG_PRESS_MS) {
             p->long_fired = 1;
             push_gesture(ctx, p->id, UI_G_LONG, p->x, p->y);
             ctx->dirty = 1;

@@ -83,6 +83,15 @@ typedef struct {
     int px, w;
 } ui_measure_entry;
 
+/* One remembered fit of a text in a box (ui_text_box): its size and its lines. */
+typedef struct {
+    uint64_t hash;
+    uint32_t len;
+    int w, h, max_px, min_px;   /* the question */
+    int px, nlines, cut;        /* the answer */
+    uint32_t cut_at, line[CFG_FIT_LINES][2];
+} ui_fit_entry;
+
 /* Words the kit shows, given by the app in its language (the kit has none). */
 typedef struct {
     const char *done, *cancel, *space, *digits, *letters;
@@ -143,6 +152,7 @@ typedef struct ui_ctx {
     char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
     ui_measure_entry measures[CFG_MEASURE_CACHE];
+    ui_fit_entry fits[CFG_FIT_CACHE];
     int cache_misses, cache_hits;     /* rendered strings, for make bench */
     int measure_misses, measure_hits; /* measured widths, for make bench */
 
@@ -304,6 +314,9 @@ ui_script *ui_script_parse(const char *text, size_t len, char *err, size_t cap);
 /* Runs what is due at `now`, pushing real SDL events. Returns 1 while running, 0
  * when done, -1 after an error (printed to stderr; the app goes on). */
 int ui_script_step(ui_script *s, ui_ctx *ctx, uint32_t now);
+/* The time the kit may judge held fingers at (ui_tick): `now`, or earlier while a
+ * scripted finger is down and its next event is not yet sent. */
+uint32_t ui_script_clock(const ui_script *s, uint32_t now);
 /* Milliseconds until the script wants to run again. */
 int ui_script_wake_in(const ui_script *s, uint32_t now);
 

@@ -37,6 +37,23 @@ check "the editing script runs" app --db "$db" --script "$TMP/edit.script"
 label() { jq -r --arg id "$2" '.widgets[] | select(.id == $id) | .label' "$1"; }
 check "eight letters typed on the keyboard" test "$(label "$TMP/typed.json" note.text)" = "abcdefgh"
 check "the on-screen keyboard is up while it is used" dump_has "$TMP/typed.json" '[.widgets[] | select(.id == "osk.done")] | length == 1'
+# A slow machine: every frame 350 ms late. A tap is still a tap and a hold a hold,
+# judged by the events' own times, not by the frame that happened to deliver them.
+script slow <<EOS
+tap @home.meeting.0
+tap @meeting.chip.0
+tap @tray.write
+tap @osk.key.o
+tap @osk.key.k
+hold @osk.key.a 300
+hold @osk.key.e 800
+dump @TMP/slow.json
+quit
+EOS
+slow_app() { (export SCHOUDERS_SLOW_FRAME_MS=350; app "$@"); }
+check "the script runs with every frame 350 ms late" slow_app --db "$db" --script "$TMP/slow.script"
+check "there, taps and a 300 ms hold are letters, not long presses" test "$(label "$TMP/slow.json" note.text)" = "oka"
+check "and an 800 ms hold still opens the letter's accents" dump_has "$TMP/slow.json" '[.widgets[] | select(.id == "osk.key.é")] | length == 1'
 check "and stays away once a physical keyboard types" dump_has "$TMP/pasted.json" '[.widgets[] | select(.id | startswith("osk"))] | length == 0' 
 check "a short press of backspace deletes one" test "$(label "$TMP/one_back.json" note.text)" = "abcdefg"
 check "held, it keeps deleting until the note is empty" test -z "$(label "$TMP/held.json" note.text)"

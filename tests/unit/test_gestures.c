@@ -36,7 +36,7 @@ static void reset(void) { clicks_a = clicks_b = longs_a = drags_a = drags_b = 0;
 
 int main(void)
 {
-    if (SDL_Init(0) != 0 || ui_init(&ui, NULL, NULL, 1920, 1080, NULL) != 0) {
+    if (SDL_Init(SDL_INIT_EVENTS) != 0 || ui_init(&ui, NULL, NULL, 1920, 1080, NULL) != 0) {
         fprintf(stderr, "ui_init: %s\n", ui.error);
         return 1;
     }
@@ -94,6 +94,22 @@ int main(void)
     finger(SDL_FINGERUP, 5, 150, 450, 1700);
     frame();
     CHECK(longs_a == 1 && clicks_a == 0);
+    reset();
+
+    /* Durations come from the events' own times, not from when a frame saw them: a
+     * finger up 600 ms after its down is a long press even when no tick ran in
+     * between (a slow frame), and one up after 300 ms is a tap however late the
+     * tick that follows comes. */
+    finger(SDL_FINGERDOWN, 14, 150, 450, 1800);
+    finger(SDL_FINGERUP, 14, 150, 450, 2400);
+    frame();
+    CHECK(longs_a == 1 && clicks_a == 0);
+    reset();
+    finger(SDL_FINGERDOWN, 15, 150, 150, 2500);
+    finger(SDL_FINGERUP, 15, 150, 150, 2800);
+    ui_tick(&ui, 9000);
+    frame();
+    CHECK(clicks_a == 1 && longs_a == 0);
     reset();
 
     /* Two fingers at once on two buttons: both are clicked. */
@@ -167,6 +183,38 @@ int main(void)
     frame();
     CHECK(clicks_a == 1);
     reset();
+
+    /* The script player stamps its events with the script's times: a tap's up 16 ms
+     * after its down and a hold's after its milliseconds, however long the frames in
+     * between took; and while a scripted finger is down the kit's clock waits for its
+     * next event. */
+    {
+        char err[128];
+        const char *text = "tap 150 150\nhold 150 150 300\n";
+        ui_script *sc = ui_script_parse(text, strlen(text), err, sizeof err);
+        CHECK(sc != NULL);
+        uint32_t t = 20000, stamps[4];
+        Uint32 types[4];
+        int got = 0;
+        for (int guard = 0; sc && got < 4 && guard < 200; guard++) {
+            t += 400; /* every frame 400 ms slow */
+            CHECK(ui_script_clock(sc, t) <= t);
+            ui_script_step(sc, &ui, t);
+            SDL_Event ev;
+            while (got < 4 && SDL_PeepEvents(&ev, 1, SDL_GETEVENT, SDL_FINGERDOWN, SDL_FINGERMOTION) == 1) {
+                types[got] = ev.type;
+                stamps[got++] = ev.tfinger.timestamp;
+                ui_feed(&ui, &ev);
+            }
+            ui_tick(&ui, ui_script_clock(sc, t));
+            frame();
+        }
+        CHECK(got == 4 && types[0] == SDL_FINGERDOWN && types[1] == SDL_FINGERUP && types[3] == SDL_FINGERUP);
+        CHECK(got == 4 && stamps[1] - stamps[0] == 16 && stamps[3] - stamps[2] == 300);
+        CHECK(clicks_a == 2 && longs_a == 0);
+        ui_script_free(sc);
+        reset();
+    }
 
     /* A modal blocks the widgets under it. */
     blocked = 1;
