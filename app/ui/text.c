@@ -354,13 +354,33 @@ void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm,
     ui_record_text(ctx, s, (SDL_Rect){x, y, w, lh});
 }
 
+/* A note is fitted into its box every frame, trying size after size; the answer
+ * only changes with the text or the box, so it is kept in a table like the widths
+ * (a tray of long unbroken words cost 80 ms a frame without it). */
+static ut_fit fit_box(ui_ctx *ctx, const char *s, size_t len, SDL_Rect r, int px, int min_px, ut_span *lines)
+{
+    uint64_t h = hash_text(s, len, px, (uint32_t)min_px);
+    h = ((h ^ (uint64_t)(uint32_t)r.w) * 1099511628211ull ^ (uint64_t)(uint32_t)r.h) * 1099511628211ull;
+    ui_fit_entry *e = &ctx->fits[h % CFG_FIT_CACHE];
+    if (e->hash == h && e->len == (uint32_t)len && e->w == r.w && e->h == r.h && e->max_px == px && e->min_px == min_px) {
+        for (int i = 0; i < e->nlines; i++) lines[i] = (ut_span){e->line[i][0], e->line[i][1]};
+        return (ut_fit){e->px, e->nlines, e->cut, e->cut_at};
+    }
+    ut_fit f = ut_fit_box(s, len, r.w, r.h, px, min_px, ui_measure_cb, ui_line_height_cb, ctx, lines, CFG_FIT_LINES);
+    *e = (ui_fit_entry){h, (uint32_t)len, r.w, r.h, px, min_px, f.px, f.nlines, f.cut, (uint32_t)f.cut_at, {{0}}};
+    for (int i = 0; i < f.nlines; i++) {
+        e->line[i][0] = (uint32_t)lines[i].start;
+        e->line[i][1] = (uint32_t)lines[i].end;
+    }
+    return f;
+}
+
 int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align)
 {
     if (!s || !s[0]) return 0;
     size_t len = strlen(s);
-    ut_span lines[64];
-    ut_fit f = ut_fit_box(s, len, r.w, r.h, ui_px(ctx, mm), ui_px(ctx, min_mm), ui_measure_cb, ui_line_height_cb,
-                          ctx, lines, 64);
+    ut_span lines[CFG_FIT_LINES];
+    ut_fit f = fit_box(ctx, s, len, r, ui_px(ctx, mm), ui_px(ctx, min_mm), lines);
     int lh = ui_line_height(ctx, f.px);
     int y = r.y + (r.h - f.nlines * lh) / 2;
     int x0 = align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x;

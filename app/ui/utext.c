@@ -117,6 +117,47 @@ size_t ut_snap(const char *s, size_t at)
     return b;
 }
 
+/* The grapheme boundaries after `from`, up to `to`, in one pass of the iterator
+ * (ut_next per boundary would set it up again each time). At most max of them. */
+static int boundaries(const char *s, size_t from, size_t to, size_t *out, int max)
+{
+    int n = 0;
+    UText ut = UTEXT_INITIALIZER;
+    UBreakIterator *bi = iterator(s, to, &ut);
+    int32_t b = bi ? ubrk_following(bi, (int32_t)from) : UBRK_DONE;
+    while (bi && b != UBRK_DONE && (size_t)b <= to && n < max) {
+        out[n++] = (size_t)b;
+        b = ubrk_next(bi);
+    }
+    utext_close(&ut);
+    for (size_t c = n ? out[n - 1] : from; c < to && n < max;) /* no iterator: by code point */
+        out[n++] = c = ut_next(s, to, c);
+    return n;
+}
+
+/* The longest run of whole graphemes from `start` that is at most w wide (at least
+ * one). Widths grow with the run, so halving over the boundaries finds it with a
+ * few measurements instead of one per letter: a 280-letter word stays cheap. */
+static size_t cut_word(const char *s, size_t start, size_t hard, int w, int px, ut_measure m, void *user)
+{
+    size_t b[512];
+    size_t from = start, fit = 0;
+    for (;;) {
+        int n = boundaries(s, from, hard, b, (int)(sizeof b / sizeof b[0]));
+        if (n == 0) return fit ? fit : hard;
+        int lo = 0, hi = n - 1, best = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) / 2;
+            if (m(user, s + start, b[mid] - start, px) <= w) best = mid, lo = mid + 1;
+            else hi = mid - 1;
+        }
+        if (best < 0) return fit ? fit : b[0];
+        fit = b[best];
+        if (best < n - 1 || fit >= hard) return fit;
+        from = fit; /* all of these fit: look further along the word */
+    }
+}
+
 int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, ut_span *lines, int max)
 {
     int n = 0;
@@ -138,16 +179,7 @@ int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, 
                 if (m(user, s + start, i - start, px) > w) break;
                 fit = i + 1;
             }
-            if (fit == start) {
-                /* One word wider than the line: cut it between graphemes. */
-                size_t b = ut_next(s, hard, start);
-                for (size_t c = b; c < hard; c = ut_next(s, hard, c)) {
-                    size_t nb = ut_next(s, hard, c);
-                    if (m(user, s + start, nb - start, px) > w) break;
-                    b = nb;
-                }
-                fit = b;
-            }
+            if (fit == start) fit = cut_word(s, start, hard, w, px, m, user); /* one word wider than the line */
             end = fit;
         }
         if (end < hard) {
