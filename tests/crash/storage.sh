@@ -35,27 +35,39 @@ acked=$(grep -c '^ack note_add' "$TMP/acks_full")
 check "every acknowledged note is in the file ($acked)" test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$acked"
 check "the file is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
 
-# 2. Locked by another program for a few seconds: told, and saved once it lets go.
+# 2. Locked by another program: told, and saved once it lets go. The script and the
+# lock wait for each other's signals (files), not for guessed lengths of time.
 fresh
 script locked <<EOS
 tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "na het slot"
-wait 2000
+dump @TMP/typed.json
+await @TMP/lock_held
 tap @note.save
 dump @TMP/locked.json
-wait 5000
+await @TMP/lock_gone
 tap @note.save
 dump @TMP/unlocked.json
 quit
 EOS
 SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/locked.script" 2>/dev/null &
 pid=$!
-sleep 0.8
-(echo "BEGIN EXCLUSIVE;"; sleep 7; echo "COMMIT;") | sqlite3 "$db" &
+await_file "$TMP/typed.json"
+mkfifo "$TMP/lock_in"
+sqlite3 "$db" < "$TMP/lock_in" > "$TMP/lock_out" &
+lock=$!
+exec 5> "$TMP/lock_in"
+echo "BEGIN EXCLUSIVE; SELECT 'held';" >&5
+for _ in $(seq 600); do grep -q held "$TMP/lock_out" && break; sleep 0.1; done
+touch "$TMP/lock_held"
+await_file "$TMP/locked.json"
+echo "COMMIT;" >&5
+exec 5>&-
+wait $lock
+touch "$TMP/lock_gone"
 wait $pid
-wait
 check "a lock by another program is said" dump_has "$TMP/locked.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
 check "and once it lets go, the note is saved" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='na het slot'")" = 1
 
@@ -68,7 +80,8 @@ type "voor het wissen"
 tap @note.save
 tap @tray.write
 type "na het wissen"
-wait 1500
+dump @TMP/before_rm.json
+await @TMP/removed
 tap @note.save
 dump @TMP/gone.json
 tap @note.save
@@ -78,8 +91,9 @@ fresh
 n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
 SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/deleted.script" 2>"$TMP/err_gone" &
 pid=$!
-sleep 1.5
+await_file "$TMP/before_rm.json"
 rm -f "$db"
+touch "$TMP/removed"
 wait $pid
 check "the app said the file was gone and is back" dump_has "$TMP/gone.json" '[.texts[].label] | any(test("^Het bestand was weggehaald"))'
 check "the file is there again" test -s "$db"  # (checked before anything else opens it)
@@ -96,19 +110,22 @@ tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "alleen lezen"
-wait 1500
+dump @TMP/ro_typed.json
+await @TMP/ro_made
 tap @note.save
 dump @TMP/ro.json
-wait 1500
+await @TMP/rw_again
 tap @note.save
 quit
 EOS
   SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/readonly.script" 2>/dev/null &
   pid=$!
-  sleep 1.0
+  await_file "$TMP/ro_typed.json"
   chattr +i "$db" "$db-wal" 2>/dev/null  # not -shm: SQLite maps it; its writes would fault
-  sleep 2.0
+  touch "$TMP/ro_made"
+  await_file "$TMP/ro.json"
   chattr -i "$db" "$db-wal" 2>/dev/null
+  touch "$TMP/rw_again"
   wait $pid
   check "read-only while running is said" dump_has "$TMP/ro.json" '[.texts[].label] | any(test("alleen-lezen"))'
   check "and the words stay in the editor" dump_has "$TMP/ro.json" '[.widgets[].id] | index("note.modal")'

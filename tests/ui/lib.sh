@@ -38,6 +38,9 @@ for e in errors[:5]:
 sys.exit(1 if errors else 0)
 PY
 }
+# Waits for a file to appear (a dump the app wrote, a signal): a state, never a guess
+# at how fast the machine is. Gives up after two minutes.
+await_file() { for _ in $(seq 1200); do [ -e "$1" ] && return 0; sleep 0.1; done; return 1; }
 # The command fails (quietly): a check that something is refused.
 refused() { ! "$@" 2> /dev/null; }
 finish() {
