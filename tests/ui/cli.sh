@@ -24,4 +24,23 @@ printf 'tap @home.new\nfrobnicate\n' > "$TMP/bad.script"
 app --db "$TMP/real.db" --script "$TMP/bad.script" 2> "$TMP/err"; rc=$?
 check "a broken script exits with status 2" test "$rc" -eq 2
 check "and names its line" grep -q "bad.script:2" "$TMP/err"
+# Set-up as a user without root and without sudo: make run and make test say in one
+# line which packages to install and how, and stop with status 2.
+setup=$(mktemp -d /tmp/schouders-setup-XXXXXX)
+chmod 755 "$setup"
+mkdir "$setup/bin"
+cp -s /usr/sbin/* /usr/bin/* "$setup/bin/" 2> /dev/null
+rm -f "$setup/bin/sudo"
+cp "$SRC/Makefile" "$setup/Makefile"
+as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi; }
+for goal in run test; do
+  (cd "$setup" && as_user env -i PATH="$setup/bin" HOME="$setup" make "$goal" PKGS="make schouders-no-such-package") \
+    > "$TMP/setup.out" 2> "$TMP/setup.err"; rc=$?
+  check "make $goal without root or sudo stops with status 2 (got $rc)" test "$rc" -eq 2
+  check "and says in one line what to install and how" \
+    test "$(cat "$TMP/setup.out" "$TMP/setup.err" | grep -c .)" = 1
+  check "naming the missing package and apt-get" grep -q "apt-get install schouders-no-such-package" "$TMP/setup.err"
+  check "but not what is installed" refused grep -q "install make" "$TMP/setup.err"
+done
+rm -rf "$setup"
 finish
