@@ -488,12 +488,16 @@ int ui_png_encode(SDL_Surface *s, unsigned char **out, size_t *len)
     return 0;
 }
 
+/* Saved beside and renamed, like a dump, so whoever waits for it sees it whole. */
 static void save_shot(ui_ctx *ctx)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ctx->w, ctx->h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) return;
+    char part[sizeof ctx->shot_path + 8];
+    snprintf(part, sizeof part, "%s.part", ctx->shot_path);
     if (SDL_RenderReadPixels(ctx->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) != 0 ||
-        IMG_SavePNG(s, ctx->shot_path) != 0) {
+        IMG_SavePNG(s, part) != 0 || rename(part, ctx->shot_path) != 0) {
+        remove(part);
         snprintf(ctx->error, sizeof ctx->error, "screenshot %s: %s", ctx->shot_path, SDL_GetError());
         fprintf(stderr, "schouders: %s\n", ctx->error);
     }
@@ -825,9 +829,12 @@ static void dump_list(FILE *f, const ui_widget *ws, int n)
     }
 }
 
+/* Written beside and renamed, so a test that waits for the file reads it whole. */
 int ui_dump(const ui_ctx *ctx, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    char part[600];
+    if (snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part) return -1;
+    FILE *f = fopen(part, "w");
     if (!f) return -1;
     fprintf(f, "{\"screen\": ");
     json_str(f, ctx->prev_screen);
@@ -839,5 +846,9 @@ int ui_dump(const ui_ctx *ctx, const char *path)
     fprintf(f, "],\n  \"texts\": [");
     dump_list(f, ctx->prev_texts, ctx->nprev_texts);
     fprintf(f, "]}\n");
-    return fclose(f) == 0 ? 0 : -1;
+    if (fclose(f) != 0 || rename(part, path) != 0) {
+        remove(part);
+        return -1;
+    }
+    return 0;
 }

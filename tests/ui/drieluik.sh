@@ -15,8 +15,7 @@ board() { jq -c '[.widgets[] | select(.id | test("^drieluik\\.(note|group)\\."))
 { sed -n '1,/^# --- kill here ---$/p' "$src" | fill; echo "dump $TMP/before_kill.json"; echo "wait 60000"; } > "$TMP/part1.script"
 SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/part1.script" &
 pid=$!
-for _ in $(seq 600); do [ -s "$TMP/before_kill.json" ] && break; sleep 0.1; done
-check "part one reaches the middle of grouping" test -s "$TMP/before_kill.json"
+check "part one reaches the middle of grouping" await_file "$TMP/before_kill.json"
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 

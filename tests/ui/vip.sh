@@ -12,8 +12,7 @@ on_card() { sqlite3 "$db" "SELECT group_concat(person) FROM (SELECT person FROM 
 { sed -n '1,/^# --- kill here ---$/p' "$src" | fill; echo "dump $TMP/before_kill.json"; echo "wait 60000"; } > "$TMP/part1.script"
 SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/part1.script" &
 pid=$!
-for _ in $(seq 600); do [ -s "$TMP/before_kill.json" ] && break; sleep 0.1; done
-check "part one: people added and picked" test -s "$TMP/before_kill.json"
+check "part one: people added and picked" await_file "$TMP/before_kill.json"
 picked=$(jq -c '[.widgets[] | select(.id | startswith("vip.tile.")) | select(.state == "selected") | .id] | sort' "$TMP/before_kill.json")
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null

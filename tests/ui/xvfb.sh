@@ -6,7 +6,7 @@ rm -f "$OUT/home_xvfb.png" "$OUT/meeting_xvfb.png" "$OUT/screen_xvfb.png" "$OUT/
 Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$TMP/display" > "$TMP/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$TMP"' EXIT
-for i in $(seq 100); do [ -s "$TMP/display" ] && break; sleep 0.1; done
+for _ in $(seq 1200); do [ -s "$TMP/display" ] && break; sleep 0.1; done
 display=:$(head -1 "$TMP/display")
 check "Xvfb started (display $display)" xdpyinfo -display "$display" > /dev/null
 script demo <<EOS
@@ -17,7 +17,7 @@ dump @TMP/home.json
 tap @home.meeting.0
 wait 200
 shot @OUT/meeting_xvfb.png
-wait 3000
+await @TMP/grabbed
 tap @meeting.home
 tap @home.new
 tap @new.title
@@ -47,9 +47,9 @@ EOS
 DISPLAY=$display SDL_VIDEODRIVER=x11 timeout 120 "$SCHOUDERS" --db "$TMP/demo.db" --demo --script "$TMP/demo.script" 2> "$TMP/err" &
 app_pid=$!
 # Grab the real screen while the meeting is shown, as a person would see it.
-for i in $(seq 100); do [ -s "$OUT/meeting_xvfb.png" ] && break; sleep 0.1; done
-sleep 0.3
+await_file "$OUT/meeting_xvfb.png"
 DISPLAY=$display import -window root "$OUT/screen_xvfb.png" 2> /dev/null
+touch "$TMP/grabbed"
 wait $app_pid; rc=$?
 check "the app ran its script in a real window (status $rc: $(tail -3 "$TMP/err"))" test "$rc" -eq 0
 check "full screen at 1920x1080" dump_has "$TMP/home.json" '.size == [1920, 1080]'
