@@ -275,10 +275,10 @@ static int export_bundle(store *st, int64_t meeting, int lang_en, const char *fo
         snprintf(msg, cap, "there is no meeting %lld", (long long)meeting);
         return -1;
     }
-    /* "Plan Familie Jansen 2026-11-22": no characters a FAT stick refuses. */
+    /* "Plan Familie Jansen 2026-11-22", the day the room sees (after midnight in
+     * Amsterdam it is not yet tomorrow in UTC); no characters a FAT stick refuses. */
     char name[NAME_MAX - 16], day[32];
-    core_iso8601(wall_ms(), day, sizeof day);
-    day[10] = 0;
+    scr_local_day(wall_ms(), day, sizeof day);
     snprintf(name, sizeof name, "Plan %s %s", m.title, day);
     for (char *c = name; *c; c++)
         if ((unsigned char)*c < 32 || strchr("/\\:*?\"<>|", *c)) *c = '-';

@@ -329,6 +329,14 @@ void scr_local_hm(int64_t unix_ms, char *out, size_t cap)
     strftime(out, cap, "%H:%M", &tm);
 }
 
+void scr_local_day(int64_t unix_ms, char *out, size_t cap)
+{
+    time_t t = (time_t)(unix_ms / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, cap, "%Y-%m-%d", &tm);
+}
+
 /* Lays the prompt lines out in `cols` columns of r; draws them when asked.
  * Returns 1 when every line fits. */
 static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, int draw)

@@ -986,8 +986,7 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
     char when[32], line[256];
-    core_iso8601(app->wall_ms, when, sizeof when);
-    when[10] = 0;
+    scr_local_day(app->wall_ms, when, sizeof when);
     SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
     if (vip) {
         scr_vip_open(app, child);

@@ -295,6 +295,8 @@ void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, 
 SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h);
 /* Local time of day, "14:05". */
 void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
+/* "2026-12-31": the day on the wall's calendar (local time, not UTC's). */
+void scr_local_day(int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);
 void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target);
 /* Draws the PIN modal when one is asked for; returns 1 while it is up. */

@@ -160,12 +160,18 @@ tap @export.back
 dump @TMP/exp_home.json
 quit
 EOS
+day_before=$(date +%F)
 SCHOUDERS_EXPORT_DIRS="$stick:$ro" app --db "$db" --script "$TMP/app_export.script" 2> "$TMP/app_export.err"
 check "app: the kiosk runs on after a failed export (exit 0)" test $? -eq 0
+day_after=$(date +%F)
 check "app: Exporteren asks for the PIN first" dump_has "$TMP/exp_pin.json" '[.widgets[] | select(.id == "pin.modal")] | length == 1'
 check "app: both places offered" dump_has "$TMP/exp_places.json" '[.widgets[] | select(.id == "export.place.0" or .id == "export.place.1")] | length == 2'
 made=$(find "$stick" -mindepth 1 -maxdepth 1 -type d -name 'Plan Familie De Boer *' | head -1)
 check "app: one new folder on the stick" test -n "$made" -a "$(find "$stick" -mindepth 1 -maxdepth 1 | wc -l)" -eq 1
+# Named by the day on the room's calendar (local time: just after midnight in
+# Amsterdam, UTC is still on yesterday).
+check "app: the folder is named by today's date here (${made##*/})" \
+  bash -c '[ "${1##*/}" = "Plan Familie De Boer $2" ] || [ "${1##*/}" = "Plan Familie De Boer $3" ]' _ "$made" "$day_before" "$day_after"
 check "app: it holds the plan, the file and the pictures" test -s "$made/plan.pdf" -a -s "$made/plan.json" -a -s "$made/besluiten.png"
 check "app: the file follows the schema" schema_valid "$made/plan.json"
 check "app: nothing half-written on the stick" test -z "$(find "$stick" -name '*.part' -o -name '.*.part')"

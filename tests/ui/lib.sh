@@ -16,7 +16,7 @@ check() { # check "what" command...
 }
 # The app, headless, at a wall screen's size. Extra arguments go to the app.
 app() {
-  SDL_VIDEODRIVER=offscreen timeout 120 "$SCHOUDERS" --windowed --size 1920x1080 "$@"
+  SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 "$@"
 }
 # A script file from here-document text, with @OUT and @TMP filled in.
 script() { sed -e "s|@OUT|$OUT|g" -e "s|@TMP|$TMP|g" > "$TMP/$1.script"; }
