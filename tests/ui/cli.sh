@@ -24,6 +24,13 @@ printf 'tap @home.new\nfrobnicate\n' > "$TMP/bad.script"
 app --db "$TMP/real.db" --script "$TMP/bad.script" 2> "$TMP/err"; rc=$?
 check "a broken script exits with status 2" test "$rc" -eq 2
 check "and names its line" grep -q "bad.script:2" "$TMP/err"
+# A widget that never comes: the script waits (30 s and 100 frames, so a loaded
+# machine is not failed), then stops with status 3, naming the file and the line.
+printf 'wait 10\ntap @no.such.widget\nquit\n' > "$TMP/missing.script"
+app --db "$TMP/real.db" --script "$TMP/missing.script" 2> "$TMP/err"; rc=$?
+check "a widget that never appears fails the script with status 3 (got $rc)" test "$rc" -eq 3
+check "and names the file, the line and the widget" grep -q "missing.script:2: no widget on screen with id @no.such.widget" "$TMP/err"
+
 # Set-up as a user without root and without sudo: make run and make test say in one
 # line which packages to install and how, and stop with status 2.
 setup=$(mktemp -d /tmp/schouders-setup-XXXXXX)
