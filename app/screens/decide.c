@@ -307,12 +307,8 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     if (tapped) done(app, store_actieteam_set(app->st, app->meeting.id, tapped, !in_team(app, tapped), app->wall_ms));
     if (scr_closed_now(app) &&
         ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, 4), right_w, t + ui_mm(ui, 4)),
-                     T("closed.done"), UI_PRIMARY, CFG_NOTE_MM)) {
-        int drafts = 0;
-        for (int i = 0; i < app->plan.ndec; i++) drafts += !app->plan.dec[i].final;
-        if (drafts) app->plan.finishing = 1;
-        else scr_closed_end(app);
-    }
+                     T("closed.done"), UI_PRIMARY, CFG_NOTE_MM))
+        scr_closed_finish(app);
 }
 
 /* --- the decision editor: what, who, by when (a calendar), help ------------------------ */
@@ -472,6 +468,24 @@ static void confirm_closed(scr_app *app)
     }
     if (ui_button(ui, "closed.cancel", ui_rect(card.x + m, by, ui_mm(ui, 44), t), T("common.cancel"), UI_SECONDARY))
         app->plan.confirm_closed = 0;
+}
+
+void scr_closed_finish(scr_app *app)
+{
+    if (app->plan.stale) scr_plan_load(app);
+    int drafts = 0;
+    for (int i = 0; i < app->plan.ndec; i++) drafts += !app->plan.dec[i].final;
+    if (drafts) app->plan.finishing = 1; /* the drafts are settled first; then it ends */
+    else scr_closed_end(app);
+}
+
+void scr_closed_reopen(scr_app *app, int to)
+{
+    if (to < 0 || to >= app->nphases || !app->phases[to].def.closed) return;
+    if (done(app, store_phase_go(app->st, app->meeting.id, to, app->wall_ms))) {
+        app->meetings_stale = 1;
+        scr_open_meeting(app, app->meeting.id);
+    }
 }
 
 void scr_closed_end(scr_app *app)

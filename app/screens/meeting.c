@@ -16,6 +16,10 @@ static void go_phase(scr_app *app, int delta)
     int to = core_phase_step(app->meeting.current_phase, delta, app->nphases);
     if (to == app->meeting.current_phase && app->phases[to].started_at_ms) return;
     if (scr_closed_now(app)) return; /* locked: only "Wij zijn klaar" or the PIN ends it */
+    if (app->phases[to].def.closed && app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
+        scr_pin_ask(app, PIN_FOR_REOPEN_CLOSED, to); /* back into it is the facilitator's */
+        return;
+    }
     if (app->phases[to].def.closed && !app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
         scr_closed_ask(app); /* the facilitator starts it, knowing the professionals leave */
         return;

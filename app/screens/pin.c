@@ -132,7 +132,9 @@ static void granted(scr_app *app)
         }
         app->meetings_stale = 1;
     } else if (why == PIN_FOR_LEAVE_CLOSED) {
-        scr_closed_end(app);
+        scr_closed_finish(app);
+    } else if (why == PIN_FOR_REOPEN_CLOSED) {
+        scr_closed_reopen(app, (int)app->pin_target);
     } else if (why == PIN_FOR_EXPORT) {
         scr_export_open(app, app->pin_target);
     }
@@ -152,9 +154,11 @@ int scr_pin_modal(scr_app *app)
     int cx = ui->w / 2, y = card.y + ui_mm(ui, 7);
     SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, 2);
-    const char *why = app->pin_for == PIN_FOR_QUIT ? T("pin.for_quit")
-                    : app->pin_for == PIN_FOR_LEAVE_CLOSED ? T("pin.for_closed")
-                    : app->pin_for == PIN_FOR_EXPORT ? T("pin.for_export") : T("pin.for_delete");
+    static const char *const why_key[] = {
+        [PIN_FOR_DELETE] = "pin.for_delete", [PIN_FOR_QUIT] = "pin.for_quit",
+        [PIN_FOR_LEAVE_CLOSED] = "pin.for_closed", [PIN_FOR_EXPORT] = "pin.for_export",
+        [PIN_FOR_REOPEN_CLOSED] = "pin.for_reopen_closed"};
+    const char *why = T(why_key[app->pin_for]);
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);
     pin_dots(app, cx, y);

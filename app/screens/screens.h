@@ -24,7 +24,10 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
 #define N_(key) key
 
 typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP, SCR_EXPORT } scr_id;
-typedef enum { PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED, PIN_FOR_EXPORT } scr_pin_purpose;
+typedef enum {
+    PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED, PIN_FOR_EXPORT,
+    PIN_FOR_REOPEN_CLOSED /* back into a closed phase that ended (target: its index) */
+} scr_pin_purpose;
 
 enum {
     SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
@@ -364,6 +367,12 @@ void scr_plan_picture(scr_app *app, SDL_Rect r);
 
 /* The closed segment ends: the next phase, everyone back (decide.c). */
 void scr_closed_end(scr_app *app);
+/* Ends the closed segment by any route: drafts left are first kept or thrown away
+ * (asked as with "Wij zijn klaar"), then everyone comes back. */
+void scr_closed_finish(scr_app *app);
+/* Back into closed phase `to`, which ended before: the facilitator has given the
+ * PIN; the professionals leave again and every lock is on. */
+void scr_closed_reopen(scr_app *app, int to);
 /* Asks to start the closed segment (phase `to`); 1 while that question is up. */
 void scr_closed_ask(scr_app *app);
 /* The modals of the plan (decision editor, reservation, start/finish of the closed

@@ -104,6 +104,55 @@ sqlite3 "$TMP/mute.db" "INSERT OR REPLACE INTO settings VALUES('chime','off')"
 check "muted, it runs to zero" chime_run "$TMP/mute.db"
 check "and stays silent" dump_has "$TMP/chimed.json" '.chimes == 0'
 
+# Ending the closed segment early (Eerder stoppen, the PIN) settles the drafts as
+# "Wij zijn klaar" does, and going back into it takes the PIN and shows no draft.
+script early <<EOS
+$(pin_new 4815)
+tap @home.new
+tap @new.title
+type "Familie Vroeg"
+tap @new.template.eigen-kracht-conferentie
+tap @new.name
+type "Sanne"
+tap @new.role.kind
+tap @new.add
+type "Petra"
+tap @new.role.professional
+tap @new.add
+tap @new.save
+tap @phase.next
+tap @closed.start
+tap @decision.add
+type "Geheim plannetje van de familie"
+tap @decision.save
+tap @closed.leave
+$(pin_type 4815)
+dump @TMP/early_settle.json
+tap @draft.1.discard
+dump @TMP/early_after.json
+tap @phase.prev
+dump @TMP/early_back_pin.json
+tap @pin.cancel
+dump @TMP/early_refused.json
+tap @phase.prev
+$(pin_type 4815)
+dump @TMP/early_reopened.json
+quit
+EOS
+check "the early-end script runs" app --db "$TMP/early.db" --script "$TMP/early.script"
+check "ending early asks to keep or throw away the draft, still in the closed segment" \
+  dump_has "$TMP/early_settle.json" '([.widgets[].id] | index("draft.1.keep")) and ([.widgets[].id] | index("draft.1.discard")) and ([.widgets[].id] | index("closed.done"))'
+check "thrown away, the segment ends and the draft is gone from the file" \
+  test "$(sqlite3 "$TMP/early.db" "SELECT count(*) FROM decisions WHERE what LIKE 'Geheim%'")" = 0
+check "and from the screen, back in phase 3" dump_has "$TMP/early_after.json" \
+  '([.widgets[].label, .texts[].label] | any(test("Geheim")) | not) and ([.widgets[].id] | index("closed.done") | not)'
+check "going back into the closed phase asks the facilitator's PIN" \
+  dump_has "$TMP/early_back_pin.json" '([.widgets[].id] | index("pin.modal")) and ([.texts[].label] | any(test("Terug naar het besloten deel kan alleen de begeleider")))'
+check "without it the room stays where it was" dump_has "$TMP/early_refused.json" '([.widgets[].id] | index("closed.done") | not) and ([.widgets[].id] | index("pin.modal") | not)'
+check "with it the closed segment is back, every lock on" \
+  dump_has "$TMP/early_reopened.json" '([.widgets[].id] | index("closed.done")) and ([.widgets[] | select(.id == "phase.next")][0].state == "disabled")'
+check "and no earlier draft is shown" dump_has "$TMP/early_reopened.json" '[.widgets[].label, .texts[].label] | any(test("Geheim")) | not'
+
 # A template whose first phase is the closed segment is refused at load, by file and line.
 mkdir -p "$TMP/layouts"
 cat > "$TMP/layouts/verkeerd.json" <<'EOJ'
