@@ -213,8 +213,10 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
         cJSON_AddNumberToObject(root, "plan_version", version);
         cJSON_AddItemToObject(root, "plan_fixed_at", fixed_at ? fixed_at : cJSON_CreateNull());
     } else ok = 0;
+    /* What a person has not shared never leaves the device: a note still in its
+     * writer's tray is not in the plan (DESIGN, Contracts). */
     ok &= add(dl, "notes", rows(st, "SELECT id, col, nullif(prompt,''), author, text, ink IS NOT NULL, hung_at, grp FROM notes"
-                                    " WHERE meeting=?1 AND board='drieluik' AND deleted=0 ORDER BY id",
+                                    " WHERE meeting=?1 AND board='drieluik' AND deleted=0 AND hung_at IS NOT NULL ORDER BY id",
                                 meeting, COLS(note)));
     ok &= add(dl, "groups", rows(st, "SELECT id, col, theme FROM groups WHERE meeting=?1 ORDER BY id", meeting, COLS(group)));
     ok = ok && mark(st, dl, "worst", meeting, "left") && mark(st, dl, "wish", meeting, "right");
@@ -238,8 +240,9 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
     ok &= add(root, "consent", rows(st, "SELECT participant, answer, remark, at FROM consents c WHERE meeting=?1"
                                         " AND plan_version=(SELECT plan_version FROM meetings WHERE id=c.meeting)"
                                         " ORDER BY participant", meeting, COLS(consent)));
+    /* Nor a VIP-kaart whose child did not say "Mag in het plan". */
     cJSON *cards = ok ? rows(st, "SELECT child, max(shared) FROM vip_entries WHERE meeting=?1 GROUP BY child"
-                                 " ORDER BY child", meeting, COLS(vip)) : NULL;
+                                 " HAVING max(shared)=1 ORDER BY child", meeting, COLS(vip)) : NULL;
     ok &= add(root, "vip_cards", cards);
     ok = ok && nest(st, cards, "child", "people", "SELECT person, contact, change, note FROM vip_entries"
                                                   " WHERE child=?1 ORDER BY id", COLS(vip_person));

@@ -60,6 +60,11 @@ check "pdf: a card not shared still exports" "$SCHOUDERS" export --db "$TMP/priv
 pdf_text "$TMP/private.pdf" > "$TMP/private.txt"
 check "pdf: a card not shared is not in the plan" lacks "$TMP/private.txt" "VIP-kaart"
 check "pdf: nor what the child said on it" lacks "$TMP/private.txt" "Ik wil papa vaker zien"
+check "json: a card not shared is not in the file either" \
+  "$SCHOUDERS" export --db "$TMP/private.db" --meeting 1 --format json --out "$TMP/private.json"
+check "json: no card, and not what she said" \
+  bash -c "jq -e '.vip_cards == []' '$TMP/private.json' > /dev/null && ! grep -q 'Ik wil papa vaker zien' '$TMP/private.json'"
+check "json: the shared card is there" jq -e '.vip_cards | length == 1' "$TMP/plan.json"
 check "pdf: English with --lang en" ex --format pdf --lang en --out "$TMP/plan_en.pdf"
 pdf_text "$TMP/plan_en.pdf" > "$TMP/plan_en.txt"
 check "pdf (en): who took part" has "$TMP/plan_en.txt" "Who took part"
@@ -91,6 +96,8 @@ has_all dl '.drieluik.groups[].theme, (.drieluik.notes[] | select(.hung_at != nu
 check "drieluik pdf: het ergste" has "$TMP/dl.txt" "★ Het ergste: Ruzie thuis"
 check "drieluik pdf: de grootste wens" has "$TMP/dl.txt" "★ De grootste wens: Samen"
 check "drieluik pdf: a note in a tray stays out" lacks "$TMP/dl.txt" "stabiel thuis"
+check "drieluik json: so does the file" lacks "$TMP/dl.json" "stabiel thuis"
+check "drieluik json: no held note at all" jq -e '[.drieluik.notes[] | select(.hung_at == null)] | length == 0' "$TMP/dl.json"
 
 # --- PNG ------------------------------------------------------------------------------
 for b in besluiten vip; do

@@ -8,6 +8,10 @@ db="$TMP/notes.db"
 sed -e "s|@OUT|$TMP|g" "$SRC/tests/scenarios/write_notes.script" > "$TMP/setup.script"
 check "the writing scenario runs" app --db "$db" --script "$TMP/setup.script"
 ink_before=$(sqlite3 "$db" "SELECT hex(ink) FROM notes WHERE ink IS NOT NULL")
+# The scenario's three notes are still in Sanne's tray: in the file as typed (its
+# export leaves them out: held notes are hers alone).
+check "the scenario's notes are stored as typed, accents too" \
+  test "$(sqlite3 "$db" "SELECT group_concat(text, '|') FROM (SELECT text FROM notes WHERE hung_at IS NULL ORDER BY id)")" = "Opa Henk komt op zondag|één café|opa"
 check "the drawing is stored as ink" test -n "$ink_before"
 
 paste=$(printf 'x%.0s' $(seq 10000))
