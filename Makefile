@@ -4,7 +4,7 @@
 PKGS := build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
         libsqlite3-dev libsodium-dev libcjson-dev libicu-dev fonts-noto-core fonts-dejavu-core gettext \
         libcairo2-dev libpango1.0-dev sqlite3 xvfb xauth x11-utils imagemagick jq systemd cage \
-        poppler-utils python3-jsonschema
+        poppler-utils python3-jsonschema strace
 # make stress also needs libfaketime and the time zone database.
 ifneq ($(filter stress,$(MAKECMDGOALS)),)
 PKGS += faketime tzdata

@@ -45,6 +45,8 @@
  * ten minutes; this many generations. */
 #define CFG_BACKUPS 10
 #define CFG_BACKUP_EVERY_MS (10u * 60u * 1000u)
+/* A deleted meeting another program still holds on disk: tried again this often. */
+#define CFG_PURGE_RETRY_MS 2000u
 
 /* A script waits for an @id to appear at least this long and this many frames
  * before it calls the line an error: a loaded CI machine may draw a frame a second.

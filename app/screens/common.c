@@ -2,6 +2,7 @@
 #include "screens.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -50,7 +51,23 @@ void scr_open(scr_app *app)
     char chime[8];
     app->chime_off = store_setting(app->st, "chime", chime, sizeof chime) == STORE_OK && !strcmp(chime, "off");
     app->meetings_stale = 1;
-    scr_go(app, store_has_pin(app->st) == STORE_OK ? SCR_HOME : SCR_PIN_NEW);
+    app->home_open = 0;
+    app->open_saved = 0;
+    if (store_has_pin(app->st) != STORE_OK) {
+        scr_go(app, SCR_PIN_NEW);
+    } else {
+        /* A kiosk starts again where the room was (a crash, a power cut): in the
+         * meeting on screen, its phase and locks as stored. Home is the facilitator's. */
+        char open[32];
+        core_meeting m;
+        long long id = store_setting(app->st, "open_meeting", open, sizeof open) == STORE_OK ? atoll(open) : 0;
+        if (id > 0 && store_meeting(app->st, id, &m) == STORE_OK) {
+            app->open_saved = id;
+            scr_open_meeting(app, id);
+        } else {
+            scr_go_home(app);
+        }
+    }
     if (app->layout_errors[0]) scr_say(app, T("status.layout_broken"), 1);
 }
 
@@ -245,7 +262,26 @@ void scr_open_meeting(scr_app *app, int64_t id)
     app->plan.remark_for = 0;
     app->note.open = 0;
     app->note_view = 0;
+    app->home_open = 0; /* back to Home takes the PIN again */
+    if (app->open_saved != id) { /* remembered, so a restart comes back here */
+        char v[32];
+        snprintf(v, sizeof v, "%lld", (long long)id);
+        if (store_set_setting(app->st, "open_meeting", v) == STORE_OK) app->open_saved = id;
+        else scr_store_failed(app, STORE_EIO);
+    }
     scr_go(app, SCR_MEETING);
+}
+
+void scr_go_home(scr_app *app)
+{
+    if (!app->home_open) {
+        scr_go(app, SCR_HOME);
+        scr_pin_ask(app, PIN_FOR_HOME, 0);
+        return;
+    }
+    if (app->open_saved && store_set_setting(app->st, "open_meeting", "") == STORE_OK) app->open_saved = 0;
+    app->meetings_stale = 1;
+    scr_go(app, SCR_HOME);
 }
 
 int scr_wake_in(const scr_app *app)
@@ -256,12 +292,18 @@ int scr_wake_in(const scr_app *app)
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
     if ((int32_t)(app->pin_paused_until - now) > 0) best = ui_sooner(best, 1000);
+    if (app->st && store_purge_pending(app->st)) best = ui_sooner(best, (int)CFG_PURGE_RETRY_MS);
     if (app->screen == SCR_MEETING) best = ui_sooner(best, ui_sooner(scr_dl_wake_in(app), scr_meeting_wake_in(app)));
     return best;
 }
 
 void scr_frame(scr_app *app)
 {
+    /* A delete another program held up is finished as soon as it lets go. */
+    if (app->st && store_purge_pending(app->st) && (int32_t)(app->now - app->purge_next) >= 0) {
+        app->purge_next = app->now + CFG_PURGE_RETRY_MS;
+        if (store_purge(app->st) == STORE_OK) scr_say(app, T("home.deleted"), 0);
+    }
     /* Every ten minutes of use, a verified copy beside the database. */
     if (app->st && app->wall_ms - app->last_backup_ms >= (int64_t)CFG_BACKUP_EVERY_MS) {
         if (app->last_backup_ms && store_backup(app->st) != STORE_OK) fprintf(stderr, "schouders: %s\n", store_errmsg(app->st));

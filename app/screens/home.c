@@ -24,10 +24,20 @@ static void start_new(scr_app *app)
     scr_go(app, SCR_NEW);
 }
 
+/* Home before the PIN: no family's name, only the way in. */
+static void locked(scr_app *app, int top)
+{
+    ui_ctx *ui = app->ui;
+    int t = scr_target(app), w = ui_mm(ui, 90);
+    int y = top + (scr_statusbar(app) - top) / 3;
+    y += ui_text(ui, T("home.locked"), ui->w / 2, y, CFG_BODY_MM * 1.2f, UI_INK2, UI_CENTER, ui->w - 4 * scr_margin(app)).y;
+    if (ui_button(ui, "home.unlock", ui_rect((ui->w - w) / 2, y + ui_mm(ui, 8), w, t), T("home.unlock"), UI_PRIMARY))
+        scr_pin_ask(app, PIN_FOR_HOME, 0);
+}
+
 void scr_home_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    if (app->meetings_stale) reload(app);
     int top = scr_begin(app, "home", T("home.title"), 0);
     int m = scr_margin(app), t = scr_target(app);
     int bw = ui_mm(ui, 64);
@@ -35,6 +45,13 @@ void scr_home_frame(scr_app *app)
     int quit_w = ui_mm(ui, 40);
     if (ui_button(ui, "home.quit", ui_rect(ui->w - m - quit_w, by, quit_w, t), T("home.quit"), UI_SECONDARY))
         scr_request_quit(app);
+    if (!app->home_open) {
+        locked(app, top);
+        scr_pin_modal(app);
+        ui_end(ui);
+        return;
+    }
+    if (app->meetings_stale) reload(app);
     if (ui_button(ui, "home.new", ui_rect(ui->w - m - quit_w - ui_mm(ui, 4) - bw, by, bw, t), T("home.new"), UI_PRIMARY))
         start_new(app);
 

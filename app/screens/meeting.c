@@ -261,10 +261,8 @@ static int meeting_body(scr_app *app)
     if (drieluik) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
     if (goals) scr_goals_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
     if (scr_closed_now(app)) ui_button_off(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"));
-    else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY)) {
-        app->meetings_stale = 1;
-        scr_go(app, SCR_HOME);
-    }
+    else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY))
+        scr_pin_ask(app, PIN_FOR_HOME, 0); /* every family on the device: the facilitator's */
     int y = top;
     if (closed) {
         int band = ui_mm(ui, 16);

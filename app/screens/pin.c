@@ -99,8 +99,8 @@ void scr_pin_new_frame(scr_app *app)
             else {
                 scr_saved(app);
                 scr_say(app, T("pin.set"), 0);
-                app->meetings_stale = 1;
-                scr_go(app, SCR_HOME);
+                app->home_open = 1; /* the facilitator who set it is here */
+                scr_go_home(app);
             }
         }
     }
@@ -125,14 +125,21 @@ static void granted(scr_app *app)
         app->quit = 1;
     } else if (why == PIN_FOR_DELETE) {
         store_status r = store_meeting_delete(app->st, app->pin_target, app->wall_ms);
-        if (r != STORE_OK) scr_store_failed(app, r);
-        else {
+        if (r == STORE_EHELD) { /* gone from the list, but not yet wiped everywhere: said, and tried again */
+            scr_saved(app);
+            scr_say(app, T("home.deleted_held"), 1);
+        } else if (r != STORE_OK) {
+            scr_store_failed(app, r);
+        } else {
             scr_saved(app);
             scr_say(app, T("home.deleted"), 0);
         }
         app->meetings_stale = 1;
     } else if (why == PIN_FOR_LEAVE_CLOSED) {
         scr_closed_finish(app);
+    } else if (why == PIN_FOR_HOME) {
+        app->home_open = 1;
+        scr_go_home(app);
     } else if (why == PIN_FOR_REOPEN_CLOSED) {
         scr_closed_reopen(app, (int)app->pin_target);
     } else if (why == PIN_FOR_EXPORT) {
@@ -155,9 +162,9 @@ int scr_pin_modal(scr_app *app)
     SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, 2);
     static const char *const why_key[] = {
-        [PIN_FOR_DELETE] = "pin.for_delete", [PIN_FOR_QUIT] = "pin.for_quit",
-        [PIN_FOR_LEAVE_CLOSED] = "pin.for_closed", [PIN_FOR_EXPORT] = "pin.for_export",
-        [PIN_FOR_REOPEN_CLOSED] = "pin.for_reopen_closed"};
+        [PIN_FOR_DELETE] = N_("pin.for_delete"), [PIN_FOR_QUIT] = N_("pin.for_quit"),
+        [PIN_FOR_LEAVE_CLOSED] = N_("pin.for_closed"), [PIN_FOR_EXPORT] = N_("pin.for_export"),
+        [PIN_FOR_REOPEN_CLOSED] = N_("pin.for_reopen_closed"), [PIN_FOR_HOME] = N_("pin.for_home")};
     const char *why = T(why_key[app->pin_for]);
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);

@@ -26,7 +26,8 @@ const char *scr_trn(const char *key_one, const char *key_many, long n);
 typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP, SCR_EXPORT } scr_id;
 typedef enum {
     PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED, PIN_FOR_EXPORT,
-    PIN_FOR_REOPEN_CLOSED /* back into a closed phase that ended (target: its index) */
+    PIN_FOR_REOPEN_CLOSED, /* back into a closed phase that ended (target: its index) */
+    PIN_FOR_HOME           /* Bijeenkomsten: every family on the device */
 } scr_pin_purpose;
 
 enum {
@@ -88,6 +89,7 @@ typedef struct scr_app {
     int pin_lockouts;           /* pauses so far: each one twice as long */
     uint32_t pin_paused_until;
     uint32_t shake_until;
+    uint32_t purge_next;        /* when to try again to wipe a deleted meeting everywhere */
 
     /* export (export.c): where to, and how it went */
     struct {
@@ -107,6 +109,8 @@ typedef struct scr_app {
     int nmeetings;
     int meetings_stale;
     int home_page;
+    int home_open;              /* the facilitator gave the PIN for Home; gone once a meeting opens */
+    int64_t open_saved;         /* the meeting the file says is on screen (a restart opens it) */
 
     /* new meeting form */
     char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
@@ -301,6 +305,8 @@ void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
 /* "2026-12-31": the day on the wall's calendar (local time, not UTC's). */
 void scr_local_day(int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);
+/* To Bijeenkomsten: the facilitator's. Asks the PIN unless it was just given. */
+void scr_go_home(scr_app *app);
 void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target);
 /* Draws the PIN modal when one is asked for; returns 1 while it is up. */
 int scr_pin_modal(scr_app *app);

@@ -94,6 +94,14 @@ store_status st_copy_to(store *st, const char *path, const char *journal_mode)
 
 store_status store_backup(store *st)
 {
+    /* While a delete is unfinished the older copies still hold its words: they are
+     * not turned on but rewritten. */
+    if (st->purge_pending) return store_purge(st);
+    return st_backup_rotate(st);
+}
+
+store_status st_backup_rotate(store *st)
+{
     char tmp[PATH_MAX + 16], a[PATH_MAX + 16], b[PATH_MAX + 16], hex[crypto_generichash_BYTES * 2 + 1];
     snprintf(tmp, sizeof tmp, "%s.bak.new", st->path);
     store_status r = st_copy_to(st, tmp, "DELETE"); /* a copy is one plain file: no -wal or -shm beside it */
@@ -136,11 +144,14 @@ store_status store_backups_rewrite(store *st)
     char p[PATH_MAX + 16];
     for (int n = 0; n < CFG_BACKUPS; n++) {
         gen_path(st->path, n, "", p, sizeof p);
-        unlink(p);
+        if (unlink(p) != 0 && errno != ENOENT) {
+            snprintf(st->err, sizeof st->err, "cannot remove %s: %s", p, strerror(errno));
+            return STORE_EIO;
+        }
         gen_path(st->path, n, ".sum", p, sizeof p);
         unlink(p);
     }
-    return store_backup(st);
+    return st_backup_rotate(st);
 }
 
 store_status store_restore_beside(const char *db, char *out, size_t cap, int64_t *made_at)

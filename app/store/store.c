@@ -395,6 +395,8 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
     r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
     if (r == STORE_OK) r = migrate(st, v);
     if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
+    /* A delete the last run could not finish (stopped, or the file was held) is finished now. */
+    if (store_purge(st) != STORE_OK) fprintf(stderr, "schouders: deleting is not finished: %s\n", st->err);
     *out = st;
     return STORE_OK;
 }
@@ -693,15 +695,47 @@ store_status store_meeting_delete(store *st, int64_t id, int64_t now_ms)
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
     if (sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
-    r = st_journal(st, id, "meeting_delete", id, now_ms);
+    /* Committed with the delete: what is left on disk is still to be wiped. */
+    r = st_exec(st, "INSERT OR REPLACE INTO settings(key, value) VALUES('purge_pending', '1')");
+    if (r == STORE_OK) r = st_journal(st, id, "meeting_delete", id, now_ms);
     r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
-    /* Nothing of it may stay behind in the write-ahead log either. */
-    if (r == STORE_OK) {
-        sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-        /* Older copies still hold it: they go, and one copy without it is made. */
-        if (store_backups_rewrite(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
+    if (r != STORE_OK) return r;
+    st->purge_pending = 1;
+    return store_purge(st);
+}
+
+int store_purge_pending(const store *st) { return st && st->purge_pending; }
+
+store_status store_purge(store *st)
+{
+    char v[8];
+    if (store_setting(st, "purge_pending", v, sizeof v) != STORE_OK) {
+        st->purge_pending = 0;
+        return STORE_OK;
     }
-    return r;
+    st->purge_pending = 1;
+    /* secure_delete overwrote the rows in the pages; the WAL still holds older
+     * frames of them until a checkpoint copies the pages home and truncates it. A
+     * reader's snapshot (an export running) stops that: then it is tried again
+     * later, without waiting here (busy timeout 0: the screen must not freeze). */
+    int nlog = -1, nckpt = -1;
+    sqlite3_busy_timeout(st->db, 0);
+    int rc = sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, &nlog, &nckpt);
+    sqlite3_busy_timeout(st->db, 2000);
+    int wal_clean = rc == SQLITE_OK && nlog == 0;
+    /* The older copies hold the words too: they go, and one copy without them is made. */
+    store_status r = store_backups_rewrite(st);
+    if (r != STORE_OK) return r;
+    if (!wal_clean) {
+        snprintf(st->err, sizeof st->err, "another program holds the database; its write-ahead log could not be emptied yet");
+        return STORE_EHELD;
+    }
+    r = st_exec(st, "DELETE FROM settings WHERE key='purge_pending'");
+    if (r != STORE_OK) return r;
+    st->purge_pending = 0;
+    /* That last small write goes home too (it holds no words); best effort. */
+    sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    return STORE_OK;
 }
 
 store_status store_participants(store *st, int64_t meeting, core_participant *out, int cap, int *n)

@@ -20,7 +20,9 @@ typedef enum {
     STORE_EFULL,     /* the disk is full */
     STORE_EINVAL,    /* the action breaks a rule of core */
     STORE_EIO,       /* any other failure; the message says which */
-    STORE_EGONE      /* the database file was deleted while open: store_rescue puts it back */
+    STORE_EGONE,     /* the database file was deleted while open: store_rescue puts it back */
+    STORE_EHELD      /* done, but a deleted meeting's words are not yet wiped everywhere:
+                      * another program holds the file (store_purge tries again) */
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -46,6 +48,14 @@ store_status store_limit_pages(store *st, long n);
 /* fn is told of each action once its COMMIT has returned: the action's journal
  * word, its meeting and reference (make test's kill suite writes these down). */
 void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t meeting, int64_t ref), void *user);
+/* Finishes deleting what a deleted meeting left on disk: the WAL checkpointed and
+ * truncated, every backup rewritten. A delete marks this pending in its own
+ * transaction; the mark goes only when every step succeeded, so a delete cut short
+ * (the app stopped, another reader holding a snapshot) is finished at the next
+ * store_open or call. STORE_OK when nothing is pending any more, STORE_EHELD when
+ * something still holds the file. store_purge_pending: 1 while it is. */
+store_status store_purge(store *st);
+int store_purge_pending(const store *st);
 /* Why the last call failed, for the status bar and logs. */
 const char *store_errmsg(const store *st);
 

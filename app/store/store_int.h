@@ -16,6 +16,7 @@ struct store {
     void (*ack)(void *user, const char *action, int64_t meeting, int64_t ref);
     void *ack_user;
     char pending[32];        /* the action the open transaction journals */
+    int purge_pending;       /* a deleted meeting's words may still be on disk (store_purge) */
     int64_t pending_meeting, pending_ref;
 };
 
@@ -27,6 +28,8 @@ store_status st_begin(store *st);
 store_status st_commit(store *st);
 store_status st_rollback(store *st, store_status why);
 store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
+/* The ten copies turned one on, a new verified one as .bak.0 (backup.c). */
+store_status st_backup_rotate(store *st);
 /* A whole copy of the open database at path (0600), in the journal mode given (backup.c). */
 store_status st_copy_to(store *st, const char *path, const char *journal_mode);
 /* Runs one statement: int64 arguments ?1..?n, then text as ?n+1 (when not NULL). */

@@ -24,7 +24,7 @@ fresh() { rm -f "$db" "$db-wal" "$db-shm"; cp "$TMP/fresh.db" "$db"; }  # each f
 
 # 1. A full disk: the file may grow by one page only.
 pages=$(sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA page_count" | tail -1)
-{ echo "tap @home.meeting.0"; echo "tap @meeting.chip.0"
+{ echo "tap @meeting.chip.0"
   for i in $(seq 40); do echo "tap @tray.write"; printf 'type "%s %d"\n' "$(printf 'vol%.0s' $(seq 80))" "$i"; echo "tap @note.save"; done
   echo "dump $TMP/full.json"; echo "quit"; } > "$TMP/full.script"
 ( exec env SDL_VIDEODRIVER=offscreen SCHOUDERS_MAX_PAGES=$((pages + 1)) SCHOUDERS_ACK_FD=3 "$SCHOUDERS" --windowed --size 1920x1080 \
@@ -39,7 +39,6 @@ check "the file is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
 # lock wait for each other's signals (files), not for guessed lengths of time.
 fresh
 script locked <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "na het slot"
@@ -73,7 +72,6 @@ check "and once it lets go, the note is saved" test "$(sqlite3 "$db" "SELECT cou
 
 # 3. The file deleted while the app runs: everything is written back, and it goes on.
 script deleted <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "voor het wissen"
@@ -106,7 +104,6 @@ if chattr +i "$TMP/probe" 2>/dev/null; then
   chattr -i "$TMP/probe"
   fresh
   script readonly <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "alleen lezen"

@@ -150,6 +150,8 @@ done
 stick="$TMP/KINGSTON"
 mkdir -p "$stick"
 script app_export <<EOS
+tap @meeting.home
+$(pin_type 1357)
 tap @home.meeting.0.export
 dump @TMP/exp_pin.json
 $(pin_type 1357)

@@ -21,8 +21,11 @@ check "Escape asks for the PIN instead of leaving" dump_has "$TMP/escape.json" '
 check "a wrong PIN says so" dump_has "$TMP/wrong.json" '[.texts[].label] | index("Die pincode klopt niet.")'
 check "a wrong PIN deletes nothing" dump_has "$TMP/wrong.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 1'
 
-# Second start with --demo: still one demo meeting. Delete it with the right PIN.
+# Second start with --demo: Home is the facilitator's, so it asks the PIN first and
+# shows no family's name before it. Still one demo meeting. Delete it with the PIN.
 script delete <<EOS
+dump @TMP/locked.json
+$(pin_type 4321)
 dump @TMP/again.json
 tap @home.meeting.0.delete
 $(pin_type 4321)
@@ -30,6 +33,9 @@ dump @TMP/deleted.json
 quit
 EOS
 check "the app starts again" app --db "$db" --demo --script "$TMP/delete.script"
+check "on a restart Home asks the PIN" dump_has "$TMP/locked.json" '.screen == "home" and ([.widgets[].id] | index("pin.modal"))'
+check "and shows no meeting before it" \
+  dump_has "$TMP/locked.json" '([.widgets[].id] | any(test("^home\\.meeting"))) or ([.widgets[].label, .texts[].label] | any(test("De Boer"))) | not'
 check "--demo made its meeting only once" dump_has "$TMP/again.json" '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length == 1'
 check "the right PIN deletes the meeting" dump_has "$TMP/deleted.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 0'
 
@@ -38,13 +44,14 @@ for i in $(seq 1 40); do
   echo "INSERT INTO meetings(title, template, created_at) VALUES('Familie $i', 'familienetwerkberaad', $((1700000000000 + i * 1000)));"
 done | sqlite3 "$db"
 script page1 <<EOS
+$(pin_type 4321)
 dump @TMP/page1.json
 quit
 EOS
 check "Home opens with 40 meetings" app --db "$db" --script "$TMP/page1.script"
 per_page=$(jq '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length' "$TMP/page1.json")
 turns=$(( (40 + per_page - 1) / per_page - 1 ))
-{ for i in $(seq "$turns"); do echo "tap @home.page.next"; done
+{ pin_type 4321; for i in $(seq "$turns"); do echo "tap @home.page.next"; done
   echo "dump $TMP/last_page.json"; echo "shot $OUT/home_pages.png"; echo "quit"; } > "$TMP/pages.script"
 check "turning $turns pages of $per_page works" app --db "$db" --script "$TMP/pages.script"
 check "the first page starts with the newest" dump_has "$TMP/page1.json" '[.widgets[] | select(.id == "home.meeting.0") | .label] == ["Familie 40"]'
@@ -52,7 +59,7 @@ check "and offers the next page" dump_has "$TMP/page1.json" '[.widgets[] | selec
 check "the last page reaches the oldest" dump_has "$TMP/last_page.json" '[.widgets[] | select(.id == "home.meeting.39") | .label] == ["Familie 1"]'
 
 # A long list of participants: the one just added is always in view.
-{ echo "tap @home.new"
+{ pin_type 4321; echo "tap @home.new"
   for i in $(seq 1 16); do echo "tap @new.name"; echo "type \"Netwerklid $i\""; echo "tap @new.add"; done
   echo "dump $TMP/many.json"; echo "shot $OUT/new_many.png"; echo "quit"; } > "$TMP/many.script"
 check "sixteen participants are added" app --db "$db" --script "$TMP/many.script"
@@ -61,6 +68,7 @@ check "and the list says how many are above" dump_has "$TMP/many.json" '[.texts[
 
 # Leaving: Afsluiten with the right PIN ends the app before the script's own quit.
 script leave <<EOS
+$(pin_type 4321)
 tap @home.quit
 $(pin_type 4321)
 wait 500
@@ -70,4 +78,42 @@ EOS
 app --db "$db" --script "$TMP/leave.script"; rc=$?
 check "Afsluiten with the PIN closes the app (status $rc)" test "$rc" -eq 0
 check "and nothing ran after it" test ! -e "$TMP/still_here.json"
+
+# A restart (a crash, a power cut, the power button) comes back in the meeting that
+# was on screen, not on Home; Home from a meeting takes the PIN.
+script into <<EOS
+$(pin_new 2222)
+tap @home.new
+tap @new.title
+type "Familie Terug"
+tap @new.template.familienetwerkberaad
+tap @new.save
+tap @timer.start
+quit
+EOS
+check "a meeting is opened and its timer started" app --db "$TMP/into.db" --script "$TMP/into.script"
+script back <<EOS
+dump @TMP/back.json
+tap @meeting.home
+dump @TMP/home_pin.json
+tap @pin.cancel
+dump @TMP/stayed.json
+tap @meeting.home
+$(pin_type 2222)
+dump @TMP/home_open.json
+quit
+EOS
+check "the app starts again" app --db "$TMP/into.db" --script "$TMP/back.script"
+check "it starts in the meeting that was on screen" \
+  dump_has "$TMP/back.json" '.screen == "meeting" and ([.texts[].label] | any(test("Familie Terug")))'
+check "Naar overzicht asks the facilitator's PIN" dump_has "$TMP/home_pin.json" '[.widgets[].id] | index("pin.modal")'
+check "without it the meeting stays" dump_has "$TMP/stayed.json" '.screen == "meeting" and ([.widgets[].id] | index("pin.modal") | not)'
+check "with it, Bijeenkomsten" dump_has "$TMP/home_open.json" '.screen == "home" and ([.widgets[].id] | index("home.meeting.0"))'
+script again <<EOS
+dump @TMP/again_home.json
+quit
+EOS
+check "left on Home, the app starts again" app --db "$TMP/into.db" --script "$TMP/again.script"
+check "then it starts on Home, behind the PIN" \
+  dump_has "$TMP/again_home.json" '.screen == "home" and ([.widgets[].id] | index("pin.modal")) and ([.widgets[].id] | index("home.meeting.0") | not)'
 finish

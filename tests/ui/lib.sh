@@ -25,6 +25,8 @@ pin_new() { for i in 1 2; do for d in $(echo "$1" | grep -o .); do echo "tap @pi
 pin_type() { for d in $(echo "$1" | grep -o .); do echo "tap @pin.key.$d"; done; echo "tap @pin.ok"; }
 # jq on a dump: true/false.
 dump_has() { jq -e "$2" "$1" > /dev/null; }
+# jq -e with its own options (--arg ...), quietly: true/false.
+jq_true() { jq -e "$@" > /dev/null; }
 # An export against the contract's JSON Schema (export.schema.json), with Debian's
 # python3-jsonschema; prints what is wrong. Debian's python3: the one CI has.
 schema_valid() {

@@ -16,7 +16,6 @@ check "the drawing is stored as ink" test -n "$ink_before"
 
 paste=$(printf 'x%.0s' $(seq 10000))
 script edit <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 tap @osk.key.a
@@ -44,7 +43,6 @@ check "the on-screen keyboard is up while it is used" dump_has "$TMP/typed.json"
 # A slow machine: every frame 350 ms late. A tap is still a tap and a hold a hold,
 # judged by the events' own times, not by the frame that happened to deliver them.
 script slow <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 tap @osk.key.o
@@ -68,7 +66,6 @@ check "and says it was cut" dump_has "$TMP/pasted.json" '[.texts[].label | selec
 
 # Undo after a paste takes the whole paste away in one step (Ctrl+Z on a keyboard).
 script undo <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 tap @osk.key.o
@@ -84,7 +81,6 @@ check "one undo takes the whole paste away" test "$(label "$TMP/after_undo.json"
 
 # Backspace takes a whole emoji with skin tone, and a flag; a tap moves the caret.
 script graphemes <<'EOS'
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "ok \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1"
@@ -108,7 +104,6 @@ check "right-to-left words and combining marks stay in the note" test "$(label "
 
 # A tap puts the caret where the finger is: at the start of the words here.
 script where <<'EOS'
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 dump @TMP/where.json
@@ -117,7 +112,6 @@ EOS
 check "the layout script runs" app --db "$db" --script "$TMP/where.script"
 read -r fx fy < <(jq -r '.widgets[] | select(.id == "note.text") | "\(.rect[0] + 20) \(.rect[1] + 45)"' "$TMP/where.json")
 script caret <<EOS
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.write
 type "Opa Henk"
@@ -131,7 +125,6 @@ check "typing goes where the finger tapped" test "$(label "$TMP/caret.json" note
 
 # The drawn note after a restart: shown, opened, saved again: the same strokes.
 script ink <<'EOS'
-tap @home.meeting.0
 tap @meeting.chip.0
 tap @tray.note.3
 shot @OUT/note_ink_restart.png

@@ -17,7 +17,7 @@ picked=$(jq -c '[.widgets[] | select(.id | startswith("vip.tile.")) | select(.st
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "seven picked before the kill" test "$(jq length <<< "$picked")" = 7
-{ echo "tap @home.meeting.0"; echo "tap @meeting.vip"; echo "dump $TMP/after_restart.json"; sed -n '/^# --- kill here ---$/,$p' "$src" | fill; } > "$TMP/part2.script"
+{ echo "tap @meeting.vip"; echo "dump $TMP/after_restart.json"; sed -n '/^# --- kill here ---$/,$p' "$src" | fill; } > "$TMP/part2.script"
 check "the app starts again after the kill and finishes the card" app --db "$db" --script "$TMP/part2.script"
 check "every pick is still there after the restart" \
   test "$(jq -c '[.widgets[] | select(.id | startswith("vip.tile.")) | select(.state == "selected") | .id] | sort' "$TMP/after_restart.json")" = "$picked"
@@ -38,7 +38,6 @@ check "no numbers on the card" \
 
 # Ten people without overlap, at three sizes.
 script card <<EOS
-tap @home.meeting.0
 tap @meeting.vip
 tap @vip.card
 dump @TMP/card_size.json
@@ -65,6 +64,8 @@ check "the card picture is 1920x1080 and not blank" \
 
 # The next meeting starts from this card and shows, gently, what changed.
 script next <<EOS
+tap @meeting.home
+$(pin_type 5566)
 tap @home.new
 tap @new.title
 type "Familie Visser, drie maanden later"
@@ -86,7 +87,6 @@ m2=$(sqlite3 "$db" "SELECT max(id) FROM meetings")
 mark=$(sqlite3 "$db" "SELECT id FROM people WHERE meeting=$m2 AND name='Mark'")
 opa=$(sqlite3 "$db" "SELECT id FROM people WHERE meeting=$m2 AND name='Opa Henk'")
 script changed <<EOS
-tap @home.meeting.0
 tap @meeting.vip
 tap @vip.tile.$mark
 tap @vip.card

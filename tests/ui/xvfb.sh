@@ -19,6 +19,7 @@ wait 200
 shot @OUT/meeting_xvfb.png
 await @TMP/grabbed
 tap @meeting.home
+$(pin_type 2580)
 tap @home.new
 tap @new.title
 type "Familie Visser"
