@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -450,8 +452,18 @@ static void handle(scr_app *app, ui_ctx *ui, const SDL_Event *e)
     else ui_feed(ui, e);
 }
 
+/* A crash must not leave the family's words in a core file (drafts, a tray's notes,
+ * a child's card are all in this process's memory): no core, not dumpable. */
+static void no_core_dumps(void)
+{
+    struct rlimit none = {0, 0};
+    if (setrlimit(RLIMIT_CORE, &none) != 0) perror("schouders: setrlimit(RLIMIT_CORE)");
+    if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) perror("schouders: prctl(PR_SET_DUMPABLE)");
+}
+
 int main(int argc, char **argv)
 {
+    no_core_dumps();
     if (argc > 1 && !strcmp(argv[1], "export")) return export_main(argc, argv);
     options o;
     if (parse_options(argc, argv, &o) != 0) return 2;

@@ -44,6 +44,22 @@ for f in "$db" "$db-wal" "$db-shm" "$(dirname "$db")"/*.bak*; do
 done
 check "nothing a participant wrote went to stderr" bash -c "! cat '$TMP/err1' '$TMP/err2' | grep -q '$word'"
 
+# A crash leaves no core file with the family's words: the app turns them off for
+# itself, whatever limit it was started with.
+script core <<EOS
+dump @TMP/core_up.json
+await @TMP/core_seen
+quit
+EOS
+(ulimit -c unlimited 2> /dev/null; exec env SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 800x600 --db "$db" \
+  --script "$TMP/core.script" 2> /dev/null) &
+pid=$!
+await_file "$TMP/core_up.json"
+core_limit=$(awk '/^Max core file size/ {print $5 "/" $6}' "/proc/$pid/limits")
+touch "$TMP/core_seen"
+wait $pid
+check "core dumps are off in the running app ($core_limit)" test "$core_limit" = "0/0"
+
 no_trace() { # no_trace DB: the word is nowhere on disk, database, WAL, shm or a backup
   local f
   for f in "$1" "$1-wal" "$1-shm" "$1".bak*; do
