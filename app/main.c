@@ -2,6 +2,7 @@
  * something happens: input, a running clock once a second, or an animation. */
 #include "print.h"
 #include "screens.h"
+#include "utext.h"
 
 #include <SDL.h>
 #include <cjson/cJSON.h>
@@ -11,6 +12,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -167,34 +169,78 @@ static const char *default_board(store *st, int64_t meeting)
     return "besluiten";
 }
 
-/* Writes data to path whole or not at all: a temporary file beside it (0600),
- * flushed to the disk, then renamed over. */
-static int write_whole(const char *path, const char *data, size_t len, char *msg, size_t cap)
+/* A name that is nobody else's: NAME.xxxxxx.part, made with O_EXCL (a name that
+ * is there already, a planted link included, is never opened or followed). */
+static void part_name(const char *name, char *out, size_t cap)
 {
-    char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s.part", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    int ok = fd >= 0, err = 0;
+    unsigned r = 0;
+    if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) r = (unsigned)rand() ^ (unsigned)getpid();
+    snprintf(out, cap, "%s.%06x.part", name, r & 0xFFFFFFu);
+}
+
+/* Writes data as `name` in the folder dir, whole or not at all: a file of its own
+ * beside it (0600), flushed to the disk, then renamed over. `shown` names it in msg. */
+static int write_whole_at(int dir, const char *name, const char *shown, const char *data, size_t len, char *msg, size_t cap)
+{
+    char tmp[NAME_MAX + 1];
+    int fd = -1;
+    for (int tries = 0; fd < 0 && tries < 100; tries++) {
+        part_name(name, tmp, sizeof tmp);
+        fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) break;
+    }
+    int ok = fd >= 0, err = ok ? 0 : errno;
     for (size_t off = 0; ok && off < len;) {
         ssize_t k = write(fd, data + off, len - off);
         if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) ok = 0;
+        if (k <= 0) ok = 0, err = errno;
         else off += (size_t)k;
     }
-    if (ok && fsync(fd) != 0) ok = 0;
-    if (!ok) err = errno;
+    if (ok && fsync(fd) != 0) ok = 0, err = errno;
     if (fd >= 0 && close(fd) != 0 && ok) ok = 0, err = errno;
-    if (ok && rename(tmp, path) != 0) ok = 0, err = errno;
+    /* rename replaces what is at `name` itself; a link there is replaced, never followed. */
+    if (ok && renameat(dir, tmp, dir, name) != 0) ok = 0, err = errno;
     if (!ok) {
-        snprintf(msg, cap, "cannot write %s: %s", path, strerror(err ? err : EIO));
-        if (fd >= 0) unlink(tmp);
+        snprintf(msg, cap, "cannot write %s: %s", shown, strerror(err ? err : EIO));
+        if (fd >= 0) unlinkat(dir, tmp, 0);
+        return -1;
+    }
+    fsync(dir); /* the rename itself is on the disk too */
+    return 0;
+}
+
+/* export --out PATH: its folder, and its name there. A PATH that is a link, a FIFO
+ * or a device is refused, never replaced or written through. Release: close(*dir). */
+static int out_open(const char *path, int *dir, char *name, size_t cap, char *msg, size_t mcap)
+{
+    const char *slash = strrchr(path, '/');
+    char folder[PATH_MAX];
+    snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1, slash ? path : ".");
+    snprintf(name, cap, "%s", slash ? slash + 1 : path);
+    if (!name[0] || !strcmp(name, ".") || !strcmp(name, "..")) {
+        snprintf(msg, mcap, "cannot write %s: not a file name", path);
+        return -1;
+    }
+    *dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (*dir < 0) {
+        snprintf(msg, mcap, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat sb;
+    if (fstatat(*dir, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(sb.st_mode)) {
+        snprintf(msg, mcap, "cannot write %s: it is %s, not a file; nothing was written", path,
+                 S_ISLNK(sb.st_mode) ? "a link" : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)"
+                 : S_ISDIR(sb.st_mode) ? "a folder" : "a device or socket");
+        close(*dir);
+        *dir = -1;
         return -1;
     }
     return 0;
 }
 
 /* A PNG through the painter: encoded in memory, then written whole. */
-static int write_png(painter *p, int64_t meeting, const char *board, int64_t child, const char *path, char *msg, size_t cap)
+static int write_png(painter *p, int64_t meeting, const char *board, int64_t child, int dir, const char *name,
+                     const char *shown, char *msg, size_t cap)
 {
     store_status r = painter_draw(p, meeting, board, child);
     if (r == STORE_EINVAL) snprintf(msg, cap, "there is no board '%s'; use drieluik, doelen, besluiten or vip", board);
@@ -208,7 +254,7 @@ static int write_png(painter *p, int64_t meeting, const char *board, int64_t chi
         snprintf(msg, cap, "cannot make the picture: %s", SDL_GetError());
         return -1;
     }
-    int rc = write_whole(path, (const char *)png, len, msg, cap);
+    int rc = write_whole_at(dir, name, shown, (const char *)png, len, msg, cap);
     SDL_free(png);
     return rc;
 }
@@ -226,7 +272,8 @@ static int plan_picture(void *user, const char *board, int64_t child, print_pict
 }
 
 /* The plan as a PDF, with pictures of its boards. */
-static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, const char *path, char *msg, size_t cap)
+static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, int dir, const char *name, const char *shown,
+                     char *msg, size_t cap)
 {
     painter p;
     /* A 16:9 picture across an A4 column: 1600 px is ~235 dpi there. */
@@ -247,28 +294,40 @@ static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, 
     size_t len;
     int rc = print_plan_pdf(json, &o, &pdf, &len, msg, cap);
     painter_close(&p);
-    if (rc == 0) rc = write_whole(path, (const char *)pdf, len, msg, cap);
+    if (rc == 0) rc = write_whole_at(dir, name, shown, (const char *)pdf, len, msg, cap);
     free(pdf);
     return rc;
 }
 
-/* Empties a folder this export made (files only: it makes no folders inside). */
-static void clear_dir(const char *dir)
+/* "Plan <title> <day>": the day kept whatever the title's length, the title cut
+ * at a grapheme (never inside a letter), no character FAT or exFAT refuses, and
+ * room for " (99)" in the 255 bytes a name may have there. */
+static void bundle_name(const char *title, const char *day, char *out, size_t cap)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char path[PATH_MAX];
-    while (d && (e = readdir(d)))
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-            unlink(path);
-        }
-    if (d) closedir(d);
+    char t[CORE_TEXT_BYTES(CORE_NAME_MAX) * 3 + 4];
+    ut_clean(title, strlen(title), t, sizeof t, 0); /* valid UTF-8, even from a hostile file */
+    for (char *c = t; *c; c++)
+        if ((unsigned char)*c < 32 || *c == 0x7F || strchr("/\\:*?\"<>|", *c)) *c = '-';
+    size_t room = 255 - strlen("Plan ") - 1 - strlen(day) - strlen(" (99)");
+    if (strlen(t) > room) t[ut_snap(t, room)] = 0;
+    size_t n = strlen(t);
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.')) t[--n] = 0;
+    snprintf(out, cap, "Plan %s%s%s", t, n ? " " : "", day);
+}
+
+/* Removes what this export made in its folder, and the folder: nothing else. */
+static void unmake(int place, const char *tmp, int dir, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++) unlinkat(dir, names[i], 0);
+    close(dir);
+    unlinkat(place, tmp, AT_REMOVEDIR);
 }
 
 /* Everything the facilitator hands out, in a new folder under `folder`: the plan
- * (PDF), the file (JSON) and pictures of the boards. Built under a hidden name and
- * renamed when whole, so a stick pulled out half-way holds no half plan. */
+ * (PDF), the file (JSON) and pictures of the boards. It is built in a folder of its
+ * own under a name nobody else has, made fresh (never one that was there, never
+ * through a link), written to only by name within it, and renamed when whole, so a
+ * stick pulled out half-way holds no half plan and nothing it did not make is touched. */
 static int export_bundle(store *st, int64_t meeting, int lang_en, const char *folder, char *made, size_t made_cap,
                          char *msg, size_t cap)
 {
@@ -277,27 +336,33 @@ static int export_bundle(store *st, int64_t meeting, int lang_en, const char *fo
         snprintf(msg, cap, "there is no meeting %lld", (long long)meeting);
         return -1;
     }
-    /* "Plan Familie Jansen 2026-11-22", the day the room sees (after midnight in
-     * Amsterdam it is not yet tomorrow in UTC); no characters a FAT stick refuses. */
-    char name[NAME_MAX - 16], day[32];
-    scr_local_day(wall_ms(), day, sizeof day);
-    snprintf(name, sizeof name, "Plan %s %s", m.title, day);
-    for (char *c = name; *c; c++)
-        if ((unsigned char)*c < 32 || strchr("/\\:*?\"<>|", *c)) *c = '-';
-    char tmp[PATH_MAX], path[PATH_MAX], dst[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s/.%s.part", folder, name);
-    if (mkdir(tmp, 0700) != 0 && errno != EEXIST) {
-        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
+    char name[NAME_MAX + 1], day[32], tmp[NAME_MAX + 1], dst[NAME_MAX + 1];
+    scr_local_day(wall_ms(), day, sizeof day); /* the day the room sees, not UTC's */
+    bundle_name(m.title, day, name, sizeof name);
+    int place = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (place < 0) {
+        if (errno == ELOOP) snprintf(msg, cap, "%s is a link, not a folder: nothing is written there", folder);
+        else snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
         return -1;
     }
-    clear_dir(tmp); /* what an export cut short left there is not this plan */
+    int made_dir = -1;
+    for (int tries = 0; made_dir != 0 && tries < 100; tries++) {
+        part_name(".schouders", tmp, sizeof tmp);
+        if ((made_dir = mkdirat(place, tmp, 0700)) != 0 && errno != EEXIST) break;
+    }
+    int dir = made_dir == 0 ? openat(place, tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+    if (dir < 0) {
+        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
+        if (made_dir == 0) unlinkat(place, tmp, AT_REMOVEDIR);
+        close(place);
+        return -1;
+    }
+    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png"};
     char *json = NULL;
     int rc = store_export_json(st, meeting, &json) == STORE_OK ? 0 : -1;
     if (rc) snprintf(msg, cap, "%s", store_errmsg(st));
-    snprintf(path, sizeof path, "%s/plan.json", tmp);
-    if (!rc) rc = write_whole(path, json, strlen(json), msg, cap);
-    snprintf(path, sizeof path, "%s/plan.pdf", tmp);
-    if (!rc) rc = write_pdf(st, meeting, json, lang_en, path, msg, cap);
+    if (!rc) rc = write_whole_at(dir, files[0], files[0], json, strlen(json), msg, cap);
+    if (!rc) rc = write_pdf(st, meeting, json, lang_en, dir, files[1], files[1], msg, cap);
     /* Pictures of the boards that hold something; the VIP-kaart only in the PDF,
      * and only when the child said yes. */
     cJSON *root = json ? cJSON_Parse(json) : NULL;
@@ -308,28 +373,35 @@ static int export_bundle(store *st, int64_t meeting, int lang_en, const char *fo
     painter p;
     if (!rc && !(rc = painter_open(&p, st, lang_en, 1920, 1080, msg, cap))) {
         static const char *const boards[] = {"besluiten", "drieluik", "doelen"};
-        for (int i = 0; !rc && i < 3; i++) {
-            if (!has[i]) continue;
-            snprintf(path, sizeof path, "%s/%s.png", tmp, boards[i]);
-            rc = write_png(&p, meeting, boards[i], 0, path, msg, cap);
-        }
+        for (int i = 0; !rc && i < 3; i++)
+            if (has[i]) rc = write_png(&p, meeting, boards[i], 0, dir, files[2 + i], files[2 + i], msg, cap);
         painter_close(&p);
     }
-    /* Whole: under its own name (a second export the same day gets "(2)"). */
+    /* Whole: under its own name (a second export the same day gets "(2)"); what is
+     * there already, a folder or a link, is never replaced. */
     for (int k = 1; !rc && k < 100; k++) {
-        if (k == 1) snprintf(dst, sizeof dst, "%s/%s", folder, name);
-        else snprintf(dst, sizeof dst, "%s/%s (%d)", folder, name, k);
-        if (access(dst, F_OK) == 0) continue;
-        if (rename(tmp, dst) == 0) {
-            snprintf(made, made_cap, "%s", strrchr(dst, '/') + 1);
+        if (k == 1) snprintf(dst, sizeof dst, "%s", name);
+        else snprintf(dst, sizeof dst, "%s (%d)", name, k);
+        int r = renameat2(place, tmp, place, dst, RENAME_NOREPLACE);
+        if (r != 0 && errno == EINVAL) { /* a file system without the flag: look first */
+            struct stat sb;
+            if (fstatat(place, dst, &sb, AT_SYMLINK_NOFOLLOW) == 0) continue;
+            r = renameat(place, tmp, place, dst);
+        }
+        if (r == 0) {
+            snprintf(made, made_cap, "%s", dst);
+            close(dir);
+            fsync(place);
+            close(place);
             return 0;
         }
+        if (errno == EEXIST) continue;
         snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
         rc = -1;
     }
-    /* Nothing half is left behind. */
-    clear_dir(tmp);
-    rmdir(tmp);
+    if (!rc) snprintf(msg, cap, "cannot write in %s: too many plans of this name today", folder);
+    unmake(place, tmp, dir, files, 5); /* nothing half is left behind */
+    close(place);
     return -1;
 }
 
@@ -380,26 +452,29 @@ static int export_main(int argc, char **argv)
         return 1;
     }
     char *json = NULL;
-    int rc = 1;
-    if (store_export_json(st, id, &json) != STORE_OK) { /* also how an unknown meeting is found */
+    int rc = 1, dir = -1;
+    char name[NAME_MAX + 1];
+    if (strcmp(out, "-") != 0 && out_open(out, &dir, name, sizeof name, msg, sizeof msg) != 0) {
+        fprintf(stderr, "schouders export: %s\n", msg);
+    } else if (store_export_json(st, id, &json) != STORE_OK) { /* also how an unknown meeting is found */
         fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
     } else if (!strcmp(format, "json")) {
         if (!strcmp(out, "-")) rc = fputs(json, stdout) >= 0 && fputc('\n', stdout) != EOF ? 0 : 1;
         else {
             size_t n = strlen(json);
             json[n] = '\n'; /* cJSON's text ends without one; the terminator is not needed past here */
-            rc = write_whole(out, json, n + 1, msg, sizeof msg) ? 1 : 0;
+            rc = write_whole_at(dir, name, out, json, n + 1, msg, sizeof msg) ? 1 : 0;
             if (rc) fprintf(stderr, "schouders export: %s\n", msg);
         }
     } else if (SDL_Init(0) != 0) {
         fprintf(stderr, "schouders export: cannot start SDL: %s\n", SDL_GetError());
     } else {
-        if (!strcmp(format, "pdf")) rc = write_pdf(st, id, json, lang_en, out, msg, sizeof msg) ? 1 : 0;
+        if (!strcmp(format, "pdf")) rc = write_pdf(st, id, json, lang_en, dir, name, out, msg, sizeof msg) ? 1 : 0;
         else {
             painter p;
             rc = painter_open(&p, st, lang_en, w, h, msg, sizeof msg) ? 1 : 0;
             if (!rc) {
-                rc = write_png(&p, id, board ? board : default_board(st, id), 0, out, msg, sizeof msg) ? 1 : 0;
+                rc = write_png(&p, id, board ? board : default_board(st, id), 0, dir, name, out, msg, sizeof msg) ? 1 : 0;
                 painter_close(&p);
             } else rc = 1;
         }
@@ -407,6 +482,7 @@ static int export_main(int argc, char **argv)
         SDL_Quit();
     }
     free(json);
+    if (dir >= 0) close(dir);
     store_close(st);
     return rc;
 }

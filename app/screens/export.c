@@ -26,6 +26,8 @@ static void add_place(scr_app *app, const char *path, const char *name)
     int known = statvfs(path, &vfs) == 0;
     p->free_bytes = known ? (long long)vfs.f_bavail * (long long)vfs.f_frsize : -1;
     p->readonly = access(path, W_OK) != 0 || (known && (vfs.f_flag & ST_RDONLY));
+    struct stat l;
+    p->link = lstat(path, &l) == 0 && S_ISLNK(l.st_mode);
 }
 
 /* Where a plan can go: the folders the kiosk names (SCHOUDERS_EXPORT_DIRS, separated
@@ -67,6 +69,7 @@ static const char *why(const char *folder)
 {
     struct stat st;
     struct statvfs vfs;
+    if (lstat(folder, &st) == 0 && S_ISLNK(st.st_mode)) return T("export.why_link");
     if (stat(folder, &st) != 0 || !S_ISDIR(st.st_mode)) return T("export.why_gone");
     if (access(folder, W_OK) != 0 || (statvfs(folder, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))) return T("export.why_readonly");
     if (statvfs(folder, &vfs) == 0 && (long long)vfs.f_bavail * (long long)vfs.f_frsize < 4LL << 20) return T("export.why_full");
@@ -182,7 +185,7 @@ void scr_export_frame(scr_app *app)
         int tx = c.x + ui_mm(ui, 26), tw = c.w - ui_mm(ui, 26) - ui_mm(ui, 70);
         ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, 2), tw, ui_mm(ui, 11)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         size_words(app, p->free_bytes, free_s, sizeof free_s);
-        snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->readonly ? T("export.readonly") : free_s);
+        snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->link ? T("export.link") : p->readonly ? T("export.readonly") : free_s);
         ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, 13), tw, ui_mm(ui, 8)), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f, UI_INK2,
                     UI_LEFT);
         /* The whole card is the target; the button says what a tap does. */

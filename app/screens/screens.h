@@ -44,6 +44,7 @@ typedef struct {
     char name[128];
     long long free_bytes; /* -1: unknown */
     int readonly;         /* cannot be written: said on its tile before anyone taps */
+    int link;             /* a link to somewhere else: never written through, said on its tile */
 } scr_place;
 
 /* One board action undo can take back: its change list (malloc'd). */

@@ -192,4 +192,88 @@ fi
 [ "$ro" = /proc/1 ] || check "app: and nothing was left there" test -z "$(ls -A "$ro")"
 check "app: back on Home" dump_has "$TMP/exp_home.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 1'
 [ "$ro" = /proc/1 ] || { chattr -i "$ro" 2> /dev/null; chmod 755 "$ro"; }
+
+# --- A stick someone prepared -----------------------------------------------------------
+# Links planted under the names an export could use (its old hidden folder, the plan's
+# own name) point at a folder that must stay as it is; a place that is itself a link
+# is refused. And a long title of emoji and characters FAT refuses still gives a name
+# a FAT or exFAT stick takes: at most 255 bytes, cut at a grapheme, the date kept.
+victim="$TMP/victim"
+mkdir -p "$victim"
+sqlite3 "$db" ".backup '$victim/schouders.db'"
+echo "houd mij" > "$victim/keep.txt"
+victim_sum() { (cd "$victim" && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+%s | awk '{print $1, $5, $6, $7}'; sha256sum ./*); }
+victim_before=$(victim_sum)
+evil="$TMP/EVIL"
+mkdir -p "$evil"
+today=$(date +%F)
+ln -s "$victim" "$evil/.Plan Familie De Boer $today.part"
+ln -s "$victim" "$evil/Plan Familie De Boer $today"
+ln -s "$victim" "$TMP/LINKSTICK"
+sqlite3 "$db" ".backup '$TMP/evil.db'"
+sqlite3 "$TMP/evil.db" "DELETE FROM settings WHERE key='open_meeting'"
+script evil_export <<EOS
+$(pin_type 1357)
+tap @home.meeting.0.export
+$(pin_type 1357)
+dump @TMP/evil_places.json
+tap @export.place.0
+dump @TMP/evil_done.json
+tap @export.place.1
+dump @TMP/evil_link.json
+quit
+EOS
+SCHOUDERS_EXPORT_DIRS="$evil:$TMP/LINKSTICK" app --db "$TMP/evil.db" --script "$TMP/evil_export.script" 2> /dev/null
+check "stick attack: the kiosk runs on (exit 0)" test $? -eq 0
+check "stick attack: the folder the links point at is untouched" test "$(victim_sum)" = "$victim_before"
+check "stick attack: the planted links are still just links" test -L "$evil/.Plan Familie De Boer $today.part" -a -L "$evil/Plan Familie De Boer $today"
+check "stick attack: the plan went into a new folder of its own" test -s "$evil/Plan Familie De Boer $today (2)/plan.pdf"
+check "stick attack: a place that is a link says so on its tile" \
+  dump_has "$TMP/evil_places.json" '[.texts[].label] | any(test("een verwijzing naar een andere map"))'
+check "stick attack: and is refused, saying why" \
+  dump_has "$TMP/evil_link.json" '[.texts[].label] | any(test("Niet geëxporteerd naar LINKSTICK: dit is een verwijzing"))'
+check "stick attack: nothing half left anywhere" test -z "$(find "$evil" "$victim" -name '*.part' ! -type l)"
+
+long=$(printf '👨‍👩‍👧‍👦%.0s' $(seq 40))
+sqlite3 "$TMP/evil.db" "UPDATE meetings SET title='Familie \"A/B\" <C>: $long'"
+fat="$TMP/FAT"
+mkdir -p "$fat"
+script fat_export <<EOS
+$(pin_type 1357)
+tap @home.meeting.0.export
+$(pin_type 1357)
+tap @export.place.0
+quit
+EOS
+SCHOUDERS_EXPORT_DIRS="$fat" app --db "$TMP/evil.db" --script "$TMP/fat_export.script" 2> /dev/null
+fatname=$(cd "$fat" && ls | head -1)
+check "long title: one folder made" test -s "$fat/$fatname/plan.json"
+check "long title: at most 255 bytes (${#fatname} characters, $(printf '%s' "$fatname" | wc -c) bytes)" test "$(printf '%s' "$fatname" | wc -c)" -le 255
+check "long title: valid UTF-8" bash -c 'printf "%s" "$1" | iconv -f UTF-8 -t UTF-8 > /dev/null' _ "$fatname"
+check "long title: no character FAT refuses" bash -c '! printf "%s" "$1" | grep -q "[\"*/:<>?\\\\|]"' _ "$fatname"
+check "long title: the date is kept" bash -c '[[ "$1" == *" $2" ]] || [[ "$1" == *" $3" ]]' _ "$fatname" "$today" "$(date +%F)"
+one='👨‍👩‍👧‍👦'
+check "long title: cut between whole families, not inside one" \
+  bash -c 't=${1#Plan Familie -A-B- -C-- }; t=${t% *}; t=${t//$2/}; [ -z "$t" ]' _ "$fatname" "$one"
+
+# export --out that is a link, a pipe or a device: refused, never written through.
+echo "niet overschrijven" > "$victim/target.txt"
+ln -s "$victim/target.txt" "$TMP/out_link.json"
+mkfifo "$TMP/out_fifo.json"
+for f in json pdf png; do
+  timeout 60 "$SCHOUDERS" export --db "$db" --meeting 1 --format "$f" --out "$TMP/out_link.json" 2> "$TMP/link.err"
+  check "--out a link ($f): exit 1, saying it is a link" bash -c "[ $? -eq 1 ] && grep -q 'it is a link' '$TMP/link.err'"
+done
+check "--out a link: what it points at is unchanged" test "$(cat "$victim/target.txt")" = "niet overschrijven"
+timeout 60 "$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/out_fifo.json" 2> "$TMP/fifo.err"
+check "--out a pipe: refused at once (exit 1), never opened" bash -c "[ $? -eq 1 ] && grep -q 'a pipe' '$TMP/fifo.err'"
+# A device node of the test's own (never /dev/null itself: an app that replaced it
+# would break the machine); made when this user may.
+if mknod -m 666 "$TMP/out_dev.json" c 1 3 2> /dev/null; then
+  timeout 60 "$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/out_dev.json" 2> "$TMP/dev.err"
+  check "--out a device: refused" bash -c "[ $? -eq 1 ] && grep -q 'a device' '$TMP/dev.err'"
+  check "and it is still a device" test -c "$TMP/out_dev.json"
+else
+  echo "note: no device node can be made here; --out a device is not checked" >&2
+fi
 finish
