@@ -184,6 +184,28 @@ core_status core_pin_check(const char *pin)
     return CORE_OK;
 }
 
+int64_t core_pin_wait_ms(const core_pin_guard *g, int64_t now_ms)
+{
+    if (g->pause_ms <= 0) return 0;
+    if (now_ms < g->paused_at) return g->pause_ms;
+    int64_t left = g->pause_ms - (now_ms - g->paused_at);
+    return left > 0 ? left : 0;
+}
+
+void core_pin_wrong(core_pin_guard *g, int tries, int64_t first_ms, int64_t now_ms)
+{
+    if (g->wrong < 0 || g->wrong > tries) g->wrong = 0; /* a hostile file: start counting again */
+    if (g->lockouts < 0) g->lockouts = 0;
+    if (++g->wrong < tries) return;
+    g->wrong = 0;
+    int doubled = g->lockouts < 10 ? g->lockouts : 10;
+    if (g->lockouts < 1000) g->lockouts++;
+    g->paused_at = now_ms;
+    g->pause_ms = first_ms << doubled;
+}
+
+void core_pin_right(core_pin_guard *g) { *g = (core_pin_guard){0, 0, 0, 0}; }
+
 core_status core_participant_add(core_participant *list, int *n, const char *name, core_role role)
 {
     if (*n >= CORE_PARTICIPANTS_MAX) return CORE_EFULL;

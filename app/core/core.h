@@ -378,6 +378,21 @@ core_status core_text_take(const char *in, int max_chars, char *out, size_t cap)
 /* A facilitator PIN is 4 to 8 digits. */
 core_status core_pin_check(const char *pin);
 
+/* The guard against guessing the PIN: wrong tries since the last pause, pauses so
+ * far, and the pause running (from paused_at for pause_ms; Unix ms). It is kept in
+ * the database, so a restart (a power cycle every 30 s) forgets nothing. */
+typedef struct {
+    int wrong, lockouts;
+    int64_t paused_at, pause_ms;
+} core_pin_guard;
+/* Milliseconds until a PIN may be tried again; 0: now. A clock set back before the
+ * pause began counts as the whole pause still to come. */
+int64_t core_pin_wait_ms(const core_pin_guard *g, int64_t now_ms);
+/* A wrong PIN: after `tries` of them a pause, first_ms long and twice as long each
+ * next time (at most 2^10 times). A right one clears the count and the pauses. */
+void core_pin_wrong(core_pin_guard *g, int tries, int64_t first_ms, int64_t now_ms);
+void core_pin_right(core_pin_guard *g);
+
 /* Adds a participant to a list being prepared, giving it the next free colour.
  * CORE_EEMPTY / CORE_ETOOLONG for the name, CORE_EFULL at CORE_PARTICIPANTS_MAX. */
 core_status core_participant_add(core_participant *list, int *n, const char *name, core_role role);

@@ -53,6 +53,7 @@ void scr_open(scr_app *app)
     app->meetings_stale = 1;
     app->home_open = 0;
     app->open_saved = 0;
+    store_pin_guard(app->st, &app->pin_guard); /* a pause outlives a restart */
     if (store_has_pin(app->st) != STORE_OK) {
         scr_go(app, SCR_PIN_NEW);
     } else {
@@ -291,7 +292,7 @@ int scr_wake_in(const scr_app *app)
     if ((int32_t)(app->shake_until - now) > 0) best = ui_sooner(best, 16);
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
-    if ((int32_t)(app->pin_paused_until - now) > 0) best = ui_sooner(best, 1000);
+    if (core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0) best = ui_sooner(best, 1000);
     if (app->st && store_purge_pending(app->st)) best = ui_sooner(best, (int)CFG_PURGE_RETRY_MS);
     if (app->screen == SCR_MEETING) best = ui_sooner(best, ui_sooner(scr_dl_wake_in(app), scr_meeting_wake_in(app)));
     return best;

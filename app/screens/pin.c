@@ -30,7 +30,7 @@ static int keypad(scr_app *app, int cx, int y, int key)
     ui_ctx *ui = app->ui;
     int gap = ui_mm(ui, 3);
     int x0 = cx - (3 * key + 2 * gap) / 2;
-    int paused = (int32_t)(app->pin_paused_until - app->now) > 0;
+    int paused = core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0;
     static const char *const digits = "123456789";
     for (int i = 0; i < 12; i++) {
         SDL_Rect r = ui_rect(x0 + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key);
@@ -171,31 +171,22 @@ int scr_pin_modal(scr_app *app)
     pin_dots(app, cx, y);
     y += ui_mm(ui, 8);
     /* The status bar is under the backdrop: say it here, where the eyes are. */
-    int paused = (int32_t)(app->pin_paused_until - app->now) > 0;
-    if (paused) {
+    int64_t wait = core_pin_wait_ms(&app->pin_guard, app->wall_ms);
+    if (wait > 0) {
         char msg[128];
-        snprintf(msg, sizeof msg, T("pin.paused"), (int)((app->pin_paused_until - app->now + 999) / 1000));
+        snprintf(msg, sizeof msg, T("pin.paused"), (int)((wait + 999) / 1000));
         ui_text(ui, msg, cx, y, CFG_SMALL_MM, UI_WARN, UI_CENTER, 0);
     } else if (app->status_error && (int32_t)(app->status_until - app->now) > 0) {
         ui_text(ui, app->status, cx, y, CFG_SMALL_MM, UI_DANGER, UI_CENTER, 0);
     }
     y += ui_mm(ui, 7);
     if (keypad(app, cx, y, key)) {
-        store_status r = store_check_pin(app->st, app->pin);
+        store_status r = store_check_pin(app->st, app->pin, app->wall_ms, NULL);
+        store_pin_guard(app->st, &app->pin_guard); /* what the file now says, pause included */
         if (r == STORE_OK) {
             memset(app->pin, 0, sizeof app->pin);
-            app->pin_wrong = 0;
-            app->pin_lockouts = 0;
             granted(app);
-        } else if (r == STORE_EINVAL) {
-            /* A few tries, then a pause: four digits are quickly guessed otherwise. */
-            if (++app->pin_wrong >= CFG_PIN_TRIES) {
-                /* A minute, then twice as long each time after that (capped at a day). */
-                app->pin_wrong = 0;
-                int doubled = app->pin_lockouts < 10 ? app->pin_lockouts : 10;
-                app->pin_lockouts++;
-                app->pin_paused_until = app->now + (CFG_PIN_PAUSE_MS << doubled);
-            }
+        } else if (r == STORE_EINVAL || r == STORE_EPAUSED) {
             wrong(app, T("pin.wrong"));
         } else {
             scr_store_failed(app, r);

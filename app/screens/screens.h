@@ -86,9 +86,7 @@ typedef struct scr_app {
     int pin_step;               /* new PIN: 0 first entry, 1 repeat */
     scr_pin_purpose pin_for;
     int64_t pin_target;
-    int pin_wrong;
-    int pin_lockouts;           /* pauses so far: each one twice as long */
-    uint32_t pin_paused_until;
+    core_pin_guard pin_guard;   /* wrong tries and the pause, as the file has them */
     uint32_t shake_until;
     uint32_t purge_next;        /* when to try again to wipe a deleted meeting everywhere */
 

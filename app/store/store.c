@@ -532,13 +532,54 @@ store_status store_set_pin(store *st, const char *pin, int64_t now_ms)
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
-store_status store_check_pin(store *st, const char *pin)
+store_status store_pin_guard(store *st, core_pin_guard *g)
 {
-    char hash[crypto_pwhash_STRBYTES];
-    store_status r = store_setting(st, "pin_hash", hash, sizeof hash);
+    char v[96];
+    long long w = 0, l = 0, at = 0, ms = 0;
+    *g = (core_pin_guard){0, 0, 0, 0};
+    store_status r = store_setting(st, "pin_guard", v, sizeof v);
+    if (r == STORE_ENOTFOUND) return STORE_OK;
     if (r != STORE_OK) return r;
+    if (sscanf(v, "%lld %lld %lld %lld", &w, &l, &at, &ms) == 4) {
+        /* A hostile value gives the longest pause rather than none. */
+        g->wrong = w >= 0 && w < 1000 ? (int)w : 0;
+        g->lockouts = l >= 0 && l < 1000 ? (int)l : 10;
+        g->paused_at = at;
+        g->pause_ms = ms >= 0 && ms <= ((int64_t)CFG_PIN_PAUSE_MS << 10) ? ms : ((int64_t)CFG_PIN_PAUSE_MS << 10);
+    }
+    return STORE_OK;
+}
+
+store_status store_set_pin_guard(store *st, const core_pin_guard *g)
+{
+    char v[96];
+    snprintf(v, sizeof v, "%d %d %lld %lld", g->wrong, g->lockouts, (long long)g->paused_at, (long long)g->pause_ms);
+    return store_set_setting(st, "pin_guard", v);
+}
+
+store_status store_check_pin(store *st, const char *pin, int64_t now_ms, int64_t *wait_ms)
+{
+    core_pin_guard g;
+    if (wait_ms) *wait_ms = 0;
+    store_status r = store_pin_guard(st, &g);
+    if (r != STORE_OK) return r;
+    /* During a pause nothing is checked at all, by any screen. */
+    int64_t wait = core_pin_wait_ms(&g, now_ms);
+    if (wait > 0) {
+        if (wait_ms) *wait_ms = wait;
+        return STORE_EPAUSED;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if ((r = store_setting(st, "pin_hash", hash, sizeof hash)) != STORE_OK) return r;
     if (sodium_init() < 0) return STORE_EIO;
-    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0 ? STORE_OK : STORE_EINVAL;
+    int right = crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+    if (right) core_pin_right(&g);
+    else core_pin_wrong(&g, CFG_PIN_TRIES, CFG_PIN_PAUSE_MS, now_ms);
+    /* The count is in the file before the answer is given: pulling the plug after
+     * a wrong try does not take the try back. */
+    if ((r = store_set_pin_guard(st, &g)) != STORE_OK) return r;
+    if (!right && wait_ms) *wait_ms = core_pin_wait_ms(&g, now_ms);
+    return right ? STORE_OK : STORE_EINVAL;
 }
 
 /* --- meetings ----------------------------------------------------------------- */

@@ -21,6 +21,7 @@ typedef enum {
     STORE_EINVAL,    /* the action breaks a rule of core */
     STORE_EIO,       /* any other failure; the message says which */
     STORE_EGONE,     /* the database file was deleted while open: store_rescue puts it back */
+    STORE_EPAUSED,   /* the PIN may not be tried now: too many wrong tries (a pause runs) */
     STORE_EHELD      /* done, but a deleted meeting's words are not yet wiped everywhere:
                       * another program holds the file (store_purge tries again) */
 } store_status;
@@ -70,8 +71,14 @@ store_status store_path_beside(const char *path, char *out, size_t cap);
 store_status store_has_pin(store *st);
 /* STORE_EINVAL when pin is not 4-8 digits. */
 store_status store_set_pin(store *st, const char *pin, int64_t now_ms);
-/* STORE_OK when pin matches, STORE_EINVAL when it does not. */
-store_status store_check_pin(store *st, const char *pin);
+/* STORE_OK when pin matches, STORE_EINVAL when it does not (counted: after
+ * CFG_PIN_TRIES a pause begins, *wait_ms says how long), STORE_EPAUSED during a
+ * pause (nothing checked; *wait_ms left). The count lives in the file. */
+store_status store_check_pin(store *st, const char *pin, int64_t now_ms, int64_t *wait_ms);
+/* The guard against guessing (core_pin_guard), as kept in the file; a missing or
+ * unreadable one reads as no tries yet. */
+store_status store_pin_guard(store *st, core_pin_guard *g);
+store_status store_set_pin_guard(store *st, const core_pin_guard *g);
 
 /* A setting (key/value), for small flags such as "demo_created". */
 store_status store_setting(store *st, const char *key, char *out, size_t cap);

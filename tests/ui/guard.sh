@@ -79,6 +79,26 @@ app --db "$db" --script "$TMP/leave.script"; rc=$?
 check "Afsluiten with the PIN closes the app (status $rc)" test "$rc" -eq 0
 check "and nothing ran after it" test ! -e "$TMP/still_here.json"
 
+# Five wrong PINs pause the keypad, and a restart (a power cycle every 30 s) does
+# not end the pause: the count and the pause are in the file.
+cp "$TMP/guard.db" "$TMP/pause.db" 2> /dev/null || sqlite3 "$db" ".backup '$TMP/pause.db'"
+sqlite3 "$TMP/pause.db" "DELETE FROM settings WHERE key='open_meeting'"
+{ for i in 1 2 3 4 5; do pin_type 9999; done; echo "dump $TMP/paused.json"; echo "quit"; } > "$TMP/guess.script"
+check "five wrong PINs are typed" app --db "$TMP/pause.db" --script "$TMP/guess.script"
+check "then the keypad pauses" dump_has "$TMP/paused.json" '[.texts[].label] | any(test("^Te vaak fout. Probeer het over [0-9]+ seconden weer"))'
+script after_restart <<EOS
+dump @TMP/paused_again.json
+$(pin_type 4321)
+dump @TMP/still_locked.json
+quit
+EOS
+check "the app starts again at once" app --db "$TMP/pause.db" --script "$TMP/after_restart.script"
+check "and the pause is still on after the restart" \
+  dump_has "$TMP/paused_again.json" '[.texts[].label] | any(test("^Te vaak fout. Probeer het over [0-9]+ seconden weer"))'
+check "even the right PIN does not open Home during it" \
+  dump_has "$TMP/still_locked.json" '([.widgets[].id] | index("home.meeting.0") | not) and ([.widgets[].id] | index("pin.modal"))'
+check "the count and the pause are in the file" test -n "$(sqlite3 "$TMP/pause.db" "SELECT value FROM settings WHERE key='pin_guard'")"
+
 # A restart (a crash, a power cut, the power button) comes back in the meeting that
 # was on screen, not on Home; Home from a meeting takes the PIN.
 script into <<EOS

@@ -1,6 +1,7 @@
 /* Store: file mode, schema, one transaction per action, refusing damaged or newer
  * files without touching them, one app per database, layouts, export. */
 #include "check.h"
+#include "../../app/config.h"
 #include "store.h"
 
 #include <cjson/cJSON.h>
@@ -45,8 +46,18 @@ static void new_database(void)
     CHECK(store_has_pin(st) == STORE_ENOTFOUND);
     CHECK(store_set_pin(st, "12", 1) == STORE_EINVAL);
     CHECK(store_set_pin(st, "2468", 1) == STORE_OK);
-    CHECK(store_check_pin(st, "2468") == STORE_OK);
-    CHECK(store_check_pin(st, "2469") == STORE_EINVAL);
+    CHECK(store_check_pin(st, "2468", 1000, NULL) == STORE_OK);
+    CHECK(store_check_pin(st, "2469", 1000, NULL) == STORE_EINVAL);
+    /* Five wrong tries: a pause of a minute, in the file, that a right PIN does not
+     * get through; after it a try is allowed, and a right PIN clears the count. */
+    int64_t wait = 0;
+    for (int i = 0; i < 4; i++) CHECK(store_check_pin(st, "1111", 2000, &wait) == STORE_EINVAL);
+    CHECK(wait == CFG_PIN_PAUSE_MS);
+    CHECK(store_check_pin(st, "2468", 3000, &wait) == STORE_EPAUSED && wait == CFG_PIN_PAUSE_MS - 1000);
+    core_pin_guard g;
+    CHECK(store_pin_guard(st, &g) == STORE_OK && g.lockouts == 1 && g.paused_at == 2000);
+    CHECK(store_check_pin(st, "2468", 2000 + CFG_PIN_PAUSE_MS, &wait) == STORE_OK);
+    CHECK(store_pin_guard(st, &g) == STORE_OK && g.wrong == 0 && g.lockouts == 0 && core_pin_wait_ms(&g, 0) == 0);
 
     /* A second app on the same file is refused at once, not left hanging. */
     store *other;
@@ -116,7 +127,7 @@ static void new_database(void)
     /* Reopened: everything is still there, and the lock is free again. */
     CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
     CHECK(store_meetings(st, ms, 8, &count) == STORE_OK && count == 1);
-    CHECK(store_check_pin(st, "2468") == STORE_OK);
+    CHECK(store_check_pin(st, "2468", 5000, NULL) == STORE_OK);
     store_close(st);
 
     sqlite3 *db;
