@@ -41,6 +41,9 @@ void scr_open(scr_app *app)
         }
         snprintf(app->open_msg, sizeof app->open_msg, "%s", msg);
         fprintf(stderr, "schouders: %s: %s\n", app->db_path, msg);
+        /* Whoever is at the screen now may not pass the facilitator by: the PIN
+         * the file stands behind still guards the ways on, read from a good copy. */
+        if (store_known_pin_hash(app->db_path, app->error_hash, sizeof app->error_hash) != STORE_OK) app->error_hash[0] = 0;
         scr_go(app, SCR_ERROR);
         return;
     }
@@ -159,7 +162,8 @@ void scr_store_failed(scr_app *app, store_status r)
 void scr_request_quit(scr_app *app)
 {
     /* Nothing to protect when no database is open. */
-    if (!app->st || app->screen == SCR_ERROR) app->quit = 1;
+    if (app->screen == SCR_ERROR && app->error_hash[0]) scr_pin_ask(app, PIN_FOR_QUIT, 0);
+    else if (!app->st || app->screen == SCR_ERROR) app->quit = 1;
     else if (app->screen != SCR_PIN_NEW) scr_pin_ask(app, PIN_FOR_QUIT, 0);
 }
 

@@ -1,5 +1,6 @@
 /* error: the database cannot be used. Says which file and what is wrong, never
- * writes to it, and offers a new file beside it. */
+ * writes to it, and offers the newest good backup or a new file, each at the file's
+ * own path with the old one kept aside; behind the PIN when the file's is known. */
 #include "screens.h"
 
 #include <stdio.h>
@@ -14,43 +15,81 @@ static const char *problem(store_status s)
     case STORE_EDIR: return T("error.dir");
     case STORE_EREADONLY: return T("error.read_only");
     case STORE_EFULL: return T("error.full");
+    case STORE_EFOREIGN: return T("error.foreign");
     default: return T("error.other");
     }
 }
 
-static void new_beside(scr_app *app)
+/* The word in the name a file is kept under when it is moved aside. */
+static const char *aside_word(store_status s)
 {
-    char path[PATH_MAX];
-    if (store_path_beside(app->db_path, path, sizeof path) != STORE_OK) {
-        scr_say(app, T("error.no_new_file"), 1);
-        return;
-    }
-    snprintf(app->db_path, sizeof app->db_path, "%s", path);
-    scr_open(app);
-    if (app->st) {
-        char msg[PATH_MAX + 128];
-        snprintf(msg, sizeof msg, T("error.now_using"), app->db_path);
-        scr_say(app, msg, 0);
+    switch (s) {
+    case STORE_ECORRUPT: return "beschadigd";
+    case STORE_ENEWER: return "nieuwer";
+    case STORE_EREADONLY: return "alleen-lezen";
+    case STORE_EFULL: return "vol";
+    default: return "apart";
     }
 }
 
-/* The newest good copy, into a new file beside the damaged one (which stays as it is). */
+/* Another program's file is never touched: no new file in its place, no restore. */
+static int ours(const scr_app *app)
+{
+    return app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR && app->open_status != STORE_EFOREIGN;
+}
+
+/* The file is kept, moved aside with the day in its name, and a new one made at
+ * its path: the path the kiosk service starts on. With the PIN that was typed. */
+static void new_file(scr_app *app, const char *pin)
+{
+    char aside[PATH_MAX];
+    store_status r = store_set_aside(app->db_path, aside_word(app->open_status), app->wall_ms, aside, sizeof aside);
+    if (r != STORE_OK) {
+        scr_say(app, T("error.no_new_file"), 1);
+        return;
+    }
+    scr_open(app);
+    if (!app->st) return;
+    if (pin && pin[0] && store_set_pin(app->st, pin, app->wall_ms) == STORE_OK) {
+        app->home_open = 1; /* the facilitator who typed it is here */
+        scr_go_home(app);
+    }
+    char msg[PATH_MAX + 128];
+    snprintf(msg, sizeof msg, T("error.now_using"), aside);
+    scr_say(app, msg, 0);
+}
+
+/* The newest good copy, at the file's own path; the damaged file kept aside. */
 static void restore(scr_app *app)
 {
-    char path[PATH_MAX];
+    char aside[PATH_MAX];
     int64_t at = 0;
-    if (store_restore_beside(app->db_path, path, sizeof path, &at) != STORE_OK) {
+    if (store_restore_in_place(app->db_path, aside_word(app->open_status), app->wall_ms, aside, sizeof aside, &at) != STORE_OK) {
         scr_say(app, T("error.no_backup"), 1);
         return;
     }
-    snprintf(app->db_path, sizeof app->db_path, "%s", path);
     scr_open(app);
     if (app->st) {
         char hm[8], msg[PATH_MAX + 128];
         scr_local_hm(at, hm, sizeof hm);
-        snprintf(msg, sizeof msg, T("error.restored"), hm, app->db_path);
+        snprintf(msg, sizeof msg, T("error.restored"), hm, aside);
         scr_say(app, msg, 0);
     }
+}
+
+void scr_error_do(scr_app *app, scr_pin_purpose what, const char *pin)
+{
+    if (what == PIN_FOR_ERROR_NEWFILE) new_file(app, pin);
+    else if (what == PIN_FOR_ERROR_RESTORE) restore(app);
+    else if (what == PIN_FOR_QUIT) app->quit = 1;
+}
+
+/* Where the file's PIN is known (its good backup carries it), every way on from
+ * here is the facilitator's; else there is nothing to guard yet. */
+static void ask_or_do(scr_app *app, scr_pin_purpose what)
+{
+    if (app->error_hash[0]) scr_pin_ask(app, what, 0);
+    else scr_error_do(app, what, NULL);
 }
 
 void scr_error_frame(scr_app *app)
@@ -71,22 +110,24 @@ void scr_error_frame(scr_app *app)
     snprintf(line, sizeof line, T("error.file"), app->db_path);
     y += ui_text(ui, line, tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, 3);
     if (app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR)
-        y += ui_text(ui, T("error.kept"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, 3);
+        y += ui_text(ui, ours(app) ? T("error.kept") : T("error.kept_foreign"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, 3);
     y += ui_text(ui, app->open_msg, tx, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, tw).y + ui_mm(ui, 10);
 
     int bw = ui_mm(ui, 70), g = ui_mm(ui, 4), bx = tx;
     if (y + t > bottom) y = bottom - t - g;
     if (app->open_status == STORE_ECORRUPT && app->has_backup) {
-        if (ui_button(ui, "error.restore", ui_rect(bx, y, bw, t), T("error.restore"), UI_PRIMARY)) restore(app);
+        if (ui_button(ui, "error.restore", ui_rect(bx, y, bw, t), T("error.restore"), UI_PRIMARY))
+            ask_or_do(app, PIN_FOR_ERROR_RESTORE);
         bx += bw + g;
     }
-    if (app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR) {
+    if (ours(app)) {
         if (ui_button(ui, "error.newfile", ui_rect(bx, y, bw, t), T("error.new_file"), app->has_backup ? UI_SECONDARY : UI_PRIMARY))
-            new_beside(app);
+            ask_or_do(app, PIN_FOR_ERROR_NEWFILE);
         bx += bw + g;
     }
     if (ui_button(ui, "error.retry", ui_rect(bx, y, bw, t), T("error.retry"), UI_SECONDARY)) scr_open(app);
     bx += bw + g;
-    if (ui_button(ui, "error.quit", ui_rect(bx, y, bw, t), T("error.quit"), UI_SECONDARY)) app->quit = 1;
+    if (ui_button(ui, "error.quit", ui_rect(bx, y, bw, t), T("error.quit"), UI_SECONDARY)) ask_or_do(app, PIN_FOR_QUIT);
+    scr_pin_modal(app);
     ui_end(ui);
 }

@@ -117,11 +117,13 @@ void scr_pin_ask(scr_app *app, scr_pin_purpose why, int64_t target)
 }
 
 /* What a correct PIN unlocks. */
-static void granted(scr_app *app)
+static void granted(scr_app *app, const char *pin)
 {
     scr_pin_purpose why = app->pin_for;
     app->pin_for = PIN_FOR_NONE;
-    if (why == PIN_FOR_QUIT) {
+    if (why == PIN_FOR_ERROR_NEWFILE || why == PIN_FOR_ERROR_RESTORE) {
+        scr_error_do(app, why, pin);
+    } else if (why == PIN_FOR_QUIT) {
         app->quit = 1;
     } else if (why == PIN_FOR_DELETE) {
         store_status r = store_meeting_delete(app->st, app->pin_target, app->wall_ms);
@@ -164,7 +166,8 @@ int scr_pin_modal(scr_app *app)
     static const char *const why_key[] = {
         [PIN_FOR_DELETE] = N_("pin.for_delete"), [PIN_FOR_QUIT] = N_("pin.for_quit"),
         [PIN_FOR_LEAVE_CLOSED] = N_("pin.for_closed"), [PIN_FOR_EXPORT] = N_("pin.for_export"),
-        [PIN_FOR_REOPEN_CLOSED] = N_("pin.for_reopen_closed"), [PIN_FOR_HOME] = N_("pin.for_home")};
+        [PIN_FOR_REOPEN_CLOSED] = N_("pin.for_reopen_closed"), [PIN_FOR_HOME] = N_("pin.for_home"),
+        [PIN_FOR_ERROR_NEWFILE] = N_("pin.for_error"), [PIN_FOR_ERROR_RESTORE] = N_("pin.for_error")};
     const char *why = T(why_key[app->pin_for]);
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);
@@ -181,11 +184,24 @@ int scr_pin_modal(scr_app *app)
     }
     y += ui_mm(ui, 7);
     if (keypad(app, cx, y, key)) {
-        store_status r = store_check_pin(app->st, app->pin, app->wall_ms, NULL);
-        store_pin_guard(app->st, &app->pin_guard); /* what the file now says, pause included */
+        store_status r;
+        if (app->st) {
+            r = store_check_pin(app->st, app->pin, app->wall_ms, NULL);
+            store_pin_guard(app->st, &app->pin_guard); /* what the file now says, pause included */
+        } else if (core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0) {
+            r = STORE_EPAUSED;
+        } else {
+            /* The error screen: the file cannot be written, so the count is kept here. */
+            r = store_pin_matches(app->error_hash, app->pin);
+            if (r == STORE_OK) core_pin_right(&app->pin_guard);
+            else if (r == STORE_EINVAL) core_pin_wrong(&app->pin_guard, CFG_PIN_TRIES, CFG_PIN_PAUSE_MS, app->wall_ms);
+        }
         if (r == STORE_OK) {
+            char typed[sizeof app->pin];
+            memcpy(typed, app->pin, sizeof typed);
             memset(app->pin, 0, sizeof app->pin);
-            granted(app);
+            granted(app, typed);
+            memset(typed, 0, sizeof typed);
         } else if (r == STORE_EINVAL || r == STORE_EPAUSED) {
             wrong(app, T("pin.wrong"));
         } else {

@@ -27,7 +27,9 @@ typedef enum { SCR_ERROR, SCR_PIN_NEW, SCR_HOME, SCR_NEW, SCR_MEETING, SCR_VIP, 
 typedef enum {
     PIN_FOR_NONE, PIN_FOR_DELETE, PIN_FOR_QUIT, PIN_FOR_LEAVE_CLOSED, PIN_FOR_EXPORT,
     PIN_FOR_REOPEN_CLOSED, /* back into a closed phase that ended (target: its index) */
-    PIN_FOR_HOME           /* Bijeenkomsten: every family on the device */
+    PIN_FOR_HOME,          /* Bijeenkomsten: every family on the device */
+    PIN_FOR_ERROR_NEWFILE, /* the error screen: a new file, the old one kept aside */
+    PIN_FOR_ERROR_RESTORE  /* the error screen: the newest good backup */
 } scr_pin_purpose;
 
 enum {
@@ -87,6 +89,7 @@ typedef struct scr_app {
     scr_pin_purpose pin_for;
     int64_t pin_target;
     core_pin_guard pin_guard;   /* wrong tries and the pause, as the file has them */
+    char error_hash[160];       /* on the error screen: the file's PIN hash, from its backup ("" unknown) */
     uint32_t shake_until;
     uint32_t purge_next;        /* when to try again to wipe a deleted meeting everywhere */
 
@@ -372,6 +375,9 @@ void scr_plan_picture(scr_app *app, SDL_Rect r);
 
 /* The closed segment ends: the next phase, everyone back (decide.c). */
 void scr_closed_end(scr_app *app);
+/* The error screen's ways on, once allowed: a new file (with pin, when one was
+ * typed), the backup restored, or quitting. */
+void scr_error_do(scr_app *app, scr_pin_purpose what, const char *pin);
 /* Ends the closed segment by any route: drafts left are first kept or thrown away
  * (asked as with "Wij zijn klaar"), then everyone comes back. */
 void scr_closed_finish(scr_app *app);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static void gen_path(const char *db, int n, const char *suffix, char *out, size_t cap)
@@ -154,30 +155,117 @@ store_status store_backups_rewrite(store *st)
     return st_backup_rotate(st);
 }
 
-store_status store_restore_beside(const char *db, char *out, size_t cap, int64_t *made_at)
+store_status store_set_aside(const char *db, const char *why, int64_t now_ms, char *aside, size_t cap)
 {
-    char p[PATH_MAX + 16];
+    const char *slash = strrchr(db, '/');
+    const char *dot = strrchr(db, '.');
+    size_t stem = (dot && (!slash || dot > slash + 1)) ? (size_t)(dot - db) : strlen(db);
+    char day[16];
+    time_t t = (time_t)(now_ms / 1000);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    for (int i = 1; i < 1000; i++) {
+        int n = i == 1 ? snprintf(aside, cap, "%.*s-%s-%s%s", (int)stem, db, why, day, db + stem)
+                       : snprintf(aside, cap, "%.*s-%s-%s-%d%s", (int)stem, db, why, day, i, db + stem);
+        if (n < 0 || (size_t)n >= cap - 8) return STORE_EIO;
+        struct stat sb;
+        if (lstat(aside, &sb) == 0) continue;
+        /* Nothing there is replaced (RENAME_NOREPLACE); a -wal goes with its file. */
+        if (renameat2(AT_FDCWD, db, AT_FDCWD, aside, RENAME_NOREPLACE) != 0) {
+            if (errno == EEXIST) continue;
+            return errno == EACCES || errno == EROFS || errno == EPERM ? STORE_EREADONLY : STORE_EIO;
+        }
+        char from[PATH_MAX + 8], to[PATH_MAX + 8];
+        static const char *const sides[] = {"-wal", "-shm"};
+        for (int k = 0; k < 2; k++) {
+            snprintf(from, sizeof from, "%s%s", db, sides[k]);
+            snprintf(to, sizeof to, "%s%s", aside, sides[k]);
+            if (access(from, F_OK) == 0) rename(from, to);
+        }
+        return STORE_OK;
+    }
+    return STORE_EIO;
+}
+
+/* A whole copy of the file at src as dst (new, 0600), flushed to the disk. */
+static store_status copy_file(const char *src, const char *dst)
+{
+    FILE *in = fopen(src, "rb");
+    int fd = open(dst, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
+    FILE *o = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    int ok = in && o;
+    unsigned char buf[65536];
+    size_t k;
+    while (ok && (k = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, k, o) == k;
+    if (in) ok = ok && !ferror(in), fclose(in);
+    if (o) ok = (fflush(o) == 0 && fsync(fileno(o)) == 0 && fclose(o) == 0) && ok;
+    else if (fd >= 0) close(fd);
+    if (!ok && fd >= 0) unlink(dst);
+    return ok ? STORE_OK : STORE_EIO;
+}
+
+store_status store_restore_in_place(const char *db, const char *why, int64_t now_ms, char *aside, size_t cap,
+                                    int64_t *made_at)
+{
+    char p[PATH_MAX + 16], tmp[PATH_MAX + 32];
     for (int n = 0; n < CFG_BACKUPS; n++) {
         gen_path(db, n, "", p, sizeof p);
         if (store_backup_verify(p) != STORE_OK) continue; /* a bad copy is passed over */
-        if (store_path_beside(db, out, cap) != STORE_OK) return STORE_EDIR;
         struct stat sb;
         if (made_at) *made_at = stat(p, &sb) == 0 ? (int64_t)sb.st_mtime * 1000 : 0;
-        FILE *in = fopen(p, "rb");
-        int fd = open(out, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-        FILE *o = fd >= 0 ? fdopen(fd, "wb") : NULL;
-        int ok = in && o;
-        unsigned char buf[65536];
-        size_t k;
-        while (ok && (k = fread(buf, 1, sizeof buf, in)) > 0) ok = fwrite(buf, 1, k, o) == k;
-        if (in) fclose(in);
-        if (o) ok = (fflush(o) == 0 && fsync(fileno(o)) == 0 && fclose(o) == 0) && ok;
-        else if (fd >= 0) close(fd);
-        if (!ok) {
-            unlink(out);
+        /* The copy first, beside; only when it is whole does the damaged file move. */
+        snprintf(tmp, sizeof tmp, "%s.restore.part", db);
+        unlink(tmp);
+        store_status r = copy_file(p, tmp);
+        if (r != STORE_OK) return r;
+        if ((r = store_set_aside(db, why, now_ms, aside, cap)) != STORE_OK) {
+            unlink(tmp);
+            return r;
+        }
+        if (rename(tmp, db) != 0) {
+            rename(aside, db); /* put it back as it was */
+            unlink(tmp);
             return STORE_EIO;
         }
         return STORE_OK;
     }
     return STORE_ENOTFOUND;
+}
+
+static int hash_of(const char *path, char *out, size_t cap)
+{
+    sqlite3 *db;
+    int ok = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *s;
+        if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key='pin_hash' AND"
+                                   " (SELECT application_id FROM pragma_application_id) IN (0, ?1)", -1, &s, NULL) == SQLITE_OK) {
+            sqlite3_bind_int(s, 1, STORE_APPLICATION_ID);
+            if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+                snprintf(out, cap, "%s", (const char *)sqlite3_column_text(s, 0));
+                ok = out[0] != 0;
+            }
+            sqlite3_finalize(s);
+        }
+    }
+    sqlite3_close(db);
+    return ok;
+}
+
+store_status store_known_pin_hash(const char *db, char *out, size_t cap)
+{
+    char p[PATH_MAX + 16];
+    out[0] = 0;
+    for (int n = 0; n < CFG_BACKUPS; n++) {
+        gen_path(db, n, "", p, sizeof p);
+        if (store_backup_verify(p) == STORE_OK && hash_of(p, out, cap)) return STORE_OK;
+    }
+    return hash_of(db, out, cap) ? STORE_OK : STORE_ENOTFOUND;
+}
+
+store_status store_pin_matches(const char *hash, const char *pin)
+{
+    if (sodium_init() < 0) return STORE_EIO;
+    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0 ? STORE_OK : STORE_EINVAL;
 }

@@ -291,6 +291,33 @@ static store_status check_integrity(store *st)
     return r;
 }
 
+static int pragma_int(store *st, const char *sql)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* Whose file is this? Read before anything is written: ours (our application_id),
+ * empty (a new file: ours to make), an older Schouders file from before the id (our
+ * own tables, a version we know), or another program's, which is never touched. */
+static store_status check_identity(store *st, int user_version)
+{
+    int app = pragma_int(st, "PRAGMA application_id");
+    if (app == STORE_APPLICATION_ID) return STORE_OK;
+    int tables = pragma_int(st, "SELECT count(*) FROM sqlite_schema");
+    int ours = pragma_int(st, "SELECT count(*) FROM sqlite_schema WHERE type='table'"
+                              " AND name IN ('meetings','participants','settings','journal')");
+    if (app == 0 && tables == 0 && user_version == 0) return STORE_OK;
+    if (app == 0 && ours == 4 && user_version >= 1 && user_version <= STORE_SCHEMA_VERSION) return STORE_OK;
+    if (app == 0 && ours == 4 && user_version > STORE_SCHEMA_VERSION) return STORE_ENEWER;
+    snprintf(st->err, sizeof st->err, "not a Schouders database: another program's SQLite file (application_id %d, %d objects)",
+             app, tables);
+    return STORE_EFOREIGN;
+}
+
 static store_status read_user_version(store *st, int *v)
 {
     sqlite3_stmt *s;
@@ -386,7 +413,9 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
     int v = 0;
     r = read_user_version(st, &v);
     if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
-    if (v > STORE_SCHEMA_VERSION) {
+    r = check_identity(st, v);
+    if (r == STORE_EFOREIGN) return open_fail(st, r, msg, cap, "%s", st->err);
+    if (r == STORE_ENEWER || v > STORE_SCHEMA_VERSION) {
         char d[64];
         snprintf(d, sizeof d, "%d (this app knows up to %d)", v, STORE_SCHEMA_VERSION);
         return open_fail(st, STORE_ENEWER, msg, cap, "the file was made by a newer Schouders: version %s", d);
@@ -394,6 +423,12 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
     /* secure_delete: a deleted meeting's words are overwritten, not left in free pages. */
     r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
     if (r == STORE_OK) r = migrate(st, v);
+    /* Ours from now on, by its header: a file from before the id gets it too. */
+    if (r == STORE_OK && pragma_int(st, "PRAGMA application_id") != STORE_APPLICATION_ID) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA application_id=%d", STORE_APPLICATION_ID);
+        r = st_exec(st, sql);
+    }
     if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
     /* A delete the last run could not finish (stopped, or the file was held) is finished now. */
     if (store_purge(st) != STORE_OK) fprintf(stderr, "schouders: deleting is not finished: %s\n", st->err);
@@ -417,6 +452,7 @@ store_status store_open_readonly(const char *path, store **out, char *msg, size_
     if (r != STORE_OK) return open_fail(st, STORE_ECORRUPT, msg, cap, "the file is damaged or not a Schouders database (%s)", st->err);
     int v = 0;
     if ((r = read_user_version(st, &v)) != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
+    if (check_identity(st, v) == STORE_EFOREIGN) return open_fail(st, STORE_EFOREIGN, msg, cap, "%s", st->err);
     if (v != STORE_SCHEMA_VERSION)
         return open_fail(st, v > STORE_SCHEMA_VERSION ? STORE_ENEWER : STORE_ECORRUPT, msg, cap,
                          "%s", v > STORE_SCHEMA_VERSION ? "the file was made by a newer Schouders" : "not a Schouders database");

@@ -21,6 +21,7 @@ typedef enum {
     STORE_EINVAL,    /* the action breaks a rule of core */
     STORE_EIO,       /* any other failure; the message says which */
     STORE_EGONE,     /* the database file was deleted while open: store_rescue puts it back */
+    STORE_EFOREIGN,  /* a valid SQLite file of another program: never written */
     STORE_EPAUSED,   /* the PIN may not be tried now: too many wrong tries (a pause runs) */
     STORE_EHELD      /* done, but a deleted meeting's words are not yet wiped everywhere:
                       * another program holds the file (store_purge tries again) */
@@ -28,6 +29,9 @@ typedef enum {
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 5
+/* PRAGMA application_id of a Schouders database: "SCHD". A file without it is
+ * never written, unless it is empty (new) or an older Schouders file (before ids). */
+#define STORE_APPLICATION_ID 0x53434844
 
 typedef struct store store;
 
@@ -134,9 +138,20 @@ store_status store_backups_rewrite(store *st);
 /* STORE_OK when the copy at path matches its checksum and SQLite's quick_check;
  * STORE_ECORRUPT when not; STORE_ENOTFOUND without a checksum. */
 store_status store_backup_verify(const char *path);
-/* Copies the newest good backup of db to a new file beside it (never over db);
- * out gets its path, made_at when the copy was made. STORE_ENOTFOUND: no good copy. */
-store_status store_restore_beside(const char *db, char *out, size_t cap, int64_t *made_at);
+/* Puts the newest good backup of db at db's own path, so the kiosk's next start
+ * opens it: the damaged file (and its -wal, -shm) is first moved aside, kept, under
+ * a name with `why` and the local day of now_ms (aside gets it). made_at: when the copy was
+ * made. STORE_ENOTFOUND: no good copy; on any failure db is left where it was. */
+store_status store_restore_in_place(const char *db, const char *why, int64_t now_ms, char *aside, size_t cap,
+                                    int64_t *made_at);
+/* Moves db (and its -wal, -shm) aside, kept: "schouders-beschadigd-2026-12-01.db"
+ * (a -2, -3 ... when taken), so a new file can be made at db's path. */
+store_status store_set_aside(const char *db, const char *why, int64_t now_ms, char *aside, size_t cap);
+/* The PIN hash a damaged or unusable file stands behind: from its newest good
+ * backup, else from the file itself when it is whole and Schouders'. Read only. */
+store_status store_known_pin_hash(const char *db, char *out, size_t cap);
+/* STORE_OK when pin matches hash (store_known_pin_hash), STORE_EINVAL when not. */
+store_status store_pin_matches(const char *hash, const char *pin);
 
 /* --- the plan (plan.c) ------------------------------------------------------------ */
 

@@ -1,6 +1,7 @@
 # Backups from the app: a phase change leaves a verified copy (0600); when the
 # database fails its check at start, it is left untouched and the newest good
-# copy is offered, restored beside it, and the meeting is back.
+# copy is offered (behind the PIN the copy carries), restored at the database's own
+# path with the damaged file kept aside, and the meeting is back.
 . "$(dirname "$0")/../ui/lib.sh"
 db="$TMP/b.db"
 script make <<EOS
@@ -25,12 +26,15 @@ damaged=$(md5sum < "$db")
 script restore <<EOS
 dump @TMP/offer.json
 tap @error.restore
+$(pin_type 1357)
 dump @TMP/restored.json
 quit
 EOS
 check "the app starts on a damaged database" app --db "$db" --script "$TMP/restore.script"
 check "it offers the backup" dump_has "$TMP/offer.json" '.screen == "error" and ([.widgets[].id] | index("error.restore"))'
-check "the damaged file is left as it was" test "$(md5sum < "$db")" = "$damaged"
+kept=$(ls "$TMP"/b-beschadigd-*.db 2> /dev/null | head -1)
+check "the damaged file is kept aside as it was (${kept##*/})" test -n "$kept" -a "$(md5sum < "${kept:-/dev/null}")" = "$damaged"
+check "and the good copy is at the database's own path" test "$(sqlite3 -readonly "$db" "SELECT title FROM meetings")" = "Familie Reserve"
 check "after restoring, the room is back in its meeting" \
   dump_has "$TMP/restored.json" '.screen == "meeting" and ([.texts[].label] | any(test("Familie Reserve")))'
 check "and the screen says where it now works" \

@@ -139,6 +139,9 @@ static void new_database(void)
     sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL);
     CHECK(sqlite3_step(s) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(s, 0), "wal"));
     sqlite3_finalize(s);
+    sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &s, NULL); /* ours, by its header */
+    CHECK(sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) == STORE_APPLICATION_ID);
+    sqlite3_finalize(s);
     /* The journal is append-only. */
     CHECK(sqlite3_exec(db, "DELETE FROM journal", NULL, NULL, NULL) != SQLITE_OK);
     sqlite3_close(db);
@@ -191,12 +194,28 @@ static void bad_files(void)
     fclose(f);
     refused_untouched(path, STORE_ECORRUPT);
 
-    /* Made by a newer Schouders. */
+    /* Made by a newer Schouders: its id, a version above ours. */
     path_in(path, "newer.db");
     sqlite3_open(path, &db);
-    sqlite3_exec(db, "CREATE TABLE future(x); PRAGMA user_version=99;", NULL, NULL, NULL);
+    char sql[128];
+    snprintf(sql, sizeof sql, "CREATE TABLE future(x); PRAGMA user_version=99; PRAGMA application_id=%d;", STORE_APPLICATION_ID);
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
     sqlite3_close(db);
     refused_untouched(path, STORE_ENEWER);
+
+    /* Another program's database, even with a table of one of our names: never
+     * written, not even its journal mode. */
+    path_in(path, "other.db");
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "CREATE TABLE meetings(room TEXT, at INTEGER); INSERT INTO meetings VALUES('zaal 2', 1);"
+                     " PRAGMA user_version=3;", NULL, NULL, NULL);
+    sqlite3_close(db);
+    refused_untouched(path, STORE_EFOREIGN);
+    path_in(path, "other2.db");
+    sqlite3_open(path, &db);
+    sqlite3_exec(db, "CREATE TABLE recipes(name TEXT);", NULL, NULL, NULL);
+    sqlite3_close(db);
+    refused_untouched(path, STORE_EFOREIGN);
 
     /* A folder that does not exist. */
     path_in(path, "missing/folder/x.db");
@@ -398,6 +417,7 @@ static void backups(void)
     int n = 1;
     int64_t m = 0;
     store *st = with_meeting("backup.db", ps, &n, &m);
+    CHECK(store_set_pin(st, "2468", 1) == STORE_OK); /* the copies carry it */
     char path[512], bak[600], sum[600];
     path_in(path, "backup.db");
     for (int i = 0; i < 12; i++) CHECK(store_backup(st) == STORE_OK);
@@ -443,22 +463,33 @@ static void backups(void)
     CHECK(caught == 20);
     free(orig);
 
-    /* The newest copy damaged: the next good one is restored, beside, and opens. */
+    /* The newest copy damaged: the next good one is restored at the database's own
+     * path (so the next start opens it), the damaged file kept aside with the day. */
     f = fopen(bak, "r+b");
     fseek(f, size / 2, SEEK_SET);
     fputc('X', f);
     fclose(f);
-    char restored[600];
+    f = fopen(path, "r+b"); /* the database itself damaged too */
+    fseek(f, 100, SEEK_SET);
+    fputs("garbage garbage garbage", f);
+    fclose(f);
+    char aside[600], hash[256];
     int64_t at = 0;
-    CHECK(store_restore_beside(path, restored, sizeof restored, &at) == STORE_OK && at > 0);
-    CHECK(strcmp(restored, path) != 0);
+    CHECK(store_known_pin_hash(path, hash, sizeof hash) == STORE_OK && store_pin_matches(hash, "2468") == STORE_OK);
+    CHECK(store_pin_matches(hash, "1111") == STORE_EINVAL);
+    CHECK(store_restore_in_place(path, "beschadigd", 1796169600000LL, aside, sizeof aside, &at) == STORE_OK && at > 0);
+    CHECK(strstr(aside, "backup-beschadigd-") && strstr(aside, ".db") && access(aside, F_OK) == 0);
     store *back;
     char msg[256];
-    CHECK(store_open_readonly(restored, &back, msg, sizeof msg) == STORE_OK);
+    CHECK(store_open_readonly(path, &back, msg, sizeof msg) == STORE_OK);
     core_meeting mt;
     CHECK(back && store_meeting(back, m, &mt) == STORE_OK);
-    CHECK(stat(restored, &sb) == 0 && (sb.st_mode & 0777) == 0600);
+    CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600);
     store_close(back);
+    /* A second time the same day: a new name, the first one kept. */
+    char aside2[600];
+    CHECK(store_set_aside(path, "beschadigd", 1796169600000LL, aside2, sizeof aside2) == STORE_OK);
+    CHECK(strcmp(aside, aside2) != 0 && access(aside, F_OK) == 0 && access(path, F_OK) != 0);
 }
 
 static void layouts(void)
