@@ -134,20 +134,25 @@ void scr_saved(scr_app *app)
 void scr_store_failed(scr_app *app, store_status r)
 {
     if (r == STORE_EGONE && app->st) {
-        /* Someone deleted the file: put back everything the app still holds, and go on. */
-        store_status back = store_rescue(app->st);
-        fprintf(stderr, "schouders: the database file was deleted while in use; %s\n",
-                back == STORE_OK ? "written back" : store_errmsg(app->st));
-        if (back == STORE_OK) { /* the same file again, the screen as it was: what was being written is still there */
-            char msg[512];
+        /* The file was deleted, cut short or replaced: put back everything the app
+         * still holds (beside it when someone else's file is at the path), and go on. */
+        store_gone_kind kind = store_gone(app->st);
+        char where[PATH_MAX];
+        store_status back = store_rescue(app->st, where, sizeof where);
+        fprintf(stderr, "schouders: %s; %s\n", store_errmsg(app->st), back == STORE_OK ? where : store_errmsg(app->st));
+        if (back == STORE_OK) { /* the file again, the screen as it was: what was being written is still there */
+            char msg[PATH_MAX + 256];
             store_close(app->st);
+            snprintf(app->db_path, sizeof app->db_path, "%s", where);
             app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
             if (app->open_status != STORE_OK) {
                 snprintf(app->open_msg, sizeof app->open_msg, "%s", msg);
                 scr_go(app, SCR_ERROR);
                 return;
             }
-            scr_say(app, T("status.file_back"), 1);
+            if (kind == STORE_GONE_REPLACED) snprintf(msg, sizeof msg, T("status.file_replaced"), where);
+            else snprintf(msg, sizeof msg, "%s", kind == STORE_GONE_TRUNCATED ? T("status.file_cut") : T("status.file_back"));
+            scr_say(app, msg, 1);
             return;
         }
     }

@@ -50,7 +50,11 @@ store_status store_backup_verify(const char *path)
     want[strcspn(want, "\n")] = 0;
     if (!ok || file_sum(path, got) != 0) return STORE_ENOTFOUND;
     if (strcmp(want, got) != 0) return STORE_ECORRUPT;
-    /* And SQLite agrees it is a whole database. */
+    return store_check_file(path); /* and SQLite agrees it is a whole database */
+}
+
+store_status store_check_file(const char *path)
+{
     sqlite3 *db;
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         sqlite3_close(db);

@@ -176,25 +176,51 @@ store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s)
 
 store_status st_begin(store *st)
 {
-    /* Deleted under us, the file's words would go with the process: say so first. */
-    struct stat sb;
-    if (st->lock_fd >= 0 && fstat(st->lock_fd, &sb) == 0 && sb.st_nlink == 0) {
-        snprintf(st->err, sizeof st->err, "the database file was deleted while in use");
-        return STORE_EGONE;
+    /* Deleted, cut short or replaced under us: say so before writing a word into a
+     * file that is no longer the one the kiosk opens (it would go with the process). */
+    struct stat sb, pb;
+    if (st->lock_fd >= 0 && fstat(st->lock_fd, &sb) == 0) {
+        int there = stat(st->path, &pb) == 0, same = there && pb.st_ino == st->ino && pb.st_dev == st->dev;
+        st->gone = there && !same ? STORE_GONE_REPLACED /* mv, or moved away and another put there */
+                 : !there || sb.st_nlink == 0 ? STORE_GONE_DELETED
+                 : sb.st_size < st->max_size ? STORE_GONE_TRUNCATED : 0;
+        if (st->gone) {
+            snprintf(st->err, sizeof st->err, "the database file was %s while in use",
+                     st->gone == STORE_GONE_DELETED ? "deleted" : st->gone == STORE_GONE_TRUNCATED ? "cut short" : "replaced");
+            return STORE_EGONE;
+        }
+        if (sb.st_size > st->max_size) st->max_size = sb.st_size;
     }
     return st_exec(st, "BEGIN IMMEDIATE");
 }
 
-store_status store_rescue(store *st)
+store_gone_kind store_gone(const store *st) { return (store_gone_kind)st->gone; }
+
+store_status store_rescue(store *st, char *out, size_t cap)
 {
     char tmp[PATH_MAX + 16];
     snprintf(tmp, sizeof tmp, "%s.rescue", st->path);
+    unlink(tmp);
     store_status r = st_copy_to(st, tmp, "WAL");
-    if (r == STORE_OK && rename(tmp, st->path) != 0) {
+    /* The copy must be whole: a page of a file cut short that was not in memory
+     * would come back as zeros. */
+    if (r == STORE_OK && store_check_file(tmp) != STORE_OK) {
         unlink(tmp);
+        snprintf(st->err, sizeof st->err, "what the app holds could not be written back whole");
+        return STORE_ECORRUPT;
+    }
+    if (r != STORE_OK) return r;
+    /* Where: the file's own path when nothing is there, or it is this file emptied;
+     * someone else's file put there is left alone and the rescue goes beside it. */
+    struct stat pb;
+    int free_path = lstat(st->path, &pb) != 0 || (pb.st_ino == st->ino && pb.st_dev == st->dev);
+    if (free_path) snprintf(out, cap, "%s", st->path);
+    else if (store_path_beside(st->path, out, cap) != STORE_OK) r = STORE_EIO;
+    if (r == STORE_OK && (free_path ? rename(tmp, out) : renameat2(AT_FDCWD, tmp, AT_FDCWD, out, RENAME_NOREPLACE)) != 0) {
         snprintf(st->err, sizeof st->err, "the database could not be written back");
         r = STORE_EIO;
     }
+    if (r != STORE_OK) unlink(tmp);
     return r;
 }
 
@@ -396,6 +422,12 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
     /* One kiosk per database: a second instance would fight over the same meeting. */
     if (flock(st->lock_fd, LOCK_EX | LOCK_NB) != 0)
         return open_fail(st, STORE_ELOCKED, msg, cap, "%s", "another Schouders already has this database open");
+    struct stat fb;
+    if (fstat(st->lock_fd, &fb) == 0) {
+        st->dev = fb.st_dev;
+        st->ino = fb.st_ino;
+        st->max_size = fb.st_size;
+    }
 
     int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL);
     if (rc != SQLITE_OK)
@@ -421,7 +453,10 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
         return open_fail(st, STORE_ENEWER, msg, cap, "the file was made by a newer Schouders: version %s", d);
     }
     /* secure_delete: a deleted meeting's words are overwritten, not left in free pages. */
-    r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;");
+    /* cache_size: room for a whole meeting device's file (it takes only what the file
+     * has), so that a file cut short under the app can be rescued from memory. */
+    r = st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"
+                    " PRAGMA cache_size=-16384;");
     if (r == STORE_OK) r = migrate(st, v);
     /* Ours from now on, by its header: a file from before the id gets it too. */
     if (r == STORE_OK && pragma_int(st, "PRAGMA application_id") != STORE_APPLICATION_ID) {

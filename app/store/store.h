@@ -44,10 +44,15 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap);
  * no migration, nothing written. Release: store_close. */
 store_status store_open_readonly(const char *path, store **out, char *msg, size_t cap);
 void store_close(store *st);
-/* The database file was deleted while the app ran: writes everything the open
- * connection holds back to the same path (a new file, 0600). The store must then
- * be closed and opened again on it. */
-store_status store_rescue(store *st);
+/* What happened to the file when a call said STORE_EGONE. */
+typedef enum { STORE_GONE_DELETED = 1, STORE_GONE_TRUNCATED, STORE_GONE_REPLACED } store_gone_kind;
+store_gone_kind store_gone(const store *st);
+/* The file was deleted, cut short or replaced under the app: writes everything the
+ * open connection holds (checked whole) to a new file, 0600: at the same path when
+ * nothing is there or the file there is this one emptied, else beside it (never over
+ * someone else's file). `out` gets the path; the store must then be closed and
+ * opened again on it. */
+store_status store_rescue(store *st, char *out, size_t cap);
 /* Caps the file at n pages (SQLite's max_page_count): a full disk, for the tests. */
 store_status store_limit_pages(store *st, long n);
 /* fn is told of each action once its COMMIT has returned: the action's journal

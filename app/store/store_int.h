@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 struct store {
     sqlite3 *db;
@@ -17,6 +18,12 @@ struct store {
     void *ack_user;
     char pending[32];        /* the action the open transaction journals */
     int purge_pending;       /* a deleted meeting's words may still be on disk (store_purge) */
+    /* The file as opened, checked before every transaction: another one put at the
+     * path, or this one cut short, is found before anything is written to it. */
+    dev_t dev;
+    ino_t ino;
+    off_t max_size;          /* the largest it has been: SQLite never shrinks it here */
+    int gone;                /* STORE_EGONE's kind: store_gone */
     int64_t pending_meeting, pending_ref;
 };
 
@@ -28,6 +35,8 @@ store_status st_begin(store *st);
 store_status st_commit(store *st);
 store_status st_rollback(store *st, store_status why);
 store_status st_journal(store *st, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
+/* STORE_OK when the file at path is a whole SQLite database (quick_check), read only. */
+store_status store_check_file(const char *path);
 /* The ten copies turned one on, a new verified one as .bak.0 (backup.c). */
 store_status st_backup_rotate(store *st);
 /* A whole copy of the open database at path (0600), in the journal mode given (backup.c). */

@@ -98,6 +98,70 @@ check "the file is there again" test -s "$db"  # (checked before anything else o
 check "with everything: the notes from before, and both new ones" \
   test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
 check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
+# 3b. The file emptied under the app (truncate -s 0): found before the next action
+# is written, said, and everything the app holds is written back; nothing is lost.
+script cut <<EOS
+tap @meeting.chip.0
+tap @tray.write
+type "voor het leegmaken"
+tap @note.save
+tap @tray.write
+type "na het leegmaken"
+dump @TMP/before_cut.json
+await @TMP/was_cut
+tap @note.save
+dump @TMP/cut.json
+tap @note.save
+quit
+EOS
+fresh
+n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/cut.script" 2> /dev/null &
+pid=$!
+await_file "$TMP/before_cut.json"
+truncate -s 0 "$db"
+touch "$TMP/was_cut"
+wait $pid
+check "an emptied file is said on screen" dump_has "$TMP/cut.json" '[.texts[].label] | any(test("^Het bestand was leeggemaakt"))'
+check "and written back with everything: the notes from before and both new ones" \
+  test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
+check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
+
+# 3c. Another file put in its place (mv): that file is left as it is, byte for byte,
+# and the app's own is rescued beside it, whole.
+script swapped <<EOS
+tap @meeting.chip.0
+tap @tray.write
+type "voor het vervangen"
+tap @note.save
+tap @tray.write
+type "na het vervangen"
+dump @TMP/before_swap.json
+await @TMP/was_swapped
+tap @note.save
+dump @TMP/swapped.json
+tap @note.save
+quit
+EOS
+fresh
+rm -f "$TMP"/s-2.db*
+n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
+sqlite3 "$TMP/theirs.db" "CREATE TABLE boodschappen(wat TEXT); INSERT INTO boodschappen VALUES('brood');"
+theirs=$(sha256sum < "$TMP/theirs.db")
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/swapped.script" 2> /dev/null &
+pid=$!
+await_file "$TMP/before_swap.json"
+cp "$TMP/theirs.db" "$TMP/theirs.copy"
+mv "$TMP/theirs.copy" "$db"
+touch "$TMP/was_swapped"
+wait $pid
+check "a replaced file is said on screen, naming where the app's is" \
+  dump_has "$TMP/swapped.json" '[.texts[].label] | any(test("^Het bestand is vervangen door een ander.*s-2.db"))'
+check "the file put there is left byte for byte as it was" test "$(sha256sum < "$db")" = "$theirs"
+check "the app's is beside it with the notes from before and both new ones" \
+  test "$(sqlite3 "$TMP/s-2.db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
+check "and whole" test "$(sqlite3 "$TMP/s-2.db" "PRAGMA integrity_check")" = ok
+
 # 4. Made read-only while the app runs (files immutable: needs CAP_LINUX_IMMUTABLE).
 touch "$TMP/probe"
 if chattr +i "$TMP/probe" 2>/dev/null; then
