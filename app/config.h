@@ -8,6 +8,9 @@
 #define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm) */
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
+/* A finger with no event this long is taken as lifted: SDL and real touch screens
+ * can lose a finger-up, and ten lost ones would leave no finger to touch with. */
+#define CFG_POINTER_LOST_MS 10000u
 
 /* Type (STYLE.md "Type") */
 #define CFG_TIMER_MM 30.0f

@@ -118,7 +118,7 @@ static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t
     const ui_widget *w = hit(ctx, x, y);
     p->x = p->x0 = x;
     p->y = p->y0 = y;
-    p->t0 = t;
+    p->t0 = p->last = t;
     SDL_strlcpy(p->id, w ? w->id : "", sizeof p->id);
     /* Tapping outside the field (and off the keyboard) ends typing there. */
     if (ctx->focus[0] && (!w || (strcmp(w->id, ctx->focus) != 0 && strncmp(w->id, "osk", 3) != 0 &&
@@ -127,10 +127,11 @@ static void pointer_down(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t
     ctx->dirty = 1;
 }
 
-static void pointer_move(ui_ctx *ctx, int64_t finger, float x, float y)
+static void pointer_move(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t t)
 {
     ui_pointer *p = pointer(ctx, finger, 0);
     if (!p) return;
+    p->last = t;
     p->x = x;
     p->y = y;
     trail(p, x, y);
@@ -165,6 +166,23 @@ static void pointer_up(ui_ctx *ctx, int64_t finger, float x, float y, uint32_t t
     ctx->dirty = 1;
 }
 
+/* Every finger ends without a tap, a hold or a drop: the window lost the touch
+ * screen (focus, hidden, another display) or a finger was lost. A dragged note goes
+ * back to where it was. */
+static void cancel(ui_pointer *p)
+{
+    p->lifted = 1;
+    p->dragging = 0;
+    p->long_fired = 1;
+}
+
+void ui_cancel_touches(ui_ctx *ctx)
+{
+    for (int i = 0; i < CFG_MAX_POINTERS; i++)
+        if (ctx->ptr[i].used && !ctx->ptr[i].lifted) cancel(&ctx->ptr[i]);
+    ctx->dirty = 1;
+}
+
 void ui_type(ui_ctx *ctx, const char *s)
 {
     size_t n = strlen(s);
@@ -182,7 +200,7 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
         pointer_down(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
         break;
     case SDL_FINGERMOTION:
-        pointer_move(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h);
+        pointer_move(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
         break;
     case SDL_FINGERUP:
         pointer_up(ctx, (int64_t)e->tfinger.fingerId, e->tfinger.x * ctx->w, e->tfinger.y * ctx->h, e->tfinger.timestamp);
@@ -192,7 +210,7 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
             pointer_down(ctx, -1, (float)e->button.x, (float)e->button.y, e->button.timestamp);
         break;
     case SDL_MOUSEMOTION:
-        if (e->motion.which != SDL_TOUCH_MOUSEID) pointer_move(ctx, -1, (float)e->motion.x, (float)e->motion.y);
+        if (e->motion.which != SDL_TOUCH_MOUSEID) pointer_move(ctx, -1, (float)e->motion.x, (float)e->motion.y, e->motion.timestamp);
         break;
     case SDL_MOUSEBUTTONUP:
         if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT)
@@ -217,7 +235,16 @@ void ui_feed(ui_ctx *ctx, const SDL_Event *e)
         if (ctx->focus[0] && e->key.keysym.sym != SDLK_ESCAPE) ctx->osk_away = 1;
         ctx->dirty = 1;
         break;
+    case SDL_DISPLAYEVENT:
+    case SDL_RENDER_DEVICE_RESET:
+    case SDL_APP_WILLENTERBACKGROUND:
+        ui_cancel_touches(ctx);
+        break;
     case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST || e->window.event == SDL_WINDOWEVENT_HIDDEN ||
+            e->window.event == SDL_WINDOWEVENT_MINIMIZED || e->window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED ||
+            e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            ui_cancel_touches(ctx);
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
             int w = e->window.data1, h = e->window.data2;
             if (ctx->ren) SDL_GetRendererOutputSize(ctx->ren, &w, &h);
@@ -235,6 +262,11 @@ void ui_tick(ui_ctx *ctx, uint32_t now)
     ctx->now = now;
     for (int i = 0; i < CFG_MAX_POINTERS; i++) {
         ui_pointer *p = &ctx->ptr[i];
+        if (p->used && !p->lifted && (int32_t)(now - p->last) >= (int32_t)CFG_POINTER_LOST_MS) {
+            cancel(p); /* its finger-up was lost */
+            ctx->dirty = 1;
+            continue;
+        }
         if (!p->used || p->lifted || p->dragging || p->long_fired || !p->id[0]) continue;
         if ((int32_t)(now - p->t0) >= (int32_t)CFG_LONG_PRESS_MS) {
             p->long_fired = 1;

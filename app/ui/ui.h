@@ -53,6 +53,7 @@ typedef struct {
     int64_t finger;   /* SDL finger id; -1 for the mouse */
     float x, y, x0, y0; /* pixels */
     uint32_t t0;
+    uint32_t last;    /* its last event: a finger silent this long was lost (CFG_POINTER_LOST_MS) */
     char id[48];      /* the widget chosen at finger-down ("" for none) */
     int dragging, long_fired;
     int lifted;       /* up since the last frame: kept one frame so a canvas sees the end */
@@ -184,6 +185,9 @@ void ui_resize(ui_ctx *ctx, int w, int h);
 /* Input: feed every SDL event; then ui_tick for time-based gestures. */
 void ui_feed(ui_ctx *ctx, const SDL_Event *e);
 void ui_tick(ui_ctx *ctx, uint32_t now);
+/* Ends every touch without a gesture (the window lost them; also on its own on
+ * focus loss, a hidden window or a display change). */
+void ui_cancel_touches(ui_ctx *ctx);
 /* The sooner of two wake-up times in ms, where -1 means "never". */
 int ui_sooner(int a, int b);
 /* Milliseconds until ctx needs to run again (a long-press due), or -1. */

@@ -216,6 +216,53 @@ int main(void)
         reset();
     }
 
+    /* Ten finger-ups lost (SDL or the screen dropped them): touch is not frozen. A
+     * finger silent for CFG_POINTER_LOST_MS is taken as lifted, without a gesture. */
+    for (int f = 0; f < CFG_MAX_POINTERS; f++) finger(SDL_FINGERDOWN, 100 + f, 900, 900, 30000);
+    frame();
+    finger(SDL_FINGERDOWN, 120, 150, 150, 30100); /* no room for an eleventh */
+    finger(SDL_FINGERUP, 120, 150, 150, 30150);
+    frame();
+    frame();
+    CHECK(clicks_a == 0);
+    ui_tick(&ui, 30000 + CFG_POINTER_LOST_MS);
+    frame();
+    frame();
+    CHECK(clicks_a == 0 && longs_a == 0 && drags_a == 0 && drags_b == 0);
+    finger(SDL_FINGERDOWN, 121, 150, 150, 30000 + CFG_POINTER_LOST_MS + 100);
+    frame();
+    finger(SDL_FINGERUP, 121, 150, 150, 30000 + CFG_POINTER_LOST_MS + 150);
+    frame();
+    frame();
+    CHECK(clicks_a == 1);
+    reset();
+
+    /* The window loses focus (another display, the screen blanked) with a finger on
+     * a button and one dragging: both end without a click or a drop. */
+    uint32_t t = 30000 + CFG_POINTER_LOST_MS + 1000;
+    finger(SDL_FINGERDOWN, 130, 150, 150, t);
+    finger(SDL_FINGERDOWN, 131, 550, 450, t);
+    frame();
+    finger(SDL_FINGERMOTION, 131, 550 + 10 * mm, 450, t + 20);
+    frame();
+    SDL_Event w;
+    memset(&w, 0, sizeof w);
+    w.type = SDL_WINDOWEVENT;
+    w.window.event = SDL_WINDOWEVENT_FOCUS_LOST;
+    ui_feed(&ui, &w);
+    frame();
+    finger(SDL_FINGERUP, 130, 150, 150, t + 60);
+    finger(SDL_FINGERUP, 131, 550 + 10 * mm, 450, t + 60);
+    frame();
+    frame();
+    CHECK(clicks_a == 0 && drags_b == 0);
+    finger(SDL_FINGERDOWN, 132, 150, 150, t + 100);
+    frame();
+    finger(SDL_FINGERUP, 132, 150, 150, t + 150);
+    frame();
+    CHECK(clicks_a == 1);
+    reset();
+
     /* A modal blocks the widgets under it. */
     blocked = 1;
     frame();
