@@ -1,6 +1,7 @@
 /* core: roles, colours, text and the small rules every screen relies on. */
 #include "core.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -265,26 +266,44 @@ void core_iso8601(int64_t unix_ms, char *out, size_t cap)
 {
     time_t t = (time_t)(unix_ms / 1000);
     struct tm tm;
-    gmtime_r(&t, &tm);
+    /* A time beyond what a calendar holds (a hostile file): the first moment instead. */
+    if (!gmtime_r(&t, &tm) || tm.tm_year > 9999 - 1900 || tm.tm_year < 1 - 1900) {
+        t = 0;
+        gmtime_r(&t, &tm);
+    }
     strftime(out, cap, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Timer arithmetic saturates: times come from a file that may hold anything, and an
+ * overflow would be undefined, not merely wrong. */
+static int64_t sat_add(int64_t a, int64_t b)
+{
+    int64_t r;
+    return __builtin_add_overflow(a, b, &r) ? (b > 0 ? INT64_MAX : INT64_MIN) : r;
+}
+
+static int64_t sat_sub(int64_t a, int64_t b)
+{
+    int64_t r;
+    return __builtin_sub_overflow(a, b, &r) ? (b < 0 ? INT64_MAX : INT64_MIN) : r;
 }
 
 int64_t core_phase_elapsed_ms(const core_phase *p, int64_t now_ms)
 {
     if (!p->started_at_ms) return 0;
     int64_t end = p->ended_at_ms ? p->ended_at_ms : p->paused_at_ms ? p->paused_at_ms : now_ms;
-    int64_t e = end - p->started_at_ms - p->paused_ms;
+    int64_t e = sat_sub(sat_sub(end, p->started_at_ms), p->paused_ms);
     return e < 0 ? 0 : e; /* a clock set back before the start shows zero, not a negative time */
 }
 
 int64_t core_phase_left_ms(const core_phase *p, int64_t now_ms)
 {
-    return (int64_t)p->def.minutes * 60000 + p->extra_ms - core_phase_elapsed_ms(p, now_ms);
+    return sat_sub(sat_add((int64_t)p->def.minutes * 60000, p->extra_ms), core_phase_elapsed_ms(p, now_ms));
 }
 
 void core_clock_text(int64_t ms, char *out, size_t cap)
 {
-    if (ms < 0) ms = -ms;
+    if (ms < 0) ms = ms == INT64_MIN ? INT64_MAX : -ms;
     int64_t s = ms / 1000;
     if (s >= 3600) snprintf(out, cap, "%lld:%02lld:%02lld", (long long)(s / 3600), (long long)(s / 60 % 60), (long long)(s % 60));
     else snprintf(out, cap, "%02lld:%02lld", (long long)(s / 60), (long long)(s % 60));

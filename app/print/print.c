@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 #include <libintl.h>
 #include <pango/pangocairo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,14 @@ static const char *tr(const char *key) { return gettext(key); }
 
 enum { SEC_MAX = 16 };
 
+/* A line of any length, built piece by piece: what a family wrote is measured and
+ * laid out whole, never cut or written past a fixed buffer. Release: txt_free. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+    int failed;
+} txt;
+
 typedef struct {
     cairo_surface_t *pdf;
     cairo_t *cr;
@@ -52,7 +61,8 @@ typedef struct {
     int toc_page[SEC_MAX], ntoc;
     const cJSON *root;
     const print_opts *o;
-    char footer[512];
+    txt footer;
+    int failed;           /* out of memory somewhere: no PDF rather than half a one */
 } doc;
 
 /* --- the JSON --------------------------------------------------------------------- */
@@ -65,10 +75,14 @@ static const char *str(const cJSON *o, const char *key)
     return cJSON_IsString(v) && v->valuestring ? v->valuestring : "";
 }
 
+/* A JSON number as an integer; NaN or one beyond long long (a hostile file) is 0,
+ * never a cast out of range. */
+static long long safe_ll(double v) { return v == v && v > -9.2e18 && v < 9.2e18 ? (long long)v : 0; }
+
 static long long num(const cJSON *o, const char *key)
 {
     const cJSON *v = get(o, key);
-    return cJSON_IsNumber(v) ? (long long)v->valuedouble : 0;
+    return cJSON_IsNumber(v) ? safe_ll(v->valuedouble) : 0;
 }
 
 static int yes(const cJSON *o, const char *key) { return cJSON_IsTrue(get(o, key)); }
@@ -105,7 +119,8 @@ static const char *word_of(const char *prefix, const char *word, char *buf, size
     return t == buf ? word : t;
 }
 
-/* "15 december 2026" from "2026-12-15" or an ISO time (in local time). */
+/* "15 december 2026" from "2026-12-15" or an ISO time (in local time); "" for
+ * anything else, however odd (a hostile file's "1-1-1" or "99999999999-1-1"). */
 static void long_date(const doc *d, const char *iso, char *out, size_t cap, int with_time)
 {
     static const char *const nl[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -113,10 +128,12 @@ static void long_date(const doc *d, const char *iso, char *out, size_t cap, int 
     static const char *const en[] = {"January", "February", "March", "April", "May", "June", "July", "August",
                                      "September", "October", "November", "December"};
     struct tm tm = {0};
-    int hh = 0, mi = 0, ss = 0;
+    int hh = 0, mi = 0, ss = 0, n = 0;
     out[0] = 0;
-    if (sscanf(iso, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3 || tm.tm_mon < 1 || tm.tm_mon > 12) return;
-    if (sscanf(iso + 10, "T%d:%d:%d", &hh, &mi, &ss) == 3) { /* a UTC time: shown as the clock on the wall said */
+    if (strlen(iso) < 10 || sscanf(iso, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &n) != 3 || n != 10 ||
+        tm.tm_year < 1 || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31)
+        return;
+    if (sscanf(iso + 10, "T%2d:%2d:%2d", &hh, &mi, &ss) == 3) { /* a UTC time: shown as the clock on the wall said */
         tm.tm_year -= 1900;
         tm.tm_mon -= 1;
         tm.tm_hour = hh;
@@ -132,18 +149,41 @@ static void long_date(const doc *d, const char *iso, char *out, size_t cap, int 
     else snprintf(out, cap, "%d %s %d", tm.tm_mday, month, tm.tm_year);
 }
 
-/* "Mark, Ria en Oma Joke" from an array of people ids. */
-static void names(const doc *d, const cJSON *ids, char *out, size_t cap)
+static void add(txt *t, const char *fmt, ...)
 {
-    size_t used = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (k < 0 || t->failed) return;
+    if (t->n + (size_t)k + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 256;
+        while (cap < t->n + (size_t)k + 1) cap *= 2;
+        char *grown = realloc(t->s, cap);
+        if (!grown) {
+            t->failed = 1;
+            return;
+        }
+        t->s = grown;
+        t->cap = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(t->s + t->n, t->cap - t->n, fmt, ap);
+    va_end(ap);
+    t->n += (size_t)k;
+}
+
+static const char *text_of(const txt *t) { return t->s ? t->s : ""; }
+static void txt_free(txt *t) { free(t->s); *t = (txt){0}; }
+
+/* "Mark, Ria en Oma Joke" from an array of people ids, added to t. */
+static void names(const doc *d, const cJSON *ids, txt *t)
+{
     int n = cJSON_GetArraySize(ids), i = 0;
     const cJSON *v;
-    out[0] = 0;
     cJSON_ArrayForEach(v, ids) {
         const char *sep = i == 0 ? "" : i == n - 1 ? T("print.and") : ", ";
-        int k = snprintf(out + used, cap - used, "%s%s", sep, person_name(d, (long long)v->valuedouble));
-        if (k < 0 || (size_t)k >= cap - used) break;
-        used += (size_t)k;
+        add(t, "%s%s", sep, person_name(d, cJSON_IsNumber(v) ? safe_ll(v->valuedouble) : 0));
         i++;
     }
 }
@@ -220,7 +260,7 @@ static void footer(doc *d)
     char pg[64];
     snprintf(pg, sizeof pg, T("print.page_of"), d->page, d->pages);
     double pw = width_of(d, pg, 8.5, 0);
-    put(d, d->footer, MARGIN, y, COL_W - pw - 16, 8.5, 0, INK2);
+    put(d, text_of(&d->footer), MARGIN, y, COL_W - pw - 16, 8.5, 0, INK2);
     put(d, pg, PAGE_W - MARGIN - pw, y, pw + 1, 8.5, 0, INK2);
 }
 
@@ -255,7 +295,10 @@ static void section(doc *d, const char *title, double keep)
     need(d, 60 + keep);
     if (d->y > MARGIN + 1) gap(d, 14);
     if (d->nsec < SEC_MAX) {
-        snprintf(d->sec_title[d->nsec], sizeof d->sec_title[0], "%s", title);
+        /* Cut, if at all, between whole characters (the contents and the outline). */
+        size_t n = strlen(title), cap = sizeof d->sec_title[0] - 1;
+        if (n > cap) for (n = cap; n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80; n--) {}
+        snprintf(d->sec_title[d->nsec], sizeof d->sec_title[0], "%.*s", (int)n, title);
         d->sec_page[d->nsec++] = d->page;
     }
     if (d->draw) {
@@ -324,7 +367,7 @@ static void picture(doc *d, const char *board, long long child, const char *capt
         snprintf(pg, sizeof pg, T("print.page_of"), d->page, d->pages);
         double pw = width_of(d, pg, 8.5, 0);
         box(d, m, h - 34, w - 2 * m, 0.6, HAIRLINE);
-        put(d, d->footer, m, h - 28, w - 2 * m - pw - 16, 8.5, 0, INK2);
+        put(d, text_of(&d->footer), m, h - 28, w - 2 * m - pw - 16, 8.5, 0, INK2);
         put(d, pg, w - m - pw, h - 28, pw + 1, 8.5, 0, INK2);
         cairo_show_page(d->cr);
         cairo_pdf_surface_set_size(d->pdf, PAGE_W, PAGE_H);
@@ -341,7 +384,8 @@ static const char *const role_order[] = {"kind", "ouder", "pleegouder", "netwerk
 static void title_page(doc *d)
 {
     const cJSON *m = get(d->root, "meeting"), *phases = get(d->root, "phases");
-    char date[64], line[1024], buf[64];
+    char date[64], buf[64];
+    txt line = {0};
     /* The meeting's day: when its first phase began, else when it was made. */
     const cJSON *first = cJSON_GetArrayItem(phases, 0);
     long_date(d, first && str(first, "started_at")[0] ? str(first, "started_at") : str(m, "created_at"), date, sizeof date, 0);
@@ -349,8 +393,9 @@ static void title_page(doc *d)
     d->y = MARGIN + 30;
     d->y += put(d, T("print.kicker"), MARGIN, d->y, COL_W, 12, 1, ACCENT) + 6;
     d->y += put(d, str(m, "title"), MARGIN, d->y, COL_W, 30, 1, INK) + 8;
-    snprintf(line, sizeof line, "%s \xC2\xB7 %s", d->o->template_name ? d->o->template_name : str(m, "template"), date);
-    d->y += put(d, line, MARGIN, d->y, COL_W, 13, 0, INK2) + 22;
+    add(&line, "%s \xC2\xB7 %s", d->o->template_name ? d->o->template_name : str(m, "template"), date);
+    d->y += put(d, text_of(&line), MARGIN, d->y, COL_W, 13, 0, INK2) + 22;
+    line.n = 0;
 
     /* Where the plan stands: fixed, or still open, or the meeting still running. */
     int version = (int)num(d->root, "plan_version");
@@ -366,19 +411,22 @@ static void title_page(doc *d)
                 title = d->o->lang_en && str(p, "title_en")[0] ? str(p, "title_en") : str(p, "title");
             }
         }
-        if (cur) snprintf(line, sizeof line, T("print.running"), cur, n, title);
-        else snprintf(line, sizeof line, "%s", T("print.running_between"));
-        notice(d, line, WARN, 0xFBEFE6);
+        if (cur) add(&line, T("print.running"), cur, n, title);
+        else add(&line, "%s", T("print.running_between"));
+        notice(d, text_of(&line), WARN, 0xFBEFE6);
+        line.n = 0;
     } else if (!strcmp(str(m, "status"), "preparing")) {
         notice(d, T("print.preparing"), WARN, 0xFBEFE6);
     }
     if (fixed[0]) {
         long_date(d, fixed, date, sizeof date, 1);
-        snprintf(line, sizeof line, T("print.fixed"), version, date);
-        notice(d, line, FIXED, 0xEAF4E8);
+        add(&line, T("print.fixed"), version, date);
+        notice(d, text_of(&line), FIXED, 0xEAF4E8);
+        line.n = 0;
     } else if (has_board(d, "consent") && strcmp(str(m, "status"), "preparing") != 0) {
-        snprintf(line, sizeof line, T("print.not_fixed"), version > 0 ? version : 1);
-        notice(d, line, WARN, 0xFBEFE6);
+        add(&line, T("print.not_fixed"), version > 0 ? version : 1);
+        notice(d, text_of(&line), WARN, 0xFBEFE6);
+        line.n = 0;
     }
 
     /* Who took part, by role. */
@@ -387,21 +435,19 @@ static void title_page(doc *d)
     d->y += put(d, who, MARGIN, d->y, COL_W, 15, 1, INK) + 8;
     const cJSON *parts = get(d->root, "participants");
     for (size_t r = 0; r < sizeof role_order / sizeof role_order[0]; r++) {
-        size_t used = 0;
-        line[0] = 0;
+        line.n = 0;
         const cJSON *p;
         cJSON_ArrayForEach(p, parts) {
             if (strcmp(str(p, "role"), role_order[r]) != 0) continue;
-            char extra[160] = "";
+            add(&line, "%s%s", line.n ? ", " : "", str(p, "name"));
             const cJSON *sup = by_id(parts, "id", num(p, "supports"));
-            if (sup && cJSON_IsNumber(get(p, "supports"))) snprintf(extra, sizeof extra, T("print.supports"), str(sup, "name"));
-            if (get(p, "present") && !yes(p, "present")) snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "%s",
-                                                                 T("print.absent"));
-            int k = snprintf(line + used, sizeof line - used, "%s%s%s", used ? ", " : "", str(p, "name"), extra);
-            if (k > 0 && (size_t)k < sizeof line - used) used += (size_t)k;
+            if (sup && cJSON_IsNumber(get(p, "supports"))) add(&line, T("print.supports"), str(sup, "name"));
+            if (get(p, "present") && !yes(p, "present")) add(&line, "%s", T("print.absent"));
         }
-        if (used) row(d, word_of("role.", role_order[r], buf, sizeof buf), line, 130, 11.5);
+        if (line.n) row(d, word_of("role.", role_order[r], buf, sizeof buf), text_of(&line), 130, 11.5);
     }
+    d->failed |= line.failed;
+    txt_free(&line);
     /* The first evaluation of a goal: when the plan is looked at again. */
     const char *eval = "";
     const cJSON *g;
@@ -440,13 +486,15 @@ static void bodemeisen(doc *d)
     if (!cJSON_GetArraySize(bm)) para(d, T("plan.no_bodemeisen"), 0, 11.5, 0, INK);
     cJSON_ArrayForEach(b, bm) {
         const cJSON *by = by_id(get(d->root, "participants"), "id", num(b, "by"));
-        char line[256] = "";
-        if (by) snprintf(line, sizeof line, T("print.set_by"), str(by, "name"));
-        double h = measure(d, str(b, "text"), COL_W - 18, 12, 1) + (by ? measure(d, line, COL_W - 18, 10, 0) : 0);
+        txt line = {0};
+        if (by) add(&line, T("print.set_by"), str(by, "name"));
+        double h = measure(d, str(b, "text"), COL_W - 18, 12, 1) + (by ? measure(d, text_of(&line), COL_W - 18, 10, 0) : 0);
         need(d, h + 8);
         box(d, MARGIN + 3, d->y + 6, 5, 5, WARN);
         d->y += put(d, str(b, "text"), MARGIN + 18, d->y, COL_W - 18, 12, 1, INK) + 2;
-        if (by) d->y += put(d, line, MARGIN + 18, d->y, COL_W - 18, 10, 0, INK2);
+        if (by) d->y += put(d, text_of(&line), MARGIN + 18, d->y, COL_W - 18, 10, 0, INK2);
+        d->failed |= line.failed;
+        txt_free(&line);
         gap(d, 8);
     }
 }
@@ -460,8 +508,9 @@ static void decisions(doc *d)
     int n = 0;
     cJSON_ArrayForEach(x, ds) {
         if (!yes(x, "final")) continue; /* the export holds none but final ones; this keeps it so */
-        char who[1024], due[64], num_s[16], line[1400];
-        names(d, get(x, "who"), who, sizeof who);
+        char due[64], num_s[16];
+        txt who = {0}, line = {0};
+        names(d, get(x, "who"), &who);
         long_date(d, str(x, "due"), due, sizeof due, 0);
         snprintf(num_s, sizeof num_s, "%d", ++n);
         double h = measure(d, str(x, "what"), COL_W - 34, 12.5, 1) + 40;
@@ -469,18 +518,23 @@ static void decisions(doc *d)
         d->y += 4;
         put(d, num_s, MARGIN + 4, d->y, 24, 16, 1, ACCENT);
         d->y += put(d, str(x, "what"), MARGIN + 34, d->y, COL_W - 34, 12.5, 1, INK) + 3;
-        snprintf(line, sizeof line, "%s %s", T("print.who_does"), who[0] ? who : T("plan.no_who"));
-        d->y += put(d, line, MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK);
+        add(&line, "%s %s", T("print.who_does"), who.n ? text_of(&who) : T("plan.no_who"));
+        d->y += put(d, text_of(&line), MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK);
         if (due[0]) {
-            snprintf(line, sizeof line, T("print.due"), due);
-            d->y += put(d, line, MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK);
+            line.n = 0;
+            add(&line, T("print.due"), due);
+            d->y += put(d, text_of(&line), MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK);
         }
         if (yes(x, "needs_professional_help")) d->y += put(d, T("plan.help"), MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK);
         const cJSON *g = by_id(get(d->root, "goals"), "id", num(x, "goal"));
         if (g && cJSON_IsNumber(get(x, "goal"))) {
-            snprintf(line, sizeof line, T("print.for_goal"), str(g, "text"));
-            d->y += put(d, line, MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK2);
+            line.n = 0;
+            add(&line, T("print.for_goal"), str(g, "text"));
+            d->y += put(d, text_of(&line), MARGIN + 34, d->y, COL_W - 34, 10.5, 0, INK2);
         }
+        d->failed |= who.failed | line.failed;
+        txt_free(&who);
+        txt_free(&line);
         d->y += 8;
         box(d, MARGIN + 34, d->y - 4, COL_W - 34, 0.6, HAIRLINE);
         d->y += 6;
@@ -488,13 +542,15 @@ static void decisions(doc *d)
     if (!n) para(d, T("plan.no_final"), 0, 11.5, 0, INK);
 
     /* The actieteam belongs with the agreements: they see that they happen. */
-    char team[1024];
-    names(d, get(d->root, "actieteam"), team, sizeof team);
+    txt team = {0};
+    names(d, get(d->root, "actieteam"), &team);
     gap(d, 6);
     need(d, 60);
     d->y += put(d, T("plan.actieteam"), MARGIN, d->y, COL_W, 14, 1, INK) + 4;
     para(d, T("print.team_why"), 0, 11, 0, INK2);
-    para(d, team[0] ? team : T("plan.team_none"), 0, 12, 1, INK);
+    para(d, team.n ? text_of(&team) : T("plan.team_none"), 0, 12, 1, INK);
+    d->failed |= team.failed;
+    txt_free(&team);
 }
 
 static void goals(doc *d)
@@ -508,56 +564,59 @@ static void goals(doc *d)
         const cJSON *g;
         cJSON_ArrayForEach(g, gs) {
             if (strcmp(str(g, "priority"), prio[p]) != 0) continue;
-            char line[2048], buf[64], date[64];
+            char buf[64], date[64];
+            txt line = {0}, info = {0};
             /* "korte termijn · prioriteit hoog · met hulp van het netwerk (emotioneel, praktisch)" */
-            size_t used = (size_t)snprintf(line, sizeof line, "%s \xC2\xB7 ", word_of("goals.", str(g, "term"), buf, sizeof buf));
-            used += (size_t)snprintf(line + used, sizeof line - used, T("print.priority"), word_of("goals.", prio[p], buf, sizeof buf));
-            if (yes(g, "needs_network") && used < sizeof line) {
-                used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("print.network"));
+            add(&line, "%s \xC2\xB7 ", word_of("goals.", str(g, "term"), buf, sizeof buf));
+            add(&line, T("print.priority"), word_of("goals.", prio[p], buf, sizeof buf));
+            if (yes(g, "needs_network")) {
+                add(&line, " \xC2\xB7 %s", T("print.network"));
                 const cJSON *s;
                 int i = 0;
-                cJSON_ArrayForEach(s, get(g, "support")) {
-                    if (used >= sizeof line) break;
-                    used += (size_t)snprintf(line + used, sizeof line - used, "%s%s", i++ ? ", " : " (",
-                                             word_of("goals.", s->valuestring ? s->valuestring : "", buf, sizeof buf));
-                }
-                if (i && used < sizeof line) used += (size_t)snprintf(line + used, sizeof line - used, ")");
-            } else if (used < sizeof line) used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T("print.on_own"));
-            if (used < sizeof line)
-                snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", !strcmp(str(g, "kind"), "voorwaardelijk")
-                                                                       ? T("print.precondition") : T("print.prospect"));
-            double h = measure(d, str(g, "text"), COL_W - 16, 13, 1) + measure(d, line, COL_W - 16, 10, 0) + 40;
+                cJSON_ArrayForEach(s, get(g, "support"))
+                    add(&line, "%s%s", i++ ? ", " : " (", word_of("goals.", cJSON_IsString(s) ? s->valuestring : "", buf, sizeof buf));
+                if (i) add(&line, ")");
+            } else add(&line, " \xC2\xB7 %s", T("print.on_own"));
+            add(&line, " \xC2\xB7 %s", !strcmp(str(g, "kind"), "voorwaardelijk") ? T("print.precondition") : T("print.prospect"));
+            double h = measure(d, str(g, "text"), COL_W - 16, 13, 1) + measure(d, text_of(&line), COL_W - 16, 10, 0) + 40;
             need(d, h);
             box(d, MARGIN, d->y, 4, h - 12, p == 0 ? 0xE08A6D : p == 1 ? 0xE3B04B : 0x8DB87A);
             d->y += put(d, str(g, "text"), MARGIN + 16, d->y, COL_W - 16, 13, 1, INK) + 2;
-            d->y += put(d, line, MARGIN + 16, d->y, COL_W - 16, 10, 0, INK2) + 2;
+            d->y += put(d, text_of(&line), MARGIN + 16, d->y, COL_W - 16, 10, 0, INK2) + 2;
             if (yes(g, "imposed")) d->y += put(d, T("goals.imposed"), MARGIN + 16, d->y, COL_W - 16, 10, 1, WARN) + 2;
-            char owner[256] = "", eval[128] = "";
-            if (cJSON_IsNumber(get(g, "owner"))) snprintf(owner, sizeof owner, T("print.owner"), person_name(d, num(g, "owner")));
+            if (cJSON_IsNumber(get(g, "owner"))) {
+                add(&info, T("print.owner"), person_name(d, num(g, "owner")));
+                add(&info, " \xC2\xB7 ");
+            }
             long_date(d, str(g, "evaluation_date"), date, sizeof date, 0);
-            snprintf(eval, sizeof eval, "%s %s", T("goals.evaluation"), date[0] ? date : T("goals.no_date"));
-            snprintf(line, sizeof line, "%s%s%s", owner, owner[0] ? " \xC2\xB7 " : "", eval);
-            d->y += put(d, line, MARGIN + 16, d->y, COL_W - 16, 10.5, 0, INK) + 4;
+            add(&info, "%s %s", T("goals.evaluation"), date[0] ? date : T("goals.no_date"));
+            d->y += put(d, text_of(&info), MARGIN + 16, d->y, COL_W - 16, 10.5, 0, INK) + 4;
             /* Its actions: what, who, when, how it goes, what is next. */
             const cJSON *a;
             cJSON_ArrayForEach(a, get(g, "actions")) {
-                char from[64], to[64], when[160] = "", who[256] = "";
+                char from[64], to[64];
+                line.n = 0;
                 long_date(d, str(a, "from"), from, sizeof from, 0);
                 long_date(d, str(a, "to"), to, sizeof to, 0);
-                if (from[0] && to[0]) snprintf(when, sizeof when, " \xC2\xB7 %s \xE2\x80\x93 %s", from, to);
-                else if (from[0] || to[0]) snprintf(when, sizeof when, " \xC2\xB7 %s", from[0] ? from : to);
-                if (cJSON_IsNumber(get(a, "who"))) snprintf(who, sizeof who, " \xC2\xB7 %s", person_name(d, num(a, "who")));
-                snprintf(line, sizeof line, "%s %s%s%s", yes(a, "done") ? "\xE2\x9C\x93" : "\xE2\x80\xA2", str(a, "what"), who, when);
-                para(d, line, 28, 10.5, 0, INK);
+                add(&line, "%s %s", yes(a, "done") ? "\xE2\x9C\x93" : "\xE2\x80\xA2", str(a, "what"));
+                if (cJSON_IsNumber(get(a, "who"))) add(&line, " \xC2\xB7 %s", person_name(d, num(a, "who")));
+                if (from[0] && to[0]) add(&line, " \xC2\xB7 %s \xE2\x80\x93 %s", from, to);
+                else if (from[0] || to[0]) add(&line, " \xC2\xB7 %s", from[0] ? from : to);
+                para(d, text_of(&line), 28, 10.5, 0, INK);
                 if (str(a, "progress")[0]) {
-                    snprintf(line, sizeof line, "%s %s", T("goals.progress"), str(a, "progress"));
-                    para(d, line, 40, 9.5, 0, INK2);
+                    line.n = 0;
+                    add(&line, "%s %s", T("goals.progress"), str(a, "progress"));
+                    para(d, text_of(&line), 40, 9.5, 0, INK2);
                 }
                 if (str(a, "next")[0]) {
-                    snprintf(line, sizeof line, "%s %s", T("goals.next"), str(a, "next"));
-                    para(d, line, 40, 9.5, 0, INK2);
+                    line.n = 0;
+                    add(&line, "%s %s", T("goals.next"), str(a, "next"));
+                    para(d, text_of(&line), 40, 9.5, 0, INK2);
                 }
             }
+            d->failed |= line.failed | info.failed;
+            txt_free(&line);
+            txt_free(&info);
             gap(d, 10);
         }
     }
@@ -574,7 +633,7 @@ static void consent(doc *d)
         if (get(p, "present") && !yes(p, "present")) continue;
         const cJSON *a = by_id(answers, "participant", num(p, "id"));
         const char *ans = a ? str(a, "answer") : "";
-        char what[1200], when[64] = "", buf[64];
+        char what[64], when[64] = "", buf[64];
         const char *mark = "\xE2\x80\xA6", *word = T("print.no_answer");
         uint32_t rgb = INK2;
         if (!strcmp(ans, "akkoord")) { mark = "\xE2\x9C\x93"; word = T("consent.akkoord"); rgb = FIXED; }
@@ -582,16 +641,19 @@ static void consent(doc *d)
         else if (!strcmp(ans, "niet_akkoord")) { mark = "\xE2\x9C\x97"; word = T("consent.niet"); rgb = 0xB3261E; }
         if (a) long_date(d, str(a, "at"), when, sizeof when, 1);
         snprintf(what, sizeof what, "%s %s", mark, word);
-        char who[256];
-        snprintf(who, sizeof who, "%s (%s)", str(p, "name"), word_of("role.", str(p, "role"), buf, sizeof buf));
+        txt who = {0};
+        add(&who, "%s (%s)", str(p, "name"), word_of("role.", str(p, "role"), buf, sizeof buf));
         const char *remark = a ? str(a, "remark") : "";
         double h = 18 + (remark[0] ? measure(d, remark, COL_W - 190, 10, 0) + 4 : 0);
         need(d, h);
-        put(d, who, MARGIN, d->y, 180, 11, 0, INK);
+        double hw = measure(d, text_of(&who), 180, 11, 0);
+        put(d, text_of(&who), MARGIN, d->y, 180, 11, 0, INK);
+        d->failed |= who.failed;
+        txt_free(&who);
         put(d, what, MARGIN + 190, d->y, 150, 11, 1, rgb);
         put(d, when, MARGIN + 340, d->y, COL_W - 340, 9.5, 0, INK2);
-        d->y += 17;
-        if (remark[0]) d->y += put(d, remark, MARGIN + 190, d->y, COL_W - 190, 10, 0, INK) + 4;
+        double hr = remark[0] ? put(d, remark, MARGIN + 190, d->y + 17, COL_W - 190, 10, 0, INK) + 4 : 0;
+        d->y += (17 + hr > hw + 4 ? 17 + hr : hw + 4); /* a long name takes its own height */
         box(d, MARGIN, d->y, COL_W, 0.5, HAIRLINE);
         d->y += 6;
     }
@@ -620,12 +682,14 @@ static int hung(const cJSON *n) { return cJSON_IsString(get(n, "hung_at")); }
 
 static void note_line(doc *d, const cJSON *n, double indent)
 {
-    char line[1400];
+    txt line = {0};
     const cJSON *author = by_id(get(d->root, "participants"), "id", num(n, "author"));
     const char *text = str(n, "text")[0] ? str(n, "text") : T("print.drawing");
-    if (author && cJSON_IsNumber(get(n, "author"))) snprintf(line, sizeof line, "\xE2\x80\x93 %s (%s)", text, str(author, "name"));
-    else snprintf(line, sizeof line, "\xE2\x80\x93 %s", text);
-    para(d, line, indent, 10.5, 0, INK);
+    add(&line, "\xE2\x80\x93 %s", text);
+    if (author && cJSON_IsNumber(get(n, "author"))) add(&line, " (%s)", str(author, "name"));
+    para(d, text_of(&line), indent, 10.5, 0, INK);
+    d->failed |= line.failed;
+    txt_free(&line);
 }
 
 /* "het ergste" or "de grootste wens": the marked group's theme, or the marked note. */
@@ -636,9 +700,11 @@ static void star(doc *d, const char *key, const char *label)
     const char *what = "";
     if (get(m, "group")) what = str(by_id(get(dl, "groups"), "id", num(m, "group")), "theme");
     else if (get(m, "note")) what = str(by_id(get(dl, "notes"), "id", num(m, "note")), "text");
-    char line[1200];
-    snprintf(line, sizeof line, "\xE2\x98\x85 %s: %s", label, what[0] ? what : "\xE2\x80\x94");
-    para(d, line, 0, 12, 1, INK);
+    txt line = {0};
+    add(&line, "\xE2\x98\x85 %s: %s", label, what[0] ? what : "\xE2\x80\x94");
+    para(d, text_of(&line), 0, 12, 1, INK);
+    d->failed |= line.failed;
+    txt_free(&line);
 }
 
 static void drieluik(doc *d)
@@ -695,30 +761,32 @@ static void vip_cards(doc *d)
         if (!yes(card, "shared")) continue;
         const cJSON *child = by_id(get(d->root, "participants"), "id", num(card, "child"));
         const char *name = child ? str(child, "name") : "?";
-        char title[256], line[1400], buf[64];
-        snprintf(title, sizeof title, T("print.vip"), name);
-        section(d, title, 60);
-        snprintf(line, sizeof line, T("print.vip_why"), name);
-        para(d, line, 0, 11, 0, INK2);
+        char buf[64], buf2[64];
+        txt title = {0}, line = {0};
+        add(&title, T("print.vip"), name);
+        section(d, text_of(&title), 60);
+        add(&line, T("print.vip_why"), name);
+        para(d, text_of(&line), 0, 11, 0, INK2);
         const cJSON *e;
         cJSON_ArrayForEach(e, get(card, "people")) {
             const cJSON *p = by_id(get(d->root, "people"), "id", num(e, "person"));
             if (!p) continue;
-            const char *rel = str(p, "relation");
-            char relw[64];
-            snprintf(relw, sizeof relw, "%s", word_of("vip.rel.", rel, buf, sizeof buf));
-            if (!strcmp(relw, rel)) snprintf(relw, sizeof relw, "%s", word_of("role.", rel, buf, sizeof buf));
-            size_t used = (size_t)snprintf(line, sizeof line, "%s (%s)", str(p, "name"), relw);
+            const char *rel = str(p, "relation"), *relw = word_of("vip.rel.", rel, buf, sizeof buf);
+            if (relw == rel) relw = word_of("role.", rel, buf2, sizeof buf2);
+            line.n = 0;
+            add(&line, "%s (%s)", str(p, "name"), relw);
             long long face = num(e, "contact");
-            if (face >= 1 && face <= 5 && used < sizeof line) {
+            if (face >= 1 && face <= 5) {
                 snprintf(buf, sizeof buf, "vip.face.%lld", face);
-                used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", T(buf));
+                add(&line, " \xC2\xB7 %s", T(buf));
             }
-            if (str(e, "change")[0] && used < sizeof line)
-                used += (size_t)snprintf(line + used, sizeof line - used, " \xC2\xB7 %s", word_of("vip.", str(e, "change"), buf, sizeof buf));
-            if (str(e, "note")[0] && used < sizeof line) snprintf(line + used, sizeof line - used, ": \xE2\x80\x9C%s\xE2\x80\x9D", str(e, "note"));
-            para(d, line, 8, 11, 0, INK);
+            if (str(e, "change")[0]) add(&line, " \xC2\xB7 %s", word_of("vip.", str(e, "change"), buf, sizeof buf));
+            if (str(e, "note")[0]) add(&line, ": \xE2\x80\x9C%s\xE2\x80\x9D", str(e, "note"));
+            para(d, text_of(&line), 8, 11, 0, INK);
         }
+        d->failed |= title.failed | line.failed;
+        txt_free(&title);
+        txt_free(&line);
         picture(d, "vip", num(card, "child"), T("print.pic_vip"));
     }
 }
@@ -777,11 +845,12 @@ int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, s
     sink s = {0};
     doc d = {.root = root, .o = o};
     const cJSON *m = get(root, "meeting");
-    snprintf(d.footer, sizeof d.footer, T("print.footer"), str(m, "title"), (int)num(root, "plan_version"));
+    add(&d.footer, T("print.footer"), str(m, "title"), (int)num(root, "plan_version"));
     d.pdf = cairo_pdf_surface_create_for_stream(sink_write, &s, PAGE_W, PAGE_H);
-    char title[512];
-    snprintf(title, sizeof title, "%s \xE2\x80\x94 %s", T("print.kicker"), str(m, "title"));
-    cairo_pdf_surface_set_metadata(d.pdf, CAIRO_PDF_METADATA_TITLE, title);
+    txt title = {0};
+    add(&title, "%s \xE2\x80\x94 %s", T("print.kicker"), str(m, "title"));
+    cairo_pdf_surface_set_metadata(d.pdf, CAIRO_PDF_METADATA_TITLE, text_of(&title));
+    txt_free(&title);
     cairo_pdf_surface_set_metadata(d.pdf, CAIRO_PDF_METADATA_CREATOR, "Schouders");
     d.cr = cairo_create(d.pdf);
     /* First pass: pages and where each part begins. Second: the same, drawn. */
@@ -797,6 +866,8 @@ int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, s
     cairo_status_t cs = cairo_surface_status(d.pdf);
     cairo_surface_destroy(d.pdf);
     cJSON_Delete(root);
+    txt_free(&d.footer);
+    if (d.failed || d.footer.failed) cs = CAIRO_STATUS_NO_MEMORY;
     if (cs != CAIRO_STATUS_SUCCESS || !s.len) {
         snprintf(msg, cap, "cannot make the PDF: %s", cairo_status_to_string(cs));
         free(s.buf);

@@ -259,6 +259,10 @@ void scr_open_meeting(scr_app *app, int64_t id)
         scr_store_failed(app, r);
         return;
     }
+    /* The phase the file says it is in, kept to a phase the meeting has (an edited
+     * file could say -1 or 99): every screen may index by it. */
+    if (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases)
+        app->meeting.current_phase = app->nphases > 0 && app->meeting.current_phase >= app->nphases ? app->nphases - 1 : 0;
     if (id != app->dl_meeting) { /* undo belongs to the meeting it was done in */
         scr_dl_reset(app);
         scr_goals_reset(app);

@@ -115,7 +115,7 @@ static void timer_box(scr_app *app, SDL_Rect r)
         ink = UI_INK2;
     } else if (left > 0) {
         /* Round up: "00:01" until the very end, never "00:00" with time left. */
-        core_clock_text(left + 999, digits, sizeof digits);
+        core_clock_text(left < INT64_MAX - 999 ? left + 999 : left, digits, sizeof digits);
         snprintf(caption, sizeof caption, "%s", left <= 120000 ? T("timer.almost") : T("timer.left"));
         if (left <= 120000) ink = UI_WARN;
         if (left <= 10000) { fill = UI_WARN; ink = UI_SURFACE; }

@@ -3,6 +3,7 @@
 #include "store_int.h"
 
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,7 +103,9 @@ static int nest(store *st, cJSON *arr, const char *by, const char *key, const ch
     int ok = 1;
     cJSON *o;
     cJSON_ArrayForEach(o, arr) {
-        int64_t id = (int64_t)cJSON_GetObjectItem(o, by)->valuedouble;
+        /* An id from the file went through a double: kept in range, never cast out of it. */
+        double v = cJSON_GetObjectItem(o, by)->valuedouble;
+        int64_t id = !(v == v) ? 0 : v >= 9.2233720368547758e18 ? INT64_MAX : v <= -9.2233720368547758e18 ? INT64_MIN : (int64_t)v;
         ok &= add(o, key, cols ? rows(st, sql, id, cols, ncols) : ids(st, sql, id));
     }
     return ok;

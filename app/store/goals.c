@@ -44,8 +44,8 @@ store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, in
         memset(g, 0, sizeof *g);
         g->id = sqlite3_column_int64(s, 0);
         st_text(s, 1, g->text, sizeof g->text);
-        g->x = sqlite3_column_double(s, 2);
-        g->y = sqlite3_column_double(s, 3);
+        g->x = st_real(s, 2, 0, 1); /* a place on the field: 0..1 both ways */
+        g->y = st_real(s, 3, 0, 1);
         g->needs_network = sqlite3_column_int(s, 4);
         char word[128];
         st_text(s, 5, word, sizeof word);

@@ -288,6 +288,12 @@ store_status st_finish(store *st, store_status r, int64_t meeting, const char *a
     return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
+double st_real(sqlite3_stmt *s, int col, double lo, double hi)
+{
+    double v = sqlite3_column_double(s, col);
+    return !(v == v) ? lo : v < lo ? lo : v > hi ? hi : v;
+}
+
 void st_text(sqlite3_stmt *s, int col, char *out, size_t cap)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
@@ -479,10 +485,26 @@ store_status store_open_readonly(const char *path, store **out, char *msg, size_
     st->lock_fd = -1;
     snprintf(st->path, sizeof st->path, "%s", path);
     if (access(path, R_OK) != 0) return open_fail(st, STORE_ENOTFOUND, msg, cap, "cannot read %s", path);
-    int rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY, NULL);
-    if (rc != SQLITE_OK)
-        return open_fail(st, st_status(rc), msg, cap, "%s", st->db ? sqlite3_errmsg(st->db) : "cannot open");
-    sqlite3_busy_timeout(st->db, 2000);
+    sqlite3 *file;
+    int rc = sqlite3_open_v2(path, &file, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(msg, cap, "%s", file ? sqlite3_errmsg(file) : "cannot open");
+        sqlite3_close(file);
+        store_close(st);
+        return st_status(rc);
+    }
+    sqlite3_busy_timeout(file, 2000);
+    /* The same checks as the app, on a copy in memory: SQLite skips CHECK
+     * constraints in quick_check on a read-only file, and a file the app would call
+     * damaged must not be handed out either. The copy is also one snapshot. */
+    rc = sqlite3_open(":memory:", &st->db);
+    sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(st->db, "main", file, "main") : NULL;
+    rc = b ? sqlite3_backup_step(b, -1) : SQLITE_NOMEM;
+    if (b) sqlite3_backup_finish(b);
+    sqlite3_close(file);
+    if (rc != SQLITE_DONE)
+        return open_fail(st, rc == SQLITE_NOMEM ? STORE_EIO : STORE_ECORRUPT, msg, cap,
+                         "the file is damaged or not a Schouders database (%s)", sqlite3_errstr(rc));
     store_status r = check_integrity(st);
     if (r != STORE_OK) return open_fail(st, STORE_ECORRUPT, msg, cap, "the file is damaged or not a Schouders database (%s)", st->err);
     int v = 0;
@@ -1083,7 +1105,7 @@ store_status store_notes(store *st, int64_t meeting, const char *board, int with
         note->at.prompt = (int8_t)core_dl_prompt_parse(word);
         if (note->at.col == DL_MIDDLE && note->at.prompt == DL_PROMPT_NONE) note->at.prompt = DL_WIE;
         note->at.grp = sqlite3_column_int64(s, 9);
-        note->at.order = sqlite3_column_double(s, 10);
+        note->at.order = st_real(s, 10, -1e12, 1e12); /* an order among notes: no more is needed */
         note->at.mark = (int8_t)(sqlite3_column_int(s, 11) != 0);
         note->at.deleted = (int8_t)(sqlite3_column_int(s, 12) != 0);
         (*n)++;

@@ -28,6 +28,9 @@ struct store {
 };
 
 store_status st_status(int rc);
+/* A REAL from the file within [lo, hi]; NaN, infinities and anything outside (a
+ * hostile file) come back as the nearest end, lo for NaN. */
+double st_real(sqlite3_stmt *s, int col, double lo, double hi);
 store_status st_fail(store *st, int rc);
 store_status st_exec(store *st, const char *sql);
 store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s);
