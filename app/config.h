@@ -44,6 +44,9 @@
 #define CFG_REPEAT_DELAY_MS 450u  /* backspace held: repeats after this... */
 #define CFG_REPEAT_MS 70u         /* ...every this often */
 
+/* The main loop looks for a shutdown signal at least this often. */
+#define CFG_SIGNAL_LOOK_MS 250u
+
 /* Backups: verified copies beside the database, at every phase change and every
  * ten minutes; this many generations. */
 #define CFG_BACKUPS 10

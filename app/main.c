@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/prctl.h>
@@ -522,6 +523,23 @@ static void ack_line(void *user, const char *action, int64_t meeting, int64_t re
     if (n > 0 && write(fd, line, (size_t)n) < 0) { /* the harness went away: nothing to tell */ }
 }
 
+/* A shutdown, a reboot or the power key (SIGTERM, SIGHUP, SIGINT): the loop sees
+ * this within CFG_SIGNAL_LOOK_MS, keeps the words being written, as the PIN-guarded
+ * quit does, and ends. Only a flag here: nothing else is safe in a handler. */
+static volatile sig_atomic_t ending;
+static void on_end_signal(int sig) { ending = sig; }
+
+static void catch_end_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_end_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
 static void handle(scr_app *app, ui_ctx *ui, const SDL_Event *e)
 {
     if (e->type == SDL_QUIT) scr_request_quit(app);
@@ -638,16 +656,20 @@ int main(int argc, char **argv)
     int slow_ms = slow && slow[0] ? atoi(slow) : 0;
     const char *ff = getenv("SCHOUDERS_FIRST_FRAME_EXIT");
     int first_frame_report = ff && ff[0] == '1';
-    while (!app.quit && !ui.quit) {
+    catch_end_signals();
+    while (!app.quit && !ui.quit && !ending) {
         int timeout = ui_sooner(ui.dirty || monkey ? 0 : -1, ui_sooner(ui_wake_in(&ui), scr_wake_in(&app)));
         if (script) timeout = ui_sooner(timeout, ui_script_wake_in(script, SDL_GetTicks()));
+        /* A signal does not wake SDL's wait: look at least this often (a no-op). */
+        int wait = timeout < 0 || timeout > (int)CFG_SIGNAL_LOOK_MS ? (int)CFG_SIGNAL_LOOK_MS : timeout;
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, timeout)) {
+        if (SDL_WaitEventTimeout(&e, wait)) {
             handle(&app, &ui, &e);
             while (SDL_PollEvent(&e)) handle(&app, &ui, &e);
-        } else if (timeout > 0) {
+        } else if (timeout > 0 && wait == timeout) {
             ui.dirty = 1; /* woken by time: the clock, an animation, a message that ends */
         }
+        if (ending) break;
         app.now = SDL_GetTicks();
         app.wall_ms = steady_wall_ms();
         ui_tick(&ui, script ? ui_script_clock(script, app.now) : app.now);
@@ -670,6 +692,7 @@ int main(int argc, char **argv)
             break;
         }
     }
+    if (ending) fprintf(stderr, "schouders: ended by signal %d; what was being written is kept\n", (int)ending);
     if (monkey && app.quit) fprintf(stderr, "schouders: monkey stopped by the app after %ld events\n", ui_monkey_sent(monkey));
     ui_monkey_free(monkey);
     scr_close(&app);

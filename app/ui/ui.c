@@ -16,7 +16,7 @@ void ui_hints(void)
     /* With it on, SDL loads a software OpenGL: 130 MB instead of 25. */
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    /* SIGTERM (a shutdown) ends the app at once: every action is already committed.
+    /* SIGTERM (a shutdown) is main's: it keeps the words being written and ends.
      * SDL would turn it into a quit request, which the kiosk answers with the PIN. */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");

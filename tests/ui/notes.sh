@@ -138,4 +138,23 @@ check "saved again, it is the same ink, stroke for stroke" test "$(sqlite3 "$db"
 check "and still one drawn note" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE ink IS NOT NULL")" = "1"
 check "words left in an open editor when the app closed are kept in the writer's tray" \
   test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='XOpa Henk' AND hung_at IS NULL")" = "1"
+
+# A shutdown while someone writes (SIGTERM from the session, a reboot, the power key):
+# the words are kept in the writer's tray as the PIN-guarded quit keeps them.
+script term <<EOS
+tap @meeting.chip.0
+tap @tray.write
+type "net voor het uitzetten"
+dump @TMP/term_typed.json
+await @TMP/never
+quit
+EOS
+SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/term.script" 2> "$TMP/term.err" &
+pid=$!
+await_file "$TMP/term_typed.json"
+kill -TERM "$pid"
+wait "$pid"; rc=$?
+check "SIGTERM ends the app cleanly (status $rc)" test "$rc" -eq 0
+check "and the words being written are kept in the tray" \
+  test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='net voor het uitzetten' AND hung_at IS NULL")" = 1
 finish
