@@ -103,6 +103,7 @@ typedef struct {
     core_meeting_status status;
     int current_phase;     /* index into the phases, 0-based */
     int nparticipants;
+    int64_t finished_at_ms; /* when it was finished (Bijeenkomst afronden); 0 while not */
 } core_meeting;
 
 typedef struct {

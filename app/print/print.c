@@ -417,6 +417,11 @@ static void title_page(doc *d)
         line.n = 0;
     } else if (!strcmp(str(m, "status"), "preparing")) {
         notice(d, T("print.preparing"), WARN, 0xFBEFE6);
+    } else if (!strcmp(str(m, "status"), "finished") && str(m, "finished_at")[0]) {
+        long_date(d, str(m, "finished_at"), date, sizeof date, 1);
+        add(&line, T("print.finished"), date);
+        notice(d, text_of(&line), FIXED, 0xEAF4E8);
+        line.n = 0;
     }
     if (fixed[0]) {
         long_date(d, fixed, date, sizeof date, 1);

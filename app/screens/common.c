@@ -433,14 +433,26 @@ void scr_prompts(scr_app *app, const char *text, SDL_Rect r)
     flow_prompts(app, text, r, flow_prompts(app, text, r, 1, 0) ? 1 : 2, 1);
 }
 
+static const char *const nl_months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                        "september", "oktober", "november", "december"};
+static const char *const en_months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                        "September", "October", "November", "December"};
+
+void scr_local_date_words(const scr_app *app, int64_t unix_ms, char *out, size_t cap)
+{
+    time_t t = (time_t)(unix_ms / 1000);
+    struct tm tm;
+    if (!localtime_r(&t, &tm)) {
+        snprintf(out, cap, "?");
+        return;
+    }
+    snprintf(out, cap, "%d %s %d", tm.tm_mday, (app->lang_en ? en_months : nl_months)[tm.tm_mon], tm.tm_year + 1900);
+}
+
 /* A month of days to tap: no typing for a date. */
 void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, int *year, int *month)
 {
     ui_ctx *ui = app->ui;
-    static const char *const nl_months[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                                            "september", "oktober", "november", "december"};
-    static const char *const en_months[] = {"January", "February", "March", "April", "May", "June", "July", "August",
-                                            "September", "October", "November", "December"};
     static const char *const nl_days[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
     static const char *const en_days[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
     if (!(*year)) {

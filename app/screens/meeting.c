@@ -102,7 +102,11 @@ static void timer_box(scr_app *app, SDL_Rect r)
     int64_t left = core_phase_left_ms(p, app->wall_ms), elapsed = core_phase_elapsed_ms(p, app->wall_ms);
     char digits[24], caption[96];
     uint32_t fill = UI_SURFACE, ink = UI_INK;
-    if (p->def.closed) {
+    if (app->meeting.status == MEETING_FINISHED) { /* the time the phase took, still */
+        core_clock_text(elapsed, digits, sizeof digits);
+        snprintf(caption, sizeof caption, "%s", T("timer.finished"));
+        ink = UI_INK2;
+    } else if (p->def.closed) {
         core_clock_text(elapsed, digits, sizeof digits);
         snprintf(caption, sizeof caption, T("timer.of_planned"), p->def.minutes);
     } else if (!p->started_at_ms) {
@@ -170,6 +174,16 @@ static int phase_bar(scr_app *app)
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, 7)) - ui_mm(ui, 3), h);
     steps(app, st);
     const core_phase *cur = current(app);
+    if (app->meeting.status == MEETING_FINISHED) {
+        /* Finished: nothing moves until the facilitator reopens it. */
+        ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
+        if (ui_button(ui, "meeting.reopen", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.reopen"), UI_SECONDARY))
+            scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->meeting.id);
+        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, 24), bh), T("timer.pause"));
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, 24) + g, row2, ui_mm(ui, 13), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, 37) + 2 * g, row2, ui_mm(ui, 13), bh), "+5");
+        return h;
+    }
     if (scr_closed_now(app)) {
         /* The closed segment: no facilitator control works; the band says how to leave. */
         ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
@@ -180,7 +194,13 @@ static int phase_bar(scr_app *app)
         return h;
     }
     if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
-    if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) go_phase(app, +1);
+    if (app->meeting.current_phase >= app->nphases - 1) {
+        /* The last phase: the meeting can be finished (the facilitator's). */
+        if (ui_button(ui, "meeting.finish", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.finish"), UI_PRIMARY))
+            scr_pin_ask(app, PIN_FOR_FINISH, app->meeting.id);
+    } else if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) {
+        go_phase(app, +1);
+    }
     int pw = ui_mm(ui, 24), aw = ui_mm(ui, 13);
     SDL_Rect r0 = ui_rect(bx, row2, pw, bh);
     if (!cur->started_at_ms) {
@@ -264,6 +284,18 @@ static int meeting_body(scr_app *app)
     else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY))
         scr_pin_ask(app, PIN_FOR_HOME, 0); /* every family on the device: the facilitator's */
     int y = top;
+    int finished = app->meeting.status == MEETING_FINISHED;
+    if (finished) { /* read only: said across the screen, and every tap below says it again */
+        int band = ui_mm(ui, 14);
+        ui_fill(ui, ui_rect(0, y, ui->w, band), 0xE9E4D8);
+        char when[64], line[256];
+        scr_local_date_words(app, app->meeting.finished_at_ms, when, sizeof when);
+        char hm[8];
+        scr_local_hm(app->meeting.finished_at_ms, hm, sizeof hm);
+        snprintf(line, sizeof line, T("meeting.finished_band"), when, hm);
+        ui_text_fit(ui, line, ui_rect(m, y, ui->w - 2 * m, band), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+        y += band;
+    }
     if (closed) {
         int band = ui_mm(ui, 16);
         ui_fill(ui, ui_rect(0, y, ui->w, band), UI_CLOSED_BAND);
@@ -314,6 +346,13 @@ static int meeting_body(scr_app *app)
             const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals") : T("board.talk");
             ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
         }
+    }
+    if (finished) {
+        ui_veil(ui, ui_rect(0, y, ui->w, chips_y - y), UI_BG, 110); /* it can be read, not touched */
+        int clicked = ui_area(ui, "meeting.readonly", ui_rect(0, y, ui->w, chips_y - y), T("meeting.readonly"), UI_G_CLICK);
+        clicked |= ui_area(ui, "meeting.readonly.bar", ui_rect(0, chips_y, ui->w - m - home_w - g, chips_h), T("meeting.readonly"),
+                           UI_G_CLICK);
+        if (clicked) scr_say(app, T("meeting.readonly"), 1);
     }
     if (drieluik) scr_dl_modals(app);
     scr_plan_modals(app);

@@ -144,6 +144,17 @@ static void granted(scr_app *app, const char *pin)
         scr_go_home(app);
     } else if (why == PIN_FOR_REOPEN_CLOSED) {
         scr_closed_reopen(app, (int)app->pin_target);
+    } else if (why == PIN_FOR_FINISH || why == PIN_FOR_REOPEN_MEETING) {
+        store_status r = why == PIN_FOR_FINISH ? store_meeting_finish(app->st, app->pin_target, app->wall_ms)
+                                               : store_meeting_reopen(app->st, app->pin_target, app->wall_ms);
+        if (r != STORE_OK) {
+            scr_store_failed(app, r);
+        } else {
+            scr_saved(app);
+            app->meetings_stale = 1;
+            scr_open_meeting(app, app->pin_target);
+            scr_say(app, why == PIN_FOR_FINISH ? T("meeting.finished") : T("meeting.reopened"), 0);
+        }
     } else if (why == PIN_FOR_EXPORT) {
         scr_export_open(app, app->pin_target);
     }
@@ -167,7 +178,8 @@ int scr_pin_modal(scr_app *app)
         [PIN_FOR_DELETE] = N_("pin.for_delete"), [PIN_FOR_QUIT] = N_("pin.for_quit"),
         [PIN_FOR_LEAVE_CLOSED] = N_("pin.for_closed"), [PIN_FOR_EXPORT] = N_("pin.for_export"),
         [PIN_FOR_REOPEN_CLOSED] = N_("pin.for_reopen_closed"), [PIN_FOR_HOME] = N_("pin.for_home"),
-        [PIN_FOR_ERROR_NEWFILE] = N_("pin.for_error"), [PIN_FOR_ERROR_RESTORE] = N_("pin.for_error")};
+        [PIN_FOR_ERROR_NEWFILE] = N_("pin.for_error"), [PIN_FOR_ERROR_RESTORE] = N_("pin.for_error"),
+        [PIN_FOR_FINISH] = N_("pin.for_finish"), [PIN_FOR_REOPEN_MEETING] = N_("pin.for_reopen_meeting")};
     const char *why = T(why_key[app->pin_for]);
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
     y += p.y + ui_mm(ui, 5);

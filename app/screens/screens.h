@@ -29,7 +29,9 @@ typedef enum {
     PIN_FOR_REOPEN_CLOSED, /* back into a closed phase that ended (target: its index) */
     PIN_FOR_HOME,          /* Bijeenkomsten: every family on the device */
     PIN_FOR_ERROR_NEWFILE, /* the error screen: a new file, the old one kept aside */
-    PIN_FOR_ERROR_RESTORE  /* the error screen: the newest good backup */
+    PIN_FOR_ERROR_RESTORE, /* the error screen: the newest good backup */
+    PIN_FOR_FINISH,        /* Bijeenkomst afronden (target: the meeting) */
+    PIN_FOR_REOPEN_MEETING /* a finished meeting open for changes again */
 } scr_pin_purpose;
 
 enum {
@@ -306,6 +308,8 @@ SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h);
 void scr_local_hm(int64_t unix_ms, char *out, size_t cap);
 /* "2026-12-31": the day on the wall's calendar (local time, not UTC's). */
 void scr_local_day(int64_t unix_ms, char *out, size_t cap);
+/* "1 december 2026" in the app's language (local time). */
+void scr_local_date_words(const scr_app *app, int64_t unix_ms, char *out, size_t cap);
 void scr_open_meeting(scr_app *app, int64_t id);
 /* To Bijeenkomsten: the facilitator's. Asks the PIN unless it was just given. */
 void scr_go_home(scr_app *app);

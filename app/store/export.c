@@ -165,6 +165,10 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
     cJSON_AddStringToObject(mo, "template", m.template_id);
     cJSON_AddStringToObject(mo, "created_at", iso);
     cJSON_AddStringToObject(mo, "status", core_meeting_status_word(m.status));
+    if (m.status == MEETING_FINISHED && m.finished_at_ms) {
+        core_iso8601(m.finished_at_ms, iso, sizeof iso);
+        cJSON_AddStringToObject(mo, "finished_at", iso);
+    } else cJSON_AddNullToObject(mo, "finished_at");
 
     static const jcol participant[] = {{"id", J_ID}, {"name", J_TEXT}, {"role", J_TEXT},
                                        {"colour", J_COLOUR}, {"supports", J_REF}, {"present", J_BOOL}};

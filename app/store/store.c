@@ -131,7 +131,28 @@ static const char schema_v4[] =
 /* Version 5, goals in view: an action can be done. */
 static const char schema_v5[] = "ALTER TABLE actions ADD COLUMN done INTEGER NOT NULL DEFAULT 0;";
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
+/* Version 6, a meeting that is finished: when, and nothing of it changes until the
+ * facilitator reopens it. The file itself refuses (triggers), whatever asks. */
+#define FINISHED_WHEN(meeting) " WHEN (SELECT status FROM meetings WHERE id=" meeting ")='finished'"
+#define FINISHED_RAISE " BEGIN SELECT RAISE(ABORT, 'the meeting is finished'); END;"
+#define FINISHED_LOCK(t, meeting) \
+    "CREATE TRIGGER " t "_finished_ins BEFORE INSERT ON " t FINISHED_WHEN(meeting) FINISHED_RAISE \
+    "CREATE TRIGGER " t "_finished_upd BEFORE UPDATE ON " t FINISHED_WHEN(meeting) FINISHED_RAISE
+static const char schema_v6[] =
+    "ALTER TABLE meetings ADD COLUMN finished_at INTEGER;"
+    "CREATE TRIGGER meetings_finished_upd BEFORE UPDATE ON meetings"
+    " WHEN OLD.status='finished' AND NEW.status='finished'" FINISHED_RAISE
+    FINISHED_LOCK("participants", "NEW.meeting") FINISHED_LOCK("people", "NEW.meeting")
+    FINISHED_LOCK("phases", "NEW.meeting") FINISHED_LOCK("groups", "NEW.meeting")
+    FINISHED_LOCK("notes", "NEW.meeting") FINISHED_LOCK("goals", "NEW.meeting")
+    FINISHED_LOCK("bodemeisen", "NEW.meeting") FINISHED_LOCK("decisions", "NEW.meeting")
+    FINISHED_LOCK("actieteam", "NEW.meeting") FINISHED_LOCK("consents", "NEW.meeting")
+    FINISHED_LOCK("vip_entries", "NEW.meeting") FINISHED_LOCK("plan_versions", "NEW.meeting")
+    FINISHED_LOCK("actions", "(SELECT meeting FROM goals WHERE id=NEW.goal)")
+    FINISHED_LOCK("decision_who", "(SELECT meeting FROM decisions WHERE id=NEW.decision)")
+    FINISHED_LOCK("phase_absent", "(SELECT meeting FROM phases WHERE id=NEW.phase)");
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
 
 store_status st_status(int rc)
 {
@@ -772,7 +793,7 @@ out:
 
 static const char meeting_cols[] =
     "SELECT m.id, m.title, m.template, m.created_at, m.status, m.current_phase,"
-    " (SELECT count(*) FROM participants p WHERE p.meeting=m.id) FROM meetings m ";
+    " (SELECT count(*) FROM participants p WHERE p.meeting=m.id), coalesce(m.finished_at, 0) FROM meetings m ";
 
 static void read_meeting(sqlite3_stmt *s, core_meeting *m)
 {
@@ -786,6 +807,30 @@ static void read_meeting(sqlite3_stmt *s, core_meeting *m)
               : status && !strcmp(status, "finished") ? MEETING_FINISHED : MEETING_PREPARING;
     m->current_phase = sqlite3_column_int(s, 5);
     m->nparticipants = sqlite3_column_int(s, 6);
+    m->finished_at_ms = sqlite3_column_int64(s, 7);
+}
+
+store_status store_meeting_finish(store *st, int64_t meeting, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    const int64_t a[] = {now_ms, meeting};
+    /* The phase that runs now ends with it (its pause too), before the lock is on. */
+    r = st_run(st, "UPDATE phases SET ended_at=?1, paused_ms=paused_ms+coalesce(?1-paused_at,0), paused_at=NULL"
+                   " WHERE meeting=?2 AND started_at IS NOT NULL AND ended_at IS NULL", 2, a, NULL);
+    if (r == STORE_OK) r = st_run(st, "UPDATE meetings SET status='finished', finished_at=?1 WHERE id=?2 AND status<>'finished'", 2, a, NULL);
+    if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_EINVAL; /* not there, or finished already */
+    return st_finish(st, r, meeting, "meeting_finish", meeting, now_ms);
+}
+
+store_status store_meeting_reopen(store *st, int64_t meeting, int64_t now_ms)
+{
+    store_status r = st_begin(st);
+    if (r != STORE_OK) return r;
+    const int64_t a[] = {meeting};
+    r = st_run(st, "UPDATE meetings SET status='running', finished_at=NULL WHERE id=?1 AND status='finished'", 1, a, NULL);
+    if (r == STORE_OK && sqlite3_changes(st->db) == 0) r = STORE_EINVAL;
+    return st_finish(st, r, meeting, "meeting_reopen", meeting, now_ms);
 }
 
 store_status store_meetings(store *st, core_meeting *out, int cap, int *n)

@@ -28,7 +28,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 /* PRAGMA application_id of a Schouders database: "SCHD". A file without it is
  * never written, unless it is empty (new) or an older Schouders file (before ids). */
 #define STORE_APPLICATION_ID 0x53434844
@@ -74,6 +74,12 @@ const char *store_errmsg(const store *st);
 store_status store_default_path(char *out, size_t cap);
 /* A path beside `path` that does not exist yet ("schouders-2.db", ...). */
 store_status store_path_beside(const char *path, char *out, size_t cap);
+
+/* Bijeenkomst afronden: the running phase ends, the meeting is `finished` (with
+ * when) and the file refuses every change to it until store_meeting_reopen.
+ * STORE_EINVAL when it is finished already (or reopened: when it was not). */
+store_status store_meeting_finish(store *st, int64_t meeting, int64_t now_ms);
+store_status store_meeting_reopen(store *st, int64_t meeting, int64_t now_ms);
 
 /* The facilitator PIN, kept only as an Argon2id hash (libsodium).
  * store_has_pin: STORE_OK or STORE_ENOTFOUND (a new database asks for one). */

@@ -629,6 +629,16 @@ void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb)
     SDL_RenderFillRect(ctx->ren, &r);
 }
 
+void ui_veil(ui_ctx *ctx, SDL_Rect r, uint32_t rgb, uint8_t alpha)
+{
+    if (!ctx->ren || ctx->no_draw) return;
+    r.y -= ctx->oy;
+    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(ctx->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
+    SDL_RenderFillRect(ctx->ren, &r);
+    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_NONE);
+}
+
 /* A convex polygon as a triangle fan around its centre; pts[n-1] should repeat
  * pts[0] to close it. (A fan that closes itself back to its first point trips
  * SDL's software renderer into filling a whole rectangle.) */

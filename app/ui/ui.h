@@ -204,6 +204,8 @@ int ui_inside(SDL_Rect r, float x, float y);
 
 /* Drawing */
 void ui_clear(ui_ctx *ctx, uint32_t rgb);
+/* A see-through layer of rgb over r (alpha 0-255): what lies under it can be read, not used. */
+void ui_veil(ui_ctx *ctx, SDL_Rect r, uint32_t rgb, uint8_t alpha);
 void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb);
 void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb);
 /* A rounded card with a hairline edge of `edge` colour and `width` px. */

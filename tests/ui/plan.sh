@@ -105,6 +105,49 @@ sqlite3 "$TMP/mute.db" "INSERT OR REPLACE INTO settings VALUES('chime','off')"
 check "muted, it runs to zero" chime_run "$TMP/mute.db"
 check "and stays silent" dump_has "$TMP/chimed.json" '.chimes == 0'
 
+# Bijeenkomst afronden: on the last phase, with the PIN. A finished meeting says so,
+# opens read only (the file itself refuses changes), is "finished" in the export and
+# on the plan's first page, and opens for changes again only with the PIN.
+sqlite3 "$db" ".backup '$TMP/finish.db'"
+answers=$(sqlite3 "$TMP/finish.db" "SELECT count(*) FROM consents")
+script finish <<EOS
+tap @meeting.finish
+dump @TMP/finish_pin.json
+$(pin_type 4815)
+dump @TMP/finished.json
+shot @OUT/meeting_finished.png
+tap @consent.1.niet
+dump @TMP/finished_tap.json
+quit
+EOS
+check "the finishing script runs" app --db "$TMP/finish.db" --script "$TMP/finish.script"
+check "Afronden asks the facilitator's PIN" dump_has "$TMP/finish_pin.json" '[.widgets[].id] | index("pin.modal")'
+check "then the meeting says it is finished, read only" \
+  dump_has "$TMP/finished.json" '[.texts[].label] | any(test("^Deze bijeenkomst is afgerond op .* Alleen lezen"))'
+check "and is finished in the file, with when" \
+  test "$(sqlite3 "$TMP/finish.db" "SELECT status, finished_at > 0 FROM meetings")" = "finished|1"
+check "a tap on the board changes nothing and says why" \
+  bash -c "[ \"\$(sqlite3 '$TMP/finish.db' 'SELECT count(*) FROM consents')\" = '$answers' ] && jq -e '[.texts[].label] | any(test(\"er kan niets meer veranderen\"))' '$TMP/finished_tap.json' > /dev/null"
+check "the file itself refuses a change to it" refused sqlite3 "$TMP/finish.db" "INSERT INTO bodemeisen(meeting, text) VALUES(1, 'toch nog')"
+"$SCHOUDERS" export --db "$TMP/finish.db" --meeting 1 --format json --out "$TMP/finished_plan.json"
+check "the export says finished, and when" jq -e '.meeting.status == "finished" and (.meeting.finished_at | test("^20[0-9]{2}-"))' "$TMP/finished_plan.json"
+check "and follows the schema" schema_valid "$TMP/finished_plan.json"
+"$SCHOUDERS" export --db "$TMP/finish.db" --meeting 1 --format pdf --out "$TMP/finished_plan.pdf"
+pdftotext -f 1 -l 1 "$TMP/finished_plan.pdf" - | tr -s '[:space:]' ' ' > "$TMP/finished_p1.txt"
+check "the plan's first page says when it ended" grep -q "Deze bijeenkomst is afgerond op" "$TMP/finished_p1.txt"
+check "and no longer that it still runs" refused grep -q "loopt nog" "$TMP/finished_p1.txt"
+script reopen <<EOS
+dump @TMP/finished_again.json
+tap @meeting.reopen
+$(pin_type 4815)
+dump @TMP/reopened.json
+quit
+EOS
+check "the app starts again" app --db "$TMP/finish.db" --script "$TMP/reopen.script"
+check "still finished after a restart" dump_has "$TMP/finished_again.json" '[.texts[].label] | any(test("^Deze bijeenkomst is afgerond op"))'
+check "Heropenen with the PIN opens it for changes" test "$(sqlite3 "$TMP/finish.db" "SELECT status FROM meetings")" = running
+check "and the screen no longer says read only" dump_has "$TMP/reopened.json" '[.texts[].label] | any(test("^Deze bijeenkomst is afgerond op")) | not'
+
 # Ending the closed segment early (Eerder stoppen, the PIN) settles the drafts as
 # "Wij zijn klaar" does, and going back into it takes the PIN and shows no draft.
 script early <<EOS
