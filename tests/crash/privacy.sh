@@ -95,12 +95,7 @@ check "and has finished the delete: no trace anywhere" no_trace "$db2"
 # screen says the words are not wiped everywhere yet, and they are once it lets go.
 db3="$TMP/held.db"
 check "a third secret meeting is written" fresh_secret "$db3"
-mkfifo "$TMP/reader_in"
-sqlite3 "$db3" < "$TMP/reader_in" > "$TMP/reader_out" &
-reader=$!
-exec 6> "$TMP/reader_in"
-echo "BEGIN; SELECT 'reading', count(*) FROM notes;" >&6
-for _ in $(seq 600); do grep -q reading "$TMP/reader_out" && break; sleep 0.1; done
+hold_db "$db3" "BEGIN; SELECT 'reading', count(*) FROM notes;" reading
 script delete3 <<EOS
 $(pin_type 4826)
 tap @home.meeting.0.delete
@@ -111,15 +106,13 @@ await @TMP/wiped
 dump @TMP/held_done.json
 quit
 EOS
-app --db "$db3" --script "$TMP/delete3.script" 2> /dev/null 6>&- & # not holding the reader's pipe open
+app --db "$db3" --script "$TMP/delete3.script" 2> /dev/null 7>&- & # not holding the reader's pipe open
 pid=$!
 await_file "$TMP/held_said.json"
 check "the screen says another program still holds the file" \
   dump_has "$TMP/held_said.json" '[.texts[].label] | any(test("nog niet overal gewist"))'
 check "while it reads, its snapshot keeps the words on disk" refused no_trace "$db3"
-echo "COMMIT;" >&6
-exec 6>&-
-wait $reader
+release_db
 touch "$TMP/reader_gone"
 for _ in $(seq 600); do no_trace "$db3" && break; sleep 0.1; done # the app tries again every two seconds
 touch "$TMP/wiped"

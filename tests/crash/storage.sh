@@ -54,74 +54,57 @@ EOS
 SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/locked.script" 2>/dev/null &
 pid=$!
 await_file "$TMP/typed.json"
-mkfifo "$TMP/lock_in"
-sqlite3 "$db" < "$TMP/lock_in" > "$TMP/lock_out" &
-lock=$!
-exec 5> "$TMP/lock_in"
-echo "BEGIN EXCLUSIVE; SELECT 'held';" >&5
-for _ in $(seq 600); do grep -q held "$TMP/lock_out" && break; sleep 0.1; done
+hold_db "$db" "BEGIN EXCLUSIVE; SELECT 'held';" held
 touch "$TMP/lock_held"
 await_file "$TMP/locked.json"
-echo "COMMIT;" >&5
-exec 5>&-
-wait $lock
+release_db
 touch "$TMP/lock_gone"
 wait $pid
 check "a lock by another program is said" dump_has "$TMP/locked.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
 check "and once it lets go, the note is saved" test "$(sqlite3 "$db" "SELECT count(*) FROM notes WHERE text='na het slot'")" = 1
 
-# 3. The file deleted while the app runs: everything is written back, and it goes on.
-script deleted <<EOS
+# 3. The file changed under the app while someone writes: each time the app has
+# saved a note and has a second one in the editor, the harness does something to the
+# file, then the app saves. under_app NAME COMMAND...: the run; its screen then is in
+# NAME.json and the notes it saved before are n_before + 2 when nothing was lost.
+under_app() {
+  local name=$1
+  shift
+  script "$name" <<EOS
 tap @meeting.chip.0
 tap @tray.write
-type "voor het wissen"
+type "voor $name"
 tap @note.save
 tap @tray.write
-type "na het wissen"
-dump @TMP/before_rm.json
-await @TMP/removed
+type "na $name"
+dump @TMP/${name}_ready.json
+await @TMP/${name}_done
 tap @note.save
-dump @TMP/gone.json
+dump @TMP/$name.json
 tap @note.save
 quit
 EOS
-fresh
-n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
-SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/deleted.script" 2>"$TMP/err_gone" &
-pid=$!
-await_file "$TMP/before_rm.json"
-rm -f "$db"
-touch "$TMP/removed"
-wait $pid
+  fresh
+  n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
+  SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/$name.script" 2> /dev/null &
+  local pid=$!
+  await_file "$TMP/${name}_ready.json"
+  "$@"
+  touch "$TMP/${name}_done"
+  wait $pid
+}
+
+# 3a. Deleted: everything is written back, and it goes on.
+under_app gone rm -f "$db"
 check "the app said the file was gone and is back" dump_has "$TMP/gone.json" '[.texts[].label] | any(test("^Het bestand was weggehaald"))'
 check "the file is there again" test -s "$db"  # (checked before anything else opens it)
 check "with everything: the notes from before, and both new ones" \
   test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
 check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
-# 3b. The file emptied under the app (truncate -s 0): found before the next action
-# is written, said, and everything the app holds is written back; nothing is lost.
-script cut <<EOS
-tap @meeting.chip.0
-tap @tray.write
-type "voor het leegmaken"
-tap @note.save
-tap @tray.write
-type "na het leegmaken"
-dump @TMP/before_cut.json
-await @TMP/was_cut
-tap @note.save
-dump @TMP/cut.json
-tap @note.save
-quit
-EOS
-fresh
-n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
-SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/cut.script" 2> /dev/null &
-pid=$!
-await_file "$TMP/before_cut.json"
-truncate -s 0 "$db"
-touch "$TMP/was_cut"
-wait $pid
+
+# 3b. Emptied (truncate -s 0): found before the next action is written, said, and
+# everything the app holds is written back.
+under_app cut truncate -s 0 "$db"
 check "an emptied file is said on screen" dump_has "$TMP/cut.json" '[.texts[].label] | any(test("^Het bestand was leeggemaakt"))'
 check "and written back with everything: the notes from before and both new ones" \
   test "$(sqlite3 "$db" "SELECT count(*) FROM notes")" = "$((n_before + 2))"
@@ -129,32 +112,11 @@ check "and it is whole" test "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok
 
 # 3c. Another file put in its place (mv): that file is left as it is, byte for byte,
 # and the app's own is rescued beside it, whole.
-script swapped <<EOS
-tap @meeting.chip.0
-tap @tray.write
-type "voor het vervangen"
-tap @note.save
-tap @tray.write
-type "na het vervangen"
-dump @TMP/before_swap.json
-await @TMP/was_swapped
-tap @note.save
-dump @TMP/swapped.json
-tap @note.save
-quit
-EOS
-fresh
 rm -f "$TMP"/s-2.db*
-n_before=$(sqlite3 "$db" "SELECT count(*) FROM notes")
 sqlite3 "$TMP/theirs.db" "CREATE TABLE boodschappen(wat TEXT); INSERT INTO boodschappen VALUES('brood');"
 theirs=$(sha256sum < "$TMP/theirs.db")
-SDL_VIDEODRIVER=offscreen "$SCHOUDERS" --windowed --size 1920x1080 --db "$db" --script "$TMP/swapped.script" 2> /dev/null &
-pid=$!
-await_file "$TMP/before_swap.json"
-cp "$TMP/theirs.db" "$TMP/theirs.copy"
-mv "$TMP/theirs.copy" "$db"
-touch "$TMP/was_swapped"
-wait $pid
+put_theirs() { cp "$TMP/theirs.db" "$TMP/theirs.copy" && mv "$TMP/theirs.copy" "$db"; }
+under_app swapped put_theirs
 check "a replaced file is said on screen, naming where the app's is" \
   dump_has "$TMP/swapped.json" '[.texts[].label] | any(test("^Het bestand is vervangen door een ander.*s-2.db"))'
 check "the file put there is left byte for byte as it was" test "$(sha256sum < "$db")" = "$theirs"

@@ -43,6 +43,19 @@ PY
 # Waits for a file to appear (a dump the app wrote, a signal): a state, never a guess
 # at how fast the machine is. Gives up after two minutes.
 await_file() { for _ in $(seq 1200); do [ -e "$1" ] && return 0; sleep 0.1; done; return 1; }
+# Another program holding DB open (a lock, a reader's snapshot): hold_db DB SQL WORD
+# runs SQL in a sqlite3 session and waits until it printed WORD; release_db commits
+# and ends it. Its pipe is fd 7: start an app after hold_db with 7>&-.
+hold_db() {
+  rm -f "$TMP/hold_in" "$TMP/hold_out"
+  mkfifo "$TMP/hold_in"
+  sqlite3 "$1" < "$TMP/hold_in" > "$TMP/hold_out" &
+  HOLD_PID=$!
+  exec 7> "$TMP/hold_in"
+  echo "$2" >&7
+  for _ in $(seq 600); do grep -q "$3" "$TMP/hold_out" && break; sleep 0.1; done
+}
+release_db() { echo "COMMIT;" >&7; exec 7>&-; wait "$HOLD_PID"; }
 # The command fails (quietly): a check that something is refused.
 refused() { ! "$@" 2> /dev/null; }
 finish() {
