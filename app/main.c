@@ -44,7 +44,9 @@ static void usage(FILE *f)
     fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]"
           " [--monkey SEED:EVENTS]\n"
           "       schouders export --db PATH --meeting ID --format json|pdf|png --out PATH"
-          " [--board NAME --size WxH] [--lang nl|en]\n", f);
+          " [--board NAME --size WxH] [--lang nl|en]\n"
+          "       schouders ops --db PATH --meeting ID\n"
+          "       schouders replay --db NEW.db --ops FILE\n", f);
 }
 
 static int parse_size(const char *s, int *w, int *h)
@@ -161,11 +163,11 @@ static const char *default_board(store *st, int64_t meeting)
     static core_phase ph[CORE_PHASES_MAX];
     int n = 0;
     if (store_meeting(st, meeting, &m) != STORE_OK || store_phases(st, meeting, ph, CORE_PHASES_MAX, &n) != STORE_OK) return "besluiten";
+    /* The picture of the newest phase that has a board (the boards table says which). */
     for (int i = m.current_phase < n ? m.current_phase : n - 1; i >= 0; i--) {
-        const char *b = ph[i].def.board;
-        if (!strcmp(b, "drieluik")) return "drieluik";
-        if (!strcmp(b, "goals")) return "doelen";
-        if (!strcmp(b, "decisions") || !strcmp(b, "consent") || !strcmp(b, "bodemeisen")) return "besluiten";
+        int b = core_board_parse(ph[i].def.board);
+        core_board pic = b < 0 ? BOARD_NONE : core_board_about((core_board)b)->picture;
+        if (pic != BOARD_NONE) return core_board_about(pic)->id;
     }
     return "besluiten";
 }
@@ -488,6 +490,67 @@ static int export_main(int argc, char **argv)
     return rc;
 }
 
+/* schouders ops --db PATH --meeting ID: the meeting's operations as JSON lines. */
+static int ops_main(int argc, char **argv)
+{
+    const char *db = NULL;
+    long long id = -1;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--db")) db = argv[i + 1];
+        else if (!strcmp(argv[i], "--meeting")) {
+            char *end;
+            errno = 0;
+            id = strtoll(argv[i + 1], &end, 10);
+            if (*end || errno || id < 1) id = -1;
+        } else id = -2;
+    }
+    if (!db || id < 1 || argc % 2) { usage(stderr); return 2; }
+    store *st;
+    char msg[PATH_MAX + 256];
+    if (store_open_readonly(db, &st, msg, sizeof msg) != STORE_OK) {
+        fprintf(stderr, "schouders ops: %s: %s\n", db, msg);
+        return 1;
+    }
+    core_meeting m;
+    store_status r = store_meeting(st, id, &m);
+    if (r == STORE_OK) r = store_ops_write(st, id, stdout);
+    if (r != STORE_OK || fflush(stdout) != 0)
+        fprintf(stderr, "schouders ops: %s\n", r == STORE_ENOTFOUND ? "there is no meeting with that id" : store_errmsg(st));
+    store_close(st);
+    return r == STORE_OK ? 0 : 1;
+}
+
+/* schouders replay --db NEW --ops FILE: a meeting's operations into a database,
+ * through the same checks as the screen. */
+static int replay_main(int argc, char **argv)
+{
+    const char *db = NULL, *ops = NULL;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--db")) db = argv[i + 1];
+        else if (!strcmp(argv[i], "--ops")) ops = argv[i + 1];
+        else db = NULL, ops = NULL, i = argc;
+    }
+    if (!db || !ops || argc % 2) { usage(stderr); return 2; }
+    FILE *in = !strcmp(ops, "-") ? stdin : fopen(ops, "r");
+    if (!in) {
+        fprintf(stderr, "schouders replay: %s: %s\n", ops, strerror(errno));
+        return 1;
+    }
+    store *st;
+    char msg[PATH_MAX + 256];
+    store_status r = store_open(db, &st, msg, sizeof msg);
+    int n = 0;
+    if (r != STORE_OK) fprintf(stderr, "schouders replay: %s: %s\n", db, msg);
+    else {
+        r = store_replay(st, in, &n, msg, sizeof msg);
+        if (r != STORE_OK) fprintf(stderr, "schouders replay: %s (%d applied before it)\n", msg, n);
+        else fprintf(stderr, "schouders replay: %d operations applied\n", n);
+        store_close(st);
+    }
+    if (in != stdin) fclose(in);
+    return r == STORE_OK ? 0 : 1;
+}
+
 static int parse_options(int argc, char **argv, options *o)
 {
     memset(o, 0, sizeof *o);
@@ -559,6 +622,8 @@ int main(int argc, char **argv)
 {
     no_core_dumps();
     if (argc > 1 && !strcmp(argv[1], "export")) return export_main(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "ops")) return ops_main(argc, argv);
+    if (argc > 1 && !strcmp(argv[1], "replay")) return replay_main(argc, argv);
     options o;
     if (parse_options(argc, argv, &o) != 0) return 2;
     set_language(o.lang);

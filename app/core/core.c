@@ -420,3 +420,25 @@ int core_goal_done(const core_goal *g)
     for (int i = 0; i < g->nactions; i++) k += g->actions[i].done != 0;
     return k;
 }
+
+/* The boards table (core_board). The picture of the plan is called "besluiten" on
+ * the command line: decisions, consent and bottom lines together. */
+static const core_board_info boards[BOARD_KINDS] = {
+    [BOARD_NONE] = {"none", NULL, 1, BOARD_NONE},
+    [BOARD_BREAK] = {"break", NULL, 1, BOARD_NONE},
+    [BOARD_DRIELUIK] = {"drieluik", NULL, 1, BOARD_DRIELUIK},
+    [BOARD_GOALS] = {"goals", "doelen", 1, BOARD_GOALS},
+    [BOARD_BODEMEISEN] = {"bodemeisen", NULL, 1, BOARD_DECISIONS},
+    [BOARD_DECISIONS] = {"decisions", "besluiten", 1, BOARD_DECISIONS},
+    [BOARD_CONSENT] = {"consent", NULL, 1, BOARD_DECISIONS},
+    [BOARD_VIP] = {"vip", NULL, 0, BOARD_VIP},
+};
+
+const core_board_info *core_board_about(core_board b) { return &boards[b >= 0 && b < BOARD_KINDS ? b : BOARD_NONE]; }
+
+int core_board_parse(const char *word)
+{
+    for (int b = 0; word && b < BOARD_KINDS; b++)
+        if (!strcmp(word, boards[b].id) || (boards[b].alias && !strcmp(word, boards[b].alias))) return b;
+    return -1;
+}

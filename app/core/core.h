@@ -83,6 +83,30 @@ typedef struct {
     char prompts_en[CORE_PROMPTS_BYTES];
 } core_phase_def;
 
+/* The boards a phase can show, one vocabulary for layouts, the command line, the
+ * export and the code (DESIGN, Architecture: the boards table). A new board is one
+ * entry here, one in the screens' table (screens/boards.c), its file and its layout. */
+typedef enum {
+    BOARD_NONE = 0, /* a phase to talk: its prompts */
+    BOARD_BREAK,
+    BOARD_DRIELUIK,
+    BOARD_GOALS,
+    BOARD_BODEMEISEN,
+    BOARD_DECISIONS,
+    BOARD_CONSENT,
+    BOARD_VIP,      /* a child's card: no phase of its own, a picture */
+    BOARD_KINDS
+} core_board;
+typedef struct {
+    const char *id;      /* in layouts, the file and the export: "goals" */
+    const char *alias;   /* the Dutch word the command line also takes ("doelen"), or NULL */
+    int in_phase;        /* a layout's phase may show it */
+    core_board picture;  /* the board picture that shows it (decisions, consent and bottom lines: one) */
+} core_board_info;
+const core_board_info *core_board_about(core_board b);
+/* A board by its id or alias; -1 for any other word. */
+int core_board_parse(const char *word);
+
 /* A meeting template from layouts/. */
 typedef struct {
     char id[64]; /* the file name without .json */

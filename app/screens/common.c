@@ -88,7 +88,7 @@ static void keep_writing(scr_app *app)
     if (!app->st || app->screen != SCR_MEETING) return;
     if (app->plan.editing && app->plan.edit.what[0] && !app->plan.fixed_at) {
         app->plan.edit.final = 0;
-        if (store_decision_save(app->st, app->meeting.id, &app->plan.edit, app->wall_ms) != STORE_OK)
+        if (scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &app->plan.edit}, NULL) != STORE_OK)
             fprintf(stderr, "schouders: a draft could not be kept: %s\n", store_errmsg(app->st));
         app->plan.editing = 0;
     }
@@ -162,6 +162,107 @@ void scr_store_failed(scr_app *app, store_status r)
                     : r == STORE_ELOCKED ? T("status.busy") : T("status.not_saved");
     if (app->st) fprintf(stderr, "schouders: store: %s\n", store_errmsg(app->st));
     scr_say(app, msg, 1);
+}
+
+store_status scr_check(scr_app *app, core_op *op)
+{
+    /* What the rules look at: the meeting as this screen holds it. */
+    core_op_ctx c = {
+        .finished = app->meeting.status == MEETING_FINISHED,
+        .parts = app->mparts, .nparts = app->nmparts,
+        .notes = app->notes, .nnotes = app->nnotes,
+        .dl_step = app->dl.step, .pros_write = app->dl.pros_write,
+        .goals = app->goals.list, .ngoals = app->goals.n,
+        .vip_count = op->kind == OP_VIP_PICK && op->id == app->vip.child ? app->vip.ncard : 0,
+    };
+    /* The lists the screens hold have room for so many: one more is refused with a
+     * message, never stored to vanish from the screen. */
+    switch (op->kind) {
+    case OP_NOTE_ADD: c.have = app->nnotes, c.cap = SCR_NOTES_MAX; break;
+    case OP_GOAL_PUT: c.have = app->goals.n, c.cap = SCR_GOALS_MAX; break;
+    case OP_DECISION_SAVE: c.have = app->plan.ndec, c.cap = SCR_DECISIONS_MAX; break;
+    case OP_BODEMEIS_ADD: c.have = app->plan.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
+    case OP_PERSON_ADD:
+        c.have = app->plan.npeople > app->vip.npeople ? app->plan.npeople : app->vip.npeople;
+        c.cap = CORE_PARTICIPANTS_MAX * 2;
+        break;
+    case OP_MEETING_CREATE: c.have = app->nmeetings, c.cap = SCR_MEETINGS_MAX; break;
+    default: break;
+    }
+    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
+    const char *why;
+    if (core_op_check(&c, op, &why) != CORE_OK) {
+        scr_say(app, T(why), 1);
+        return STORE_EINVAL;
+    }
+    return STORE_OK;
+}
+
+store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
+{
+    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
+    store_status r = app->st ? store_op(app->st, op, app->wall_ms, made) : STORE_EIO;
+    if (r != STORE_OK) scr_store_failed(app, r);
+    else scr_saved(app);
+    return r;
+}
+
+store_status scr_do(scr_app *app, core_op *op, int64_t *made)
+{
+    store_status r = scr_check(app, op);
+    return r == STORE_OK ? scr_commit(app, op, made) : r;
+}
+
+void scr_undo_look(scr_app *app, const char *board)
+{
+    snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
+    for (int redo = 0; redo < 2; redo++)
+        app->undo.can[redo] = app->st && app->meeting.id && store_can_undo(app->st, app->meeting.id, board, redo);
+}
+
+store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, store_op_buf **out)
+{
+    *out = NULL;
+    store_op_buf *b = NULL;
+    store_status r = app->st ? store_undo_peek(app->st, app->meeting.id, board, redo, &b) : STORE_EIO;
+    if (r == STORE_ENOTFOUND) scr_say(app, T("why.nothing_to_undo"), 0);
+    else if (r != STORE_OK) scr_store_failed(app, r);
+    if (r != STORE_OK) {
+        scr_undo_look(app, board);
+        return r;
+    }
+    core_op *op = store_op_buf_op(b);
+    op->actor = actor; /* whoever is at the screen now: their rules, not the first doer's */
+    if ((r = scr_check(app, op)) == STORE_OK) {
+        r = store_undo_commit(app->st, b, app->wall_ms);
+        if (r != STORE_OK) scr_store_failed(app, r);
+        else scr_saved(app);
+    }
+    scr_undo_look(app, board);
+    if (r != STORE_OK) store_op_buf_free(b);
+    else *out = b;
+    return r;
+}
+
+int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h)
+{
+    ui_ctx *ui = app->ui;
+    if (strcmp(app->undo.board, board) != 0) scr_undo_look(app, board);
+    int g = ui_mm(ui, 2), uw = w * 3 / 5, tapped = -1;
+    char id[32];
+    snprintf(id, sizeof id, "%s.undo", board);
+    if (app->undo.can[0]) {
+        if (ui_button(ui, id, ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) tapped = 0;
+    } else {
+        ui_button_off(ui, id, ui_rect(x, y, uw - g, h), T("dl.undo"));
+    }
+    snprintf(id, sizeof id, "%s.redo", board);
+    if (app->undo.can[1]) {
+        if (ui_button(ui, id, ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) tapped = 1;
+    } else {
+        ui_button_off(ui, id, ui_rect(x + uw, y, w - uw, h), T("dl.redo"));
+    }
+    return tapped;
 }
 
 void scr_request_quit(scr_app *app)
@@ -352,7 +453,8 @@ store_status scr_demo(scr_app *app)
     int n = 0;
     for (size_t i = 0; i < sizeof who / sizeof who[0]; i++) core_participant_add(ps, &n, who[i].name, who[i].role);
     ps[4].supports = 1; /* Bram comes with Sanne */
-    store_status r = store_meeting_create(app->st, "Familie De Boer", t, ps, n, app->wall_ms, NULL);
+    core_op op = {.kind = OP_MEETING_CREATE, .text = "Familie De Boer", .tpl = t, .parts = ps, .nparts = n};
+    store_status r = store_op(app->st, &op, app->wall_ms, NULL);
     if (r == STORE_OK) r = store_set_setting(app->st, "demo_created", "1");
     return r;
 }

@@ -28,13 +28,10 @@ void scr_plan_load(scr_app *app)
 }
 
 /* After an action: saved, and read back. */
+/* After scr_do, which has said any refusal or failure already. */
 static int done(scr_app *app, store_status r)
 {
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return 0;
-    }
-    scr_saved(app);
+    if (r != STORE_OK) return 0;
     app->plan.stale = 1;
     return 1;
 }
@@ -206,7 +203,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         if (ui_button(ui, "bm.add", ui_rect(x + w - add_w, y, add_w, t), T("plan.add"), UI_PRIMARY) ||
             (ui->enter && !strcmp(ui->focus, "bm.text"))) {
             if (!app->plan.bm_text[0]) scr_say(app, T("plan.bodemeis_empty"), 1);
-            else if (done(app, store_bodemeis_add(app->st, app->meeting.id, app->plan.bm_text, app->plan.bm_by, app->wall_ms)))
+            else if (done(app, scr_do(app, &(core_op){.kind = OP_BODEMEIS_ADD, .text = app->plan.bm_text, .actor = app->plan.bm_by}, NULL)))
                 app->plan.bm_text[0] = 0;
         }
         y += t + 2 * g;
@@ -222,7 +219,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         ui_text_fit(ui, line, ui_rect(x + g, y, w - rm - 2 * g, card.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "bm.%lld.remove", (long long)b->id);
         if (ui_button(ui, id, ui_rect(x + w - rm - ui_mm(ui, 1), y + ui_mm(ui, 1), rm, t), T("new.remove"), UI_QUIET))
-            done(app, store_bodemeis_delete(app->st, app->meeting.id, b->id, app->wall_ms));
+            done(app, scr_do(app, &(core_op){.kind = OP_BODEMEIS_DELETE, .id = b->id}, NULL));
         y += card.h + g;
     }
 }
@@ -304,7 +301,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     ry += ui_text(ui, T("plan.actieteam_why"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, right_w).y + g;
     int64_t tapped;
     people_grid(app, ui_rect(rx, ry, right_w, r.y + r.h - ry - t - 3 * pad), "actieteam", team_on, &tapped);
-    if (tapped) done(app, store_actieteam_set(app->st, app->meeting.id, tapped, !in_team(app, tapped), app->wall_ms));
+    if (tapped) done(app, scr_do(app, &(core_op){.kind = OP_ACTIETEAM, .id = tapped, .n = !in_team(app, tapped)}, NULL));
     if (scr_closed_now(app) &&
         ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, 4), right_w, t + ui_mm(ui, 4)),
                      T("closed.done"), UI_PRIMARY, CFG_NOTE_MM))
@@ -381,7 +378,7 @@ static void decision_editor(scr_app *app)
     else ui_text(ui, d->final ? T("plan.final_says") : T("plan.draft_says"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, colw);
     int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
     if (ui_button(ui, "decision.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
-        if (done(app, store_decision_save(app->st, app->meeting.id, d, app->wall_ms))) {
+        if (done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = d}, NULL))) {
             app->plan.editing = 0;
             ui_focus(ui, "");
         }
@@ -391,7 +388,7 @@ static void decision_editor(scr_app *app)
         ui_focus(ui, "");
     }
     if (d->id && ui_button(ui, "decision.delete", ui_rect(rx, by, bw, t), T("note.delete"), UI_DANGER_BTN)) {
-        if (done(app, store_decision_delete(app->st, app->meeting.id, d->id, app->wall_ms))) app->plan.editing = 0;
+        if (done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL))) app->plan.editing = 0;
     }
 }
 
@@ -428,12 +425,12 @@ static void finishing(scr_app *app)
             } else {
                 core_decision keep = *d;
                 keep.final = 1;
-                done(app, store_decision_save(app->st, app->meeting.id, &keep, app->wall_ms));
+                done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &keep}, NULL));
             }
         }
         snprintf(id, sizeof id, "draft.%lld.discard", (long long)d->id);
         if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY))
-            done(app, store_decision_delete(app->st, app->meeting.id, d->id, app->wall_ms));
+            done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL));
         y += rh + g;
     }
     if (ui_button(ui, "drafts.back", ui_rect(x, card.y + ch - m - t, bw, t), T("common.back"), UI_SECONDARY))
@@ -460,7 +457,7 @@ static void confirm_closed(scr_app *app)
     if (ui_button(ui, "closed.start", ui_rect(card.x + cw - m - bw, by, bw, t), T("closed.start"), UI_PRIMARY)) {
         app->plan.confirm_closed = 0;
         int to = app->meeting.current_phase + 1;
-        store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
+        store_status r = scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL);
         if (done(app, r)) {
             app->meetings_stale = 1;
             scr_open_meeting(app, app->meeting.id);
@@ -482,7 +479,7 @@ void scr_closed_finish(scr_app *app)
 void scr_closed_reopen(scr_app *app, int to)
 {
     if (to < 0 || to >= app->nphases || !app->phases[to].def.closed) return;
-    if (done(app, store_phase_go(app->st, app->meeting.id, to, app->wall_ms))) {
+    if (done(app, scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL))) {
         app->meetings_stale = 1;
         scr_open_meeting(app, app->meeting.id);
     }
@@ -492,7 +489,7 @@ void scr_closed_end(scr_app *app)
 {
     int to = app->meeting.current_phase + 1;
     if (to >= app->nphases) to = app->meeting.current_phase;
-    store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
+    store_status r = scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL);
     if (to == app->meeting.current_phase) { /* a closed last phase: it just ends */
         done(app, r);
         return;
@@ -559,7 +556,7 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
                     UI_SURFACE, UI_LEFT);
         ry += ui_mm(ui, 16);
         if (ui_button(ui, "plan.new_version", ui_rect(rx, ry, right_w, t), T("plan.new_version"), UI_SECONDARY) &&
-            done(app, store_plan_new_version(app->st, app->meeting.id, app->wall_ms)))
+            done(app, scr_do(app, &(core_op){.kind = OP_PLAN_VERSION}, NULL)))
             scr_say(app, T("plan.new_version_made"), 0);
         ry += t + g;
     } else {
@@ -588,7 +585,7 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
                 app->plan.remark[0] = 0;
                 ui_focus(ui, "consent.remark");
                 ui->osk_away = 0;
-            } else done(app, store_consent_set(app->st, app->meeting.id, p->id, answers[k].c, "", app->wall_ms));
+            } else done(app, scr_do(app, &(core_op){.kind = OP_CONSENT, .id = p->id, .actor = p->id, .n = answers[k].c}, NULL));
         }
         ry += t + g;
     }
@@ -612,8 +609,9 @@ static void remark_modal(scr_app *app)
     ui_keep_focus(ui);
     if (save) {
         if (!app->plan.remark[0]) scr_say(app, T("consent.remark_empty"), 1);
-        else if (done(app, store_consent_set(app->st, app->meeting.id, app->plan.remark_for, CONSENT_VOORBEHOUD,
-                                              app->plan.remark, app->wall_ms))) {
+        else if (done(app, scr_do(app, &(core_op){.kind = OP_CONSENT, .id = app->plan.remark_for,
+                                                              .actor = app->plan.remark_for, .n = CONSENT_VOORBEHOUD,
+                                                              .text = app->plan.remark}, NULL))) {
             app->plan.remark_for = 0;
             ui_focus(ui, "");
         }

@@ -74,17 +74,8 @@ void scr_dl_icon(scr_app *app, int col, int x, int y, int size)
 
 /* --- state ------------------------------------------------------------------------ */
 
-static void forget(scr_dl_undo *u)
-{
-    free(u->ch);
-    u->ch = NULL;
-    u->n = 0;
-}
-
 void scr_dl_reset(scr_app *app)
 {
-    for (int i = 0; i < SCR_UNDO_MAX; i++) forget(&app->dl.undo[i]);
-    app->dl.nundo = app->dl.ntop = 0;
     app->dl.tray = 0;
     app->dl.theme_grp = 0;
     memset(app->dl.anim, 0, sizeof app->dl.anim);
@@ -99,6 +90,7 @@ void scr_dl_load(scr_app *app)
     if (r == STORE_OK) r = store_dl_settings(app->st, app->meeting.id, &app->dl.step, &app->dl.pros_write);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->notes_stale = 0;
+    scr_undo_look(app, "drieluik");
 }
 
 const core_participant *scr_participant(const scr_app *app, int64_t id)
@@ -141,10 +133,21 @@ static void restore(scr_app *app)
     app->dl.ngroups = snap_ngroups;
 }
 
-/* After a core action changed the board: commit what changed, as one action
- * that undo can take back. On failure the board is as it was and the status
- * bar says why. Returns 1 when something was committed. */
-static int commit(scr_app *app)
+/* A board action, asked before core changes the board: the rules see the board
+ * as it is. The op's rows are filled in by commit. */
+static int board_op(scr_app *app, core_op *op, core_dl_verb verb, int64_t note)
+{
+    const core_note *n = note ? scr_note(app, note) : NULL;
+    *op = (core_op){.kind = OP_DL_BOARD, .n = verb, .id = note, .actor = n ? n->author : 0};
+    if (scr_check(app, op) != STORE_OK) return 0;
+    snapshot(app);
+    return 1;
+}
+
+/* After a core action changed the board: commit what changed, as one op that undo
+ * can take back. On failure the board is as it was and the status bar says why.
+ * Returns 1 when something was committed. */
+static int commit(scr_app *app, core_op *op)
 {
     static core_dl_change ch[CHANGES_MAX];
     int n = core_dl_diff(snap_places, app->notes, app->nnotes, snap_groups, snap_ngroups, app->dl.groups,
@@ -157,46 +160,27 @@ static int commit(scr_app *app)
     }
     int64_t temp[CHANGES_MAX];
     for (int i = 0; i < n; i++) temp[i] = ch[i].is_group ? ch[i].g[1].id : 0;
-    store_status r = store_dl_apply(app->st, app->meeting.id, ch, n, 1, app->wall_ms);
-    if (r != STORE_OK) {
+    op->rows = ch;
+    op->nrows = n;
+    if (scr_commit(app, op, NULL) != STORE_OK) {
         restore(app);
-        scr_store_failed(app, r);
         return 0;
     }
     for (int i = 0; i < n; i++)
         if (temp[i] < 0) core_dl_rename_group(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, NULL, 0, temp[i],
                                               ch[i].g[1].id);
-    /* A new action ends what could be redone; the oldest of 50 makes room. */
-    for (int i = app->dl.nundo; i < app->dl.ntop; i++) forget(&app->dl.undo[i]);
-    if (app->dl.nundo == SCR_UNDO_MAX) {
-        forget(&app->dl.undo[0]);
-        memmove(&app->dl.undo[0], &app->dl.undo[1], (SCR_UNDO_MAX - 1) * sizeof app->dl.undo[0]);
-        app->dl.undo[SCR_UNDO_MAX - 1].ch = NULL;
-        app->dl.nundo--;
-    }
-    scr_dl_undo *u = &app->dl.undo[app->dl.nundo];
-    u->ch = malloc((size_t)n * sizeof *ch);
-    if (u->ch) {
-        memcpy(u->ch, ch, (size_t)n * sizeof *ch);
-        u->n = n;
-        app->dl.nundo++;
-    }
-    app->dl.ntop = app->dl.nundo;
-    scr_saved(app);
+    scr_undo_look(app, "drieluik");
     return 1;
 }
 
+/* Undo and redo come from the ops log: the inverse op, checked like any other. */
 static void undo_redo(scr_app *app, int redo)
 {
-    scr_dl_undo *u = redo ? &app->dl.undo[app->dl.nundo] : &app->dl.undo[app->dl.nundo - 1];
-    store_status r = store_dl_apply(app->st, app->meeting.id, u->ch, u->n, redo, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
-    core_dl_apply(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, u->ch, u->n, redo);
-    app->dl.nundo += redo ? 1 : -1;
-    scr_saved(app);
+    store_op_buf *b = NULL;
+    if (scr_undo(app, "drieluik", redo, 0, &b) != STORE_OK) return;
+    core_op *op = store_op_buf_op(b);
+    core_dl_apply(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
+    store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
 }
 
@@ -204,30 +188,29 @@ static void undo_redo(scr_app *app, int redo)
 
 void scr_dl_delete(scr_app *app, int64_t note)
 {
-    snapshot(app);
-    if (core_dl_delete(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note) == CORE_OK && commit(app))
+    core_op op;
+    if (board_op(app, &op, DL_VERB_DELETE, note) &&
+        core_dl_delete(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note) == CORE_OK && commit(app, &op))
         scr_say(app, T("dl.deleted"), 0);
 }
 
-static void hang(scr_app *app, int64_t note)
+/* 1 when the note was hung and that is committed. */
+static int hang(scr_app *app, int64_t note)
 {
-    snapshot(app);
-    if (core_dl_hang(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note, app->wall_ms) == CORE_OK)
-        commit(app);
+    core_op op;
+    return board_op(app, &op, DL_VERB_HANG, note) &&
+           core_dl_hang(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note, app->wall_ms) == CORE_OK &&
+           commit(app, &op);
 }
 
 static void set_step(scr_app *app, int step, int pros)
 {
     if (step < 0 || step >= DL_STEPS) return;
-    store_status r = store_dl_set(app->st, app->meeting.id, step, pros, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
+    core_op op = {.kind = OP_DL_STEP, .n = step, .n2 = pros};
+    if (scr_do(app, &op, NULL) != STORE_OK) return;
     if (step != app->dl.step) app->dl.tray = 0;
     app->dl.step = step;
     app->dl.pros_write = pros;
-    scr_saved(app);
 }
 
 /* --- layout ----------------------------------------------------------------------- */
@@ -391,10 +374,10 @@ static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked
     const char *label = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
     int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
     if (marked) ui_selected(ui);
-    if (tapped && !marked) {
-        snapshot(app);
+    core_op op;
+    if (tapped && !marked && board_op(app, &op, DL_VERB_MARK, note)) {
         if (core_dl_set_mark(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, col, note, grp) == CORE_OK &&
-            commit(app))
+            commit(app, &op))
             scr_say(app, col == DL_LEFT ? T("dl.worst_set") : T("dl.wish_set"), 0);
     }
 }
@@ -541,14 +524,15 @@ static void dropped(scr_app *app, int i, float x, float y, SDL_Rect from)
 {
     core_note *n = &app->notes[i];
     core_dl_target t = target_at(app, x, y, i);
-    snapshot(app);
+    core_op op;
+    if (!board_op(app, &op, DL_VERB_DROP, n->id)) return;
     core_status s = core_dl_drop(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, n->id, t);
     animate_from(app, n->id, (float)from.x, (float)from.y);
     if (s != CORE_OK) {
         scr_say(app, t.col < 0 ? T("dl.outside") : T("status.not_saved"), 0);
         return;
     }
-    if (commit(app)) {
+    if (commit(app, &op)) {
         const core_dl_group *g = group(app, n->at.grp);
         scr_say(app, g ? T("dl.grouped") : T("dl.moved"), 0);
     }
@@ -771,18 +755,8 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
 
 void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h)
 {
-    ui_ctx *ui = app->ui;
-    int g = ui_mm(ui, 2), uw = w * 3 / 5;
-    if (app->dl.nundo > 0) {
-        if (ui_button(ui, "drieluik.undo", ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) undo_redo(app, 0);
-    } else {
-        ui_button_off(ui, "drieluik.undo", ui_rect(x, y, uw - g, h), T("dl.undo"));
-    }
-    if (app->dl.nundo < app->dl.ntop) {
-        if (ui_button(ui, "drieluik.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) undo_redo(app, 1);
-    } else {
-        ui_button_off(ui, "drieluik.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"));
-    }
+    int tapped = scr_undo_buttons(app, "drieluik", x, y, w, h);
+    if (tapped >= 0) undo_redo(app, tapped);
 }
 
 /* --- the tray: a participant's notes written and not yet hung ----------------------- */
@@ -890,10 +864,8 @@ static void tray(scr_app *app)
                 snprintf(id, sizeof id, "tray.note.%lld.hang", (long long)n->id);
                 SDL_Rect br = {nx, y + nh + ui_mm(ui, 2), nw, t};
                 if (core_dl_may_hang(app->notes, app->nnotes, app->mparts, app->nmparts, n) == CORE_OK) {
-                    if (ui_button(ui, id, br, T("dl.tray.hang_one"), UI_PRIMARY)) {
-                        hang(app, n->id);
+                    if (ui_button(ui, id, br, T("dl.tray.hang_one"), UI_PRIMARY) && hang(app, n->id))
                         scr_say(app, T("dl.hung"), 0);
-                    }
                 } else {
                     ui_button_off(ui, id, br, T("dl.tray.hang_one"));
                 }
@@ -934,8 +906,10 @@ static void theme_editor(scr_app *app)
         return;
     }
     if (save || (ui->enter && !strcmp(ui->focus, "theme.text"))) {
-        snapshot(app);
-        if (core_dl_set_theme(app->dl.groups, app->dl.ngroups, g->id, app->dl.theme) == CORE_OK) commit(app);
+        core_op op;
+        if (board_op(app, &op, DL_VERB_THEME, 0) &&
+            core_dl_set_theme(app->dl.groups, app->dl.ngroups, g->id, app->dl.theme) == CORE_OK)
+            commit(app, &op);
         app->dl.theme_grp = 0;
         ui_focus(ui, "");
     }
@@ -961,13 +935,20 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
         for (int i = 0; i < app->nnotes; i++)
             if (app->notes[i].at.col == DL_MIDDLE && app->notes[i].at.order >= at.order) at.order = app->notes[i].at.order + 1;
     }
-    return store_note_add(app->st, app->meeting.id, "drieluik", &at, author, text, ink, ink_len, app->wall_ms, NULL);
+    core_op op = {.kind = OP_NOTE_ADD, .board = "drieluik", .place = at, .actor = author, .text = text, .ink = ink,
+                  .ink_len = ink_len};
+    return scr_do(app, &op, NULL);
 }
 
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id)
 {
-    int vip = !strcmp(board, "vip"), goals = !strcmp(board, "doelen"), plan = !strcmp(board, "besluiten");
-    if (!vip && !goals && !plan && strcmp(board, "drieluik") != 0) return STORE_EINVAL;
+    /* Any board's id or alias; a board without a picture of its own is shown by the
+     * one that holds it (consent and bottom lines: the plan's). */
+    int kind = core_board_parse(board);
+    if (kind < 0) return STORE_EINVAL;
+    const scr_board *bd = scr_board_get(core_board_about((core_board)kind)->picture);
+    int vip = bd->id == BOARD_VIP;
+    if (!vip && !bd->picture) return STORE_EINVAL;
     ui_ctx *ui = app->ui;
     store_status r = store_meeting(app->st, meeting, &app->meeting);
     if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
@@ -990,27 +971,16 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
     if (vip) {
         scr_vip_open(app, child);
-        snprintf(line, sizeof line, T("vip.picture_title"), child->name, app->meeting.title, when);
+        snprintf(line, sizeof line, T(bd->picture_title), child->name, app->meeting.title, when);
         ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
         ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         ui->scale = 1;
         scr_vip_close(app);
-    } else if (goals) {
-        snprintf(line, sizeof line, T("goals.picture_title"), app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
-        app->goals.stale = 1;
-        scr_goals_board(app, body);
-    } else if (plan) {
-        snprintf(line, sizeof line, T("plan.picture_title"), app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
-        app->plan.stale = 1;
-        scr_plan_picture(app, body);
     } else {
-        scr_dl_load(app);
-        snprintf(line, sizeof line, T("dl.picture_title"), app->meeting.title, when);
+        snprintf(line, sizeof line, T(bd->picture_title), app->meeting.title, when);
         ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
-        scr_dl_board(app, body);
+        bd->picture(app, body);
     }
     ui_end(ui);
     return STORE_OK;

@@ -23,28 +23,11 @@ void scr_goals_load(scr_app *app)
     app->goals.stale = 0;
 }
 
-static void forget(scr_app *app, int i)
-{
-    free(app->goals.undo[i].before);
-    free(app->goals.undo[i].after);
-    app->goals.undo[i].before = app->goals.undo[i].after = NULL;
-}
-
 void scr_goals_reset(scr_app *app)
 {
-    for (int i = 0; i < app->goals.ntop; i++) forget(app, i);
-    app->goals.nundo = app->goals.ntop = 0;
     app->goals.editing = 0;
     app->goals.actor = 0;
     app->goals.stale = 1;
-}
-
-static core_goal *copy(const core_goal *g)
-{
-    if (!g) return NULL;
-    core_goal *c = malloc(sizeof *c);
-    if (c) *c = *g;
-    return c;
 }
 
 static const core_goal *find(const scr_app *app, int64_t id)
@@ -54,70 +37,36 @@ static const core_goal *find(const scr_app *app, int64_t id)
     return NULL;
 }
 
-static core_role actor_role(const scr_app *app)
-{
-    const core_participant *p = scr_participant(app, app->goals.actor);
-    return p ? p->role : ROLE_COUNT;
-}
-
-/* Writes after (or deletes before when after is NULL) as one action undo can take back. */
+/* Writes after (or deletes before when after is NULL) as one op undo can take back;
+ * the rules (an imposed goal is a professional's) are core's, with who is at the screen. */
 static int act(scr_app *app, const core_goal *before, core_goal *after)
 {
-    if (core_goal_may_change(before, after, actor_role(app)) != CORE_OK) {
-        app->goals.why = T("goals.imposed_refused");
-        scr_say(app, app->goals.why, 1);
-        app->ui->dirty = 1;
-        return 0;
-    }
-    store_status r = after ? store_goal_put(app->st, app->meeting.id, after, app->wall_ms)
-                           : store_goal_delete(app->st, app->meeting.id, before->id, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return 0;
-    }
-    for (int i = app->goals.nundo; i < app->goals.ntop; i++) forget(app, i);
-    if (app->goals.nundo == SCR_UNDO_MAX) {
-        forget(app, 0);
-        memmove(&app->goals.undo[0], &app->goals.undo[1], (SCR_UNDO_MAX - 1) * sizeof app->goals.undo[0]);
-        app->goals.undo[SCR_UNDO_MAX - 1].before = app->goals.undo[SCR_UNDO_MAX - 1].after = NULL;
-        app->goals.nundo--;
-    }
-    app->goals.undo[app->goals.nundo].before = copy(before);
-    app->goals.undo[app->goals.nundo].after = copy(after);
-    app->goals.ntop = ++app->goals.nundo;
-    app->goals.why = NULL;
-    scr_saved(app);
+    core_op op = {.kind = after ? OP_GOAL_PUT : OP_GOAL_DELETE, .goal = after, .id = before ? before->id : 0,
+                  .actor = app->goals.actor};
+    store_status r = scr_do(app, &op, NULL);
+    app->goals.why = r == STORE_EINVAL ? app->status : NULL;
+    app->ui->dirty = 1;
+    if (r != STORE_OK) return 0;
     app->goals.stale = 1;
+    scr_undo_look(app, "goals");
     return 1;
 }
 
 static void undo_redo(scr_app *app, int redo)
 {
-    int i = redo ? app->goals.nundo : app->goals.nundo - 1;
-    core_goal *to = redo ? app->goals.undo[i].after : app->goals.undo[i].before;
-    core_goal *from = redo ? app->goals.undo[i].before : app->goals.undo[i].after;
-    store_status r = to ? store_goal_put(app->st, app->meeting.id, to, app->wall_ms)
-                        : store_goal_delete(app->st, app->meeting.id, from->id, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
-    app->goals.nundo += redo ? 1 : -1;
-    scr_saved(app);
+    store_op_buf *b = NULL;
+    store_status r = scr_undo(app, "goals", redo, app->goals.actor, &b);
+    app->goals.why = r == STORE_EINVAL ? app->status : NULL;
+    if (r != STORE_OK) return;
+    store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
     app->goals.stale = 1;
 }
 
 void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h)
 {
-    ui_ctx *ui = app->ui;
-    int g = ui_mm(ui, 2), uw = w * 3 / 5;
-    if (app->goals.nundo > 0) {
-        if (ui_button(ui, "goals.undo", ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) undo_redo(app, 0);
-    } else ui_button_off(ui, "goals.undo", ui_rect(x, y, uw - g, h), T("dl.undo"));
-    if (app->goals.nundo < app->goals.ntop) {
-        if (ui_button(ui, "goals.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) undo_redo(app, 1);
-    } else ui_button_off(ui, "goals.redo", ui_rect(x + uw, y, w - uw, h), T("dl.redo"));
+    int tapped = scr_undo_buttons(app, "goals", x, y, w, h);
+    if (tapped >= 0) undo_redo(app, tapped);
 }
 
 /* --- a goal as a note ------------------------------------------------------------------ */
@@ -447,7 +396,8 @@ static void goal_editor(scr_app *app)
     if (ui_toggle(ui, "goal.imposed", ui_rect(x, y, colw, t), T("goals.imposed"), e->imposed, UI_INK)) {
         core_goal want = *e;
         want.imposed = !e->imposed;
-        if (core_goal_may_change(before, &want, actor_role(app)) != CORE_OK) app->goals.why = T("goals.imposed_refused");
+        core_op op = {.kind = OP_GOAL_PUT, .goal = &want, .actor = app->goals.actor};
+        if (scr_check(app, &op) != STORE_OK) app->goals.why = app->status;
         else e->imposed = want.imposed;
     }
     y += t + g;

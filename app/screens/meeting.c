@@ -24,12 +24,7 @@ static void go_phase(scr_app *app, int delta)
         scr_closed_ask(app); /* the facilitator starts it, knowing the professionals leave */
         return;
     }
-    store_status r = store_phase_go(app->st, app->meeting.id, to, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
-    scr_saved(app);
+    if (scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL) != STORE_OK) return;
     app->meetings_stale = 1;
     scr_open_meeting(app, app->meeting.id);
 }
@@ -81,12 +76,7 @@ static void reload_phases(scr_app *app)
 static void timer_op(scr_app *app, store_timer_op op, int64_t arg)
 {
     const core_phase *cur = current(app);
-    store_status r = store_phase_timer(app->st, app->meeting.id, cur->seq, op, arg, app->wall_ms);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
-    scr_saved(app);
+    if (scr_do(app, &(core_op){.kind = OP_TIMER, .n = cur->seq, .n2 = op, .arg = arg}, NULL) != STORE_OK) return;
     reload_phases(app);
 }
 
@@ -255,10 +245,11 @@ static int meeting_body(scr_app *app)
     int bottom = scr_statusbar(app);
     /* Participants ride above the status bar; the way home sits at its right. On
      * the Drieluik a chip opens that person's tray, and undo sits beside home. */
-    int drieluik = !strcmp(cur->def.board, "drieluik"), goals = !strcmp(cur->def.board, "goals");
+    const scr_board *bd = scr_board_of(cur->def.board);
+    int drieluik = bd->id == BOARD_DRIELUIK;
     if (drieluik && app->notes_stale) scr_dl_load(app); /* before the chips count held notes */
     int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, 50), undo_w = drieluik || goals ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
+    int home_w = ui_mm(ui, 50), undo_w = bd->undo ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
@@ -279,7 +270,7 @@ static int meeting_body(scr_app *app)
         app->vip_choose = 1;
     }
     if (drieluik) scr_dl_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
-    if (goals) scr_goals_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
+    else if (bd->id == BOARD_GOALS) scr_goals_undo_buttons(app, ui->w - m - home_w - g - undo_w, by, undo_w, t - 2);
     if (scr_closed_now(app)) ui_button_off(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"));
     else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY))
         scr_pin_ask(app, PIN_FOR_HOME, 0); /* every family on the device: the facilitator's */
@@ -311,23 +302,15 @@ static int meeting_body(scr_app *app)
     /* The board of this phase. The boards arrive one by one; until then a phase
      * says what it is for. */
     SDL_Rect board = ui_rect(m, y + ui_mm(ui, 4), ui->w - 2 * m, chips_y - y - ui_mm(ui, 8));
-    if (drieluik) {
-        scr_dl_board(app, board);
-    } else if (goals) {
-        scr_goals_board(app, board);
-    } else if (!strcmp(cur->def.board, "bodemeisen")) {
-        scr_bodemeisen_board(app, board);
-    } else if (!strcmp(cur->def.board, "decisions")) {
-        scr_decisions_board(app, board);
-    } else if (!strcmp(cur->def.board, "consent")) {
-        scr_consent_board(app, board);
+    if (bd->draw) {
+        bd->draw(app, board);
     } else {
         ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
         int pad = ui_mm(ui, 8);
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
         const char *prompts = scr_phase_prompts(app, &cur->def);
-        if (!strcmp(cur->def.board, "break")) {
+        if (bd->id == BOARD_BREAK) {
             /* A break: when it ends, large, and nothing else. */
             int64_t back = app->wall_ms + (core_phase_left_ms(cur, app->wall_ms) > 0 ? core_phase_left_ms(cur, app->wall_ms) : 0);
             char line[128], hm[8];
@@ -356,7 +339,7 @@ static int meeting_body(scr_app *app)
     }
     if (drieluik) scr_dl_modals(app);
     scr_plan_modals(app);
-    if (goals) scr_goals_modals(app);
+    if (bd->id == BOARD_GOALS) scr_goals_modals(app);
     if (app->vip_choose) { /* whose card: one button per child */
         ui_block(ui, "vip.choose");
         int bw = ui_mm(ui, 80), k = 0, by2 = ui->h / 3;

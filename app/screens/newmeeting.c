@@ -56,13 +56,8 @@ static void save(scr_app *app)
         if (app->name[0]) return;
     }
     int64_t id = 0;
-    store_status r = store_meeting_create(app->st, title, draft(app), app->parts,
-                                          app->nparts, app->wall_ms, &id);
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return;
-    }
-    scr_saved(app);
+    core_op op = {.kind = OP_MEETING_CREATE, .text = title, .tpl = draft(app), .parts = app->parts, .nparts = app->nparts};
+    if (scr_do(app, &op, &id) != STORE_OK) return;
     app->meetings_stale = 1;
     scr_open_meeting(app, id);
 }

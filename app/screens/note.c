@@ -72,13 +72,10 @@ static void save(scr_app *app)
         return;
     }
     store_status r = app->note.id
-        ? store_note_update(app->st, app->note.id, app->note.text, blob, len, app->wall_ms)
+        ? scr_do(app, &(core_op){.kind = OP_NOTE_EDIT, .id = app->note.id, .text = app->note.text, .ink = blob, .ink_len = len},
+                 NULL)
         : scr_dl_note_add(app, app->note.author, app->note.col, app->note.prompt, app->note.text, blob, len);
-    if (r != STORE_OK) { /* the editor stays open: nothing typed is lost */
-        scr_store_failed(app, r);
-        return;
-    }
-    scr_saved(app);
+    if (r != STORE_OK) return; /* said; the editor stays open: nothing typed is lost */
     if (!app->note.id && app->note.author) scr_say(app, T("note.held"), 0);
     close_editor(app);
     app->notes_stale = 1;

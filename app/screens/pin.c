@@ -145,12 +145,8 @@ static void granted(scr_app *app, const char *pin)
     } else if (why == PIN_FOR_REOPEN_CLOSED) {
         scr_closed_reopen(app, (int)app->pin_target);
     } else if (why == PIN_FOR_FINISH || why == PIN_FOR_REOPEN_MEETING) {
-        store_status r = why == PIN_FOR_FINISH ? store_meeting_finish(app->st, app->pin_target, app->wall_ms)
-                                               : store_meeting_reopen(app->st, app->pin_target, app->wall_ms);
-        if (r != STORE_OK) {
-            scr_store_failed(app, r);
-        } else {
-            scr_saved(app);
+        core_op op = {.kind = why == PIN_FOR_FINISH ? OP_MEETING_FINISH : OP_MEETING_REOPEN, .meeting = app->pin_target};
+        if (scr_do(app, &op, NULL) == STORE_OK) {
             app->meetings_stale = 1;
             scr_open_meeting(app, app->pin_target);
             scr_say(app, why == PIN_FOR_FINISH ? T("meeting.finished") : T("meeting.reopened"), 0);

@@ -36,7 +36,6 @@ typedef enum {
 
 enum {
     SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
-    SCR_UNDO_MAX = 50, /* board actions undo reaches back */
     SCR_ANIMS = 16,    /* notes snapping into place at once */
     SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64, SCR_GOALS_MAX = 48,
     SCR_PLACES_MAX = 8 /* folders offered for an export */
@@ -50,12 +49,6 @@ typedef struct {
     int readonly;         /* cannot be written: said on its tile before anyone taps */
     int link;             /* a link to somewhere else: never written through, said on its tile */
 } scr_place;
-
-/* One board action undo can take back: its change list (malloc'd). */
-typedef struct {
-    core_dl_change *ch;
-    int n;
-} scr_dl_undo;
 
 typedef struct scr_app {
     ui_ctx *ui;                 /* borrowed */
@@ -158,8 +151,6 @@ typedef struct scr_app {
         int tray;               /* participant index + 1 whose tray is open; 0: none */
         int64_t theme_grp;      /* the group whose theme is being typed */
         char theme[CORE_TEXT_BYTES(CORE_NAME_MAX)];
-        scr_dl_undo undo[SCR_UNDO_MAX];
-        int nundo, ntop;        /* undo below nundo, redo from nundo to ntop */
         struct { int64_t note; float x, y; uint32_t t0; } anim[SCR_ANIMS];
         /* this frame's layout: where a dropped note lands */
         SDL_Rect col_r[DL_COLS], prompt_r[DL_PROMPTS];
@@ -233,8 +224,6 @@ typedef struct scr_app {
         int date_for;           /* the calendar sets: 0 evaluation, 1 from, 2 to */
         int cal_year, cal_month;
         const char *why;        /* why the editor cannot do what was asked */
-        struct { core_goal *before, *after; } undo[SCR_UNDO_MAX]; /* NULL: not there */
-        int nundo, ntop;
         SDL_Rect rect[SCR_GOALS_MAX];
         int field_w, field_h;   /* the field's size at the last frame, for placing new goals */
         float lift_dx[SCR_GOALS_MAX], lift_dy[SCR_GOALS_MAX];
@@ -255,6 +244,10 @@ typedef struct scr_app {
     /* status bar: one short sentence, and the saved mark */
     char status[256];
     int status_error;
+    struct {
+        char board[16];         /* the board the buttons last asked about */
+        int can[2];             /* a step to undo, to redo (from the ops log) */
+    } undo;
     uint32_t status_until;
     uint32_t saved_at;
 } scr_app;
@@ -278,6 +271,25 @@ void scr_say(scr_app *app, const char *msg, int error);
 void scr_saved(scr_app *app);
 /* A store failure, said in the status bar in words a person understands. */
 void scr_store_failed(scr_app *app, store_status r);
+/* Every change a person makes goes through here: core checks the op against the
+ * meeting as the screens hold it, the store commits it with its row in the ops log,
+ * and the status bar says a refusal's reason or a failure; STORE_OK only when it is
+ * committed (then, and only then, a screen says what it did). *made: see store_op. */
+store_status scr_do(scr_app *app, core_op *op, int64_t *made);
+/* scr_do in two: the check (before a board changes its own arrays, so the rules see
+ * the board as it was) and the commit. */
+store_status scr_check(scr_app *app, core_op *op);
+store_status scr_commit(scr_app *app, core_op *op, int64_t *made);
+/* Undo (redo 0) or redo the newest step of `board`, from the ops log: the inverse op,
+ * checked with `actor` (who is at the screen now) like any other, committed. *out
+ * gets the op that was applied, for the screen's own arrays; release
+ * store_op_buf_free. The status bar says why when it cannot. */
+store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, store_op_buf **out);
+/* Whether the board has a step to undo and to redo, asked of the log after each change. */
+void scr_undo_look(scr_app *app, const char *board);
+/* The Ongedaan maken / Opnieuw pair (ids BOARD.undo, BOARD.redo): 0 or 1 when one
+ * was tapped, else -1. */
+int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h);
 void scr_go(scr_app *app, scr_id screen);
 int scr_margin(const scr_app *app);
 int scr_target(const scr_app *app);
@@ -369,6 +381,18 @@ const core_note *scr_note(const scr_app *app, int64_t id);
  * line, for export. The store is the caller's. STORE_EINVAL: no such board;
  * STORE_ENOTFOUND: no such meeting, or no child for a card. */
 store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id);
+
+/* The boards table (boards.c): what the meeting screen and the painter ask of a board. */
+typedef struct {
+    core_board id;
+    void (*draw)(scr_app *app, SDL_Rect r);    /* on the meeting screen; NULL: the phase's prompts */
+    void (*picture)(scr_app *app, SDL_Rect r); /* as a picture of the plan; NULL: none of its own */
+    const char *picture_title;                 /* key: "%s" the meeting, "%s" the day */
+    const char *undo;                          /* the ops log's board its undo buttons take back, or NULL */
+} scr_board;
+/* By id or alias ("goals", "doelen"); an unknown word is BOARD_NONE's. */
+const scr_board *scr_board_of(const char *word);
+const scr_board *scr_board_get(core_board b);
 /* The export screen (export.c): opened for a meeting after the facilitator's PIN. */
 void scr_export_open(scr_app *app, int64_t meeting);
 void scr_export_frame(scr_app *app);

@@ -112,13 +112,10 @@ static void load(scr_app *app)
     app->vip.stale = 0;
 }
 
+/* After scr_do, which has said any refusal or failure already. */
 static int done(scr_app *app, store_status r)
 {
-    if (r != STORE_OK) {
-        scr_store_failed(app, r);
-        return 0;
-    }
-    scr_saved(app);
+    if (r != STORE_OK) return 0;
     app->vip.stale = 1;
     return 1;
 }
@@ -188,11 +185,11 @@ static void counter(scr_app *app, int right, int cy)
 static void tap_person(scr_app *app, const core_person *p)
 {
     if (on_card(app, p->id)) {
-        done(app, store_vip_drop(app->st, app->vip.child, p->id, app->wall_ms));
+        done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL));
         return;
     }
-    store_status r = store_vip_pick(app->st, app->meeting.id, app->vip.child, p->id, app->wall_ms);
-    if (r == STORE_EFULL) { /* kindly: the tile shakes and says why */
+    store_status r = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL);
+    if (r == STORE_EFULL || (r == STORE_EINVAL && app->vip.ncard >= CORE_VIP_MAX)) { /* kindly: the tile shakes and says why */
         app->vip.shake_person = p->id;
         app->shake_until = app->now + 300;
         scr_say(app, T("vip.full"), 0);
@@ -213,7 +210,8 @@ static void pick_view(scr_app *app, SDL_Rect r)
     int k = 0, t = scr_target(app);
     if (!app->vip.ncard && app->vip.nprev) { /* last time's card, to start from */
         if (ui_button(ui, "vip.from_last", ui_rect(r.x, r.y, r.w / 2, t), T("vip.from_last"), UI_SECONDARY) &&
-            done(app, store_vip_copy_previous(app->st, app->meeting.id, app->vip.child, app->vip.child_name, app->wall_ms)))
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_COPY, .id = app->vip.child, .vip = app->vip.prev, .nvip = app->vip.nprev,
+                                             .actor = app->vip.child}, NULL)))
             scr_say(app, T("vip.from_last_done"), 0);
         r.y += t + g;
         r.h -= t + g;
@@ -367,7 +365,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     draw_picto(app, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
     ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, 12)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_CENTER);
     if (ui_button(ui, "vip.person.drop", ui_rect(r.x + g, r.y + r.h - t, lw - 2 * g, t), T("vip.drop"), UI_QUIET)) {
-        if (done(app, store_vip_drop(app->st, app->vip.child, p->id, app->wall_ms))) app->vip.person = 0;
+        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL))) app->vip.person = 0;
         return;
     }
 
@@ -387,8 +385,9 @@ static void person_view(scr_app *app, SDL_Rect r)
         ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, 1), fs + g, ui_mm(ui, 6)), CFG_SMALL_MM,
                     CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
-            done(app, store_vip_set(app->st, app->vip.child, p->id, e->contact == k ? 0 : k, e->change, e->note, e->ink,
-                                    e->ink_len, app->wall_ms));
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+                                             .n = e->contact == k ? 0 : k, .n2 = e->change, .text = e->note, .ink = e->ink,
+                                             .ink_len = e->ink_len}, NULL));
         if (e->contact == k) ui_selected(ui);
     }
     y += fs + ui_mm(ui, 7) + g;
@@ -407,8 +406,9 @@ static void person_view(scr_app *app, SDL_Rect r)
         ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, 2), b.y + ch * 2 / 3, b.w - ui_mm(ui, 4), ch / 3),
                     CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
         if (ui_area(ui, changes[k].id, b, T(changes[k].key), UI_G_CLICK))
-            done(app, store_vip_set(app->st, app->vip.child, p->id, e->contact, sel ? VIP_CHANGE_NONE : changes[k].c, e->note,
-                                    e->ink, e->ink_len, app->wall_ms));
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+                                             .n = e->contact, .n2 = sel ? VIP_CHANGE_NONE : changes[k].c, .text = e->note,
+                                             .ink = e->ink, .ink_len = e->ink_len}, NULL));
         if (sel) ui_selected(ui);
     }
     y += ch + 2 * g;
@@ -439,8 +439,9 @@ static void person_view(scr_app *app, SDL_Rect r)
     if (save) {
         static uint8_t blob[4 + INK_MAX_STROKES * 2 + INK_MAX_POINTS * 4];
         size_t len = ink_encode(&app->vip.ink, blob, sizeof blob);
-        if (done(app, store_vip_set(app->st, app->vip.child, p->id, e->contact, e->change, app->vip.note, blob, len,
-                                    app->wall_ms))) {
+        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+                                             .n = e->contact, .n2 = e->change, .text = app->vip.note, .ink = blob,
+                                             .ink_len = len}, NULL))) {
             app->vip.person = 0;
             ui_focus(ui, "");
         }
@@ -501,14 +502,14 @@ static void add_modal(scr_app *app)
         else if (!app->vip.add_name[0]) scr_say(app, T("vip.need_name"), 1);
         else {
             int64_t id = 0;
-            store_status r = store_person_add(app->st, app->meeting.id, app->vip.add_name, (core_relation)app->vip.add_rel,
-                                              app->wall_ms, &id);
+            store_status r = scr_do(app, &(core_op){.kind = OP_PERSON_ADD, .text = app->vip.add_name, .n = app->vip.add_rel,
+                                                    .actor = app->vip.child}, &id);
             if (done(app, r)) {
                 app->vip.adding = 0;
                 ui_focus(ui, "");
                 /* Added to be picked: straight onto the card, if there is room. */
-                store_status p = store_vip_pick(app->st, app->meeting.id, app->vip.child, id, app->wall_ms);
-                if (p == STORE_EFULL) scr_say(app, T("vip.full"), 0);
+                store_status p = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->vip.child, .id2 = id, .actor = app->vip.child}, NULL);
+                if (p == STORE_EFULL || p == STORE_EINVAL) scr_say(app, T("vip.full"), 0);
                 else done(app, p);
             }
         }
@@ -558,7 +559,7 @@ void scr_vip_frame(scr_app *app)
     } else if (app->vip.view) {
         int sw = ui_mm(ui, 60);
         if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, 10), sw, t), T("vip.share"), app->vip.shared, 0))
-            done(app, store_vip_share(app->st, app->vip.child, !app->vip.shared, app->wall_ms));
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SHARE, .id = app->vip.child, .n = !app->vip.shared, .actor = app->vip.child}, NULL));
         card_view(app, ui_rect(body.x, body.y + t - ui_mm(ui, 8), body.w, body.h - t + ui_mm(ui, 8)), 1);
     } else {
         pick_view(app, body);

@@ -30,14 +30,17 @@ static store_status read_actions(store *st, core_goal *g)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
 }
 
-store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, int *n)
+/* The meeting's goals, or (id not 0) that one. */
+static store_status read_goals(store *st, int64_t meeting, int64_t id, core_goal *out, int cap, int *n)
 {
     sqlite3_stmt *s;
     *n = 0;
     store_status r = st_prepare(st, "SELECT id, text, x, y, needs_network, support, kind, imposed, coalesce(owner,0),"
-                                    " coalesce(evaluation_date,'') FROM goals WHERE meeting=? ORDER BY id", &s);
+                                    " coalesce(evaluation_date,'') FROM goals WHERE meeting=?1 AND (?2=0 OR id=?2)"
+                                    " ORDER BY id", &s);
     if (r != STORE_OK) return r;
     sqlite3_bind_int64(s, 1, meeting);
+    sqlite3_bind_int64(s, 2, id);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < cap) {
         core_goal *g = &out[(*n)++];
@@ -62,6 +65,18 @@ store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, in
     return r;
 }
 
+store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, int *n)
+{
+    return read_goals(st, meeting, 0, out, cap, n);
+}
+
+store_status store_goal(store *st, int64_t meeting, int64_t id, core_goal *out)
+{
+    int n = 0;
+    store_status r = id ? read_goals(st, meeting, id, out, 1, &n) : STORE_ENOTFOUND;
+    return r == STORE_OK && n == 0 ? STORE_ENOTFOUND : r;
+}
+
 store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t now_ms)
 {
     char text[CORE_TEXT_BYTES(CORE_LONG_MAX)], support[128];
@@ -84,7 +99,8 @@ store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t no
                             " kind=?8, imposed=?9, owner=nullif(?10,0), evaluation_date=nullif(?11,''), x=?12, y=?13"
                             " WHERE meeting=?2", &s)) != STORE_OK)
         return st_rollback(st, r);
-    sqlite3_bind_int64(s, 1, g->id);
+    if (g->id) sqlite3_bind_int64(s, 1, g->id);
+    else st_bind_new_id(st, s, 1);
     sqlite3_bind_int64(s, 2, meeting);
     sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, core_term_word(core_goal_term(g)), -1, SQLITE_STATIC);
@@ -101,7 +117,7 @@ store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t no
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
-    int64_t id = g->id ? g->id : sqlite3_last_insert_rowid(st->db);
+    int64_t id = g->id ? g->id : st_new_row(st);
     /* The actions, whole: the ones the goal no longer has go. */
     if ((r = st_prepare(st, "DELETE FROM actions WHERE goal=?", &s)) == STORE_OK) {
         sqlite3_bind_int64(s, 1, id);
@@ -116,7 +132,8 @@ store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t no
         if ((r = st_prepare(st, "INSERT INTO actions(id, goal, what, who, from_date, to_date, progress, next, done)"
                                 " VALUES(nullif(?1,0),?2,?3,nullif(?4,0),nullif(?5,''),nullif(?6,''),?7,?8,?9)", &s)) != STORE_OK)
             break;
-        sqlite3_bind_int64(s, 1, a->id);
+        if (a->id) sqlite3_bind_int64(s, 1, a->id);
+        else st_bind_new_id(st, s, 1);
         sqlite3_bind_int64(s, 2, id);
         sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);
         sqlite3_bind_int64(s, 4, a->who);
@@ -128,7 +145,7 @@ store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t no
         rc = sqlite3_step(s);
         sqlite3_finalize(s);
         if (rc != SQLITE_DONE) r = st_fail(st, rc);
-        else if (!a->id) a->id = sqlite3_last_insert_rowid(st->db);
+        else if (!a->id) a->id = st_new_row(st);
     }
     r = st_finish(st, r, meeting, g->id ? "goal_change" : "goal_add", id, now_ms);
     if (r == STORE_OK) g->id = id;

@@ -148,7 +148,17 @@ store_status store_layout_parse(const char *text, const char *id, core_template 
             goto out;
         }
         d->closed = cJSON_IsTrue(closed);
-        snprintf(d->board, sizeof d->board, "%s", cJSON_IsString(board) ? board->valuestring : "none");
+        /* One vocabulary of boards (core_board): a name the app does not know is the
+         * file's mistake, said with its line, never a placeholder on the wall. */
+        int b = board ? (cJSON_IsString(board) ? core_board_parse(board->valuestring) : -1) : BOARD_NONE;
+        if (b < 0 || !core_board_about((core_board)b)->in_phase) {
+            snprintf(msg, cap, "line %d: phase %d: there is no board %s%.40s%s; a phase shows none, break, drieluik,"
+                     " goals, bodemeisen, decisions or consent", line_of_phase(text, i), i + 1,
+                     cJSON_IsString(board) ? "\"" : "", cJSON_IsString(board) ? board->valuestring : "that is not a word",
+                     cJSON_IsString(board) ? "\"" : "");
+            goto out;
+        }
+        snprintf(d->board, sizeof d->board, "%s", core_board_about((core_board)b)->id);
     }
     const char *why;
     if (core_template_check(t, &why) != CORE_OK) {

@@ -70,9 +70,9 @@ store_status store_bodemeis_add(store *st, int64_t meeting, const char *text, in
     }
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
-    int64_t a[2] = {meeting, by};
-    r = st_run(st, "INSERT INTO bodemeisen(meeting, by, text) VALUES(?1, nullif(?2,0), ?3)", 2, a, clean);
-    return st_finish(st, r, meeting, "bodemeis_add", sqlite3_last_insert_rowid(st->db), now_ms);
+    int64_t a[3] = {meeting, by, st->iwant < st->nwant ? st->want[st->iwant++] : 0};
+    r = st_run(st, "INSERT INTO bodemeisen(meeting, by, id, text) VALUES(?1, nullif(?2,0), nullif(?3,0), ?4)", 3, a, clean);
+    return st_finish(st, r, meeting, "bodemeis_add", r == STORE_OK ? st_new_row(st) : 0, now_ms);
 }
 
 store_status store_bodemeis_delete(store *st, int64_t meeting, int64_t id, int64_t now_ms)
@@ -139,8 +139,8 @@ store_status store_decision_save(store *st, int64_t meeting, core_decision *d, i
     sqlite3_stmt *s;
     if (d->id) r = st_prepare(st, "UPDATE decisions SET what=?1, due=nullif(?2,''), needs_professional_help=?3,"
                                   " goal=nullif(?4,0), final=?5 WHERE id=?6 AND meeting=?7", &s);
-    else r = st_prepare(st, "INSERT INTO decisions(what, due, needs_professional_help, goal, final, created_at, meeting)"
-                            " VALUES(?1, nullif(?2,''), ?3, nullif(?4,0), ?5, ?6, ?7)", &s);
+    else r = st_prepare(st, "INSERT INTO decisions(what, due, needs_professional_help, goal, final, created_at, meeting, id)"
+                            " VALUES(?1, nullif(?2,''), ?3, nullif(?4,0), ?5, ?6, ?7, ?8)", &s);
     if (r != STORE_OK) return st_rollback(st, r);
     sqlite3_bind_text(s, 1, what, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, d->due, -1, SQLITE_STATIC);
@@ -149,11 +149,12 @@ store_status store_decision_save(store *st, int64_t meeting, core_decision *d, i
     sqlite3_bind_int(s, 5, d->final ? 1 : 0);
     sqlite3_bind_int64(s, 6, d->id ? d->id : now_ms);
     sqlite3_bind_int64(s, 7, meeting);
+    if (!d->id) st_bind_new_id(st, s, 8);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
     if (d->id && sqlite3_changes(st->db) == 0) return st_rollback(st, STORE_ENOTFOUND);
-    int64_t id = d->id ? d->id : sqlite3_last_insert_rowid(st->db);
+    int64_t id = d->id ? d->id : st_new_row(st);
     int64_t a[2] = {id, 0};
     r = st_run(st, "DELETE FROM decision_who WHERE decision=?1", 1, a, NULL);
     for (int i = 0; i < d->nwho && i < CORE_WHO_MAX && r == STORE_OK; i++) {

@@ -152,7 +152,21 @@ static const char schema_v6[] =
     FINISHED_LOCK("decision_who", "(SELECT meeting FROM decisions WHERE id=NEW.decision)")
     FINISHED_LOCK("phase_absent", "(SELECT meeting FROM phases WHERE id=NEW.phase)");
 
-static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+/* Version 7, operations: every change a person makes, as it was asked, in order, by
+ * whom and on which device; append-only, and gone with its meeting (its words too). */
+static const char schema_v7[] =
+    "CREATE TABLE ops(seq INTEGER PRIMARY KEY, meeting INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    " at INTEGER NOT NULL, actor INTEGER, device TEXT NOT NULL, kind TEXT NOT NULL, board TEXT,"
+    " how INTEGER NOT NULL DEFAULT 0 CHECK(how IN(0,1,2)), ref INTEGER, op TEXT NOT NULL,"
+    " ids TEXT NOT NULL DEFAULT '[]', inverse TEXT);"
+    "CREATE INDEX ops_board ON ops(meeting, board, seq);"
+    "CREATE INDEX ops_ref ON ops(ref);"
+    "CREATE TRIGGER ops_no_update BEFORE UPDATE ON ops BEGIN SELECT RAISE(ABORT, 'ops is append-only'); END;"
+    "CREATE TRIGGER ops_no_delete BEFORE DELETE ON ops WHEN (SELECT 1 FROM meetings WHERE id=OLD.meeting) IS NOT NULL"
+    " BEGIN SELECT RAISE(ABORT, 'ops is append-only'); END;";
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
+                                                             schema_v7};
 
 store_status st_status(int rc)
 {
@@ -197,6 +211,11 @@ store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s)
 
 store_status st_begin(store *st)
 {
+    if (st->depth > 0) { /* inside an operation: its transaction holds this one */
+        store_status r = st_exec(st, "SAVEPOINT action");
+        if (r == STORE_OK) st->depth++;
+        return r;
+    }
     /* Deleted, cut short or replaced under us: say so before writing a word into a
      * file that is no longer the one the kiosk opens (it would go with the process). */
     struct stat sb, pb;
@@ -212,7 +231,22 @@ store_status st_begin(store *st)
         }
         if (sb.st_size > st->max_size) st->max_size = sb.st_size;
     }
-    return st_exec(st, "BEGIN IMMEDIATE");
+    store_status r = st_exec(st, "BEGIN IMMEDIATE");
+    if (r == STORE_OK) st->depth = 1;
+    return r;
+}
+
+void st_bind_new_id(store *st, sqlite3_stmt *s, int col)
+{
+    if (st->iwant < st->nwant) sqlite3_bind_int64(s, col, st->want[st->iwant++]);
+    else sqlite3_bind_null(s, col);
+}
+
+int64_t st_new_row(store *st)
+{
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    if (st->nmade < STORE_IDS_MAX) st->made[st->nmade++] = id;
+    return id;
 }
 
 store_gone_kind store_gone(const store *st) { return (store_gone_kind)st->gone; }
@@ -254,6 +288,11 @@ store_status store_limit_pages(store *st, long n)
 
 store_status st_commit(store *st)
 {
+    if (st->depth > 1) {
+        st->depth--;
+        return st_exec(st, "RELEASE action");
+    }
+    st->depth = 0;
     store_status s = st_exec(st, "COMMIT");
     if (s != STORE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     /* Acknowledged only once COMMIT has returned: then it survives kill -9. */
@@ -270,6 +309,13 @@ void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t
 
 store_status st_rollback(store *st, store_status why)
 {
+    if (st->depth > 1) {
+        st->depth--;
+        sqlite3_exec(st->db, "ROLLBACK TO action; RELEASE action", NULL, NULL, NULL);
+        return why;
+    }
+    st->depth = 0;
+    st->pending[0] = 0;
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return why;
 }
@@ -490,6 +536,14 @@ store_status store_open(const char *path, store **out, char *msg, size_t cap)
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA application_id=%d", STORE_APPLICATION_ID);
         r = st_exec(st, sql);
+    }
+    /* This device's name in the ops log: made once, kept. */
+    if (r == STORE_OK && store_setting(st, "device", st->device, sizeof st->device) != STORE_OK && sodium_init() >= 0) {
+        unsigned char raw[8];
+        randombytes_buf(raw, sizeof raw);
+        memcpy(st->device, "dev-", 4);
+        sodium_bin2hex(st->device + 4, sizeof st->device - 4, raw, sizeof raw);
+        r = store_set_setting(st, "device", st->device);
     }
     if (r != STORE_OK) return open_fail(st, r, msg, cap, "%s", st->err);
     /* A delete the last run could not finish (stopped, or the file was held) is finished now. */
@@ -716,15 +770,16 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
     if (r != STORE_OK) return r;
     int64_t id = 0;
     int rc = SQLITE_OK;
-    if ((r = st_prepare(st, "INSERT INTO meetings(title, template, created_at, plan_version) VALUES(?,?,?,1)", &m)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO meetings(title, template, created_at, plan_version, id) VALUES(?,?,?,1,?)", &m)) != STORE_OK) goto out;
+    st_bind_new_id(st, m, 4);
     sqlite3_bind_text(m, 1, clean, -1, SQLITE_STATIC);
     sqlite3_bind_text(m, 2, t->id, -1, SQLITE_STATIC);
     sqlite3_bind_int64(m, 3, now_ms);
     if ((rc = sqlite3_step(m)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
-    id = sqlite3_last_insert_rowid(st->db);
+    id = st_new_row(st);
 
     if ((r = st_prepare(st, "INSERT INTO phases(meeting, seq, title_nl, title_en, planned_minutes, closed, board,"
-                            " prompts, prompts_en) VALUES(?,?,?,?,?,?,?,?,?)", &ph)) != STORE_OK) goto out;
+                            " prompts, prompts_en, id) VALUES(?,?,?,?,?,?,?,?,?,?)", &ph)) != STORE_OK) goto out;
     for (int i = 0; i < t->nphases; i++) {
         const core_phase_def *d = &t->phases[i];
         sqlite3_reset(ph);
@@ -737,13 +792,15 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
         sqlite3_bind_text(ph, 7, d->board[0] ? d->board : "none", -1, SQLITE_STATIC);
         sqlite3_bind_text(ph, 8, d->prompts_nl, -1, SQLITE_STATIC);
         sqlite3_bind_text(ph, 9, d->prompts_en, -1, SQLITE_STATIC);
+        st_bind_new_id(st, ph, 10);
         if ((rc = sqlite3_step(ph)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+        st_new_row(st);
     }
 
-    if ((r = st_prepare(st, "INSERT INTO participants(meeting, seq, name, role, colour, present)"
-                            " VALUES(?,?,?,?,?,?)", &p)) != STORE_OK) goto out;
-    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector, participant)"
-                            " VALUES(?,?,?,?,?)", &pp)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO participants(meeting, seq, name, role, colour, present, id)"
+                            " VALUES(?,?,?,?,?,?,?)", &p)) != STORE_OK) goto out;
+    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector, participant, id)"
+                            " VALUES(?,?,?,?,?,?)", &pp)) != STORE_OK) goto out;
     for (int i = 0; i < n; i++) {
         char name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
         if (core_text_take(ps[i].name, CORE_NAME_MAX, name, sizeof name) != CORE_OK ||
@@ -759,15 +816,18 @@ store_status store_meeting_create(store *st, const char *title, const core_templ
         sqlite3_bind_text(p, 4, core_role_word(ps[i].role), -1, SQLITE_STATIC);
         sqlite3_bind_int64(p, 5, ps[i].colour);
         sqlite3_bind_int(p, 6, ps[i].present ? 1 : 0);
+        st_bind_new_id(st, p, 7);
         if ((rc = sqlite3_step(p)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
-        int64_t pid = sqlite3_last_insert_rowid(st->db);
+        int64_t pid = st_new_row(st);
         sqlite3_reset(pp);
         sqlite3_bind_int64(pp, 1, id);
         sqlite3_bind_text(pp, 2, name, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(pp, 3, core_role_word(ps[i].role), -1, SQLITE_STATIC);
         sqlite3_bind_text(pp, 4, core_sector_word(core_role_sector(ps[i].role)), -1, SQLITE_STATIC);
         sqlite3_bind_int64(pp, 5, pid);
+        st_bind_new_id(st, pp, 6);
         if ((rc = sqlite3_step(pp)) != SQLITE_DONE) { r = st_fail(st, rc); goto out; }
+        st_new_row(st);
         pids[i] = pid;
     }
     /* A supporter names the person they support by place in the list (1-based). */
@@ -1020,8 +1080,11 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
     }
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
     r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
-    /* Every phase change leaves a verified copy; the change stands even if the copy fails. */
-    if (r == STORE_OK && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
+    /* Every phase change leaves a verified copy; the change stands even if the copy
+     * fails. Inside an operation the copy waits for its COMMIT (a copy holds only
+     * what is committed). */
+    if (r == STORE_OK && st->depth) st->backup_due = 1;
+    else if (r == STORE_OK && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
     return r;
 }
 
@@ -1071,8 +1134,8 @@ store_status store_note_add(store *st, int64_t meeting, const char *board, const
     if (r != STORE_OK) return r;
     if ((r = st_begin(st)) != STORE_OK) return r;
     sqlite3_stmt *s;
-    if ((r = st_prepare(st, "INSERT INTO notes(meeting, board, col, prompt, author, text, ink, created_at, hung_at, y)"
-                            " VALUES(?,?,?,?,?,?,?,?,?,?)", &s)) != STORE_OK) return st_rollback(st, r);
+    if ((r = st_prepare(st, "INSERT INTO notes(meeting, board, col, prompt, author, text, ink, created_at, hung_at, y, id)"
+                            " VALUES(?,?,?,?,?,?,?,?,?,?,?)", &s)) != STORE_OK) return st_rollback(st, r);
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, core_dl_col_word(at->col), -1, SQLITE_STATIC);
@@ -1083,10 +1146,11 @@ store_status store_note_add(store *st, int64_t meeting, const char *board, const
     sqlite3_bind_int64(s, 8, now_ms);
     if (at->hung_at) sqlite3_bind_int64(s, 9, at->hung_at);
     sqlite3_bind_double(s, 10, at->order);
+    st_bind_new_id(st, s, 11);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) return st_rollback(st, st_fail(st, rc));
-    int64_t id = sqlite3_last_insert_rowid(st->db);
+    int64_t id = st_new_row(st);
     r = st_journal(st, meeting, "note_add", id, now_ms);
     if (r != STORE_OK) return st_rollback(st, r);
     r = st_commit(st);
@@ -1264,9 +1328,10 @@ store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int 
         sqlite3_bind_text(ins, 2, g->theme, -1, SQLITE_STATIC);
         sqlite3_bind_int(ins, 3, g->mark);
         if (g->id > 0) sqlite3_bind_int64(ins, 4, g->id);
+        else st_bind_new_id(st, ins, 4);
         sqlite3_bind_int64(ins, 5, meeting);
         if ((r = step_done(st, ins)) != STORE_OK) break;
-        int64_t from = g->id, to = sqlite3_last_insert_rowid(st->db);
+        int64_t from = g->id, to = g->id > 0 ? g->id : st_new_row(st);
         if (from <= 0)
             for (int k = 0; k < n; k++)
                 for (int v = 0; v < 2; v++) {

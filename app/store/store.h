@@ -5,6 +5,9 @@
 #define SCHOUDERS_STORE_H
 
 #include "core.h"
+#include "op.h"
+
+#include <stdio.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,7 +31,7 @@ typedef enum {
 } store_status;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id of a Schouders database: "SCHD". A file without it is
  * never written, unless it is empty (new) or an older Schouders file (before ids). */
 #define STORE_APPLICATION_ID 0x53434844
@@ -213,6 +216,9 @@ store_status store_vip_previous(store *st, int64_t meeting, const char *child_na
 /* Starts this card from that one: the same people (added to this network by name
  * when missing), faces and wishes. */
 store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms);
+/* The same from entries given (last time's card as the screen read it, or as the ops
+ * log carries it): each person found by name in this network or added to it. */
+store_status store_vip_copy_entries(store *st, int64_t meeting, int64_t child, const core_vip_entry *e, int n, int64_t now_ms);
 
 /* --- goals in view (goals.c) ---------------------------------------------------------- */
 
@@ -223,6 +229,42 @@ store_status store_goals(store *st, int64_t meeting, core_goal *out, int cap, in
  * priority are stored from its place. */
 store_status store_goal_put(store *st, int64_t meeting, core_goal *g, int64_t now_ms);
 store_status store_goal_delete(store *st, int64_t meeting, int64_t goal, int64_t now_ms);
+
+/* The goal with that id in the meeting; STORE_ENOTFOUND when there is none. */
+store_status store_goal(store *st, int64_t meeting, int64_t id, core_goal *out);
+
+/* --- operations (ops.c) ------------------------------------------------------------------ */
+
+/* How a row of the ops log came about: a step, or a step taken back or done again. */
+enum { STORE_HOW_DO = 0, STORE_HOW_UNDO = 1, STORE_HOW_REDO = 2 };
+
+/* Commits one operation in one transaction: the rows it changes and its row in the
+ * append-only ops log (the op as asked, the ids of its new rows, the actor, this
+ * device, a sequence number, and the inverse when a board undoes it). The caller has
+ * checked it with core_op_check. New ids are written back: op->meeting for a new
+ * meeting, the decision's and goal's id, new groups in op->rows; *made (may be
+ * NULL) gets the new note's, person's or meeting's id. */
+store_status store_op(store *st, core_op *op, int64_t now_ms, int64_t *made);
+
+/* An op read back from the log, holding what its pointers point at. */
+typedef struct store_op_buf store_op_buf;
+core_op *store_op_buf_op(store_op_buf *b);
+void store_op_buf_free(store_op_buf *b);
+/* The op that undoes (redo 0) or redoes (redo 1) the newest step of `board`
+ * ("drieluik", "goals") in the meeting, from the log; STORE_ENOTFOUND when there is
+ * none. The caller sets its actor, checks it (core_op_check) and commits it with
+ * store_undo_commit. Release: store_op_buf_free. */
+store_status store_undo_peek(store *st, int64_t meeting, const char *board, int redo, store_op_buf **out);
+store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms);
+int store_can_undo(store *st, int64_t meeting, const char *board, int redo);
+
+/* The meeting's operations as JSON lines, oldest first (`schouders ops`):
+ * {"seq","at","actor","device","how":"do|undo|redo","ref","op":{...},"ids":[...]}. */
+store_status store_ops_write(store *st, int64_t meeting, FILE *out);
+/* Applies such lines, in order, through core_op_check, with the times and ids they
+ * carry (`schouders replay`); stops at the first refused line, msg names it.
+ * *count: how many were applied. */
+store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap);
 
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+enum { STORE_IDS_MAX = 256 }; /* rows one operation may add: a meeting's phases, participants, people */
+
 struct store {
     sqlite3 *db;
     int lock_fd; /* flock()ed for the store's lifetime: one app per database */
@@ -25,6 +27,15 @@ struct store {
     off_t max_size;          /* the largest it has been: SQLite never shrinks it here */
     int gone;                /* STORE_EGONE's kind: store_gone */
     int64_t pending_meeting, pending_ref;
+    /* Transactions nest: an operation (ops.c) wraps the action it runs in one
+     * transaction, the action's own begin becomes a savepoint. */
+    int depth;
+    int backup_due;          /* a phase changed inside an operation: the copy is made after its COMMIT */
+    char device[40];         /* this device's name in the ops log (a random one, kept in settings) */
+    /* New rows' ids: `want` is what a replay asks for, in order (the original's);
+     * `made` is written down for the op's row in the log. */
+    int64_t want[STORE_IDS_MAX], made[STORE_IDS_MAX];
+    int nwant, iwant, nmade;
 };
 
 store_status st_status(int rc);
@@ -49,6 +60,11 @@ store_status st_run(store *st, const char *sql, int n, const int64_t *args, cons
 /* Ends an action begun with st_begin: journaled and committed when r is STORE_OK,
  * rolled back otherwise. Returns what happened. */
 store_status st_finish(store *st, store_status r, int64_t meeting, const char *action, int64_t ref, int64_t now_ms);
+/* Binds the id a new row is to get at column col: the one a replay wants, else
+ * NULL (SQLite chooses). After the INSERT, st_new_row gives the id and writes it
+ * down for the log. */
+void st_bind_new_id(store *st, sqlite3_stmt *s, int col);
+int64_t st_new_row(store *st);
 /* Column text, cleaned of invalid UTF-8, into out. */
 void st_text(sqlite3_stmt *s, int col, char *out, size_t cap);
 

@@ -24,14 +24,15 @@ store_status store_person_add(store *st, int64_t meeting, const char *name, core
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
     sqlite3_stmt *s;
-    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector) VALUES(?,?,?,?)", &s)) != STORE_OK)
+    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector, id) VALUES(?,?,?,?,?)", &s)) != STORE_OK)
         return st_rollback(st, r);
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_text(s, 2, clean, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 3, core_relation_word(rel), -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 4, core_sector_word(core_relation_sector(rel)), -1, SQLITE_STATIC);
+    st_bind_new_id(st, s, 5);
     r = step(st, s);
-    int64_t id = sqlite3_last_insert_rowid(st->db);
+    int64_t id = r == STORE_OK ? st_new_row(st) : 0;
     r = st_finish(st, r, meeting, "person_add", id, now_ms);
     if (r == STORE_OK && id_out) *id_out = id;
     return r;
@@ -186,34 +187,80 @@ store_status store_vip_previous(store *st, int64_t meeting, const char *child_na
     return store_vip_card(st, child, out, cap, n);
 }
 
-store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms)
+/* A prepared statement run once and kept for the next row (step() finalizes). */
+static store_status step_again(store *st, sqlite3_stmt *s)
 {
-    int64_t prev_meeting;
-    int64_t prev = previous_child(st, meeting, child_name, &prev_meeting);
-    if (!prev) return STORE_ENOTFOUND;
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK : st_fail(st, rc);
+}
+
+/* The sector a person with this relation (or role) word starts in. */
+static const char *sector_of(const char *relation)
+{
+    for (int r = 0; r < REL_COUNT; r++)
+        if (!strcmp(relation, core_relation_word((core_relation)r))) return core_sector_word(core_relation_sector((core_relation)r));
+    core_role role;
+    if (core_role_parse(relation, &role) == CORE_OK) return core_sector_word(core_role_sector(role));
+    return core_sector_word(SECTOR_FAMILIE);
+}
+
+store_status store_vip_copy_entries(store *st, int64_t meeting, int64_t child, const core_vip_entry *e, int n, int64_t now_ms)
+{
+    if (n < 1 || n > CORE_VIP_MAX) return STORE_EINVAL;
     store_status r = st_begin(st);
     if (r != STORE_OK) return r;
-    sqlite3_stmt *s;
-    /* People on the old card who are not in this network yet, by name. */
-    if ((r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector)"
-                            " SELECT ?1, p.name, p.relation, p.sector FROM vip_entries v JOIN people p ON p.id=v.person"
-                            " WHERE v.child=?2 AND NOT EXISTS(SELECT 1 FROM people q WHERE q.meeting=?1 AND q.name=p.name)",
-                        &s)) == STORE_OK) {
-        sqlite3_bind_int64(s, 1, meeting);
-        sqlite3_bind_int64(s, 2, prev);
-        r = step(st, s);
+    sqlite3_stmt *find = NULL, *add = NULL, *put = NULL;
+    if ((r = st_prepare(st, "SELECT min(id) FROM people WHERE meeting=?1 AND name=?2", &find)) != STORE_OK ||
+        (r = st_prepare(st, "INSERT INTO people(meeting, name, relation, sector, id) VALUES(?,?,?,?,?)", &add)) != STORE_OK ||
+        (r = st_prepare(st, "INSERT OR IGNORE INTO vip_entries(meeting, child, person, contact, change, note, ink, picked_at)"
+                            " VALUES(?1, ?2, ?3, nullif(?4,0), nullif(?5,''), ?6, ?7, ?8)", &put)) != STORE_OK)
+        goto out;
+    for (int i = 0; i < n && r == STORE_OK; i++) {
+        char name[CORE_TEXT_BYTES(CORE_NAME_MAX)], note[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
+        if (core_text_take(e[i].name, CORE_NAME_MAX, name, sizeof name) != CORE_OK) continue; /* a nameless one is nobody */
+        core_utf8_clean(e[i].note, strlen(e[i].note), note, sizeof note);
+        /* The same person by name in this network, else added to it. */
+        sqlite3_bind_int64(find, 1, meeting);
+        sqlite3_bind_text(find, 2, name, -1, SQLITE_STATIC);
+        int64_t person = sqlite3_step(find) == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
+        sqlite3_reset(find);
+        if (!person) {
+            sqlite3_bind_int64(add, 1, meeting);
+            sqlite3_bind_text(add, 2, name, -1, SQLITE_STATIC);
+            sqlite3_bind_text(add, 3, e[i].relation, -1, SQLITE_STATIC);
+            sqlite3_bind_text(add, 4, sector_of(e[i].relation), -1, SQLITE_STATIC);
+            st_bind_new_id(st, add, 5);
+            if ((r = step_again(st, add)) != STORE_OK) break;
+            person = st_new_row(st);
+        }
+        sqlite3_bind_int64(put, 1, meeting);
+        sqlite3_bind_int64(put, 2, child);
+        sqlite3_bind_int64(put, 3, person);
+        sqlite3_bind_int(put, 4, e[i].contact >= 1 && e[i].contact <= CORE_VIP_FACES ? e[i].contact : 0);
+        sqlite3_bind_text(put, 5, core_vip_change_word(e[i].change), -1, SQLITE_STATIC);
+        sqlite3_bind_text(put, 6, note, -1, SQLITE_STATIC);
+        if (e[i].ink_len) sqlite3_bind_blob(put, 7, e[i].ink, (int)e[i].ink_len, SQLITE_STATIC);
+        else sqlite3_bind_null(put, 7);
+        sqlite3_bind_int64(put, 8, now_ms);
+        r = step_again(st, put);
     }
-    if (r == STORE_OK && (r = st_prepare(st, "INSERT OR IGNORE INTO vip_entries(meeting, child, person, contact, change, note,"
-                                             " ink, picked_at)"
-                                             " SELECT ?1, ?3, (SELECT min(q.id) FROM people q WHERE q.meeting=?1 AND q.name=p.name),"
-                                             " v.contact, v.change, v.note, v.ink, ?4"
-                                             " FROM vip_entries v JOIN people p ON p.id=v.person WHERE v.child=?2"
-                                             " ORDER BY v.picked_at, v.id LIMIT 10", &s)) == STORE_OK) {
-        sqlite3_bind_int64(s, 1, meeting);
-        sqlite3_bind_int64(s, 2, prev);
-        sqlite3_bind_int64(s, 3, child);
-        sqlite3_bind_int64(s, 4, now_ms);
-        r = step(st, s);
-    }
-    return st_finish(st, r, meeting, "vip_from_last", prev_meeting, now_ms);
+out:
+    sqlite3_finalize(find);
+    sqlite3_finalize(add);
+    sqlite3_finalize(put);
+    return st_finish(st, r, meeting, "vip_from_last", child, now_ms);
+}
+
+store_status store_vip_copy_previous(store *st, int64_t meeting, int64_t child, const char *child_name, int64_t now_ms)
+{
+    core_vip_entry prev[CORE_VIP_MAX];
+    int n = 0;
+    int64_t prev_meeting = 0;
+    store_status r = store_vip_previous(st, meeting, child_name, prev, CORE_VIP_MAX, &n, &prev_meeting);
+    if (r == STORE_OK && n == 0) r = STORE_ENOTFOUND;
+    if (r == STORE_OK) r = store_vip_copy_entries(st, meeting, child, prev, n, now_ms);
+    core_vip_free(prev, n);
+    return r;
 }

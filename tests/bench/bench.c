@@ -6,6 +6,9 @@
 #include "screens.h"
 
 #include <locale.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +140,23 @@ static int open_app(const char *path, const char *layouts, int64_t meeting)
 }
 
 /* Frame CPU while `fingers` fingers each drag a note across the board. */
+/* n taps on the Drieluik's next and previous step, each an operation committed in
+ * the frame that carries the finger-up: v[i] is that frame's wall time. */
+static void step_frames(double *v, int n, int64_t finger_base)
+{
+    for (int i = 0; i < n; i++) {
+        const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
+        v[i] = 0;
+        if (!w) break;
+        finger(SDL_FINGERDOWN, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
+        frame();
+        finger(SDL_FINGERUP, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
+        double t0 = now_ms(CLOCK_MONOTONIC);
+        frame();
+        v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+    }
+}
+
 static void drag_bench(const char *name, int fingers, int frames)
 {
     /* Start from a still board: no note of an earlier drag still sliding home. */
@@ -250,19 +270,31 @@ int main(int argc, char **argv)
             v[i] = now_ms(CLOCK_MONOTONIC) - t0;
         }
         report("commit", v, n);
-        /* A step change commits inside the frame that draws it: the frame's wall time. */
+        /* A step change is an operation: the wall time of the frame that carries it. */
         int m2 = quick ? 10 : 100;
-        for (int i = 0; i < m2; i++) {
-            const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
-            if (!w) break;
-            finger(SDL_FINGERDOWN, 300 + i, w->r.x + 5.0f, w->r.y + 5.0f);
-            frame();
-            finger(SDL_FINGERUP, 300 + i, w->r.x + 5.0f, w->r.y + 5.0f);
-            double t0 = now_ms(CLOCK_MONOTONIC);
-            frame();
-            v[i] = now_ms(CLOCK_MONOTONIC) - t0;
-        }
+        step_frames(v, m2, 300);
         report("frame_with_commit", v, m2);
+        /* The same while another process writes to the same disk, each write flushed
+         * (dd oflag=dsync in a loop): what a busy kiosk's disk does to the frame. */
+        char load[600];
+        snprintf(load, sizeof load, "%s/load.bin", work);
+        pid_t writer = fork();
+        if (writer == 0) {
+            static char block[64 * 1024];
+            int fd = open(load, O_CREAT | O_TRUNC | O_WRONLY | O_DSYNC, 0600);
+            for (;;) {
+                if (fd < 0 || write(fd, block, sizeof block) < 0) _exit(1);
+                if (lseek(fd, 0, SEEK_CUR) > 64L << 20) lseek(fd, 0, SEEK_SET);
+            }
+        }
+        SDL_Delay(300); /* the writer under way */
+        step_frames(v, m2, 500);
+        report("frame_with_commit_loaded", v, m2);
+        if (writer > 0) {
+            kill(writer, SIGKILL);
+            waitpid(writer, NULL, 0);
+        }
+        unlink(load);
         free(v);
     }
 

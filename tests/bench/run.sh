@@ -30,7 +30,10 @@ fig() { awk -v k="$1" '$1 == k {print $2, $3}' "$TMP/inproc"; }
 
 # 2b. Resident memory of the app itself, peak, on the meeting with 2,000 notes, 200
 #     goals and 100 decisions, a note dragged on its Drieluik.
-printf 'tap @home.meeting.0\ndrag 600 420 900 600\nwait 2500\nquit\n' > "$TMP/rss.script"
+# The drag grabs a real note (two hung ones: the first onto the second), so the drag
+# layer is made and counted.
+set -- $(sqlite3 "$TMP/big.db" "SELECT id FROM notes WHERE hung_at IS NOT NULL AND col='left' ORDER BY id LIMIT 2" 2>/dev/null)
+printf 'tap @pin.key.1\ntap @pin.key.2\ntap @pin.key.3\ntap @pin.key.4\ntap @pin.ok\ntap @home.meeting.0\ndrag @drieluik.note.%s @drieluik.note.%s\nwait 2500\nquit\n' "${1:-1}" "${2:-2}" > "$TMP/rss.script"
 SDL_VIDEODRIVER=offscreen "$APP" --windowed --size 1920x1080 --db "$TMP/big.db" --script "$TMP/rss.script" >/dev/null 2>&1 &
 pid=$!
 sleep 2.2
@@ -45,7 +48,7 @@ if command -v Xvfb >/dev/null; then
   Xvfb "$d" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
   XPID=$!
   sleep 1
-  printf 'tap @home.meeting.0\ntap @timer.start\nwait 16000\nquit\n' > "$TMP/idle.script"
+  printf 'tap @pin.key.1\ntap @pin.key.2\ntap @pin.key.3\ntap @pin.key.4\ntap @pin.ok\ntap @home.meeting.0\ntap @timer.start\nwait 16000\nquit\n' > "$TMP/idle.script"
   DISPLAY=$d SDL_VIDEODRIVER=x11 "$APP" --windowed --size 1920x1080 --db "$TMP/demo.db" --script "$TMP/idle.script" >/dev/null 2>&1 &
   pid=$!
   sleep 4
@@ -73,7 +76,8 @@ set -- $(fig frame_drag_300); row "frame CPU, one note dragged, 300 notes (ms)" 
 set -- $(fig frame_drag4_300); row "frame CPU, four fingers dragging, 300 notes (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
 set -- $(fig frame_drag_1000); row "frame CPU, one note dragged, 1,000 notes (ms)" "$1" "$2" "p99 < 16" "$(ok "$2" 16)"
 set -- $(fig commit); row "committed action, synchronous=FULL (ms)" "$1" "$2" "p99 < 2" "$(ok "$2" 2)"
-set -- $(fig frame_with_commit); row "frame that carries a commit, wall (ms)" "$1" "$2" "p99 < 16 (one frame)" "$(ok "$2" 16)"
+set -- $(fig frame_with_commit); row "frame that carries an operation, wall (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
+set -- $(fig frame_with_commit_loaded); row "the same, another process writing (dsync) (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
 set -- $(fig open_big); row "open 2,000 notes, 200 goals, 100 decisions (ms)" "$1" "$2" "< 100" "$(ok "$1" 100)"
 row "resident memory, the app, peak, 2,000 notes (MB)" "$rss_mb" "" "< 40" "$(ok "$rss_mb" 40)"
 set -- $(fig rss_peak_mb); row "resident memory, the measuring program, peak (MB)" "$1" "" "-" ""

@@ -147,6 +147,8 @@ check "the second app says the file is in use" dump_has "$TMP/second.json" '[.te
 mkdir -p "$TMP/layouts"
 cp "$SRC/layouts/familienetwerkberaad.json" "$TMP/layouts/"
 printf '{\n  "name": {"nl": "Kapot"},\n  "phases": [\n    {"title": "Een" "minutes": 5}\n  ]\n}\n' > "$TMP/layouts/kapot.json"
+# A board the app does not know is the file's mistake, not an empty placeholder.
+printf '{\n  "name": {"nl": "Verkeerd bord"},\n  "phases": [\n    {"title": "Een", "minutes": 5},\n    {"title": "Twee", "minutes": 5, "board": "doelenbord"}\n  ]\n}\n' > "$TMP/layouts/bord.json"
 script layouts <<EOS
 $(pin_new 1234)
 tap @home.new
@@ -158,4 +160,7 @@ SCHOUDERS_LAYOUTS="$TMP/layouts" app --db "$TMP/layouts.db" --script "$TMP/layou
 check "a broken layout is named with its line" dump_has "$TMP/layouts.json" '[.texts[].label | select(contains("kapot.json, line 4"))] | length > 0'
 check "the good template still loads" dump_has "$TMP/layouts.json" '[.widgets[] | select(.id == "new.template.familienetwerkberaad")] | length == 1'
 check "the broken one is not offered" dump_has "$TMP/layouts.json" '[.widgets[] | select(.id == "new.template.kapot")] | length == 0'
+check "a phase naming an unknown board is named with its file, line and the word" \
+  dump_has "$TMP/layouts.json" '[.texts[].label | select(contains("bord.json, line 5") and contains("doelenbord"))] | length > 0'
+check "and that template is not offered" dump_has "$TMP/layouts.json" '[.widgets[] | select(.id == "new.template.bord")] | length == 0'
 finish

@@ -107,4 +107,14 @@ check "then Mark is dropped, a face changes, Daan is added" app --db "$db" --scr
 check "it started from last time's card" test "$(sqlite3 "$db" "SELECT count(*) FROM vip_entries v JOIN meetings m ON m.id = v.meeting WHERE m.title LIKE '%later'")" = 10
 check "who left the card is said" dump_has "$TMP/next.json" '[.texts[].label] | any(test("^Vorige keer stond ook op je kaart: Mark$"))'
 check "who came in is marked new" dump_has "$TMP/next.json" '[.texts[].label] | index("nieuw")'
+# The card copied from last time is in the log as the card itself: the second meeting
+# replays alone into an empty file, with no earlier meeting there, and is the same.
+check "the second meeting's operations are printed" "$SCHOUDERS" ops --db "$db" --meeting "$m2" > "$TMP/m2.ops"
+check "the copy from last time is one operation carrying the card" \
+  test "$(grep -c '"kind":"vip_copy_previous".*"card":\[' "$TMP/m2.ops")" = 1
+check "they replay into an empty file" "$SCHOUDERS" replay --db "$TMP/m2.db" --ops "$TMP/m2.ops"
+"$SCHOUDERS" export --db "$db" --meeting "$m2" --format json --out "$TMP/m2.a.json"
+"$SCHOUDERS" export --db "$TMP/m2.db" --meeting "$m2" --format json --out "$TMP/m2.b.json"
+check "and the replayed meeting exports identically" cmp -s <(jq -S . "$TMP/m2.a.json") <(jq -S . "$TMP/m2.b.json")
+check "its card in the replayed file holds the ten people" test "$(sqlite3 "$TMP/m2.db" "SELECT count(*) FROM vip_entries")" = 10
 finish

@@ -1,6 +1,7 @@
 /* Core rules: roles, colours, text cleaning and limits, PINs, phases. */
 #include "check.h"
 #include "core.h"
+#include "op.h"
 
 static void roles(void)
 {
@@ -251,8 +252,73 @@ static void timer(void)
     CHECK(core_template_check(&tp, &why) == CORE_EINVAL && strstr(why, "first phase"));
 }
 
+/* Operations: the rules hold whoever asks (a screen, a replay, an undo). */
+static void ops(void)
+{
+    core_participant ps[3] = {{.id = 1, .role = ROLE_KIND}, {.id = 2, .role = ROLE_OUDER}, {.id = 3, .role = ROLE_PROFESSIONAL}};
+    core_note notes[2] = {{.id = 10, .author = 1, .at = {.id = 10, .col = DL_LEFT}},
+                          {.id = 11, .author = 3, .at = {.id = 11, .col = DL_LEFT}}};
+    core_op_ctx c = {.parts = ps, .nparts = 3, .notes = notes, .nnotes = 2, .dl_step = DL_WRITE_LEFT};
+    core_op hang = {.kind = OP_DL_BOARD, .n = DL_VERB_HANG, .id = 10, .actor = 1};
+    const char *why;
+    CHECK(core_op_check(&c, &hang, &why) == CORE_EINVAL && !strcmp(why, "why.hang_step"));
+    c.dl_step = DL_HANG_RIGHT; /* the right column's step: the left's notes wait */
+    CHECK(core_op_check(&c, &hang, &why) == CORE_EINVAL && !strcmp(why, "why.hang_step"));
+    c.dl_step = DL_HANG_LEFT;
+    CHECK(core_op_check(&c, &hang, &why) == CORE_OK);
+    hang.id = 11; /* the professional's, while Sanne still holds hers */
+    CHECK(core_op_check(&c, &hang, &why) == CORE_EINVAL && !strcmp(why, "why.pros_last"));
+    notes[0].at.hung_at = 1000;
+    CHECK(core_op_check(&c, &hang, &why) == CORE_OK);
+    hang.id = 10; /* hung already */
+    CHECK(core_op_check(&c, &hang, &why) == CORE_EINVAL && !strcmp(why, "why.hung_already"));
+    hang.id = 99;
+    CHECK(core_op_check(&c, &hang, &why) == CORE_EINVAL && !strcmp(why, "why.no_note"));
+
+    /* An imposed goal is a professional's to add, change and remove, undo included. */
+    core_goal g = {.id = 5, .imposed = 1};
+    c.goals = &g;
+    c.ngoals = 1;
+    core_op del = {.kind = OP_GOAL_DELETE, .id = 5, .actor = 2};
+    CHECK(core_op_check(&c, &del, &why) == CORE_EINVAL && !strcmp(why, "goals.imposed_refused"));
+    del.actor = 0; /* nobody chosen at the screen */
+    CHECK(core_op_check(&c, &del, &why) == CORE_EINVAL);
+    del.actor = 3;
+    CHECK(core_op_check(&c, &del, &why) == CORE_OK);
+    core_goal plain = {.id = 0, .imposed = 0};
+    core_op put = {.kind = OP_GOAL_PUT, .goal = &plain, .actor = 2};
+    CHECK(core_op_check(&c, &put, &why) == CORE_OK);
+
+    /* Ten on a card, and a finished meeting takes nothing but a reopen. */
+    core_op pick = {.kind = OP_VIP_PICK, .id = 1, .id2 = 2, .actor = 1};
+    c.vip_count = CORE_VIP_MAX;
+    CHECK(core_op_check(&c, &pick, &why) == CORE_EINVAL && !strcmp(why, "vip.full"));
+    c.vip_count = 3;
+    CHECK(core_op_check(&c, &pick, &why) == CORE_OK);
+    c.finished = 1;
+    CHECK(core_op_check(&c, &pick, &why) == CORE_EINVAL && !strcmp(why, "meeting.readonly"));
+    core_op reopen = {.kind = OP_MEETING_REOPEN};
+    CHECK(core_op_check(&c, &reopen, &why) == CORE_OK);
+    /* A list at its cap refuses one more, with the words for that list. */
+    c.finished = 0;
+    core_op add = {.kind = OP_BODEMEIS_ADD, .text = "geen geweld", .actor = 3};
+    c.have = 32, c.cap = 32;
+    CHECK(core_op_check(&c, &add, &why) == CORE_EINVAL && !strcmp(why, "why.full_bodemeisen"));
+    core_goal fresh = {0};
+    put.goal = &fresh;
+    put.kind = OP_GOAL_PUT;
+    CHECK(core_op_check(&c, &put, &why) == CORE_EINVAL && !strcmp(why, "why.full_goals"));
+    put.goal = &g; /* a change to one already there is no addition */
+    put.actor = 3;
+    CHECK(core_op_check(&c, &put, &why) == CORE_OK);
+    c.cap = 0;
+    CHECK(core_op_check(&c, &add, &why) == CORE_OK);
+    for (int k = OP_NONE + 1; k < OP_KINDS; k++) CHECK(core_op_parse(core_op_word((core_op_kind)k)) == (core_op_kind)k);
+}
+
 int main(void)
 {
+    ops();
     timer();
     drieluik();
     roles();

@@ -1,0 +1,133 @@
+# Operations: one path for every change (DESIGN, Architecture). A meeting is made
+# here the way a second device would make it, by replaying operations written by
+# hand; then the app is tried as a person would: a hang while another program holds
+# the file, undo of an imposed goal by a parent and by the professional, undo after
+# a restart. The rules are core's, so a replay meets them too.
+. "$(dirname "$0")/lib.sh"
+
+now=$(($(date +%s) * 1000))
+seed() { # seed FILE: a meeting with three people at the Drieluik's hang step, a goal Petra imposed
+  cat > "$1" <<EOF
+{"seq":1,"at":$now,"how":"do","op":{"kind":"meeting_create","text":"Familie Jansen","template":{"id":"ops-test","name_nl":"Proef","phases":[{"title_nl":"Welkom","minutes":5,"board":"none"},{"title_nl":"Drieluik","minutes":60,"board":"drieluik"},{"title_nl":"Doelen","minutes":30,"board":"goals"}]},"participants":[{"name":"Sanne","role":"kind","colour":15113984,"present":1},{"name":"Mark","role":"ouder","colour":5682409,"present":1},{"name":"Petra","role":"professional","colour":29362,"present":1}]},"ids":[]}
+{"seq":2,"at":$((now + 1000)),"how":"do","op":{"kind":"phase_go","meeting":1,"n":1},"ids":[]}
+{"seq":3,"at":$((now + 2000)),"how":"do","op":{"kind":"note_add","meeting":1,"actor":1,"text":"bang dat het weer misgaat","board":"drieluik","place":{"col":0,"prompt":-1}},"ids":[]}
+{"seq":4,"at":$((now + 3000)),"how":"do","op":{"kind":"note_add","meeting":1,"actor":3,"text":"zorgen over school","board":"drieluik","place":{"col":0,"prompt":-1}},"ids":[]}
+{"seq":5,"at":$((now + 4000)),"how":"do","op":{"kind":"goal_put","meeting":1,"actor":3,"goal":{"text":"Sanne gaat elke dag naar school","x":0.2,"y":0.1,"imposed":1}},"ids":[]}
+EOF
+}
+step() { # step N AT: the Drieluik to step N
+  echo "{\"seq\":$((90 + $1)),\"at\":$2,\"how\":\"do\",\"op\":{\"kind\":\"drieluik_step\",\"meeting\":1,\"n\":$1},\"ids\":[]}"
+}
+hang() { # hang NOTE AT: the note from its tray onto the board
+  echo "{\"seq\":99,\"at\":$2,\"how\":\"do\",\"op\":{\"kind\":\"drieluik_action\",\"meeting\":1,\"n\":0,\"id\":$1,\"rows\":[{\"before\":{\"id\":$1,\"col\":0,\"prompt\":-1},\"after\":{\"id\":$1,\"hung_at\":$2,\"order\":1,\"col\":0,\"prompt\":-1}}]},\"ids\":[]}"
+}
+
+# 1. The rules hold for a replay as for a finger: a note is hung only in its
+# column's hang step, and a professional hangs last.
+seed "$TMP/seed.ops"
+check "a meeting made of hand-written operations replays" "$SCHOUDERS" replay --db "$TMP/a.db" --ops "$TMP/seed.ops"
+{ cat "$TMP/seed.ops"; hang 1 $((now + 5000)); } > "$TMP/early.ops"
+check "hanging before the hang step is refused" refused "$SCHOUDERS" replay --db "$TMP/early.db" --ops "$TMP/early.ops"
+"$SCHOUDERS" replay --db "$TMP/early2.db" --ops "$TMP/early.ops" 2> "$TMP/early.err"
+check "and the refusal names the line and the rule" grep -q "line 6: drieluik_action refused: why.hang_step" "$TMP/early.err"
+{ cat "$TMP/seed.ops"; step 2 $((now + 5000)); hang 2 $((now + 6000)); } > "$TMP/pro.ops"
+"$SCHOUDERS" replay --db "$TMP/pro.db" --ops "$TMP/pro.ops" 2> "$TMP/pro.err"
+check "a professional hanging while the family holds notes is refused" grep -q "refused: why.pros_last" "$TMP/pro.err"
+check "and nothing of the refused line is in the file" test "$(sqlite3 "$TMP/pro.db" "SELECT count(*) FROM notes WHERE hung_at IS NOT NULL")" = 0
+{ cat "$TMP/seed.ops"; step 2 $((now + 5000)); hang 1 $((now + 6000)); hang 2 $((now + 7000)); } > "$TMP/ok.ops"
+check "once the family has hung, the professional may" "$SCHOUDERS" replay --db "$TMP/ok.db" --ops "$TMP/ok.ops"
+
+# 2. Ophangen while another program holds the file: the note stays in the tray and
+# the status bar says the file is busy, not that it was hung.
+{ cat "$TMP/seed.ops"; step 2 $((now + 5000)); } > "$TMP/b.ops"
+"$SCHOUDERS" replay --db "$TMP/b.db" --ops "$TMP/b.ops" 2> /dev/null
+script locked <<EOS
+$(pin_new 2468)
+tap @home.meeting.0
+tap @meeting.chip.0
+dump @TMP/tray.json
+await @TMP/lock_held
+tap @tray.note.1.hang
+dump @TMP/locked.json
+await @TMP/lock_gone
+tap @tray.note.1.hang
+dump @TMP/hung.json
+quit
+EOS
+SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 --db "$TMP/b.db" --script "$TMP/locked.script" 2> /dev/null &
+pid=$!
+await_file "$TMP/tray.json"
+hold_db "$TMP/b.db" "BEGIN EXCLUSIVE; SELECT 'held';" held
+touch "$TMP/lock_held"
+await_file "$TMP/locked.json"
+release_db
+touch "$TMP/lock_gone"
+wait $pid
+check "with the file held, Ophangen says it is busy" \
+  dump_has "$TMP/locked.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
+check "and not that the note was hung" refused dump_has "$TMP/locked.json" '[.texts[].label] | index("Opgehangen.")'
+check "the note is still in the tray" dump_has "$TMP/locked.json" '[.widgets[].id] | index("tray.note.1.hang")'
+check "once the file is free, Ophangen hangs it and says so" dump_has "$TMP/hung.json" '[.texts[].label] | index("Opgehangen.")'
+check "and it is on the board in the file" test "$(sqlite3 "$TMP/b.db" "SELECT hung_at IS NOT NULL FROM notes WHERE id=1")" = 1
+
+# 3. Undo survives a restart: the hang of the last run is taken back now (the kiosk
+# comes back in the meeting it showed).
+script undo <<EOS
+tap @drieluik.undo
+dump @TMP/undone.json
+quit
+EOS
+check "the app starts again" app --db "$TMP/b.db" --script "$TMP/undo.script"
+check "Ongedaan maken after a restart takes the last run's hang back" test "$(sqlite3 "$TMP/b.db" "SELECT hung_at IS NULL FROM notes WHERE id=1")" = 1
+check "and says so" dump_has "$TMP/undone.json" '[.texts[].label] | index("Ongedaan gemaakt.")'
+check "the log says it is an undo of that hang" test "$(sqlite3 "$TMP/b.db" "SELECT count(*) FROM ops u JOIN ops o ON o.seq=u.ref WHERE u.how=1 AND o.kind='drieluik_action'")" = 1
+
+# 4. Undo asks the rules: Petra imposed a goal; with Mark (a parent) at the screen,
+# Ongedaan maken would remove it and is refused with the reason; with Petra it goes.
+{ cat "$TMP/seed.ops"; echo "{\"seq\":20,\"at\":$((now + 5000)),\"how\":\"do\",\"op\":{\"kind\":\"phase_go\",\"meeting\":1,\"n\":2},\"ids\":[]}"; } > "$TMP/g.ops"
+"$SCHOUDERS" replay --db "$TMP/g.db" --ops "$TMP/g.ops" 2> /dev/null
+script goals <<EOS
+$(pin_new 2468)
+tap @home.meeting.0
+tap @goals.actor.2
+tap @goals.undo
+dump @TMP/parent_undo.json
+shot @OUT/ops_parent_undo.png
+tap @goals.actor.3
+tap @goals.undo
+dump @TMP/pro_undo.json
+quit
+EOS
+check "the goals board opens" app --db "$TMP/g.db" --script "$TMP/goals.script"
+check "a parent's undo of an imposed goal is refused with the reason" \
+  dump_has "$TMP/parent_undo.json" '[.texts[].label] | map(select(test("Dit doel is opgelegd"))) | length > 0'
+check "and the imposed goal is still on the board" dump_has "$TMP/parent_undo.json" '[.widgets[].id] | index("goal.1")'
+check "the professional's undo is the only one in the log" test "$(sqlite3 "$TMP/g.db" "SELECT count(*) FROM ops WHERE how=1")" = 1
+check "the professional's undo removes it" test "$(sqlite3 "$TMP/g.db" "SELECT count(*) FROM goals")" = 0
+check "and redo can bring it back" dump_has "$TMP/pro_undo.json" '[.widgets[] | select(.id == "goals.redo")] | .[0].state != "disabled"'
+
+# 5. A cap is never silent: a board holding as many goals as it can show refuses the
+# next with a message, and the file holds no goal the board would not show.
+{
+  cat "$TMP/g.ops"
+  for i in $(seq 2 48); do
+    echo "{\"seq\":$((100 + i)),\"at\":$((now + 6000 + i)),\"how\":\"do\",\"op\":{\"kind\":\"goal_put\",\"meeting\":1,\"actor\":2,\"goal\":{\"text\":\"doel $i\",\"x\":0.$((i % 9 + 1)),\"y\":0.5}},\"ids\":[]}"
+  done
+} > "$TMP/full.ops"
+check "48 goals replay" "$SCHOUDERS" replay --db "$TMP/full.db" --ops "$TMP/full.ops"
+script full <<EOS
+$(pin_new 2468)
+tap @home.meeting.0
+tap @goals.actor.2
+tap @goal.add
+type "nog een doel"
+tap @goal.save
+dump @TMP/full.json
+shot @OUT/ops_goals_full.png
+quit
+EOS
+check "the full board opens" app --db "$TMP/full.db" --script "$TMP/full.script"
+check "the 49th goal is refused with a message" \
+  dump_has "$TMP/full.json" '[.texts[].label] | map(select(test("geen doelen meer bij"))) | length > 0'
+check "and is not in the file" test "$(sqlite3 "$TMP/full.db" "SELECT count(*) FROM goals")" = 48
+finish
