@@ -332,10 +332,22 @@ void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm,
     if (!s || !s[0]) return;
     size_t len = strlen(s);
     int px = ui_px(ctx, mm), min_px = ui_px(ctx, min_mm);
-    int w = ui_measure(ctx, s, len, px);
-    while (w > r.w && px > min_px) w = ui_measure(ctx, s, len, --px);
+    /* The size found is kept with the fits (h -1 marks a line): trying size after
+     * size of the timer's big digits each frame cost 20 ms of a 22 ms frame, once a
+     * board's many words had pushed those widths out of the width table. */
+    uint64_t h = hash_text(s, len, px, (uint32_t)min_px) * 1099511628211ull ^ (uint64_t)(uint32_t)r.w;
+    ui_fit_entry *e = &ctx->fits[h % CFG_FIT_CACHE];
+    int w, ell = 0, max_px = px;
     size_t shown = len;
-    int ell = 0;
+    if (e->hash == h && e->len == (uint32_t)len && e->w == r.w && e->h == -1 && e->max_px == px && e->min_px == min_px) {
+        px = e->px;
+        w = e->nlines;
+        ell = e->cut;
+        shown = e->cut_at;
+        goto draw;
+    }
+    w = ui_measure(ctx, s, len, px);
+    while (w > r.w && px > min_px) w = ui_measure(ctx, s, len, --px);
     if (w > r.w) { /* still too wide: whole graphemes, then an ellipsis */
         ell = ui_measure(ctx, "\xE2\x80\xA6", 3, px);
         shown = 0;
@@ -346,6 +358,8 @@ void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm,
         }
         w = ui_measure(ctx, s, shown, px) + ell;
     }
+    *e = (ui_fit_entry){h, (uint32_t)len, r.w, -1, max_px, min_px, px, w, ell, (uint32_t)shown, {{0}}};
+draw:;
     int lh = ui_line_height(ctx, px);
     int x = align_x(align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x, w, align);
     int y = r.y + (r.h - lh) / 2;

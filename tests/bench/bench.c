@@ -135,8 +135,12 @@ static int open_app(const char *path, const char *layouts, int64_t meeting)
     scr_set_words(&app);
     scr_open(&app);
     if (!app.st) return -1;
+    /* As the facilitator who typed the PIN: Home asks for it on a start without a
+     * meeting on screen, and a keypad over the board would take every finger. */
+    app.pin_for = PIN_FOR_NONE;
+    app.home_open = 1;
     scr_open_meeting(&app, meeting);
-    return 0;
+    return app.pin_for == PIN_FOR_NONE ? 0 : -1;
 }
 
 /* Frame CPU while `fingers` fingers each drag a note across the board. */
