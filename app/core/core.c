@@ -432,6 +432,7 @@ static const core_board_info boards[BOARD_KINDS] = {
     [BOARD_DECISIONS] = {"decisions", "besluiten", 1, BOARD_DECISIONS},
     [BOARD_CONSENT] = {"consent", NULL, 1, BOARD_DECISIONS},
     [BOARD_VIP] = {"vip", NULL, 0, BOARD_VIP},
+    [BOARD_CIRCLE] = {"circle", "kring", 1, BOARD_NONE},
 };
 
 const core_board_info *core_board_about(core_board b) { return &boards[b >= 0 && b < BOARD_KINDS ? b : BOARD_NONE]; }

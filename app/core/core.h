@@ -95,6 +95,7 @@ typedef enum {
     BOARD_DECISIONS,
     BOARD_CONSENT,
     BOARD_VIP,      /* a child's card: no phase of its own, a picture */
+    BOARD_CIRCLE,   /* de voorstelronde: who is here */
     BOARD_KINDS
 } core_board;
 typedef struct {

@@ -33,6 +33,7 @@ static const scr_board table[BOARD_KINDS] = {
     [BOARD_DECISIONS] = {BOARD_DECISIONS, scr_decisions_board, plan_picture, N_("plan.picture_title"), NULL},
     [BOARD_CONSENT] = {BOARD_CONSENT, scr_consent_board, NULL, NULL, NULL},
     [BOARD_VIP] = {BOARD_VIP, NULL, NULL, N_("vip.picture_title"), NULL}, /* a child's: scr_board_picture */
+    [BOARD_CIRCLE] = {BOARD_CIRCLE, scr_circle_board, NULL, NULL, NULL},
 };
 
 const scr_board *scr_board_of(const char *word)

@@ -339,6 +339,8 @@ void scr_meeting_frame(scr_app *app);
 void scr_bodemeisen_board(scr_app *app, SDL_Rect r);
 void scr_decisions_board(scr_app *app, SDL_Rect r);
 void scr_consent_board(scr_app *app, SDL_Rect r);
+/* De voorstelronde (circle.c): everyone present in one circle, with role and company. */
+void scr_circle_board(scr_app *app, SDL_Rect r);
 /* Reads the plan of the open meeting (people, bottom lines, decisions, actieteam, consent). */
 void scr_plan_load(scr_app *app);
 /* ms until the meeting's timer shows the next second (or pulses), or -1. */

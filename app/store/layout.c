@@ -152,10 +152,14 @@ store_status store_layout_parse(const char *text, const char *id, core_template 
          * file's mistake, said with its line, never a placeholder on the wall. */
         int b = board ? (cJSON_IsString(board) ? core_board_parse(board->valuestring) : -1) : BOARD_NONE;
         if (b < 0 || !core_board_about((core_board)b)->in_phase) {
-            snprintf(msg, cap, "line %d: phase %d: there is no board %s%.40s%s; a phase shows none, break, drieluik,"
-                     " goals, bodemeisen, decisions or consent", line_of_phase(text, i), i + 1,
-                     cJSON_IsString(board) ? "\"" : "", cJSON_IsString(board) ? board->valuestring : "that is not a word",
-                     cJSON_IsString(board) ? "\"" : "");
+            char known[256] = "";
+            for (int k = 0; k < BOARD_KINDS; k++)
+                if (core_board_about((core_board)k)->in_phase)
+                    snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", known[0] ? ", " : "",
+                             core_board_about((core_board)k)->id);
+            snprintf(msg, cap, "line %d: phase %d: there is no board %s%.40s%s; a phase shows one of: %s", line_of_phase(text, i),
+                     i + 1, cJSON_IsString(board) ? "\"" : "", cJSON_IsString(board) ? board->valuestring : "that is not a word",
+                     cJSON_IsString(board) ? "\"" : "", known);
             goto out;
         }
         snprintf(d->board, sizeof d->board, "%s", core_board_about((core_board)b)->id);

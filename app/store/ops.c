@@ -221,6 +221,15 @@ static int64_t get_i(const cJSON *o, const char *k)
     return d > 9e15 ? (int64_t)9e15 : d < -9e15 ? (int64_t)-9e15 : (int64_t)d;
 }
 
+/* An id from a hostile line: a whole number above 0 and within what a double holds
+ * exactly, else 0 (none). */
+static int64_t id_of(const cJSON *v)
+{
+    if (!cJSON_IsNumber(v)) return 0;
+    double d = v->valuedouble;
+    return d >= 1 && d <= 9e15 && d == (double)(int64_t)d ? (int64_t)d : 0;
+}
+
 static int get_n(const cJSON *o, const char *k, int lo, int hi)
 {
     int64_t v = get_i(o, k);
@@ -388,7 +397,7 @@ static store_status op_parse(const cJSON *o, store_op_buf *b)
         x->final = get_n(d, "final", 0, 1);
         const cJSON *w;
         cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(d, "who"))
-            if (x->nwho < CORE_WHO_MAX && cJSON_IsNumber(w)) x->who[x->nwho++] = (int64_t)w->valuedouble;
+            if (x->nwho < CORE_WHO_MAX && id_of(w)) x->who[x->nwho++] = id_of(w);
         op->decision = x;
     }
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "template");
@@ -620,7 +629,13 @@ static store_status buf_from_json(const char *text, const char *ids, store_op_bu
     store_status r = j ? op_parse(j, b) : STORE_ECORRUPT;
     cJSON_Delete(j);
     cJSON *a = ids ? cJSON_Parse(ids) : NULL, *v;
-    cJSON_ArrayForEach(v, a) if (b->nids < STORE_IDS_MAX && cJSON_IsNumber(v)) b->ids[b->nids++] = (int64_t)v->valuedouble;
+    cJSON_ArrayForEach(v, a) {
+        if (b->nids >= STORE_IDS_MAX || !id_of(v)) {
+            r = r == STORE_OK ? STORE_EINVAL : r; /* more ids than an op makes, or not ids at all */
+            break;
+        }
+        b->ids[b->nids++] = id_of(v);
+    }
     cJSON_Delete(a);
     if (r != STORE_OK) {
         store_op_buf_free(b);
@@ -772,7 +787,7 @@ store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap
         free(op_text);
         free(ids_text);
         if (r != STORE_OK) {
-            snprintf(msg, cap, "line %d: not an operation", lineno);
+            snprintf(msg, cap, "line %d: not an operation (its kind, fields or ids are not right)", lineno);
             cJSON_Delete(o);
             break;
         }
@@ -785,7 +800,8 @@ store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap
         }
         const char *why = "";
         if (r == STORE_OK && (r = load_ctx(st, &b->op, f)) != STORE_OK)
-            snprintf(msg, cap, "line %d: %s: %s", lineno, core_op_word(b->op.kind), store_errmsg(st));
+            snprintf(msg, cap, "line %d: %s: %s", lineno, core_op_word(b->op.kind),
+                     r == STORE_ENOTFOUND ? "its meeting is not in the file (its meeting_create comes first)" : store_errmsg(st));
         if (r == STORE_OK && core_op_check(&f->c, &b->op, &why) != CORE_OK) {
             snprintf(msg, cap, "line %d: %s refused: %s", lineno, core_op_word(b->op.kind), why);
             r = STORE_EINVAL;
@@ -795,7 +811,9 @@ store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap
         int64_t seq = 0;
         if (r == STORE_OK) {
             r = commit(st, &b->op, h, ref, b->ids, b->nids, now, NULL, &seq);
-            if (r != STORE_OK) snprintf(msg, cap, "line %d: %s: %s", lineno, core_op_word(b->op.kind), store_errmsg(st));
+            if (r != STORE_OK)
+                snprintf(msg, cap, "line %d: %s: %s", lineno, core_op_word(b->op.kind),
+                         store_errmsg(st)[0] ? store_errmsg(st) : "refused by the file (a row it names is not there, or its id is taken)");
         }
         if (r == STORE_OK && nmap == mapcap) {
             mapcap = mapcap ? mapcap * 2 : 64;

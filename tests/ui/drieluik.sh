@@ -19,6 +19,8 @@ check "part one reaches the middle of grouping" await_file "$TMP/before_kill.jso
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 
+check "the welcome round shows everyone who is here, in one circle, with their role" \
+  dump_has "$TMP/dl_circle.json" '[.texts[].label] as $t | ($t | index("Wie is er vandaag")) and ($t | index("Oma Joke")) and ($t | index("Netwerklid"))'
 check "a professional does not write unless switched on" \
   dump_has "$TMP/dl_pro_no_write.json" '([.widgets[].id] | index("tray.write") | not) and ([.texts[].label] | any(test("Professionals schrijven niet mee")))'
 check "the professional's note cannot be hung while the parent holds one" \

@@ -130,4 +130,23 @@ check "the full board opens" app --db "$TMP/full.db" --script "$TMP/full.script"
 check "the 49th goal is refused with a message" \
   dump_has "$TMP/full.json" '[.texts[].label] | map(select(test("geen doelen meer bij"))) | length > 0'
 check "and is not in the file" test "$(sqlite3 "$TMP/full.db" "SELECT count(*) FROM goals")" = 48
+
+# 6. A hostile ops file: every bad line is refused by its number and why; nothing
+# crashes (the sanitizer build stops at any undefined behaviour) and nothing of the
+# refused line is written.
+hostile() { # hostile NAME LINE WORDS: the line after the seed is refused, saying WORDS
+  { cat "$TMP/seed.ops"; printf '%s\n' "$2"; } > "$TMP/$1.ops"
+  "$SCHOUDERS" replay --db "$TMP/$1.db" --ops "$TMP/$1.ops" 2> "$TMP/$1.err"
+  local rc=$?
+  check "$1: refused with status 1 ($rc)" test "$rc" = 1
+  check "$1: the message names line 6 and says why" grep -q "line 6: .*$3" "$TMP/$1.err"
+  check "$1: what came before it stands" test "$(sqlite3 "$TMP/$1.db" "SELECT count(*) FROM ops")" = 5
+}
+hostile garbage 'this is not json' "not an operation"
+hostile huge_id '{"op":{"kind":"note_add","meeting":1,"actor":1,"text":"x","place":{"col":0}},"ids":[1e300]}' "ids are not right"
+hostile negative_id '{"op":{"kind":"note_add","meeting":1,"actor":1,"text":"x","place":{"col":0}},"ids":[-5]}' "ids are not right"
+hostile no_meeting '{"op":{"kind":"note_add","meeting":42,"actor":1,"text":"x","place":{"col":0}}}' "meeting is not in the file"
+hostile taken_id '{"op":{"kind":"note_add","meeting":1,"actor":1,"text":"x","place":{"col":0}},"ids":[1]}' "UNIQUE"
+hostile stray_undo '{"how":"undo","ref":77,"op":{"kind":"goal_delete","meeting":1,"id":1}}' "not in the file"
+hostile nan_goal '{"op":{"kind":"goal_put","meeting":1,"actor":2,"goal":{"id":1,"text":"x","x":"NaN","imposed":0}}}' "goals.imposed_refused"
 finish

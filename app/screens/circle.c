@@ -1,0 +1,44 @@
+/* circle: de voorstelronde (seed §2.4). Everyone who takes part sits in one
+ * circle on the wall, with their name, their role and whom they come with, so the
+ * room sees who is here before anyone speaks. A board that only shows: no ops. */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+
+void scr_circle_board(scr_app *app, SDL_Rect r)
+{
+    ui_ctx *ui = app->ui;
+    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int n = 0;
+    for (int i = 0; i < app->nmparts; i++) n += app->mparts[i].present;
+    if (n == 0) {
+        ui_text(ui, T("circle.nobody"), r.x + r.w / 2, r.y + r.h / 2, CFG_BODY_MM, UI_INK2, UI_CENTER, r.w);
+        return;
+    }
+    /* Each person's place on the ring: as wide as the ring allows for this many, so
+     * forty people still each have their own (faces and names shrink, none overlaps). */
+    int cx = r.x + r.w / 2, cy = r.y + r.h / 2, label_w = ui_mm(ui, 48), face = ui_mm(ui, 10);
+    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, 4)), ry = (float)(r.h / 2 - face - ui_mm(ui, 14));
+    float slot = 2 * (float)M_PI * sqrtf((rx * rx + ry * ry) / 2) / (float)n;
+    if (slot - ui_mm(ui, 2) < label_w) label_w = (int)slot - ui_mm(ui, 2);
+    if (face > label_w / 3) face = label_w / 3;
+    rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, 4));
+    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, 5), CFG_TITLE_MM * 0.8f, UI_INK2, UI_CENTER, (int)rx);
+    int k = 0;
+    for (int i = 0; i < app->nmparts; i++) {
+        const core_participant *p = &app->mparts[i];
+        if (!p->present) continue;
+        float a = -(float)M_PI / 2 + 2 * (float)M_PI * (float)k++ / (float)n; /* the first at the top, clockwise */
+        int x = cx + (int)(cosf(a) * rx), y = cy + (int)(sinf(a) * ry);
+        scr_avatar(app, x, y, face, p->colour, p->name);
+        char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 80];
+        const core_participant *with = p->supports ? scr_participant(app, p->supports) : NULL;
+        ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, 1), label_w, ui_mm(ui, 7)), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+        if (with) snprintf(line, sizeof line, T("circle.with"), scr_role_name(p->role), with->name);
+        else snprintf(line, sizeof line, "%s", scr_role_name(p->role));
+        ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, 8), label_w, ui_mm(ui, 6)), CFG_SMALL_MM,
+                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
+    }
+}
