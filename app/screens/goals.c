@@ -180,7 +180,12 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
                 app->goals.actor = app->goals.actor == p->id ? 0 : p->id;
             x += w + g;
         }
-        if (ui_button(ui, "goal.add", ui_rect(r.x + r.w - pad - add_w, y, add_w, t), T("goals.add"), UI_PRIMARY)) open_editor(app, NULL);
+        if (ui_button(ui, "goal.add", ui_rect(r.x + r.w - pad - add_w, y, add_w, t), T("goals.add"), UI_PRIMARY)) {
+            /* Asked before anyone types: a full board says so at once. */
+            static core_goal probe;
+            core_op op = {.kind = OP_GOAL_PUT, .goal = &probe, .actor = app->goals.actor};
+            if (scr_check(app, &op) == STORE_OK) open_editor(app, NULL);
+        }
         y += t + ui_mm(ui, 3);
     }
 

@@ -120,15 +120,14 @@ $(pin_new 2468)
 tap @home.meeting.0
 tap @goals.actor.2
 tap @goal.add
-type "nog een doel"
-tap @goal.save
 dump @TMP/full.json
 shot @OUT/ops_goals_full.png
 quit
 EOS
 check "the full board opens" app --db "$TMP/full.db" --script "$TMP/full.script"
-check "the 49th goal is refused with a message" \
+check "the 49th goal is refused with a message before anyone types it" \
   dump_has "$TMP/full.json" '[.texts[].label] | map(select(test("geen doelen meer bij"))) | length > 0'
+check "no editor opens for it" refused dump_has "$TMP/full.json" '[.widgets[].id] | index("goal.text")'
 check "and is not in the file" test "$(sqlite3 "$TMP/full.db" "SELECT count(*) FROM goals")" = 48
 
 # 6. A hostile ops file: every bad line is refused by its number and why; nothing
