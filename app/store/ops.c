@@ -260,6 +260,18 @@ static char *dup_s(const cJSON *o, const char *k)
     return out;
 }
 
+/* A drawing kept as hex: *ink malloc'd (its owner frees it), NULL when there is none. */
+static store_status get_ink(const cJSON *o, unsigned char **ink, size_t *len)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "ink");
+    *ink = NULL;
+    *len = 0;
+    if (!cJSON_IsString(v) || !v->valuestring) return STORE_OK;
+    size_t hl = strlen(v->valuestring);
+    if (!(*ink = malloc(hl / 2 + 1))) return STORE_EIO;
+    return sodium_hex2bin(*ink, hl / 2 + 1, v->valuestring, hl, NULL, len, NULL) == 0 ? STORE_OK : STORE_EINVAL;
+}
+
 static void get_place(const cJSON *o, core_dl_place *p)
 {
     memset(p, 0, sizeof *p);
@@ -330,14 +342,9 @@ static store_status op_parse(const cJSON *o, store_op_buf *b)
     op->arg = get_i(o, "arg");
     op->text = b->text = dup_s(o, "text");
     op->board = b->board = dup_s(o, "board");
-    const cJSON *ink = cJSON_GetObjectItemCaseSensitive(o, "ink");
-    if (cJSON_IsString(ink) && ink->valuestring) {
-        size_t hl = strlen(ink->valuestring), len = 0;
-        if (!(b->ink = malloc(hl / 2 + 1))) return STORE_EIO;
-        if (sodium_hex2bin(b->ink, hl / 2 + 1, ink->valuestring, hl, NULL, &len, NULL) != 0) return STORE_EINVAL;
-        op->ink = b->ink;
-        op->ink_len = len;
-    }
+    store_status r = get_ink(o, &b->ink, &op->ink_len);
+    if (r != STORE_OK) return r;
+    op->ink = b->ink;
     get_place(cJSON_GetObjectItemCaseSensitive(o, "place"), &op->place);
     const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
     if (cJSON_IsArray(rows)) {
@@ -374,13 +381,7 @@ static store_status op_parse(const cJSON *o, store_op_buf *b)
             x->contact = get_n(e, "contact", 0, CORE_VIP_FACES);
             x->change = (core_vip_change)get_n(e, "change", VIP_CHANGE_NONE, VIP_ANDERS);
             get_s(e, "note", x->note, sizeof x->note);
-            const cJSON *ink = cJSON_GetObjectItemCaseSensitive(e, "ink");
-            if (cJSON_IsString(ink) && ink->valuestring) {
-                size_t hl = strlen(ink->valuestring), len = 0;
-                if (!(x->ink = malloc(hl / 2 + 1))) return STORE_EIO;
-                if (sodium_hex2bin(x->ink, hl / 2 + 1, ink->valuestring, hl, NULL, &len, NULL) != 0) return STORE_EINVAL;
-                x->ink_len = len;
-            }
+            if ((r = get_ink(e, &x->ink, &x->ink_len)) != STORE_OK) return r;
         }
         op->vip = b->vip;
         op->nvip = b->nvip;
