@@ -247,6 +247,7 @@ static int write_png(painter *p, int64_t meeting, const char *board, int64_t chi
 {
     store_status r = painter_draw(p, meeting, board, child);
     if (r == STORE_EINVAL) snprintf(msg, cap, "there is no board '%s'; use drieluik, doelen, besluiten or vip", board);
+    else if (r == STORE_EHELD) snprintf(msg, cap, "the child did not share this VIP-kaart (Mag in het plan): it stays on the device");
     else if (r == STORE_ENOTFOUND) snprintf(msg, cap, "meeting %lld has no %s", (long long)meeting,
                                            !strcmp(board, "vip") ? "child, so no VIP-kaart" : "such board");
     else if (r != STORE_OK) snprintf(msg, cap, "%s", store_errmsg(p->app->st));

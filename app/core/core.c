@@ -253,6 +253,8 @@ core_status core_template_check(const core_template *t, const char **why)
         const core_phase_def *p = &t->phases[i];
         if (!p->title_nl[0]) { *why = "a phase has no Dutch title"; return CORE_EINVAL; }
         if (p->minutes < 1 || p->minutes > 600) { *why = "a phase's \"minutes\" is not 1 to 600"; return CORE_EINVAL; }
+        int b = core_board_parse(p->board[0] ? p->board : "none");
+        if (b < 0 || !core_board_about((core_board)b)->in_phase) { *why = "a phase names a board the app does not have"; return CORE_EINVAL; }
         if (i == 0 && p->closed) {
             *why = "the first phase cannot be the closed segment: professionals share what they know first";
             return CORE_EINVAL;

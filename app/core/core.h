@@ -25,6 +25,13 @@ enum {
     CORE_PHASES_MAX = 16
 };
 
+/* How many of each a meeting holds: what the screens have room for, so a replay or
+ * a second device meets the same caps as a finger (a cap is refused, never silent). */
+enum {
+    CORE_NOTES_CAP = 1200, CORE_GOALS_CAP = 48, CORE_DECISIONS_CAP = 64, CORE_BODEMEISEN_CAP = 32,
+    CORE_PEOPLE_CAP = 80, CORE_MEETINGS_CAP = 200
+};
+
 /* Bytes to hold a text of n characters: 4 bytes per UTF-8 code point plus the NUL. */
 #define CORE_TEXT_BYTES(n) ((n) * 4 + 1)
 

@@ -92,9 +92,9 @@ static core_status refuse(const char **why, const char *key)
 
 /* Hanging a held note: its column's hang step (or the grouping after it), and a
  * professional only once the family has hung all of theirs. */
-static core_status check_hang(const core_op_ctx *c, const core_op *op, const char **why)
+static core_status check_hang(const core_op_ctx *c, int64_t id, const char **why)
 {
-    const core_note *n = note(c, op->id);
+    const core_note *n = note(c, id);
     if (!n || n->at.deleted) return refuse(why, N_("why.no_note"));
     if (n->at.hung_at) return refuse(why, N_("why.hung_already"));
     if (!core_dl_step_hangs(c->dl_step, n->at.col)) return refuse(why, N_("why.hang_step"));
@@ -108,6 +108,12 @@ core_status core_op_check(const core_op_ctx *c, const core_op *op, const char **
     if (op->kind <= OP_NONE || op->kind >= OP_KINDS) return refuse(why, N_("why.unknown"));
     if (c->finished && op->kind != OP_MEETING_REOPEN) return refuse(why, N_("meeting.readonly"));
     if (c->cap > 0 && c->have >= c->cap && core_op_adds(op)) return refuse(why, full_key(op->kind));
+    /* A fixed plan is what everyone said yes to: its goals, bottom lines and team
+     * change only in a new version (decisions and answers the store refuses too). */
+    if (c->plan_fixed && (op->kind == OP_GOAL_PUT || op->kind == OP_GOAL_DELETE || op->kind == OP_BODEMEIS_ADD ||
+                          op->kind == OP_BODEMEIS_DELETE || op->kind == OP_ACTIETEAM || op->kind == OP_DECISION_SAVE ||
+                          op->kind == OP_DECISION_DELETE || op->kind == OP_CONSENT))
+        return refuse(why, N_("plan.fixed_refuse"));
     const core_participant *actor = part(c, op->actor);
     core_role role = actor ? actor->role : ROLE_COUNT;
     switch (op->kind) {
@@ -135,7 +141,16 @@ core_status core_op_check(const core_op_ctx *c, const core_op *op, const char **
         return op->n >= 0 && op->n < DL_STEPS ? CORE_OK : refuse(why, N_("why.unknown"));
     case OP_DL_BOARD: /* checked before the board changes: its rows come after */
         if (op->nrows < 0 || (op->nrows > 0 && !op->rows)) return refuse(why, N_("why.unknown"));
-        if (op->n == DL_VERB_HANG) return check_hang(c, op, why);
+        if (op->n == DL_VERB_HANG && check_hang(c, op->id, why) != CORE_OK) return CORE_EINVAL;
+        /* Whatever the op calls itself, its rows say what it does (a second device or a
+         * replay sends rows): a note leaving its tray is a hang and keeps the hang
+         * rules; a note in a tray is only ever deleted there. Undo puts back what was. */
+        for (int i = 0; op->n != DL_VERB_UNDO && i < op->nrows; i++) {
+            const core_dl_change *ch = &op->rows[i];
+            if (ch->is_group) continue;
+            if (!ch->n[0].hung_at && ch->n[1].hung_at && check_hang(c, ch->n[1].id, why) != CORE_OK) return CORE_EINVAL;
+            if (!ch->n[0].hung_at && !ch->n[1].hung_at && op->n != DL_VERB_DELETE) return refuse(why, N_("why.unknown"));
+        }
         return CORE_OK;
     case OP_GOAL_PUT: case OP_GOAL_DELETE: {
         const core_goal *before = op->kind == OP_GOAL_PUT ? (op->goal && op->goal->id ? goal(c, op->goal->id) : NULL)

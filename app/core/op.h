@@ -85,6 +85,7 @@ typedef struct {
     const core_goal *goals;
     int ngoals;
     int vip_count;                      /* people on the card of the op's child */
+    int plan_fixed;                     /* the plan is fixed (all consented): it changes only in a new version */
     int have, cap;                      /* the list the op adds to: how many it holds, how many the
                                          * caller can hold (0: no limit). A cap is refused, never silent */
 } core_op_ctx;

@@ -184,12 +184,16 @@ store_status scr_check(scr_app *app, core_op *op)
     case OP_BODEMEIS_ADD: c.have = app->plan.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
     case OP_PERSON_ADD:
         c.have = app->plan.npeople > app->vip.npeople ? app->plan.npeople : app->vip.npeople;
-        c.cap = CORE_PARTICIPANTS_MAX * 2;
+        c.cap = CORE_PEOPLE_CAP;
         break;
     case OP_MEETING_CREATE: c.have = app->nmeetings, c.cap = SCR_MEETINGS_MAX; break;
     default: break;
     }
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
+    int version = 0;
+    int64_t fixed_at = 0;
+    if (app->st && op->kind != OP_MEETING_CREATE && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
+        c.plan_fixed = fixed_at != 0;
     const char *why;
     if (core_op_check(&c, op, &why) != CORE_OK) {
         scr_say(app, T(why), 1);
@@ -249,15 +253,16 @@ int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h
     ui_ctx *ui = app->ui;
     if (strcmp(app->undo.board, board) != 0) scr_undo_look(app, board);
     int g = ui_mm(ui, 2), uw = w * 3 / 5, tapped = -1;
+    int open = app->meeting.status != MEETING_FINISHED; /* a finished meeting changes nothing, undo included */
     char id[32];
     snprintf(id, sizeof id, "%s.undo", board);
-    if (app->undo.can[0]) {
+    if (open && app->undo.can[0]) {
         if (ui_button(ui, id, ui_rect(x, y, uw - g, h), T("dl.undo"), UI_SECONDARY)) tapped = 0;
     } else {
         ui_button_off(ui, id, ui_rect(x, y, uw - g, h), T("dl.undo"));
     }
     snprintf(id, sizeof id, "%s.redo", board);
-    if (app->undo.can[1]) {
+    if (open && app->undo.can[1]) {
         if (ui_button(ui, id, ui_rect(x + uw, y, w - uw, h), T("dl.redo"), UI_SECONDARY)) tapped = 1;
     } else {
         ui_button_off(ui, id, ui_rect(x + uw, y, w - uw, h), T("dl.redo"));

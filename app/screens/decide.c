@@ -441,7 +441,11 @@ static void finishing(scr_app *app)
     }
 }
 
-void scr_closed_ask(scr_app *app) { app->plan.confirm_closed = 1; }
+void scr_closed_ask(scr_app *app, int to)
+{
+    app->plan.confirm_closed = 1;
+    app->plan.closed_to = to;
+}
 
 static void confirm_closed(scr_app *app)
 {
@@ -456,7 +460,7 @@ static void confirm_closed(scr_app *app)
     int bw = ui_mm(ui, 70), by = card.y + ch - m - t;
     if (ui_button(ui, "closed.start", ui_rect(card.x + cw - m - bw, by, bw, t), T("closed.start"), UI_PRIMARY)) {
         app->plan.confirm_closed = 0;
-        int to = app->meeting.current_phase + 1;
+        int to = app->plan.closed_to; /* the closed phase that was asked for, wherever the meeting is */
         store_status r = scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL);
         if (done(app, r)) {
             app->meetings_stale = 1;

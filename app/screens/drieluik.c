@@ -958,6 +958,10 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     for (int i = 0; i < app->nmparts && !child; i++)
         if (app->mparts[i].role == ROLE_KIND && (!child_id || app->mparts[i].id == child_id)) child = &app->mparts[i];
     if (vip && !child) return STORE_ENOTFOUND;
+    /* What a child has not shared leaves the device in no file, a picture included. */
+    int shared = 0;
+    if (vip && (r = store_vip_shared(app->st, child->id, &shared)) != STORE_OK) return r;
+    if (vip && !shared) return STORE_EHELD;
     app->picture = 1;
     app->notes_stale = 1;
     ui_begin(ui, "picture");

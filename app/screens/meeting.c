@@ -21,7 +21,7 @@ static void go_phase(scr_app *app, int delta)
         return;
     }
     if (app->phases[to].def.closed && !app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
-        scr_closed_ask(app); /* the facilitator starts it, knowing the professionals leave */
+        scr_closed_ask(app, to); /* the facilitator starts it, knowing the professionals leave */
         return;
     }
     if (scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL) != STORE_OK) return;

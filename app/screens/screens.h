@@ -35,9 +35,9 @@ typedef enum {
 } scr_pin_purpose;
 
 enum {
-    SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = 200, SCR_NOTES_MAX = 1200, SCR_GROUPS_MAX = 400,
+    SCR_TEMPLATES_MAX = 32, SCR_MEETINGS_MAX = CORE_MEETINGS_CAP, SCR_NOTES_MAX = CORE_NOTES_CAP, SCR_GROUPS_MAX = 400,
     SCR_ANIMS = 16,    /* notes snapping into place at once */
-    SCR_BODEMEISEN_MAX = 32, SCR_DECISIONS_MAX = 64, SCR_GOALS_MAX = 48,
+    SCR_BODEMEISEN_MAX = CORE_BODEMEISEN_CAP, SCR_DECISIONS_MAX = CORE_DECISIONS_CAP, SCR_GOALS_MAX = CORE_GOALS_CAP,
     SCR_PLACES_MAX = 8 /* folders offered for an export */
 };
 
@@ -186,6 +186,7 @@ typedef struct scr_app {
         int64_t remark_for;     /* participant giving consent with a reservation */
         char remark[CORE_TEXT_BYTES(CORE_LONG_MAX)];
         int confirm_closed;     /* asking to start the closed segment */
+        int closed_to;          /* the closed phase it goes to */
         int finishing;          /* "Wij zijn klaar": keep or discard the drafts */
     } plan;
 
@@ -415,7 +416,7 @@ void scr_closed_finish(scr_app *app);
  * PIN; the professionals leave again and every lock is on. */
 void scr_closed_reopen(scr_app *app, int to);
 /* Asks to start the closed segment (phase `to`); 1 while that question is up. */
-void scr_closed_ask(scr_app *app);
+void scr_closed_ask(scr_app *app, int to);
 /* The modals of the plan (decision editor, reservation, start/finish of the closed
  * segment); 1 while one is up. */
 int scr_plan_modals(scr_app *app);

@@ -346,6 +346,14 @@ static store_status op_parse(const cJSON *o, store_op_buf *b)
     if (r != STORE_OK) return r;
     op->ink = b->ink;
     get_place(cJSON_GetObjectItemCaseSensitive(o, "place"), &op->place);
+    /* A list longer than the meeting holds is refused whole, never cut short. */
+    static const struct { const char *parent, *key; int max; } lists[] = {
+        {NULL, "participants", CORE_PARTICIPANTS_MAX}, {"template", "phases", CORE_PHASES_MAX},
+        {"goal", "actions", CORE_ACTIONS_MAX}, {"decision", "who", CORE_WHO_MAX}, {NULL, "card", CORE_VIP_MAX}};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        const cJSON *in = lists[i].parent ? cJSON_GetObjectItemCaseSensitive(o, lists[i].parent) : o;
+        if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(in, lists[i].key)) > lists[i].max) return STORE_EINVAL;
+    }
     const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
     if (cJSON_IsArray(rows)) {
         int n = cJSON_GetArraySize(rows);
@@ -738,6 +746,9 @@ static store_status load_ctx(store *st, const core_op *op, file_ctx *f)
     store_status r = store_meeting(st, op->meeting, &m);
     if (r != STORE_OK) return r;
     f->c.finished = m.status == MEETING_FINISHED;
+    int version = 0;
+    int64_t fixed_at = 0;
+    if (store_plan(st, op->meeting, &version, &fixed_at) == STORE_OK) f->c.plan_fixed = fixed_at != 0;
     if ((r = store_participants(st, op->meeting, f->parts, CORE_PARTICIPANTS_MAX, &f->c.nparts)) != STORE_OK) return r;
     f->c.parts = f->parts;
     if (op->kind == OP_DL_BOARD || op->kind == OP_NOTE_EDIT) {
@@ -748,6 +759,22 @@ static store_status load_ctx(store *st, const core_op *op, file_ctx *f)
     if (op->kind == OP_GOAL_PUT || op->kind == OP_GOAL_DELETE) {
         if ((r = store_goals(st, op->meeting, f->goals, REPLAY_GOALS_MAX, &f->c.ngoals)) != STORE_OK) return r;
         f->c.goals = f->goals;
+    }
+    /* The list an op adds to: how many it holds, against the same caps as the screens'. */
+    static const struct { core_op_kind k; const char *sql; int cap; } caps[] = {
+        {OP_NOTE_ADD, "SELECT count(*) FROM notes WHERE meeting=?", CORE_NOTES_CAP /* deleted ones too: the board holds them for undo */},
+        {OP_GOAL_PUT, "SELECT count(*) FROM goals WHERE meeting=?", CORE_GOALS_CAP},
+        {OP_DECISION_SAVE, "SELECT count(*) FROM decisions WHERE meeting=?", CORE_DECISIONS_CAP},
+        {OP_BODEMEIS_ADD, "SELECT count(*) FROM bodemeisen WHERE meeting=?", CORE_BODEMEISEN_CAP},
+        {OP_PERSON_ADD, "SELECT count(*) FROM people WHERE meeting=?", CORE_PEOPLE_CAP}};
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0] && r == STORE_OK; i++) {
+        if (caps[i].k != op->kind) continue;
+        sqlite3_stmt *s;
+        if ((r = st_prepare(st, caps[i].sql, &s)) != STORE_OK) break;
+        sqlite3_bind_int64(s, 1, op->meeting);
+        f->c.have = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+        f->c.cap = caps[i].cap;
+        sqlite3_finalize(s);
     }
     if (op->kind == OP_VIP_PICK) {
         core_vip_entry *e = calloc(CORE_VIP_MAX + 1, sizeof *e);
@@ -798,6 +825,22 @@ store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap
         if (h != STORE_HOW_DO && !ref) {
             snprintf(msg, cap, "line %d: an undo of a step that is not in the file", lineno);
             r = STORE_EINVAL;
+        }
+        /* An undo or redo is what this file's log says it is: the newest step of its
+         * board taken back (or done again), never whatever the line carries. */
+        if (r == STORE_OK && h != STORE_HOW_DO) {
+            const char *board = core_op_board(&b->op);
+            store_op_buf *u = NULL;
+            if (!board || store_undo_peek(st, b->op.meeting, board, h == STORE_HOW_REDO, &u) != STORE_OK || u->seq != ref) {
+                snprintf(msg, cap, "line %d: an %s of a step that is not the newest %s on its board", lineno,
+                         h == STORE_HOW_REDO ? "redo" : "undo", h == STORE_HOW_REDO ? "undone one" : "one");
+                r = STORE_EINVAL;
+                store_op_buf_free(u);
+            } else {
+                u->op.actor = b->op.actor;
+                store_op_buf_free(b);
+                b = u;
+            }
         }
         const char *why = "";
         if (r == STORE_OK && (r = load_ctx(st, &b->op, f)) != STORE_OK)

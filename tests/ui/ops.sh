@@ -147,5 +147,9 @@ hostile negative_id '{"op":{"kind":"note_add","meeting":1,"actor":1,"text":"x","
 hostile no_meeting '{"op":{"kind":"note_add","meeting":42,"actor":1,"text":"x","place":{"col":0}}}' "meeting is not in the file"
 hostile taken_id '{"op":{"kind":"note_add","meeting":1,"actor":1,"text":"x","place":{"col":0}},"ids":[1]}' "UNIQUE"
 hostile stray_undo '{"how":"undo","ref":77,"op":{"kind":"goal_delete","meeting":1,"id":1}}' "not in the file"
+hostile drop_that_hangs '{"op":{"kind":"drieluik_action","meeting":1,"n":1,"id":2,"rows":[{"before":{"id":2,"col":0,"prompt":-1},"after":{"id":2,"hung_at":5,"order":1,"col":0,"prompt":-1}}]}}' "why.hang_step"
+hostile undo_of_another '{"seq":30,"how":"undo","ref":3,"op":{"kind":"goal_put","meeting":1,"actor":3,"goal":{"text":"ander doel","x":0.5,"y":0.5}}}' "not the newest one on its board"
+many=$(for i in $(seq 41); do printf '{"name":"P%d","role":"netwerklid","colour":1},' "$i"; done)
+hostile forty_one "{\"op\":{\"kind\":\"meeting_create\",\"text\":\"Te groot\",\"template\":{\"id\":\"x\",\"name_nl\":\"X\",\"phases\":[{\"title_nl\":\"A\",\"minutes\":5}]},\"participants\":[${many%,}]}}" "not an operation"
 hostile nan_goal '{"op":{"kind":"goal_put","meeting":1,"actor":2,"goal":{"id":1,"text":"x","x":"NaN","imposed":0}}}' "goals.imposed_refused"
 finish

@@ -61,6 +61,11 @@ done
 check "export --format png --board vip" "$SCHOUDERS" export --db "$db" --meeting 1 --format png --board vip --out "$OUT/vip_export.png"
 check "the card picture is 1920x1080 and not blank" \
   test "$(identify -format '%wx%h' "$OUT/vip_export.png")" = 1920x1080 -a "$(identify -format '%k' "$OUT/vip_export.png")" -gt 100
+# Not shared (Mag in het plan off): no picture of the card leaves the device either.
+cp "$db" "$TMP/unshared.db"
+sqlite3 "$TMP/unshared.db" "UPDATE vip_entries SET shared=0"
+check "an unshared card is refused as a picture" refused "$SCHOUDERS" export --db "$TMP/unshared.db" --meeting 1 --format png --board vip --out "$TMP/unshared.png"
+check "and no file is written" test ! -e "$TMP/unshared.png"
 
 # The next meeting starts from this card and shows, gently, what changed.
 script next <<EOS

@@ -313,6 +313,21 @@ static void ops(void)
     CHECK(core_op_check(&c, &put, &why) == CORE_OK);
     c.cap = 0;
     CHECK(core_op_check(&c, &add, &why) == CORE_OK);
+    /* A fixed plan changes only in a new version: its goals, bottom lines and team too. */
+    c.plan_fixed = 1;
+    CHECK(core_op_check(&c, &put, &why) == CORE_EINVAL && !strcmp(why, "plan.fixed_refuse"));
+    CHECK(core_op_check(&c, &add, &why) == CORE_EINVAL && !strcmp(why, "plan.fixed_refuse"));
+    core_op step = {.kind = OP_PHASE_GO, .n = 1};
+    CHECK(core_op_check(&c, &step, &why) == CORE_OK);
+    c.plan_fixed = 0;
+    /* Rows speak louder than the verb: a "drop" that takes a note out of its tray is a hang. */
+    notes[0].at.hung_at = 0;
+    c.dl_step = DL_WRITE_LEFT;
+    core_dl_change row = {.n = {{.id = 10, .col = DL_LEFT}, {.id = 10, .col = DL_LEFT, .hung_at = 5}}};
+    core_op drop = {.kind = OP_DL_BOARD, .n = DL_VERB_DROP, .id = 10, .rows = &row, .nrows = 1};
+    CHECK(core_op_check(&c, &drop, &why) == CORE_EINVAL && !strcmp(why, "why.hang_step"));
+    drop.n = DL_VERB_UNDO; /* undo puts back what was */
+    CHECK(core_op_check(&c, &drop, &why) == CORE_OK);
     for (int k = OP_NONE + 1; k < OP_KINDS; k++) CHECK(core_op_parse(core_op_word((core_op_kind)k)) == (core_op_kind)k);
 }
 
