@@ -64,6 +64,8 @@ typedef struct {
     int nparts;
     const core_vip_entry *vip;    /* OP_VIP_COPY */
     int nvip;
+    const int64_t *links;         /* OP_GOAL_PUT: decisions that serve the goal again (undoing its delete) */
+    int nlinks;
 } core_op;
 
 /* The word of a kind in the log and the journal ("note_add"); "" for none. */

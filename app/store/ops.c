@@ -25,6 +25,7 @@ struct store_op_buf {
     core_decision decision;
     core_vip_entry vip[CORE_VIP_MAX];
     int nvip;
+    int64_t links[CORE_DECISIONS_CAP];
     core_dl_change *rows;
     char *text, *board;
     unsigned char *ink;
@@ -151,6 +152,10 @@ static cJSON *op_json(const core_op *op)
         }
     }
     if (op->goal) cJSON_AddItemToObject(o, "goal", goal_json(op->goal));
+    if (op->links && op->nlinks) {
+        cJSON *l = cJSON_AddArrayToObject(o, "links");
+        for (int i = 0; i < op->nlinks; i++) cJSON_AddItemToArray(l, cJSON_CreateNumber((double)op->links[i]));
+    }
     if (op->vip) {
         cJSON *card = cJSON_AddArrayToObject(o, "card");
         for (int i = 0; i < op->nvip && i < CORE_VIP_MAX; i++) {
@@ -378,7 +383,13 @@ static store_status op_parse(const cJSON *o, store_op_buf *b)
         get_goal(g, &b->goal);
         op->goal = &b->goal;
     }
-    const cJSON *card = cJSON_GetObjectItemCaseSensitive(o, "card"), *e;
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(o, "links"), *e;
+    cJSON_ArrayForEach(e, links) {
+        if (op->nlinks >= CORE_DECISIONS_CAP || !id_of(e)) return STORE_EINVAL;
+        b->links[op->nlinks++] = id_of(e);
+    }
+    if (op->nlinks) op->links = b->links;
+    const cJSON *card = cJSON_GetObjectItemCaseSensitive(o, "card");
     if (cJSON_IsArray(card)) {
         cJSON_ArrayForEach(e, card) {
             if (b->nvip >= CORE_VIP_MAX) break;
@@ -491,6 +502,12 @@ static store_status run(store *st, core_op *op, int64_t now, int64_t *made)
     case OP_GOAL_PUT:
         r = op->goal ? store_goal_put(st, m, op->goal, now) : STORE_EINVAL;
         if (r == STORE_OK) id = op->goal->id;
+        /* A deleted goal brought back: the decisions that served it serve it again
+         * (the delete had set their goal to none). */
+        for (int i = 0; r == STORE_OK && op->links && i < op->nlinks; i++) {
+            int64_t a[3] = {id, m, op->links[i]};
+            r = st_run(st, "UPDATE decisions SET goal=?1 WHERE meeting=?2 AND id=?3", 3, a, NULL);
+        }
         break;
     case OP_GOAL_DELETE: r = store_goal_delete(st, m, op->id, now); break;
     default: r = STORE_EINVAL;
@@ -502,7 +519,7 @@ static store_status run(store *st, core_op *op, int64_t now, int64_t *made)
 /* The op that takes op back, as JSON, or NULL when no board undoes it. `before`:
  * the goal as it was (put over one, or deleted). Runs after the action, so new
  * groups and goals carry their ids. */
-static cJSON *inverse_json(const core_op *op, const core_goal *before)
+static cJSON *inverse_json(const core_op *op, const core_goal *before, const int64_t *links, int nlinks)
 {
     core_op inv = {.kind = op->kind, .meeting = op->meeting, .actor = op->actor};
     cJSON *j = NULL;
@@ -535,6 +552,8 @@ static cJSON *inverse_json(const core_op *op, const core_goal *before)
         if (!before) return NULL;
         inv.kind = OP_GOAL_PUT;
         inv.goal = (core_goal *)before;
+        inv.links = links;
+        inv.nlinks = nlinks;
         return op_json(&inv);
     default:
         return NULL;
@@ -565,6 +584,18 @@ static store_status commit(store *st, core_op *op, int how, int64_t ref, const i
     }
     int64_t gid = op->kind == OP_GOAL_DELETE ? op->id : op->kind == OP_GOAL_PUT && op->goal ? op->goal->id : 0;
     if (gid && how == STORE_HOW_DO) have_before = store_goal(st, op->meeting, gid, &before) == STORE_OK;
+    /* The decisions a goal about to be deleted serves: its undo links them again. */
+    static int64_t links[CORE_DECISIONS_CAP];
+    int nlinks = 0;
+    if (op->kind == OP_GOAL_DELETE && how == STORE_HOW_DO && have_before) {
+        sqlite3_stmt *q;
+        if (st_prepare(st, "SELECT id FROM decisions WHERE meeting=? AND goal=? ORDER BY id", &q) == STORE_OK) {
+            sqlite3_bind_int64(q, 1, op->meeting);
+            sqlite3_bind_int64(q, 2, gid);
+            while (nlinks < CORE_DECISIONS_CAP && sqlite3_step(q) == SQLITE_ROW) links[nlinks++] = sqlite3_column_int64(q, 0);
+            sqlite3_finalize(q);
+        }
+    }
     st->nmade = 0;
     st->nwant = nwant < STORE_IDS_MAX ? nwant : STORE_IDS_MAX;
     st->iwant = 0;
@@ -575,7 +606,7 @@ static store_status commit(store *st, core_op *op, int how, int64_t ref, const i
     if (r == STORE_OK) {
         payload = cJSON_PrintUnformatted(asked);
         ids = print_ids(st->made, st->nmade);
-        cJSON *inv = how == STORE_HOW_DO ? inverse_json(op, have_before ? &before : NULL) : NULL;
+        cJSON *inv = how == STORE_HOW_DO ? inverse_json(op, have_before ? &before : NULL, links, nlinks) : NULL;
         if (inv) inverse = cJSON_PrintUnformatted(inv);
         cJSON_Delete(inv);
         const char *board = core_op_board(op);

@@ -1352,6 +1352,10 @@ store_status store_dl_apply(store *st, int64_t meeting, core_dl_change *ch, int 
         sqlite3_bind_int64(note, 8, p->id);
         sqlite3_bind_int64(note, 9, meeting);
         r = step_done(st, note);
+        if (r == STORE_OK && sqlite3_changes(st->db) != 1) { /* another meeting's note, or none: nothing is done */
+            snprintf(st->err, sizeof st->err, "note %lld is not on this meeting's board", (long long)p->id);
+            r = STORE_ENOTFOUND;
+        }
     }
     for (int i = 0; i < n && r == STORE_OK; i++) {
         if (!ch[i].is_group || ch[i].g[w].exists || ch[i].g[w].id <= 0) continue;

@@ -152,4 +152,15 @@ hostile undo_of_another '{"seq":30,"how":"undo","ref":3,"op":{"kind":"goal_put",
 many=$(for i in $(seq 41); do printf '{"name":"P%d","role":"netwerklid","colour":1},' "$i"; done)
 hostile forty_one "{\"op\":{\"kind\":\"meeting_create\",\"text\":\"Te groot\",\"template\":{\"id\":\"x\",\"name_nl\":\"X\",\"phases\":[{\"title_nl\":\"A\",\"minutes\":5}]},\"participants\":[${many%,}]}}" "not an operation"
 hostile nan_goal '{"op":{"kind":"goal_put","meeting":1,"actor":2,"goal":{"id":1,"text":"x","x":"NaN","imposed":0}}}' "goals.imposed_refused"
+
+# 7. A goal deleted and brought back by undo: the decision that served it serves it again.
+{
+  cat "$TMP/seed.ops"
+  echo "{\"seq\":20,\"at\":$((now + 5000)),\"how\":\"do\",\"op\":{\"kind\":\"decision_save\",\"meeting\":1,\"decision\":{\"what\":\"Sanne fietst naar school\",\"goal\":1}},\"ids\":[]}"
+  echo "{\"seq\":21,\"at\":$((now + 6000)),\"how\":\"do\",\"op\":{\"kind\":\"goal_delete\",\"meeting\":1,\"actor\":3,\"id\":1},\"ids\":[]}"
+  echo "{\"seq\":22,\"at\":$((now + 7000)),\"how\":\"undo\",\"ref\":21,\"op\":{\"kind\":\"goal_put\",\"meeting\":1,\"actor\":3},\"ids\":[]}"
+} > "$TMP/relink.ops"
+check "a goal deleted and undone replays" "$SCHOUDERS" replay --db "$TMP/relink.db" --ops "$TMP/relink.ops"
+check "the goal is back" test "$(sqlite3 "$TMP/relink.db" "SELECT count(*) FROM goals WHERE id=1")" = 1
+check "and the decision serves it again" test "$(sqlite3 "$TMP/relink.db" "SELECT goal FROM decisions")" = 1
 finish
