@@ -514,9 +514,13 @@ static int ops_main(int argc, char **argv)
     }
     core_meeting m;
     store_status r = store_meeting(st, id, &m);
-    if (r == STORE_OK) r = store_ops_write(st, id, stdout);
-    if (r != STORE_OK || fflush(stdout) != 0)
-        fprintf(stderr, "schouders ops: %s\n", r == STORE_ENOTFOUND ? "there is no meeting with that id" : store_errmsg(st));
+    if (r == STORE_ENOTFOUND) fprintf(stderr, "schouders ops: there is no meeting with that id\n");
+    else if (r != STORE_OK) fprintf(stderr, "schouders ops: %s\n", store_errmsg(st));
+    else {
+        r = store_ops_write(st, id, stdout);
+        if (r == STORE_OK && fflush(stdout) != 0) r = STORE_EIO;
+        if (r != STORE_OK) fprintf(stderr, "schouders ops: %s\n", r == STORE_EIO ? "cannot write the operations" : store_errmsg(st));
+    }
     store_close(st);
     return r == STORE_OK ? 0 : 1;
 }

@@ -731,6 +731,10 @@ store_status store_ops_write(store *st, int64_t meeting, FILE *out)
     sqlite3_stmt *s;
     store_status r = st_prepare(st, "SELECT seq, at, coalesce(actor,0), device, how, coalesce(ref,0), op, ids FROM ops"
                                     " WHERE meeting=? ORDER BY seq", &s);
+    if (r != STORE_OK && strstr(st->err, "no such table")) {
+        snprintf(st->err, sizeof st->err, "this file has no log of operations yet (an older Schouders made it; the app adds one when it opens it)");
+        return STORE_ENOTFOUND;
+    }
     if (r != STORE_OK) return r;
     sqlite3_bind_int64(s, 1, meeting);
     int rc;

@@ -587,7 +587,9 @@ store_status store_open_readonly(const char *path, store **out, char *msg, size_
     if (check_identity(st, v) == STORE_EFOREIGN) return open_fail(st, STORE_EFOREIGN, msg, cap, "%s", st->err);
     if (v != STORE_SCHEMA_VERSION)
         return open_fail(st, v > STORE_SCHEMA_VERSION ? STORE_ENEWER : STORE_ECORRUPT, msg, cap,
-                         "%s", v > STORE_SCHEMA_VERSION ? "the file was made by a newer Schouders" : "not a Schouders database");
+                         "%s", v > STORE_SCHEMA_VERSION ? "the file was made by a newer Schouders"
+                         : v >= 1 ? "the file was made by an older Schouders: open it once in the app, which brings it up to date"
+                                  : "not a Schouders database");
     *out = st;
     return STORE_OK;
 }

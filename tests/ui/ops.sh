@@ -163,4 +163,10 @@ hostile nan_goal '{"op":{"kind":"goal_put","meeting":1,"actor":2,"goal":{"id":1,
 check "a goal deleted and undone replays" "$SCHOUDERS" replay --db "$TMP/relink.db" --ops "$TMP/relink.ops"
 check "the goal is back" test "$(sqlite3 "$TMP/relink.db" "SELECT count(*) FROM goals WHERE id=1")" = 1
 check "and the decision serves it again" test "$(sqlite3 "$TMP/relink.db" "SELECT goal FROM decisions")" = 1
+
+# 8. A file from before the log (schema 6), read without the app: ops says what to do.
+cp "$TMP/relink.db" "$TMP/old.db"
+sqlite3 "$TMP/old.db" "DROP TABLE ops; PRAGMA user_version=6;"
+"$SCHOUDERS" ops --db "$TMP/old.db" --meeting 1 > /dev/null 2> "$TMP/old.err"
+check "ops on a file from before the log says to open it in the app once" grep -q "older Schouders: open it once in the app" "$TMP/old.err"
 finish
