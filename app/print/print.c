@@ -721,11 +721,15 @@ static void drieluik(doc *d)
     section(d, T("print.drieluik"), 80);
     para(d, T("print.drieluik_why"), 0, 11, 0, INK2);
     static const char *const cols[] = {"left", "middle", "right"};
-    static const uint32_t edges[] = {0x5B8DB8, 0x4E9A5C, 0xD9A400};
+    /* The columns' own colours, as the board shows them (a layout may set them):
+     * one palette for screen and paper, core's defaults when there is no layout. */
+    core_dl_layout def;
+    core_dl_layout_default(&def);
+    const core_dl_layout *l = d->o->dl ? d->o->dl : &def;
     for (int c = 0; c < 3; c++) {
         gap(d, 6);
         need(d, 70);
-        box(d, MARGIN, d->y + 2, 12, 12, edges[c]);
+        box(d, MARGIN, d->y + 2, 12, 12, l->cols[c].edge);
         d->y += put(d, col_title(d, c), MARGIN + 20, d->y, COL_W - 20, 14, 1, INK) + 4;
         if (c == 0) star(d, "worst", T("print.worst"));
         if (c == 2) star(d, "wish", T("print.wish"));
