@@ -75,13 +75,13 @@ bench: build
 	@bash tests/bench/run.sh build/app
 
 # Fuzzing (not part of make test): libFuzzer through clang, for a bounded time each,
-# over the text functions, the layout loader, the script parser and the printer. Seeds live in
+# over the text functions, the layout loader, the script parser, the printer and replay. Seeds live in
 # tests/fuzz/corpus_*; what a run finds goes to build/fuzz and becomes a test.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Iapp -Iapp/ui -Iapp/core -Iapp/store
 fuzz: deps
 	@command -v clang >/dev/null || $(SUDO) apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
-	@mkdir -p build/fuzz/corpus_text build/fuzz/corpus_layout build/fuzz/corpus_script build/fuzz/corpus_print
+	@mkdir -p build/fuzz/corpus_text build/fuzz/corpus_layout build/fuzz/corpus_script build/fuzz/corpus_print build/fuzz/corpus_replay
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_text.c app/ui/utext.c app/ui/ink.c app/core/core.c \
 	  $$(pkg-config --cflags --libs icu-uc) -o build/fuzz/fuzz_text
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_layout.c app/store/layout.c app/core/core.c app/core/drieluik.c \
@@ -91,7 +91,10 @@ fuzz: deps
 	  $$(pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image icu-uc) -lm -o build/fuzz/fuzz_script
 	clang $(FUZZ_FLAGS) -Iapp/print tests/fuzz/fuzz_print.c app/print/print.c app/core/core.c app/core/drieluik.c \
 	  $$(pkg-config --cflags --libs libcjson cairo pangocairo) -o build/fuzz/fuzz_print
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_replay.c app/store/*.c app/core/core.c app/core/drieluik.c app/core/op.c \
+	  $$(pkg-config --cflags --libs libcjson sqlite3 libsodium) -o build/fuzz/fuzz_replay
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=2000 build/fuzz/corpus_text
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_layout -max_total_time=$(FUZZ_SECONDS) -max_len=8000 build/fuzz/corpus_layout tests/fuzz/corpus_layout
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_script -max_total_time=$(FUZZ_SECONDS) -max_len=8000 build/fuzz/corpus_script tests/fuzz/corpus_script
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_print -max_total_time=$(FUZZ_SECONDS) -max_len=30000 build/fuzz/corpus_print tests/fuzz/corpus_print
+	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_replay -max_total_time=$(FUZZ_SECONDS) -max_len=20000 build/fuzz/corpus_replay tests/fuzz/corpus_replay
