@@ -21,6 +21,7 @@ static const char *const words[OP_KINDS] = {
     [OP_CONSENT] = "consent", [OP_PLAN_VERSION] = "plan_new_version", [OP_PERSON_ADD] = "person_add",
     [OP_VIP_PICK] = "vip_pick", [OP_VIP_DROP] = "vip_drop", [OP_VIP_SET] = "vip_set", [OP_VIP_SHARE] = "vip_share",
     [OP_VIP_COPY] = "vip_copy_previous", [OP_GOAL_PUT] = "goal_put", [OP_GOAL_DELETE] = "goal_delete",
+    [OP_MEETING_DELETE] = "meeting_delete",
 };
 
 const char *core_op_word(core_op_kind k) { return k > OP_NONE && k < OP_KINDS ? words[k] : ""; }
@@ -106,6 +107,7 @@ core_status core_op_check(const core_op_ctx *c, const core_op *op, const char **
 {
     *why = "";
     if (op->kind <= OP_NONE || op->kind >= OP_KINDS) return refuse(why, N_("why.unknown"));
+    if (op->kind == OP_MEETING_DELETE) return CORE_OK; /* the facilitator's, behind the PIN; finished ones too */
     if (c->finished && op->kind != OP_MEETING_REOPEN) return refuse(why, N_("meeting.readonly"));
     if (c->cap > 0 && c->have >= c->cap && core_op_adds(op)) return refuse(why, full_key(op->kind));
     /* A fixed plan is what everyone said yes to: its goals, bottom lines and team

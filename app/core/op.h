@@ -34,6 +34,7 @@ typedef enum {
     OP_VIP_COPY,       /* id: child, vip/nvip: last time's card (the log carries it, so a replay needs no earlier meeting) */
     OP_GOAL_PUT,       /* goal (id 0: new; made: it and its actions) */
     OP_GOAL_DELETE,    /* id */
+    OP_MEETING_DELETE, /* the meeting and everything of it, its log included: journaled, not logged */
     OP_KINDS
 } core_op_kind;
 

@@ -206,7 +206,7 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
 {
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
     store_status r = app->st ? store_op(app->st, op, app->wall_ms, made) : STORE_EIO;
-    if (r != STORE_OK) scr_store_failed(app, r);
+    if (r != STORE_OK && r != STORE_EHELD) scr_store_failed(app, r);
     else scr_saved(app);
     return r;
 }

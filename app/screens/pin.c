@@ -126,16 +126,9 @@ static void granted(scr_app *app, const char *pin)
     } else if (why == PIN_FOR_QUIT) {
         app->quit = 1;
     } else if (why == PIN_FOR_DELETE) {
-        store_status r = store_meeting_delete(app->st, app->pin_target, app->wall_ms);
-        if (r == STORE_EHELD) { /* gone from the list, but not yet wiped everywhere: said, and tried again */
-            scr_saved(app);
-            scr_say(app, T("home.deleted_held"), 1);
-        } else if (r != STORE_OK) {
-            scr_store_failed(app, r);
-        } else {
-            scr_saved(app);
-            scr_say(app, T("home.deleted"), 0);
-        }
+        store_status r = scr_do(app, &(core_op){.kind = OP_MEETING_DELETE, .meeting = app->pin_target}, NULL);
+        if (r == STORE_EHELD) scr_say(app, T("home.deleted_held"), 1); /* gone from the list, not yet wiped everywhere: tried again */
+        else if (r == STORE_OK) scr_say(app, T("home.deleted"), 0);
         app->meetings_stale = 1;
     } else if (why == PIN_FOR_LEAVE_CLOSED) {
         scr_closed_finish(app);

@@ -643,6 +643,12 @@ static store_status commit(store *st, core_op *op, int how, int64_t ref, const i
 
 store_status store_op(store *st, core_op *op, int64_t now_ms, int64_t *made)
 {
+    /* A delete takes the meeting's log with it (its words must go): journaled only,
+     * and it finishes wiping the file after its own COMMIT (store_purge). */
+    if (op->kind == OP_MEETING_DELETE) {
+        if (made) *made = 0;
+        return store_meeting_delete(st, op->meeting, now_ms);
+    }
     return commit(st, op, STORE_HOW_DO, 0, NULL, 0, now_ms, made, NULL);
 }
 
