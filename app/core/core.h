@@ -32,6 +32,10 @@ enum {
     CORE_PEOPLE_CAP = 80, CORE_MEETINGS_CAP = 200
 };
 
+/* The largest drawing the ink format holds (ui/ink.h: a header, 256 stroke ends and
+ * 4,096 points): anything bigger came from no pen. */
+enum { CORE_INK_MAX = 4 + 256 * 2 + 4096 * 4 };
+
 /* Bytes to hold a text of n characters: 4 bytes per UTF-8 code point plus the NUL. */
 #define CORE_TEXT_BYTES(n) ((n) * 4 + 1)
 

@@ -107,6 +107,9 @@ core_status core_op_check(const core_op_ctx *c, const core_op *op, const char **
 {
     *why = "";
     if (op->kind <= OP_NONE || op->kind >= OP_KINDS) return refuse(why, N_("why.unknown"));
+    if (op->ink_len > CORE_INK_MAX) return refuse(why, N_("why.too_long"));
+    for (int i = 0; op->vip && i < op->nvip; i++)
+        if (op->vip[i].ink_len > CORE_INK_MAX) return refuse(why, N_("why.too_long"));
     if (op->kind == OP_MEETING_DELETE) return CORE_OK; /* the facilitator's, behind the PIN; finished ones too */
     if (c->finished && op->kind != OP_MEETING_REOPEN) return refuse(why, N_("meeting.readonly"));
     if (c->cap > 0 && c->have >= c->cap && core_op_adds(op)) return refuse(why, full_key(op->kind));

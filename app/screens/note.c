@@ -65,6 +65,7 @@ static void close_editor(scr_app *app)
 static void save(scr_app *app)
 {
     static uint8_t blob[4 + INK_MAX_STROKES * 2 + INK_MAX_POINTS * 4];
+    _Static_assert(sizeof blob <= CORE_INK_MAX, "core's ink limit holds every drawing the pen makes");
     size_t len = ink_encode(&app->note.ink, blob, sizeof blob);
     char clean[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
     if (core_note_check(app->note.text, len, clean, sizeof clean) != CORE_OK) {

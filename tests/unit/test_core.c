@@ -328,6 +328,11 @@ static void ops(void)
     CHECK(core_op_check(&c, &drop, &why) == CORE_EINVAL && !strcmp(why, "why.hang_step"));
     drop.n = DL_VERB_UNDO; /* undo puts back what was */
     CHECK(core_op_check(&c, &drop, &why) == CORE_OK);
+    /* A drawing bigger than any pen makes (a hostile line) is refused. */
+    core_op inked = {.kind = OP_NOTE_ADD, .text = "x", .ink_len = CORE_INK_MAX + 1};
+    CHECK(core_op_check(&c, &inked, &why) == CORE_EINVAL && !strcmp(why, "why.too_long"));
+    inked.ink_len = CORE_INK_MAX;
+    CHECK(core_op_check(&c, &inked, &why) == CORE_OK);
     for (int k = OP_NONE + 1; k < OP_KINDS; k++) CHECK(core_op_parse(core_op_word((core_op_kind)k)) == (core_op_kind)k);
 }
 
