@@ -37,6 +37,14 @@ static const core_goal *find(const scr_app *app, int64_t id)
     return NULL;
 }
 
+/* The reason core gave, kept for the editor (the status bar moves on to other words). */
+static const char *refusal(scr_app *app)
+{
+    static char why[sizeof app->status];
+    snprintf(why, sizeof why, "%s", app->status);
+    return why;
+}
+
 /* Writes after (or deletes before when after is NULL) as one op undo can take back;
  * the rules (an imposed goal is a professional's) are core's, with who is at the screen. */
 static int act(scr_app *app, const core_goal *before, core_goal *after)
@@ -44,7 +52,7 @@ static int act(scr_app *app, const core_goal *before, core_goal *after)
     core_op op = {.kind = after ? OP_GOAL_PUT : OP_GOAL_DELETE, .goal = after, .id = before ? before->id : 0,
                   .actor = app->goals.actor};
     store_status r = scr_do(app, &op, NULL);
-    app->goals.why = r == STORE_EINVAL ? app->status : NULL;
+    app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     app->ui->dirty = 1;
     if (r != STORE_OK) return 0;
     app->goals.stale = 1;
@@ -56,7 +64,7 @@ static void undo_redo(scr_app *app, int redo)
 {
     store_op_buf *b = NULL;
     store_status r = scr_undo(app, "goals", redo, app->goals.actor, &b);
-    app->goals.why = r == STORE_EINVAL ? app->status : NULL;
+    app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     if (r != STORE_OK) return;
     store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
@@ -402,7 +410,7 @@ static void goal_editor(scr_app *app)
         core_goal want = *e;
         want.imposed = !e->imposed;
         core_op op = {.kind = OP_GOAL_PUT, .goal = &want, .actor = app->goals.actor};
-        if (scr_check(app, &op) != STORE_OK) app->goals.why = app->status;
+        if (scr_check(app, &op) != STORE_OK) app->goals.why = refusal(app);
         else e->imposed = want.imposed;
     }
     y += t + g;
