@@ -636,8 +636,6 @@ static store_status commit(store *st, core_op *op, int how, int64_t ref, const i
     free(ids);
     free(inverse);
     r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
-    if (st->backup_due && r == STORE_OK && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
-    st->backup_due = 0;
     return r;
 }
 

@@ -295,6 +295,10 @@ store_status st_commit(store *st)
     st->depth = 0;
     store_status s = st_exec(st, "COMMIT");
     if (s != STORE_OK) sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    /* Work that waits for a COMMIT (a phase change's backup) runs once it returned. */
+    int backup = st->backup_due && s == STORE_OK;
+    st->backup_due = 0;
+    if (backup && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
     /* Acknowledged only once COMMIT has returned: then it survives kill -9. */
     else if (st->ack && st->pending[0]) st->ack(st->ack_user, st->pending, st->pending_meeting, st->pending_ref);
     st->pending[0] = 0;
@@ -316,6 +320,7 @@ store_status st_rollback(store *st, store_status why)
     }
     st->depth = 0;
     st->pending[0] = 0;
+    st->backup_due = 0;
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return why;
 }
@@ -1081,13 +1086,11 @@ store_status store_phase_go(store *st, int64_t meeting, int to, int64_t now_ms)
         sqlite3_finalize(s);
     }
     if (r == STORE_OK) r = st_journal(st, meeting, "phase_go", to, now_ms);
-    r = r == STORE_OK ? st_commit(st) : st_rollback(st, r);
-    /* Every phase change leaves a verified copy; the change stands even if the copy
-     * fails. Inside an operation the copy waits for its COMMIT (a copy holds only
-     * what is committed). */
-    if (r == STORE_OK && st->depth) st->backup_due = 1;
-    else if (r == STORE_OK && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
-    return r;
+    /* Every phase change leaves a verified copy, made by st_commit once the outermost
+     * transaction has committed (a copy holds only what is committed); the change
+     * stands even if the copy fails. */
+    if (r == STORE_OK) st->backup_due = 1;
+    return r == STORE_OK ? st_commit(st) : st_rollback(st, r);
 }
 
 /* Pause (on), resume (off) or add minutes to the phase that runs now. */

@@ -30,7 +30,7 @@ struct store {
     /* Transactions nest: an operation (ops.c) wraps the action it runs in one
      * transaction, the action's own begin becomes a savepoint. */
     int depth;
-    int backup_due;          /* a phase changed inside an operation: the copy is made after its COMMIT */
+    int backup_due;          /* a phase changed: st_commit makes a verified copy once the outermost COMMIT returned */
     char device[40];         /* this device's name in the ops log (a random one, kept in settings) */
     /* New rows' ids: `want` is what a replay asks for, in order (the original's);
      * `made` is written down for the op's row in the log. */
