@@ -42,6 +42,15 @@ const char *core_op_board(const core_op *op)
     }
 }
 
+int core_op_in_plan(const core_op *op)
+{
+    switch (op->kind) {
+    case OP_GOAL_PUT: case OP_GOAL_DELETE: case OP_BODEMEIS_ADD: case OP_BODEMEIS_DELETE: case OP_ACTIETEAM:
+    case OP_DECISION_SAVE: case OP_DECISION_DELETE: case OP_CONSENT: return 1;
+    default: return 0;
+    }
+}
+
 int core_op_adds(const core_op *op)
 {
     switch (op->kind) {
@@ -115,10 +124,7 @@ core_status core_op_check(const core_op_ctx *c, const core_op *op, const char **
     if (c->cap > 0 && c->have >= c->cap && core_op_adds(op)) return refuse(why, full_key(op->kind));
     /* A fixed plan is what everyone said yes to: its goals, bottom lines and team
      * change only in a new version (decisions and answers the store refuses too). */
-    if (c->plan_fixed && (op->kind == OP_GOAL_PUT || op->kind == OP_GOAL_DELETE || op->kind == OP_BODEMEIS_ADD ||
-                          op->kind == OP_BODEMEIS_DELETE || op->kind == OP_ACTIETEAM || op->kind == OP_DECISION_SAVE ||
-                          op->kind == OP_DECISION_DELETE || op->kind == OP_CONSENT))
-        return refuse(why, N_("plan.fixed_refuse"));
+    if (c->plan_fixed && core_op_in_plan(op)) return refuse(why, N_("plan.fixed_refuse"));
     const core_participant *actor = part(c, op->actor);
     core_role role = actor ? actor->role : ROLE_COUNT;
     switch (op->kind) {

@@ -96,6 +96,9 @@ typedef struct {
 /* 1 when the op adds an item to a list (a note, a goal, a decision, a bottom line, a
  * person, a meeting): the caller fills the ctx's have and cap for that list. */
 int core_op_adds(const core_op *op);
+/* 1 when the op changes the plan (goals, bottom lines, decisions, team, consent): a
+ * fixed plan refuses it, so the caller fills the ctx's plan_fixed for it. */
+int core_op_in_plan(const core_op *op);
 
 /* Every rule an op must keep. CORE_OK, or an error with *why: a translation key
  * ("why.hang_step") the screen shows as it is. Pure. */

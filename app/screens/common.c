@@ -192,7 +192,7 @@ store_status scr_check(scr_app *app, core_op *op)
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
     int version = 0;
     int64_t fixed_at = 0;
-    if (app->st && op->kind != OP_MEETING_CREATE && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
+    if (app->st && core_op_in_plan(op) && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
         c.plan_fixed = fixed_at != 0;
     const char *why;
     if (core_op_check(&c, op, &why) != CORE_OK) {

@@ -787,7 +787,7 @@ static store_status load_ctx(store *st, const core_op *op, file_ctx *f)
     f->c.finished = m.status == MEETING_FINISHED;
     int version = 0;
     int64_t fixed_at = 0;
-    if (store_plan(st, op->meeting, &version, &fixed_at) == STORE_OK) f->c.plan_fixed = fixed_at != 0;
+    if (core_op_in_plan(op) && store_plan(st, op->meeting, &version, &fixed_at) == STORE_OK) f->c.plan_fixed = fixed_at != 0;
     if ((r = store_participants(st, op->meeting, f->parts, CORE_PARTICIPANTS_MAX, &f->c.nparts)) != STORE_OK) return r;
     f->c.parts = f->parts;
     if (op->kind == OP_DL_BOARD || op->kind == OP_NOTE_EDIT) {
