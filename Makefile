@@ -91,7 +91,7 @@ fuzz: deps
 	  $$(pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image icu-uc) -lm -o build/fuzz/fuzz_script
 	clang $(FUZZ_FLAGS) -Iapp/print tests/fuzz/fuzz_print.c app/print/print.c app/core/core.c app/core/drieluik.c \
 	  $$(pkg-config --cflags --libs libcjson cairo pangocairo) -o build/fuzz/fuzz_print
-	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_replay.c app/store/*.c app/core/core.c app/core/drieluik.c app/core/op.c \
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_replay.c app/store/*.c app/core/core.c app/core/drieluik.c app/core/op.c -pthread \
 	  $$(pkg-config --cflags --libs libcjson sqlite3 libsodium) -o build/fuzz/fuzz_replay
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=2000 build/fuzz/corpus_text
 	LSAN_OPTIONS=suppressions=tests/lsan.supp ./build/fuzz/fuzz_layout -max_total_time=$(FUZZ_SECONDS) -max_len=8000 build/fuzz/corpus_layout tests/fuzz/corpus_layout

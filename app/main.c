@@ -608,9 +608,21 @@ static void catch_end_signals(void)
     sigaction(SIGINT, &sa, NULL);
 }
 
+/* The writer answered: the loop may be asleep in SDL_WaitEventTimeout. */
+static Uint32 answered_event = (Uint32)-1;
+static void wake_loop(void *user)
+{
+    (void)user;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = answered_event;
+    SDL_PushEvent(&e); /* thread-safe; a full queue only delays the mark to the next event */
+}
+
 static void handle(scr_app *app, ui_ctx *ui, const SDL_Event *e)
 {
     if (e->type == SDL_QUIT) scr_request_quit(app);
+    else if (e->type == answered_event) ui->dirty = 1;
     else ui_feed(ui, e);
 }
 
@@ -696,6 +708,8 @@ int main(int argc, char **argv)
     }
     app.ui = &ui;
     app.export_to = app_export;
+    answered_event = SDL_RegisterEvents(1);
+    if (answered_event != (Uint32)-1) app.wake = wake_loop;
     scr_set_words(&app);
     app.now = SDL_GetTicks();
     app.wall_ms = steady_wall_ms();
@@ -757,7 +771,9 @@ int main(int argc, char **argv)
             fprintf(stderr, "schouders: monkey done, %ld events sent\n", ui_monkey_sent(monkey));
             break;
         }
-        if (script && ui_script_step(script, &ui, SDL_GetTicks()) < 0) {
+        /* A script waits for the answer to what it did, as a person sees the saved
+         * mark: the next step meets the same screen on any machine. */
+        if (script && scr_settled(&app) && ui_script_step(script, &ui, SDL_GetTicks()) < 0) {
             status = 3; /* a script that cannot go on is a failed test, not a hung one */
             break;
         }

@@ -96,6 +96,10 @@ typedef struct {
 /* 1 when the op adds an item to a list (a note, a goal, a decision, a bottom line, a
  * person, a meeting): the caller fills the ctx's have and cap for that list. */
 int core_op_adds(const core_op *op);
+/* 1 when whoever asks for op needs the store's answer before going on: the ids of
+ * new rows (core_op_adds, a new group on the Drieluik), a meeting deleted. Such an
+ * op is committed while the screen waits; any other is handed to the writer. */
+int core_op_answers(const core_op *op);
 /* 1 when the op changes the plan (goals, bottom lines, decisions, team, consent): a
  * fixed plan refuses it, so the caller fills the ctx's plan_fixed for it. */
 int core_op_in_plan(const core_op *op);

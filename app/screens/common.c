@@ -13,6 +13,13 @@ const char *scr_trn(const char *key_one, const char *key_many, long n)
     return ngettext(key_one, key_many, (unsigned long)(n < 0 ? -n : n));
 }
 
+/* Commits off the frame; without a thread they run in it, as they always did. */
+static void start_writer(scr_app *app)
+{
+    if (store_writer_start(app->st, app->wake, app->wake_user) != STORE_OK)
+        fprintf(stderr, "schouders: no writer thread: commits run in the frame\n");
+}
+
 void scr_open(scr_app *app)
 {
     char msg[512];
@@ -30,6 +37,7 @@ void scr_open(scr_app *app)
 
     store_close(app->st);
     app->st = NULL;
+    app->saving = 0;
     app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
     if (app->open_status != STORE_OK) {
         /* Is there a good copy to offer? (checked once, not per frame) */
@@ -47,6 +55,7 @@ void scr_open(scr_app *app)
         scr_go(app, SCR_ERROR);
         return;
     }
+    start_writer(app);
     if (app->demo) {
         store_status r = scr_demo(app);
         if (r != STORE_OK) scr_store_failed(app, r);
@@ -108,6 +117,7 @@ void scr_close(scr_app *app)
     scr_vip_close(app);
     store_close(app->st);
     app->st = NULL;
+    app->saving = 0;
 }
 
 void scr_go(scr_app *app, scr_id screen)
@@ -143,6 +153,7 @@ void scr_store_failed(scr_app *app, store_status r)
         if (back == STORE_OK) { /* the file again, the screen as it was: what was being written is still there */
             char msg[PATH_MAX + 256];
             store_close(app->st);
+            app->saving = 0;
             snprintf(app->db_path, sizeof app->db_path, "%s", where);
             app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
             if (app->open_status != STORE_OK) {
@@ -150,6 +161,7 @@ void scr_store_failed(scr_app *app, store_status r)
                 scr_go(app, SCR_ERROR);
                 return;
             }
+            start_writer(app);
             if (kind == STORE_GONE_REPLACED) snprintf(msg, sizeof msg, T("status.file_replaced"), where);
             else snprintf(msg, sizeof msg, "%s", kind == STORE_GONE_TRUNCATED ? T("status.file_cut") : T("status.file_back"));
             scr_say(app, msg, 1);
@@ -205,11 +217,54 @@ store_status scr_check(scr_app *app, core_op *op)
 store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
 {
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
-    store_status r = app->st ? store_op(app->st, op, app->wall_ms, made) : STORE_EIO;
+    uint64_t ticket = 0;
+    store_status r = app->st ? store_op_queue(app->st, op, app->wall_ms, made, &ticket) : STORE_EIO;
     if (r != STORE_OK && r != STORE_EHELD) scr_store_failed(app, r);
+    else if (ticket) app->saving++;
     else scr_saved(app);
     return r;
 }
+
+/* A commit that failed after the screen showed it: the file is the truth. */
+static void taken_back(scr_app *app)
+{
+    app->meetings_stale = 1;
+    if (!app->meeting.id || !app->st) return;
+    store_status r = store_meeting(app->st, app->meeting.id, &app->meeting);
+    if (r == STORE_OK) r = store_phases(app->st, app->meeting.id, app->phases, CORE_PHASES_MAX, &app->nphases);
+    if (r == STORE_OK) r = store_participants(app->st, app->meeting.id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    if (r != STORE_OK) return;
+    if (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases)
+        app->meeting.current_phase = app->nphases > 0 ? app->nphases - 1 : 0;
+    app->notes_stale = app->plan.stale = app->goals.stale = app->vip.stale = 1;
+}
+
+void scr_settle(scr_app *app)
+{
+    if (!app->st || !app->saving) return;
+    store_done d[16];
+    int n, failed = 0;
+    while (!failed && (n = store_done_take(app->st, d, 16)) > 0) {
+        app->undo.board[0] = 0; /* asked of the log again, now it holds the step */
+        app->ui->dirty = 1;
+        for (int i = 0; i < n && !failed; i++) {
+            app->saving--;
+            if (d[i].status == STORE_OK || d[i].status == STORE_EHELD) continue;
+            failed = 1;
+            /* What was handed over after it is answered first: then the file says
+             * what is saved, and the first failure says why. */
+            store_writer_stop(app->st);
+            app->saving = 0;
+            store *was = app->st;
+            scr_store_failed(app, d[i].status);
+            if (app->st == was) start_writer(app);
+        }
+    }
+    if (failed) taken_back(app);
+    else if (!app->saving) scr_saved(app);
+}
+
+int scr_settled(const scr_app *app) { return app->saving == 0; }
 
 store_status scr_do(scr_app *app, core_op *op, int64_t *made)
 {
@@ -222,6 +277,17 @@ void scr_undo_look(scr_app *app, const char *board)
     snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
     for (int redo = 0; redo < 2; redo++)
         app->undo.can[redo] = app->st && app->meeting.id && store_can_undo(app->st, app->meeting.id, board, redo);
+}
+
+void scr_undo_after(scr_app *app, const char *board)
+{
+    if (!app->saving) {
+        scr_undo_look(app, board);
+        return;
+    }
+    snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
+    app->undo.can[0] = 1;
+    app->undo.can[1] = 0;
 }
 
 store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, store_op_buf **out)
@@ -412,6 +478,7 @@ int scr_wake_in(const scr_app *app)
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
     if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
     if (core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0) best = ui_sooner(best, 1000);
+    if (app->saving && !app->wake) best = ui_sooner(best, 16); /* no one will say when the writer answers */
     if (app->st && store_purge_pending(app->st)) best = ui_sooner(best, (int)CFG_PURGE_RETRY_MS);
     if (app->screen == SCR_MEETING) best = ui_sooner(best, ui_sooner(scr_dl_wake_in(app), scr_meeting_wake_in(app)));
     return best;
@@ -419,6 +486,7 @@ int scr_wake_in(const scr_app *app)
 
 void scr_frame(scr_app *app)
 {
+    scr_settle(app);
     /* A delete another program held up is finished as soon as it lets go. */
     if (app->st && store_purge_pending(app->st) && (int32_t)(app->now - app->purge_next) >= 0) {
         app->purge_next = app->now + CFG_PURGE_RETRY_MS;
@@ -426,7 +494,8 @@ void scr_frame(scr_app *app)
     }
     /* Every ten minutes of use, a verified copy beside the database. */
     if (app->st && app->wall_ms - app->last_backup_ms >= (int64_t)CFG_BACKUP_EVERY_MS) {
-        if (app->last_backup_ms && store_backup(app->st) != STORE_OK) fprintf(stderr, "schouders: %s\n", store_errmsg(app->st));
+        if (app->last_backup_ms && store_backup_queue(app->st) != STORE_OK)
+            fprintf(stderr, "schouders: %s\n", store_errmsg(app->st));
         app->last_backup_ms = app->wall_ms;
     }
     /* Before drawing: ui_end forgets the keys of this frame. */

@@ -169,7 +169,7 @@ static int commit(scr_app *app, core_op *op)
     for (int i = 0; i < n; i++)
         if (temp[i] < 0) core_dl_rename_group(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, NULL, 0, temp[i],
                                               ch[i].g[1].id);
-    scr_undo_look(app, "drieluik");
+    scr_undo_after(app, "drieluik");
     return 1;
 }
 

@@ -56,7 +56,7 @@ static int act(scr_app *app, const core_goal *before, core_goal *after)
     app->ui->dirty = 1;
     if (r != STORE_OK) return 0;
     app->goals.stale = 1;
-    scr_undo_look(app, "goals");
+    scr_undo_after(app, "goals");
     return 1;
 }
 

@@ -251,6 +251,10 @@ typedef struct scr_app {
     } undo;
     uint32_t status_until;
     uint32_t saved_at;
+    int saving;                 /* operations with the writer, their answer not yet taken */
+    /* Told when the writer has answered (main.c posts an event: the loop may be asleep). */
+    void (*wake)(void *user);
+    void *wake_user;
 } scr_app;
 
 /* Opens the database at app->db_path (or shows why not) and loads the layouts.
@@ -273,9 +277,11 @@ void scr_saved(scr_app *app);
 /* A store failure, said in the status bar in words a person understands. */
 void scr_store_failed(scr_app *app, store_status r);
 /* Every change a person makes goes through here: core checks the op against the
- * meeting as the screens hold it, the store commits it with its row in the ops log,
- * and the status bar says a refusal's reason or a failure; STORE_OK only when it is
- * committed (then, and only then, a screen says what it did). *made: see store_op. */
+ * meeting as the screens hold it, the writer commits it with its row in the ops
+ * log, and the status bar says a refusal's reason or a failure. STORE_OK when it is
+ * committed or handed to the writer: the screen shows the change at once, the saved
+ * mark comes with the answer, and a commit that fails then takes the change back
+ * (scr_settle). *made: see store_op (such an op is committed while the frame waits). */
 store_status scr_do(scr_app *app, core_op *op, int64_t *made);
 /* scr_do in two: the check (before a board changes its own arrays, so the rules see
  * the board as it was) and the commit. */
@@ -288,6 +294,14 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made);
 store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, store_op_buf **out);
 /* Whether the board has a step to undo and to redo, asked of the log after each change. */
 void scr_undo_look(scr_app *app, const char *board);
+/* After a step on `board` was done: asked of the log when it is committed, else
+ * what the log will say (a step to undo, none to redo) without waiting for it. */
+void scr_undo_after(scr_app *app, const char *board);
+/* Takes the writer's answers: the saved mark, or the failure said and the meeting
+ * read again from the file, so what did not get saved is not shown. Every frame
+ * begins with it; scr_settled: nothing is with the writer any more. */
+void scr_settle(scr_app *app);
+int scr_settled(const scr_app *app);
 /* The Ongedaan maken / Opnieuw pair (ids BOARD.undo, BOARD.redo): 0 or 1 when one
  * was tapped, else -1. */
 int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h);

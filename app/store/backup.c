@@ -70,6 +70,7 @@ store_status store_check_file(const char *path)
 
 store_status st_copy_to(store *st, const char *path, const char *journal_mode)
 {
+    st_settle(st);
     unlink(path);
     int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600); /* 0600 before a byte is in it */
     if (fd < 0) {
@@ -99,6 +100,7 @@ store_status st_copy_to(store *st, const char *path, const char *journal_mode)
 
 store_status store_backup(store *st)
 {
+    st_settle(st);
     /* While a delete is unfinished the older copies still hold its words: they are
      * not turned on but rewritten. */
     if (st->purge_pending) return store_purge(st);

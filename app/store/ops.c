@@ -575,7 +575,7 @@ static store_status commit(store *st, core_op *op, int how, int64_t ref, const i
 {
     if (st->depth != 0) return STORE_EIO; /* operations never nest */
     cJSON *asked = op_json(op); /* as asked: a replay asks the same */
-    static core_goal before; /* one op at a time (the store is one thread's) */
+    static core_goal before; /* one op at a time: the store has one owner at a time (writer.c) */
     int have_before = 0;
     store_status r = asked ? st_begin(st) : STORE_EIO;
     if (r != STORE_OK) {
@@ -687,6 +687,20 @@ static store_status buf_from_json(const char *text, const char *ids, store_op_bu
     }
     *out = b;
     return STORE_OK;
+}
+
+char *st_op_text(const core_op *op)
+{
+    cJSON *j = op_json(op);
+    char *s = j ? cJSON_PrintUnformatted(j) : NULL;
+    cJSON_Delete(j);
+    return s;
+}
+
+store_status st_op_read(const char *text, store_op_buf **out)
+{
+    *out = NULL;
+    return buf_from_json(text, NULL, out);
 }
 
 store_status store_undo_peek(store *st, int64_t meeting, const char *board, int redo, store_op_buf **out)

@@ -199,12 +199,14 @@ store_status st_fail(store *st, int rc)
 
 store_status st_exec(store *st, const char *sql)
 {
+    st_settle(st);
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? STORE_OK : st_fail(st, rc);
 }
 
 store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s)
 {
+    st_settle(st);
     int rc = sqlite3_prepare_v2(st->db, sql, -1, s, NULL);
     return rc == SQLITE_OK ? STORE_OK : st_fail(st, rc);
 }
@@ -249,7 +251,11 @@ int64_t st_new_row(store *st)
     return id;
 }
 
-store_gone_kind store_gone(const store *st) { return (store_gone_kind)st->gone; }
+store_gone_kind store_gone(const store *st)
+{
+    st_settle((store *)st);
+    return (store_gone_kind)st->gone;
+}
 
 store_status store_rescue(store *st, char *out, size_t cap)
 {
@@ -299,14 +305,16 @@ store_status st_commit(store *st)
     int backup = st->backup_due && s == STORE_OK;
     st->backup_due = 0;
     if (backup && store_backup(st) != STORE_OK) fprintf(stderr, "schouders: %s\n", st->err);
-    /* Acknowledged only once COMMIT has returned: then it survives kill -9. */
-    else if (st->ack && st->pending[0]) st->ack(st->ack_user, st->pending, st->pending_meeting, st->pending_ref);
+    /* Acknowledged only once COMMIT has returned: then it survives kill -9 (a
+     * backup that failed does not make the commit less done). */
+    if (s == STORE_OK && st->ack && st->pending[0]) st->ack(st->ack_user, st->pending, st->pending_meeting, st->pending_ref);
     st->pending[0] = 0;
     return s;
 }
 
 void store_set_ack(store *st, void (*fn)(void *user, const char *action, int64_t meeting, int64_t ref), void *user)
 {
+    st_settle(st);
     st->ack = fn;
     st->ack_user = user;
 }
@@ -602,13 +610,18 @@ store_status store_open_readonly(const char *path, store **out, char *msg, size_
 void store_close(store *st)
 {
     if (!st) return;
+    store_writer_stop(st); /* what was handed over is committed before the file closes */
     if (st->db) sqlite3_close(st->db);
     /* Closing any descriptor drops SQLite's POSIX locks too, so this goes last. */
     if (st->lock_fd >= 0) close(st->lock_fd);
     free(st);
 }
 
-const char *store_errmsg(const store *st) { return st->err; }
+const char *store_errmsg(const store *st)
+{
+    st_settle((store *)st);
+    return st->err;
+}
 
 static int mkdir_p(char *path, mode_t mode)
 {

@@ -246,6 +246,36 @@ enum { STORE_HOW_DO = 0, STORE_HOW_UNDO = 1, STORE_HOW_REDO = 2 };
  * NULL) gets the new note's, person's or meeting's id. */
 store_status store_op(store *st, core_op *op, int64_t now_ms, int64_t *made);
 
+/* --- the writer (writer.c) ---------------------------------------------------------------- */
+
+/* A thread that commits operations, so a COMMIT (an fsync) never stalls a frame.
+ * It uses the store's one connection while the caller does not: every other call
+ * first waits until what was handed over is committed, so reads see it all, in
+ * order. wake (may be NULL) is called on the writer's thread after each answer.
+ * STORE_EIO when no thread can be had: then commits run where they are asked.
+ * Release: store_writer_stop (store_close does it, after the last commit). */
+store_status store_writer_start(store *st, void (*wake)(void *user), void *user);
+void store_writer_stop(store *st);
+/* Hands op to the writer, copied (as the JSON its log row keeps): the caller's
+ * memory may change at once. *ticket gets its number and the status is STORE_OK
+ * (its answer comes from store_done_take). Committed here and now instead, *ticket
+ * 0 and the status the commit's: without a writer, and when the caller needs the
+ * answer to go on (made asked for, core_op_answers, a meeting deleted). */
+store_status store_op_queue(store *st, core_op *op, int64_t now_ms, int64_t *made, uint64_t *ticket);
+typedef struct {
+    uint64_t ticket;
+    store_status status;
+    core_op_kind kind;
+    int64_t meeting;
+} store_done;
+/* The answers since the last call, oldest first, at most cap; returns how many. */
+int store_done_take(store *st, store_done *out, int cap);
+/* Operations handed over whose answer has not been taken yet. */
+int store_queued(store *st);
+/* store_backup on the writer's thread (a copy of the whole file is no frame's
+ * work); here and now while a delete is unfinished or without a writer. */
+store_status store_backup_queue(store *st);
+
 /* An op read back from the log, holding what its pointers point at. */
 typedef struct store_op_buf store_op_buf;
 core_op *store_op_buf_op(store_op_buf *b);

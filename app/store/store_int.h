@@ -10,6 +10,8 @@
 
 enum { STORE_IDS_MAX = 256 }; /* rows one operation may add: a meeting's phases, participants, people */
 
+typedef struct store_writer store_writer;
+
 struct store {
     sqlite3 *db;
     int lock_fd; /* flock()ed for the store's lifetime: one app per database */
@@ -36,9 +38,18 @@ struct store {
      * `made` is written down for the op's row in the log. */
     int64_t want[STORE_IDS_MAX], made[STORE_IDS_MAX];
     int nwant, iwant, nmade;
+    store_writer *w;         /* the writer thread, while one runs (writer.c) */
 };
 
 store_status st_status(int rc);
+/* Waits until the writer has committed everything handed to it: every call that
+ * touches the connection or the struct begins with it (a no-op on the writer's own
+ * thread and without a writer). */
+void st_settle(store *st);
+/* An op as the JSON its log row keeps (malloc'd; NULL when out of memory), and
+ * back: the writer's copy of what a screen handed over. */
+char *st_op_text(const core_op *op);
+store_status st_op_read(const char *text, store_op_buf **out);
 /* A REAL from the file within [lo, hi]; NaN, infinities and anything outside (a
  * hostile file) come back as the nearest end, lo for NaN. */
 double st_real(sqlite3_stmt *s, int col, double lo, double hi);

@@ -541,6 +541,86 @@ static void layouts(void)
     if (check_failed) fprintf(stderr, "layout errors were:\n%s", errs);
 }
 
+
+/* The writer thread: what is handed over is committed in order, read back at once
+ * by the next call, answered once each, never lost at close; the caller's memory
+ * may change as soon as it is handed over; a commit that fails says so. */
+static int answers(store *st, store_done *d, int cap)
+{
+    int n = 0;
+    char msg[8];
+    (void)store_setting(st, "nothing", msg, sizeof msg); /* any call waits for the writer */
+    for (int k; (k = store_done_take(st, d + n, cap - n)) > 0;) n += k;
+    return n;
+}
+
+static void writer(void)
+{
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int n = 1;
+    int64_t m = 0, note = 0;
+    store *st = with_meeting("writer.db", ps, &n, &m);
+    CHECK(store_writer_start(st, NULL, NULL) == STORE_OK);
+    /* A note: its id is needed at once, so it is committed while the caller waits. */
+    core_op add = {.kind = OP_NOTE_ADD, .meeting = m, .actor = ps[0].id, .text = "eerst", .board = "drieluik",
+                   .place = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE}};
+    uint64_t t = 99;
+    CHECK(store_op_queue(st, &add, 2000, &note, &t) == STORE_OK && t == 0 && note > 0);
+    /* Steps handed over: tickets in order, the last one read back by the next call. */
+    uint64_t last = 0;
+    int ordered = 1;
+    for (int i = 0; i < 200; i++) {
+        core_op step = {.kind = OP_DL_STEP, .meeting = m, .n = i % DL_STEPS, .n2 = i % 2};
+        CHECK(store_op_queue(st, &step, 3000 + i, NULL, &t) == STORE_OK);
+        ordered &= t == last + 1;
+        last = t;
+    }
+    CHECK(ordered && last == 200);
+    int step = -1, pros = -1;
+    CHECK(store_dl_settings(st, m, &step, &pros) == STORE_OK && step == 199 % DL_STEPS && pros == 1);
+    static store_done d[256];
+    int got = answers(st, d, 256), all_ok = 1;
+    for (int i = 0; i < got; i++) all_ok &= d[i].status == STORE_OK && d[i].ticket == (uint64_t)i + 1 && d[i].kind == OP_DL_STEP;
+    CHECK(got == 200 && all_ok && store_queued(st) == 0);
+    /* The words are copied when handed over: what the caller writes next is not saved. */
+    char text[32] = "wat ik schreef";
+    core_op edit = {.kind = OP_NOTE_EDIT, .meeting = m, .id = note, .actor = ps[0].id, .text = text};
+    CHECK(store_op_queue(st, &edit, 5000, NULL, &t) == STORE_OK && t == 201);
+    memset(text, 'x', sizeof text - 1);
+    core_note ns[4];
+    int nn = 0;
+    CHECK(store_notes(st, m, "drieluik", 0, ns, 4, &nn) == STORE_OK && nn == 1);
+    CHECK(nn == 1 && !strcmp(ns[0].text, "wat ik schreef"));
+    core_notes_free(ns, nn);
+    CHECK(answers(st, d, 256) == 1 && d[0].status == STORE_OK);
+    /* Another program holds the write lock: the answer says so, and nothing of it is kept. */
+    char path[512];
+    path_in(path, "writer.db");
+    sqlite3 *other = NULL;
+    CHECK(sqlite3_open(path, &other) == SQLITE_OK && sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK);
+    core_op held = {.kind = OP_DL_STEP, .meeting = m, .n = 0, .n2 = 0};
+    CHECK(store_op_queue(st, &held, 6000, NULL, &t) == STORE_OK && t == 202);
+    CHECK(answers(st, d, 256) == 1 && d[0].status == STORE_ELOCKED);
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    CHECK(store_dl_settings(st, m, &step, &pros) == STORE_OK && step == 199 % DL_STEPS && pros == 1);
+    /* Closed with work handed over: all of it is in the file. */
+    for (int i = 0; i < 50; i++) {
+        core_op s2 = {.kind = OP_DL_STEP, .meeting = m, .n = i % DL_STEPS, .n2 = 0};
+        CHECK(store_op_queue(st, &s2, 7000 + i, NULL, &t) == STORE_OK);
+    }
+    store_close(st);
+    char msg[256];
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    sqlite3_stmt *q = NULL;
+    CHECK(sqlite3_open(path, &other) == SQLITE_OK &&
+          sqlite3_prepare_v2(other, "SELECT count(*) FROM ops WHERE kind='drieluik_step'", -1, &q, NULL) == SQLITE_OK);
+    CHECK(q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 250);
+    sqlite3_finalize(q);
+    sqlite3_close(other);
+    store_close(st);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/schouders-test-store-XXXXXX");
@@ -552,6 +632,7 @@ int main(void)
     drieluik_board();
     timer();
     backups();
+    writer();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!check_failed && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
