@@ -30,6 +30,8 @@
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
 #define CFG_MEASURE_CACHE 4096    /* measured widths, one slot per hash */
+#define CFG_DISC_CACHE 32         /* discs kept as textures, one slot per radius (corners, avatars, dots) */
+#define CFG_DISC_MAX_PX 64        /* larger discs are drawn as triangles: rare, and a texture would be big */
 #define CFG_FIT_CACHE 256         /* texts fitted into boxes (size and lines), one slot per hash */
 #define CFG_FIT_LINES 64          /* the most lines a box of text is laid out in */
 #define CFG_FONT_SIZES 12         /* open font sizes, per font */

@@ -347,7 +347,24 @@ void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm,
         goto draw;
     }
     w = ui_measure(ctx, s, len, px);
-    while (w > r.w && px > min_px) w = ui_measure(ctx, s, len, --px);
+    if (w > r.w && px > min_px) {
+        /* Width grows almost in proportion to size: start at the size that would just
+         * fit, step down until it does, then up while the next still fits. Trying
+         * every size down from the top opened a font per size: 110 of them for the
+         * timer's digits each time they changed, 50 ms of one frame. */
+        int at = (int)((int64_t)px * r.w / (w > 0 ? w : 1));
+        at = at < min_px ? min_px : at >= px ? px - 1 : at;
+        int aw = ui_measure(ctx, s, len, at);
+        while (aw > r.w && at > min_px) aw = ui_measure(ctx, s, len, --at);
+        while (aw <= r.w && at + 1 < px) {
+            int up = ui_measure(ctx, s, len, at + 1);
+            if (up > r.w) break;
+            at++;
+            aw = up;
+        }
+        px = at;
+        w = aw;
+    }
     if (w > r.w) { /* still too wide: whole graphemes, then an ellipsis */
         ell = ui_measure(ctx, "\xE2\x80\xA6", 3, px);
         shown = 0;

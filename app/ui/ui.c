@@ -48,6 +48,10 @@ void ui_quit(ui_ctx *ctx)
 {
     if (ctx->layer) SDL_DestroyTexture(ctx->layer);
     ctx->layer = NULL;
+    for (int i = 0; i < CFG_DISC_CACHE; i++) {
+        if (ctx->disc[i]) SDL_DestroyTexture(ctx->disc[i]);
+        ctx->disc[i] = NULL;
+    }
     if (ctx->win) ui_sound_quit(); /* the chime is the screen's; an offscreen context never opened it */
     ui_fonts_close(ctx);
 }
@@ -659,10 +663,57 @@ static void fan(ui_ctx *ctx, float cx, float cy, const SDL_FPoint *pts, int n, u
     if (n > 1) SDL_RenderGeometry(ctx->ren, NULL, v, n + 1, idx, (n - 1) * 3);
 }
 
+/* The disc of radius r as a white texture whose alpha is the pixel's coverage (4x4
+ * samples), made once per radius; NULL when too large or it cannot be made. */
+static SDL_Texture *disc(ui_ctx *ctx, int r)
+{
+    if (r <= 0 || r > CFG_DISC_MAX_PX) return NULL;
+    int slot = r % CFG_DISC_CACHE;
+    if (ctx->disc[slot] && ctx->disc_r[slot] == r) return ctx->disc[slot];
+    int d = 2 * r;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return NULL;
+    Uint32 *px = s->pixels;
+    float rr = (float)r * (float)r;
+    for (int y = 0; y < d; y++) {
+        for (int x = 0; x < d; x++) {
+            int in = 0;
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    float fx = (float)x + ((float)sx + 0.5f) / 4 - (float)r, fy = (float)y + ((float)sy + 0.5f) / 4 - (float)r;
+                    in += fx * fx + fy * fy <= rr;
+                }
+            px[y * (s->pitch / 4) + x] = (Uint32)(in * 255 / 16) << 24 | 0xFFFFFF;
+        }
+    }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(ctx->ren, s);
+    SDL_FreeSurface(s);
+    if (!t) return NULL;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    if (ctx->disc[slot]) SDL_DestroyTexture(ctx->disc[slot]);
+    ctx->disc[slot] = t;
+    ctx->disc_r[slot] = r;
+    return t;
+}
+
+/* Part src of the disc of radius r, tinted rgb, at dst. 0, or -1 when there is no such disc. */
+static int disc_copy(ui_ctx *ctx, int r, SDL_Rect src, SDL_Rect dst, uint32_t rgb)
+{
+    SDL_Texture *t = disc(ctx, r);
+    if (!t) return -1;
+    SDL_SetTextureColorMod(t, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb);
+    SDL_RenderCopy(ctx->ren, t, &src, &dst);
+    return 0;
+}
+
 /* A quarter disc at centre (cx, cy) facing quadrant q (0 top right, counter-clockwise):
- * a fan of SEG triangles, not closed back to its start. */
+ * a quarter of the disc's texture, or a fan of SEG triangles, not closed back to its start. */
 static void quarter(ui_ctx *ctx, float cx, float cy, int radius, int q, uint32_t rgb)
 {
+    int x = (int)cx, y = (int)cy, right = q == 0 || q == 3, below = q >= 2;
+    if (disc_copy(ctx, radius, ui_rect(right ? radius : 0, below ? radius : 0, radius, radius),
+                  ui_rect(right ? x : x - radius, below ? y : y - radius, radius, radius), rgb) == 0)
+        return;
     enum { SEG = 8 };
     SDL_Vertex v[SEG + 2];
     int idx[SEG * 3];
@@ -704,8 +755,26 @@ void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb)
 
 void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, int width)
 {
-    ui_round(ctx, r, radius, edge);
+    if (!ctx->ren || ctx->no_draw || r.w <= 0 || r.h <= 0) return;
+    if (radius * 2 > r.w) radius = r.w / 2;
+    if (radius * 2 > r.h) radius = r.h / 2;
     SDL_Rect in = {r.x + width, r.y + width, r.w - 2 * width, r.h - 2 * width};
+    if (radius < 2 || width <= 0 || width >= radius || in.w <= 0 || in.h <= 0) {
+        ui_round(ctx, r, radius, edge);
+        ui_round(ctx, in, radius - width, fill);
+        return;
+    }
+    /* The edge as its four sides and corners, the inside once: a column's card is
+     * a third of the screen, and filling it twice was a frame's largest cost. */
+    int y0 = r.y - ctx->oy, cx0 = r.x + radius, cx1 = r.x + r.w - radius, cy0 = y0 + radius, cy1 = y0 + r.h - radius;
+    quarter(ctx, (float)cx1, (float)cy0, radius, 0, edge);
+    quarter(ctx, (float)cx0, (float)cy0, radius, 1, edge);
+    quarter(ctx, (float)cx0, (float)cy1, radius, 2, edge);
+    quarter(ctx, (float)cx1, (float)cy1, radius, 3, edge);
+    ui_fill(ctx, ui_rect(cx0, r.y, cx1 - cx0, width), edge);
+    ui_fill(ctx, ui_rect(cx0, r.y + r.h - width, cx1 - cx0, width), edge);
+    ui_fill(ctx, ui_rect(r.x, r.y + radius, width, r.h - 2 * radius), edge);
+    ui_fill(ctx, ui_rect(r.x + r.w - width, r.y + radius, width, r.h - 2 * radius), edge);
     ui_round(ctx, in, radius - width, fill);
 }
 
@@ -713,6 +782,9 @@ void ui_circle(ui_ctx *ctx, int cx, int cy, int radius, uint32_t rgb)
 {
     if (!ctx->ren || ctx->no_draw || radius <= 0) return;
     cy -= ctx->oy;
+    if (disc_copy(ctx, radius, ui_rect(0, 0, 2 * radius, 2 * radius), ui_rect(cx - radius, cy - radius, 2 * radius, 2 * radius),
+                  rgb) == 0)
+        return;
     SDL_FPoint pts[97];
     int n = radius < 8 ? 16 : radius < 40 ? 48 : 96;
     for (int i = 0; i <= n; i++) { /* the last point repeats the first: closed */

@@ -166,6 +166,11 @@ typedef struct ui_ctx {
     unsigned input_gen;  /* counts input other than moving fingers: a layer made before is stale */
     int no_draw;         /* widgets are placed and gestures taken, nothing is drawn (the layer shows) */
     SDL_Texture *layer;  /* a frame kept as a picture while a note is dragged */
+    /* Discs of radius disc_r[i] as white, their edge smoothed: each corner of a card and
+     * each avatar is one copy tinted, not a fan of triangles the software renderer
+     * fills pixel by pixel (two thirds of a full frame's work). Released by ui_quit. */
+    SDL_Texture *disc[CFG_DISC_CACHE];
+    int disc_r[CFG_DISC_CACHE];
 } ui_ctx;
 
 /* Sets SDL's hints (no synthetic mouse/touch events, no GL for the software

@@ -201,6 +201,56 @@ static void drag_bench(const char *name, int fingers, int frames)
     free(v);
 }
 
+/* The frame that carries an operation (a step on the Drieluik), on the board open
+ * now: quiet, then while another process writes to the same disk, each write
+ * flushed (dd oflag=dsync in a loop): what a busy kiosk's disk does to the frame. */
+static void op_frames(const char *work, int notes)
+{
+    int m2 = quick ? 10 : 100;
+    double *v = malloc(sizeof *v * (size_t)m2);
+    char name[64], load[600];
+    step_frames(v, m2, 300);
+    snprintf(name, sizeof name, "frame_with_op_%d", notes);
+    report(name, v, m2);
+    snprintf(load, sizeof load, "%s/load.bin", work);
+    pid_t writer = fork();
+    if (writer == 0) {
+        static char block[64 * 1024];
+        int fd = open(load, O_CREAT | O_TRUNC | O_WRONLY | O_DSYNC, 0600);
+        for (;;) {
+            if (fd < 0 || write(fd, block, sizeof block) < 0) _exit(1);
+            if (lseek(fd, 0, SEEK_CUR) > 64L << 20) lseek(fd, 0, SEEK_SET);
+        }
+    }
+    SDL_Delay(300); /* the writer under way */
+    step_frames(v, m2, 500);
+    snprintf(name, sizeof name, "frame_with_op_loaded_%d", notes);
+    report(name, v, m2);
+    if (writer > 0) {
+        kill(writer, SIGKILL);
+        waitpid(writer, NULL, 0);
+    }
+    unlink(load);
+    free(v);
+}
+
+/* A committed action (WAL, synchronous=FULL), here and now, n times. */
+static void commits(void)
+{
+    int n = quick ? 50 : 1000;
+    double *v = malloc(sizeof *v * (size_t)n);
+    int64_t note = app.notes[0].id;
+    for (int i = 0; i < n; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "stap %d", i);
+        double t0 = now_ms(CLOCK_MONOTONIC);
+        store_note_update(app.st, note, text, NULL, 0, 1700000000000 + i);
+        v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+    }
+    report("commit", v, n);
+    free(v);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -244,6 +294,8 @@ int main(int argc, char **argv)
 
     static const int counts[] = {50, 300, 1000};
     int frames = quick ? 10 : 200;
+    const char *few = getenv("BENCH_FRAMES"); /* fewer frames per drag, for a profiler's run */
+    if (few && atoi(few) > 0) frames = atoi(few);
     for (int c = 0; c < 3; c++) {
         int n = quick ? counts[c] / 10 : counts[c];
         char path[512];
@@ -259,48 +311,9 @@ int main(int argc, char **argv)
         snprintf(name, sizeof name, "frame_drag_%d", counts[c]);
         drag_bench(name, 1, frames);
         if (counts[c] == 300) drag_bench("frame_drag4_300", 4, frames);
+        if (counts[c] != 50) op_frames(work, counts[c]);
     }
-
-    /* A committed action (WAL, synchronous=FULL), 1,000 times; and the frame that carries one. */
-    {
-        int n = quick ? 50 : 1000;
-        double *v = malloc(sizeof *v * (size_t)n);
-        int64_t note = app.notes[0].id;
-        for (int i = 0; i < n; i++) {
-            char text[32];
-            snprintf(text, sizeof text, "stap %d", i);
-            double t0 = now_ms(CLOCK_MONOTONIC);
-            store_note_update(app.st, note, text, NULL, 0, 1700000000000 + i);
-            v[i] = now_ms(CLOCK_MONOTONIC) - t0;
-        }
-        report("commit", v, n);
-        /* A step change is an operation: the wall time of the frame that carries it. */
-        int m2 = quick ? 10 : 100;
-        step_frames(v, m2, 300);
-        report("frame_with_commit", v, m2);
-        /* The same while another process writes to the same disk, each write flushed
-         * (dd oflag=dsync in a loop): what a busy kiosk's disk does to the frame. */
-        char load[600];
-        snprintf(load, sizeof load, "%s/load.bin", work);
-        pid_t writer = fork();
-        if (writer == 0) {
-            static char block[64 * 1024];
-            int fd = open(load, O_CREAT | O_TRUNC | O_WRONLY | O_DSYNC, 0600);
-            for (;;) {
-                if (fd < 0 || write(fd, block, sizeof block) < 0) _exit(1);
-                if (lseek(fd, 0, SEEK_CUR) > 64L << 20) lseek(fd, 0, SEEK_SET);
-            }
-        }
-        SDL_Delay(300); /* the writer under way */
-        step_frames(v, m2, 500);
-        report("frame_with_commit_loaded", v, m2);
-        if (writer > 0) {
-            kill(writer, SIGKILL);
-            waitpid(writer, NULL, 0);
-        }
-        unlink(load);
-        free(v);
-    }
+    commits();
 
     /* Opening a meeting with 2,000 notes, 200 goals and 100 decisions: read and first frame. */
     {
