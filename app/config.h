@@ -21,6 +21,53 @@
 #define CFG_SMALL_MM 4.0f
 #define CFG_CHILD_SCALE 1.4f
 
+/* Colour (STYLE.md "Colour"), 0xRRGGBB: the one place the palette is written. The
+ * screens (ui.h's UI_*), paper (print.c) and the Drieluik's standard board read it;
+ * layouts/drieluik.json may give a board its own column colours, on screen and paper. */
+#define CFG_BG 0xF6F3EC           /* the paper background */
+#define CFG_SURFACE 0xFFFFFF      /* cards, bars */
+#define CFG_HAIRLINE 0xE2DDD2
+#define CFG_INK 0x1E2933
+#define CFG_INK2 0x5B6670         /* secondary words */
+#define CFG_INK_DIM 0x9AA3AB      /* words on something switched off */
+#define CFG_ACCENT 0x1F6F8B
+#define CFG_ACCENT_PRESSED 0x17566C
+#define CFG_WARN 0xA9501F
+#define CFG_DANGER 0xB3261E
+#define CFG_QUIET_EDGE 0xC9C2B4   /* the edge of what is not chosen; dots still to come */
+#define CFG_CLOSED_BG 0xEFE9F6    /* the closed segment */
+#define CFG_CLOSED_BAND 0x5E4B8B
+#define CFG_NOTE_LEFT 0xCFE0F0    /* the Drieluik's columns: note fill and edge */
+#define CFG_EDGE_LEFT 0x5B8DB8
+#define CFG_NOTE_MIDDLE 0xD5EDD0
+#define CFG_EDGE_MIDDLE 0x4E9A5C  /* also: done, fixed, agreed */
+#define CFG_NOTE_RIGHT 0xFFE7A3
+#define CFG_EDGE_RIGHT 0xD9A400
+#define CFG_MARK 0xB07D00         /* het ergste, de grootste wens */
+#define CFG_BAND_HOOG 0xF4C7B8    /* the goals board's priority bands, on screen */
+#define CFG_BAND_MIDDEN 0xF8E3B5
+#define CFG_BAND_LAAG 0xDDEBD3
+#define CFG_PRIO_HOOG 0xE08A6D    /* the same, stronger, as a bar on paper */
+#define CFG_PRIO_MIDDEN 0xE3B04B
+#define CFG_PRIO_LAAG 0x8DB87A
+#define CFG_CARD_QUIET 0xFBFAF6   /* a draft decision, a group of notes */
+#define CFG_WARN_FILL 0xFFF8EC    /* a bottom line's card */
+#define CFG_WARN_TINT 0xFBEFE6    /* a warning's box on paper */
+#define CFG_FIXED_TINT 0xEAF4E8   /* a fixed plan's box on paper */
+#define CFG_DONE_FILL 0xEEF6EC    /* an action that is done */
+#define CFG_PICKED_FILL 0xE4EFF3  /* a VIP person chosen, an action's owner */
+#define CFG_SHADOW 0xDDD7CA       /* under a note or goal */
+#define CFG_SHADOW_LIFTED 0xB9B2A4
+#define CFG_SHADOW_MODAL 0x9A958A /* under an editor */
+#define CFG_HOLE 0xEAE5DA         /* where a dragged note came from */
+#define CFG_HOLE_GOAL 0xEFEAE0    /* where a dragged goal came from */
+#define CFG_BAND 0xE9E4D8         /* a finished meeting's band */
+/* The VIP-kaart's contact faces, from none to bad (index 0 = not said), and the tear. */
+#define CFG_VIP_FACES {0xE2DDD2, 0xBFE3B4, 0xDDEFC6, 0xF3EBC4, 0xF7D8B5, 0xCFDDF0}
+#define CFG_VIP_TEAR 0x56B4E9
+/* Participants' colours: Okabe-Ito, distinguishable with every common form of colour blindness. */
+#define CFG_PARTICIPANT_COLOURS {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x6B6B6B}
+
 /* When the display does not say its DPI: a 24" 16:9 wall screen is 531 mm wide. */
 #define CFG_FALLBACK_SCREEN_MM 531.0f
 

@@ -1,5 +1,6 @@
 /* main: the command line, the wiring and the event loop. The loop sleeps until
  * something happens: input, a running clock once a second, or an animation. */
+#include "export.h"
 #include "print.h"
 #include "screens.h"
 #include "utext.h"
@@ -98,12 +99,15 @@ static const char *env_or(const char *name, const char *fallback)
 }
 
 /* Pictures of boards, drawn offscreen by the screens' own code into a surface of
- * their own (beside the running kiosk's, when the facilitator exports from the app). */
+ * their own (beside the running kiosk's, when the facilitator exports from the app),
+ * on the thread that owns SDL: app/export asks for them. */
 typedef struct {
     scr_app *app;
     ui_ctx *ui;
     SDL_Surface *surf;
     SDL_Renderer *ren;
+    store *st;
+    int lang_en;
 } painter;
 
 static void painter_close(painter *p)
@@ -114,12 +118,14 @@ static void painter_close(painter *p)
     SDL_FreeSurface(p->surf);
     free(p->app);
     free(p->ui);
-    memset(p, 0, sizeof *p);
+    p->app = NULL;
+    p->ui = NULL;
+    p->ren = NULL;
+    p->surf = NULL;
 }
 
-static int painter_open(painter *p, store *st, int lang_en, int w, int h, char *msg, size_t cap)
+static int painter_open(painter *p, int w, int h, char *msg, size_t cap)
 {
-    memset(p, 0, sizeof *p);
     p->app = calloc(1, sizeof *p->app);
     p->ui = calloc(1, sizeof *p->ui);
     p->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -135,8 +141,8 @@ static int painter_open(painter *p, store *st, int lang_en, int w, int h, char *
         return -1;
     }
     p->app->ui = p->ui;
-    p->app->st = st;
-    p->app->lang_en = lang_en;
+    p->app->st = p->st;
+    p->app->lang_en = p->lang_en;
     p->app->wall_ms = wall_ms();
     scr_set_words(p->app);
     char why[320];
@@ -145,14 +151,25 @@ static int painter_open(painter *p, store *st, int lang_en, int w, int h, char *
     return 0;
 }
 
-/* Draws one board into the painter's surface. */
-static store_status painter_draw(painter *p, int64_t meeting, const char *board, int64_t child)
+/* export_paint: one board into the painter's surface, made (again) at the size asked. */
+static store_status painter_paint(void *user, int64_t meeting, const char *board, int64_t child, int w, int h,
+                                  print_picture *out)
 {
+    painter *p = user;
+    char msg[256];
+    if (p->surf && (p->surf->w != w || p->surf->h != h)) painter_close(p);
+    if (!p->surf && painter_open(p, w, h, msg, sizeof msg) != 0) {
+        fprintf(stderr, "schouders export: %s\n", msg);
+        return STORE_EIO;
+    }
     store_status r = scr_board_picture(p->app, meeting, board, child);
     core_notes_free(p->app->notes, p->app->nnotes);
     p->app->nnotes = 0;
     scr_dl_reset(p->app);
-    return r;
+    if (r != STORE_OK) return r;
+    /* 0x00RRGGBB words, as cairo's RGB24 wants. */
+    *out = (print_picture){p->surf->w, p->surf->h, p->surf->pitch, p->surf->pixels};
+    return STORE_OK;
 }
 
 /* The board a picture shows when none is named: the current phase's, else the
@@ -172,247 +189,54 @@ static const char *default_board(store *st, int64_t meeting)
     return "besluiten";
 }
 
-/* A name that is nobody else's: NAME.xxxxxx.part, made with O_EXCL (a name that
- * is there already, a planted link included, is never opened or followed). */
-static void part_name(const char *name, char *out, size_t cap)
-{
-    unsigned r = 0;
-    if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) r = (unsigned)rand() ^ (unsigned)getpid();
-    snprintf(out, cap, "%s.%06x.part", name, r & 0xFFFFFFu);
-}
-
-/* Writes data as `name` in the folder dir, whole or not at all: a file of its own
- * beside it (0600), flushed to the disk, then renamed over. `shown` names it in msg. */
-static int write_whole_at(int dir, const char *name, const char *shown, const char *data, size_t len, char *msg, size_t cap)
-{
-    char tmp[NAME_MAX + 1];
-    int fd = -1;
-    for (int tries = 0; fd < 0 && tries < 100; tries++) {
-        part_name(name, tmp, sizeof tmp);
-        fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST) break;
-    }
-    int ok = fd >= 0, err = ok ? 0 : errno;
-    for (size_t off = 0; ok && off < len;) {
-        ssize_t k = write(fd, data + off, len - off);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) ok = 0, err = errno;
-        else off += (size_t)k;
-    }
-    if (ok && fsync(fd) != 0) ok = 0, err = errno;
-    if (fd >= 0 && close(fd) != 0 && ok) ok = 0, err = errno;
-    /* rename replaces what is at `name` itself; a link there is replaced, never followed. */
-    if (ok && renameat(dir, tmp, dir, name) != 0) ok = 0, err = errno;
-    if (!ok) {
-        snprintf(msg, cap, "cannot write %s: %s", shown, strerror(err ? err : EIO));
-        if (fd >= 0) unlinkat(dir, tmp, 0);
-        return -1;
-    }
-    fsync(dir); /* the rename itself is on the disk too */
-    return 0;
-}
-
-/* export --out PATH: its folder, and its name there. A PATH that is a link, a FIFO
- * or a device is refused, never replaced or written through. Release: close(*dir). */
-static int out_open(const char *path, int *dir, char *name, size_t cap, char *msg, size_t mcap)
-{
-    const char *slash = strrchr(path, '/');
-    char folder[PATH_MAX];
-    snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash - path) + (slash == path) : 1, slash ? path : ".");
-    snprintf(name, cap, "%s", slash ? slash + 1 : path);
-    if (!name[0] || !strcmp(name, ".") || !strcmp(name, "..")) {
-        snprintf(msg, mcap, "cannot write %s: not a file name", path);
-        return -1;
-    }
-    *dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (*dir < 0) {
-        snprintf(msg, mcap, "cannot write %s: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat sb;
-    if (fstatat(*dir, name, &sb, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISREG(sb.st_mode)) {
-        snprintf(msg, mcap, "cannot write %s: it is %s, not a file; nothing was written", path,
-                 S_ISLNK(sb.st_mode) ? "a link" : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)"
-                 : S_ISDIR(sb.st_mode) ? "a folder" : "a device or socket");
-        close(*dir);
-        *dir = -1;
-        return -1;
-    }
-    return 0;
-}
-
-/* A PNG through the painter: encoded in memory, then written whole. */
-static int write_png(painter *p, int64_t meeting, const char *board, int64_t child, int dir, const char *name,
+/* A PNG of one board, written whole (the command line's export --format png). */
+static int write_png(painter *p, int64_t meeting, const char *board, int w, int h, int dir, const char *name,
                      const char *shown, char *msg, size_t cap)
 {
-    store_status r = painter_draw(p, meeting, board, child);
+    print_picture pic;
+    store_status r = painter_paint(p, meeting, board, 0, w, h, &pic);
     if (r == STORE_EINVAL) snprintf(msg, cap, "there is no board '%s'; use drieluik, doelen, besluiten or vip", board);
     else if (r == STORE_EHELD) snprintf(msg, cap, "the child did not share this VIP-kaart (Mag in het plan): it stays on the device");
     else if (r == STORE_ENOTFOUND) snprintf(msg, cap, "meeting %lld has no %s", (long long)meeting,
                                            !strcmp(board, "vip") ? "child, so no VIP-kaart" : "such board");
-    else if (r != STORE_OK) snprintf(msg, cap, "%s", store_errmsg(p->app->st));
+    else if (r != STORE_OK) snprintf(msg, cap, "%s", store_errmsg(p->st));
     if (r != STORE_OK) return -1;
     unsigned char *png;
     size_t len;
-    if (ui_png_encode(p->surf, &png, &len) != 0) {
-        snprintf(msg, cap, "cannot make the picture: %s", SDL_GetError());
+    if (export_png(&pic, &png, &len) != 0) {
+        snprintf(msg, cap, "cannot make the picture");
         return -1;
     }
-    int rc = write_whole_at(dir, name, shown, (const char *)png, len, msg, cap);
-    SDL_free(png);
+    int rc = export_write_whole_at(dir, name, shown, (const char *)png, len, msg, cap);
+    free(png);
     return rc;
 }
 
-/* print's pictures come from the painter: 0x00RRGGBB words, as cairo's RGB24 wants. */
-static int plan_picture(void *user, const char *board, int64_t child, print_picture *out)
+/* The app's Exporteren: the bundle on a worker over a snapshot of the file; the
+ * pictures it asks for are drawn here, between frames, with the kiosk's store. */
+static painter app_painter;
+static export_job *app_job;
+static void wake_loop(void *user);
+
+static int app_export_start(scr_app *app, int64_t meeting, const char *folder, char *msg, size_t cap)
 {
-    painter *p = user;
-    if (painter_draw(p, p->app->meeting.id, board, child) != STORE_OK) return -1;
-    out->w = p->surf->w;
-    out->h = p->surf->h;
-    out->stride = p->surf->pitch;
-    out->pixels = p->surf->pixels;
-    return 0;
+    if (app_job) return -1;
+    app_painter = (painter){.st = app->st, .lang_en = app->lang_en};
+    export_opts o = {.lang_en = app->lang_en, .layouts_dir = app->layouts_dir, .paint = painter_paint, .user = &app_painter};
+    return export_job_start(app->db_path, meeting, &o, folder, app->wake ? wake_loop : NULL, NULL, &app_job, msg, cap);
 }
 
-/* The plan as a PDF, with pictures of its boards. */
-static int write_pdf(store *st, int64_t meeting, const char *json, int lang_en, int dir, const char *name, const char *shown,
-                     char *msg, size_t cap)
+static int app_export_poll(scr_app *app, int *percent, char *made, size_t made_cap, char *msg, size_t cap)
 {
-    painter p;
-    /* A 16:9 picture across an A4 column: 1600 px is ~235 dpi there. */
-    if (painter_open(&p, st, lang_en, 1600, 900, msg, cap) != 0) return -1;
-    p.app->meeting.id = meeting;
-    static core_template tpl[SCR_TEMPLATES_MAX];
-    int ntpl = 0;
-    char errs[1024];
-    store_layouts_load(env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS), tpl, SCR_TEMPLATES_MAX, &ntpl, errs, sizeof errs);
-    core_meeting m;
-    const char *tname = NULL;
-    if (store_meeting(st, meeting, &m) == STORE_OK)
-        for (int i = 0; i < ntpl; i++)
-            if (!strcmp(tpl[i].id, m.template_id)) tname = lang_en && tpl[i].name_en[0] ? tpl[i].name_en : tpl[i].name_nl;
-    print_opts o = {.lang_en = lang_en, .template_name = tname, .dl = &p.app->dl_layout, .picture = plan_picture,
-                    .user = &p, .pic_w = 1600, .pic_h = 900};
-    unsigned char *pdf;
-    size_t len;
-    int rc = print_plan_pdf(json, &o, &pdf, &len, msg, cap);
-    painter_close(&p);
-    if (rc == 0) rc = write_whole_at(dir, name, shown, (const char *)pdf, len, msg, cap);
-    free(pdf);
-    return rc;
-}
-
-/* "Plan <title> <day>": the day kept whatever the title's length, the title cut
- * at a grapheme (never inside a letter), no character FAT or exFAT refuses, and
- * room for " (99)" in the 255 bytes a name may have there. */
-static void bundle_name(const char *title, const char *day, char *out, size_t cap)
-{
-    char t[CORE_TEXT_BYTES(CORE_NAME_MAX) * 3 + 4];
-    ut_clean(title, strlen(title), t, sizeof t, 0); /* valid UTF-8, even from a hostile file */
-    for (char *c = t; *c; c++)
-        if ((unsigned char)*c < 32 || *c == 0x7F || strchr("/\\:*?\"<>|", *c)) *c = '-';
-    size_t room = 255 - strlen("Plan ") - 1 - strlen(day) - strlen(" (99)");
-    if (strlen(t) > room) t[ut_snap(t, room)] = 0;
-    size_t n = strlen(t);
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.')) t[--n] = 0;
-    snprintf(out, cap, "Plan %s%s%s", t, n ? " " : "", day);
-}
-
-/* Removes what this export made in its folder, and the folder: nothing else. */
-static void unmake(int place, const char *tmp, int dir, const char *const *names, int n)
-{
-    for (int i = 0; i < n; i++) unlinkat(dir, names[i], 0);
-    close(dir);
-    unlinkat(place, tmp, AT_REMOVEDIR);
-}
-
-/* Everything the facilitator hands out, in a new folder under `folder`: the plan
- * (PDF), the file (JSON) and pictures of the boards. It is built in a folder of its
- * own under a name nobody else has, made fresh (never one that was there, never
- * through a link), written to only by name within it, and renamed when whole, so a
- * stick pulled out half-way holds no half plan and nothing it did not make is touched. */
-static int export_bundle(store *st, int64_t meeting, int lang_en, const char *folder, char *made, size_t made_cap,
-                         char *msg, size_t cap)
-{
-    core_meeting m;
-    if (store_meeting(st, meeting, &m) != STORE_OK) {
-        snprintf(msg, cap, "there is no meeting %lld", (long long)meeting);
-        return -1;
+    (void)app;
+    if (!app_job) return -1;
+    int state = export_job_step(app_job, percent, made, made_cap, msg, cap);
+    if (state != 1) {
+        export_job_end(app_job);
+        app_job = NULL;
+        painter_close(&app_painter);
     }
-    char name[NAME_MAX + 1], day[32], tmp[NAME_MAX + 1], dst[NAME_MAX + 1];
-    scr_local_day(wall_ms(), day, sizeof day); /* the day the room sees, not UTC's */
-    bundle_name(m.title, day, name, sizeof name);
-    int place = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (place < 0) {
-        if (errno == ELOOP) snprintf(msg, cap, "%s is a link, not a folder: nothing is written there", folder);
-        else snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
-        return -1;
-    }
-    int made_dir = -1;
-    for (int tries = 0; made_dir != 0 && tries < 100; tries++) {
-        part_name(".schouders", tmp, sizeof tmp);
-        if ((made_dir = mkdirat(place, tmp, 0700)) != 0 && errno != EEXIST) break;
-    }
-    int dir = made_dir == 0 ? openat(place, tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
-    if (dir < 0) {
-        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
-        if (made_dir == 0) unlinkat(place, tmp, AT_REMOVEDIR);
-        close(place);
-        return -1;
-    }
-    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png"};
-    char *json = NULL;
-    int rc = store_export_json(st, meeting, &json) == STORE_OK ? 0 : -1;
-    if (rc) snprintf(msg, cap, "%s", store_errmsg(st));
-    if (!rc) rc = write_whole_at(dir, files[0], files[0], json, strlen(json), msg, cap);
-    if (!rc) rc = write_pdf(st, meeting, json, lang_en, dir, files[1], files[1], msg, cap);
-    /* Pictures of the boards that hold something; the VIP-kaart only in the PDF,
-     * and only when the child said yes. */
-    cJSON *root = json ? cJSON_Parse(json) : NULL;
-    int has[3] = {1, cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "drieluik"), "notes")) > 0,
-                  cJSON_GetArraySize(cJSON_GetObjectItem(root, "goals")) > 0};
-    cJSON_Delete(root);
-    free(json);
-    painter p;
-    if (!rc && !(rc = painter_open(&p, st, lang_en, 1920, 1080, msg, cap))) {
-        static const char *const boards[] = {"besluiten", "drieluik", "doelen"};
-        for (int i = 0; !rc && i < 3; i++)
-            if (has[i]) rc = write_png(&p, meeting, boards[i], 0, dir, files[2 + i], files[2 + i], msg, cap);
-        painter_close(&p);
-    }
-    /* Whole: under its own name (a second export the same day gets "(2)"); what is
-     * there already, a folder or a link, is never replaced. */
-    for (int k = 1; !rc && k < 100; k++) {
-        if (k == 1) snprintf(dst, sizeof dst, "%s", name);
-        else snprintf(dst, sizeof dst, "%s (%d)", name, k);
-        int r = renameat2(place, tmp, place, dst, RENAME_NOREPLACE);
-        if (r != 0 && errno == EINVAL) { /* a file system without the flag: look first */
-            struct stat sb;
-            if (fstatat(place, dst, &sb, AT_SYMLINK_NOFOLLOW) == 0) continue;
-            r = renameat(place, tmp, place, dst);
-        }
-        if (r == 0) {
-            snprintf(made, made_cap, "%s", dst);
-            close(dir);
-            fsync(place);
-            close(place);
-            return 0;
-        }
-        if (errno == EEXIST) continue;
-        snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
-        rc = -1;
-    }
-    if (!rc) snprintf(msg, cap, "cannot write in %s: too many plans of this name today", folder);
-    unmake(place, tmp, dir, files, 5); /* nothing half is left behind */
-    close(place);
-    return -1;
-}
-
-/* The app's Exporteren: screens call this through app->export_to (they draw no PDFs). */
-static int app_export(scr_app *app, int64_t meeting, const char *folder, char *made, size_t made_cap, char *msg, size_t cap)
-{
-    return export_bundle(app->st, meeting, app->lang_en, folder, made, made_cap, msg, cap);
+    return state;
 }
 
 static int export_main(int argc, char **argv)
@@ -458,7 +282,7 @@ static int export_main(int argc, char **argv)
     char *json = NULL;
     int rc = 1, dir = -1;
     char name[NAME_MAX + 1];
-    if (strcmp(out, "-") != 0 && out_open(out, &dir, name, sizeof name, msg, sizeof msg) != 0) {
+    if (strcmp(out, "-") != 0 && export_out_open(out, &dir, name, sizeof name, msg, sizeof msg) != 0) {
         fprintf(stderr, "schouders export: %s\n", msg);
     } else if (store_export_json(st, id, &json) != STORE_OK) { /* also how an unknown meeting is found */
         fprintf(stderr, "schouders export: %s\n", store_errmsg(st));
@@ -467,21 +291,25 @@ static int export_main(int argc, char **argv)
         else {
             size_t n = strlen(json);
             json[n] = '\n'; /* cJSON's text ends without one; the terminator is not needed past here */
-            rc = write_whole_at(dir, name, out, json, n + 1, msg, sizeof msg) ? 1 : 0;
+            rc = export_write_whole_at(dir, name, out, json, n + 1, msg, sizeof msg) ? 1 : 0;
             if (rc) fprintf(stderr, "schouders export: %s\n", msg);
         }
     } else if (SDL_Init(0) != 0) {
         fprintf(stderr, "schouders export: cannot start SDL: %s\n", SDL_GetError());
     } else {
-        if (!strcmp(format, "pdf")) rc = write_pdf(st, id, json, lang_en, dir, name, out, msg, sizeof msg) ? 1 : 0;
-        else {
-            painter p;
-            rc = painter_open(&p, st, lang_en, w, h, msg, sizeof msg) ? 1 : 0;
-            if (!rc) {
-                rc = write_png(&p, id, board ? board : default_board(st, id), 0, dir, name, out, msg, sizeof msg) ? 1 : 0;
-                painter_close(&p);
-            } else rc = 1;
+        painter p = {.st = st, .lang_en = lang_en};
+        if (!strcmp(format, "pdf")) {
+            export_opts eo = {.lang_en = lang_en, .layouts_dir = env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS),
+                              .paint = painter_paint, .user = &p};
+            unsigned char *pdf = NULL;
+            size_t len = 0;
+            rc = export_pdf(st, id, &eo, &pdf, &len, msg, sizeof msg) ||
+                 export_write_whole_at(dir, name, out, (const char *)pdf, len, msg, sizeof msg) ? 1 : 0;
+            free(pdf);
+        } else {
+            rc = write_png(&p, id, board ? board : default_board(st, id), w, h, dir, name, out, msg, sizeof msg) ? 1 : 0;
         }
+        painter_close(&p);
         if (rc) fprintf(stderr, "schouders export: %s\n", msg);
         SDL_Quit();
     }
@@ -707,7 +535,8 @@ int main(int argc, char **argv)
         return 1;
     }
     app.ui = &ui;
-    app.export_to = app_export;
+    app.export_start = app_export_start;
+    app.export_poll = app_export_poll;
     answered_event = SDL_RegisterEvents(1);
     if (answered_event != (Uint32)-1) app.wake = wake_loop;
     scr_set_words(&app);
@@ -781,6 +610,11 @@ int main(int argc, char **argv)
     if (ending) fprintf(stderr, "schouders: ended by signal %d; what was being written is kept\n", (int)ending);
     if (monkey && app.quit) fprintf(stderr, "schouders: monkey stopped by the app after %ld events\n", ui_monkey_sent(monkey));
     ui_monkey_free(monkey);
+    if (app_job) { /* an export cut short by the end: it cleans up after itself */
+        export_job_end(app_job);
+        app_job = NULL;
+        painter_close(&app_painter);
+    }
     scr_close(&app);
     ui_quit(&ui);
     ui_script_free(script);

@@ -1,5 +1,6 @@
 /* core: roles, colours, text and the small rules every screen relies on. */
 #include "core.h"
+#include "../config.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -55,9 +56,8 @@ const char *core_meeting_status_word(core_meeting_status s)
     }
 }
 
-/* Okabe-Ito: distinguishable with every common form of colour blindness. */
-static const uint32_t palette[CORE_PALETTE_SIZE] = {
-    0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x6B6B6B};
+/* config.h's participants' colours (Okabe-Ito). */
+static const uint32_t palette[CORE_PALETTE_SIZE] = CFG_PARTICIPANT_COLOURS;
 
 uint32_t core_palette(int i)
 {

@@ -2,6 +2,7 @@
  * keeps the board; every action here is followed by a diff the store commits, and
  * the same diff is what undo and redo play back. */
 #include "core.h"
+#include "../config.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +30,8 @@ int core_dl_prompt_parse(const char *word)
 
 void core_dl_layout_default(core_dl_layout *l)
 {
-    static const uint32_t notes[DL_COLS] = {0xCFE0F0, 0xD5EDD0, 0xFFE7A3}, edges[DL_COLS] = {0x5B8DB8, 0x4E9A5C, 0xD9A400};
+    static const uint32_t notes[DL_COLS] = {CFG_NOTE_LEFT, CFG_NOTE_MIDDLE, CFG_NOTE_RIGHT},
+                          edges[DL_COLS] = {CFG_EDGE_LEFT, CFG_EDGE_MIDDLE, CFG_EDGE_RIGHT};
     memset(l, 0, sizeof *l);
     for (int c = 0; c < DL_COLS; c++) {
         l->cols[c].note = notes[c];

@@ -4,6 +4,7 @@
  * there are and where each part starts (for the contents and "page 2 of 6"); the
  * second draws. */
 #include "print.h"
+#include "../config.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -30,14 +31,14 @@ static const char *tr(const char *key) { return gettext(key); }
 #define COL_W (PAGE_W - 2 * MARGIN)
 #define FONT "Noto Sans, DejaVu Sans"
 
-/* STYLE's palette; the page itself stays white. */
-#define INK 0x1E2933
-#define INK2 0x5B6670
-#define ACCENT 0x1F6F8B
-#define WARN 0xA9501F
-#define HAIRLINE 0xE2DDD2
-#define PAPER 0xF6F3EC
-#define FIXED 0x4E9A5C
+/* config.h's palette; the page itself stays white. */
+#define INK CFG_INK
+#define INK2 CFG_INK2
+#define ACCENT CFG_ACCENT
+#define WARN CFG_WARN
+#define HAIRLINE CFG_HAIRLINE
+#define PAPER CFG_BG
+#define FIXED CFG_EDGE_MIDDLE
 
 enum { SEC_MAX = 16 };
 
@@ -413,24 +414,24 @@ static void title_page(doc *d)
         }
         if (cur) add(&line, T("print.running"), cur, n, title);
         else add(&line, "%s", T("print.running_between"));
-        notice(d, text_of(&line), WARN, 0xFBEFE6);
+        notice(d, text_of(&line), WARN, CFG_WARN_TINT);
         line.n = 0;
     } else if (!strcmp(str(m, "status"), "preparing")) {
-        notice(d, T("print.preparing"), WARN, 0xFBEFE6);
+        notice(d, T("print.preparing"), WARN, CFG_WARN_TINT);
     } else if (!strcmp(str(m, "status"), "finished") && str(m, "finished_at")[0]) {
         long_date(d, str(m, "finished_at"), date, sizeof date, 1);
         add(&line, T("print.finished"), date);
-        notice(d, text_of(&line), FIXED, 0xEAF4E8);
+        notice(d, text_of(&line), FIXED, CFG_FIXED_TINT);
         line.n = 0;
     }
     if (fixed[0]) {
         long_date(d, fixed, date, sizeof date, 1);
         add(&line, T("print.fixed"), version, date);
-        notice(d, text_of(&line), FIXED, 0xEAF4E8);
+        notice(d, text_of(&line), FIXED, CFG_FIXED_TINT);
         line.n = 0;
     } else if (has_board(d, "consent") && strcmp(str(m, "status"), "preparing") != 0) {
         add(&line, T("print.not_fixed"), version > 0 ? version : 1);
-        notice(d, text_of(&line), WARN, 0xFBEFE6);
+        notice(d, text_of(&line), WARN, CFG_WARN_TINT);
         line.n = 0;
     }
 
@@ -585,7 +586,7 @@ static void goals(doc *d)
             add(&line, " \xC2\xB7 %s", !strcmp(str(g, "kind"), "voorwaardelijk") ? T("print.precondition") : T("print.prospect"));
             double h = measure(d, str(g, "text"), COL_W - 16, 13, 1) + measure(d, text_of(&line), COL_W - 16, 10, 0) + 40;
             need(d, h);
-            box(d, MARGIN, d->y, 4, h - 12, p == 0 ? 0xE08A6D : p == 1 ? 0xE3B04B : 0x8DB87A);
+            box(d, MARGIN, d->y, 4, h - 12, p == 0 ? CFG_PRIO_HOOG : p == 1 ? CFG_PRIO_MIDDEN : CFG_PRIO_LAAG);
             d->y += put(d, str(g, "text"), MARGIN + 16, d->y, COL_W - 16, 13, 1, INK) + 2;
             d->y += put(d, text_of(&line), MARGIN + 16, d->y, COL_W - 16, 10, 0, INK2) + 2;
             if (yes(g, "imposed")) d->y += put(d, T("goals.imposed"), MARGIN + 16, d->y, COL_W - 16, 10, 1, WARN) + 2;
@@ -643,7 +644,7 @@ static void consent(doc *d)
         uint32_t rgb = INK2;
         if (!strcmp(ans, "akkoord")) { mark = "\xE2\x9C\x93"; word = T("consent.akkoord"); rgb = FIXED; }
         else if (!strcmp(ans, "voorbehoud")) { mark = "\xE2\x89\x88"; word = T("consent.voorbehoud"); rgb = WARN; }
-        else if (!strcmp(ans, "niet_akkoord")) { mark = "\xE2\x9C\x97"; word = T("consent.niet"); rgb = 0xB3261E; }
+        else if (!strcmp(ans, "niet_akkoord")) { mark = "\xE2\x9C\x97"; word = T("consent.niet"); rgb = CFG_DANGER; }
         if (a) long_date(d, str(a, "at"), when, sizeof when, 1);
         snprintf(what, sizeof what, "%s %s", mark, word);
         txt who = {0};
@@ -846,9 +847,17 @@ int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, s
     *out = NULL;
     *out_len = 0;
     cJSON *root = cJSON_Parse(json);
+    int rc = print_plan_pdf_tree(root, o, out, out_len, msg, cap);
+    cJSON_Delete(root);
+    return rc;
+}
+
+int print_plan_pdf_tree(const cJSON *root, const print_opts *o, unsigned char **out, size_t *out_len, char *msg, size_t cap)
+{
+    *out = NULL;
+    *out_len = 0;
     if (!root || num(root, "schema_version") != 1) {
         snprintf(msg, cap, "the export is not schema_version 1 JSON");
-        cJSON_Delete(root);
         return -1;
     }
     sink s = {0};
@@ -874,7 +883,6 @@ int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, s
     cairo_surface_finish(d.pdf);
     cairo_status_t cs = cairo_surface_status(d.pdf);
     cairo_surface_destroy(d.pdf);
-    cJSON_Delete(root);
     txt_free(&d.footer);
     if (d.failed || d.footer.failed) cs = CAIRO_STATUS_NO_MEMORY;
     if (cs != CAIRO_STATUS_SUCCESS || !s.len) {

@@ -264,7 +264,7 @@ void scr_settle(scr_app *app)
     else if (!app->saving) scr_saved(app);
 }
 
-int scr_settled(const scr_app *app) { return app->saving == 0; }
+int scr_settled(const scr_app *app) { return app->saving == 0 && !app->exp.busy; }
 
 store_status scr_do(scr_app *app, core_op *op, int64_t *made)
 {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#define DRAFT_FILL 0xFBFAF6
+#define DRAFT_FILL CFG_CARD_QUIET
 
 void scr_plan_load(scr_app *app)
 {
@@ -107,7 +107,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, 3);
-    ui_card(ui, r, ui_mm(ui, 2), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : 0xC9C2B4, d->final ? 3 : 2);
+    ui_card(ui, r, ui_mm(ui, 2), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? 3 : 2);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
         if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
@@ -141,7 +141,7 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, 3), y = r.y + pad;
-    ui_card(ui, r, ui_mm(ui, 2), 0xFFF8EC, UI_WARN, 2);
+    ui_card(ui, r, ui_mm(ui, 2), CFG_WARN_FILL, UI_WARN, 2);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
     y += ui_mm(ui, 8);
     if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
@@ -212,7 +212,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         const core_bodemeis *b = &app->plan.bm[i];
         const core_participant *by = scr_participant(app, b->by);
         SDL_Rect card = {x, y, w, t + ui_mm(ui, 2)};
-        ui_card(ui, card, ui_mm(ui, 2), 0xFFF8EC, UI_WARN, 2);
+        ui_card(ui, card, ui_mm(ui, 2), CFG_WARN_FILL, UI_WARN, 2);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
         snprintf(line, sizeof line, "%s%s%s", b->text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         int rm = ui_mm(ui, 30);

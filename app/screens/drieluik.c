@@ -17,7 +17,7 @@
 #define CHANGES_MAX 256
 
 /* Calm, darker tints of the column colours for marks (text on them stays legible). */
-#define MARK_COLOUR 0xB07D00
+#define MARK_COLOUR CFG_MARK
 
 /* Colours, icons and words come from layouts/drieluik.json; the app's own words
  * stand where the file gives none. */
@@ -335,7 +335,7 @@ void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lift
 {
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, 2.5f) : 3;
-    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? 0xB9B2A4 : 0xDDD7CA);
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
     scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
     const core_participant *p = scr_participant(app, n->author);
     if (p) {
@@ -369,7 +369,7 @@ static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked
     int pressed = ui_pressed(ui, id);
     ui_circle(ui, cx, cy, t / 2, pressed ? UI_HAIRLINE : UI_SURFACE);
     ui_circle(ui, cx, cy, t / 2 - 2, marked ? MARK_COLOUR : UI_SURFACE);
-    ui_star(ui, cx, cy, t * 2 / 5, marked ? UI_SURFACE : 0xC9C2B4);
+    ui_star(ui, cx, cy, t * 2 / 5, marked ? UI_SURFACE : CFG_QUIET_EDGE);
     if (!marked) ui_star(ui, cx, cy, t * 2 / 5 - ui_mm(ui, 0.9f), UI_SURFACE);
     const char *label = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
     int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
@@ -423,7 +423,7 @@ static int step_bar(scr_app *app, SDL_Rect r)
     for (int i = 0; i < DL_STEPS; i++) {
         int cx = x + dot + i * (2 * dot + ui_mm(ui, 2.2f));
         uint32_t c = scr_dl_edge(app, core_dl_step_col(i));
-        ui_circle(ui, cx, cy, dot, i <= step ? c : 0xC9C2B4);
+        ui_circle(ui, cx, cy, dot, i <= step ? c : CFG_QUIET_EDGE);
         if (i > step) ui_circle(ui, cx, cy, dot - 2, UI_SURFACE);
         if (i == step) ui_circle(ui, cx, cy, dot / 3, UI_SURFACE);
     }
@@ -545,7 +545,7 @@ static void draw_group(scr_app *app, int k, float s)
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
     uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
-    ui_card(ui, r, ui_mm(ui, 2), 0xFBFAF6, edge, g->mark ? 4 : 2);
+    ui_card(ui, r, ui_mm(ui, 2), CFG_CARD_QUIET, edge, g->mark ? 4 : 2);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
@@ -585,7 +585,7 @@ static void draw_note_widget(scr_app *app, int i, float s)
     float dx, dy;
     int dragging = ui_dragging(ui, id, &dx, &dy);
     if (!dragging) scr_dl_note(app, n, drawn_at(app, n->id, home), s, 0);
-    else ui_round(ui, home, ui_mm(ui, 1), 0xEAE5DA); /* where it came from */
+    else ui_round(ui, home, ui_mm(ui, 1), CFG_HOLE); /* where it came from */
     int tapped = ui_area(ui, id, home, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK);
     ui_long_press(ui);
     if (n->at.mark) ui_selected(ui);
@@ -738,7 +738,7 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
         if (held) {
             /* Face down: a small stack of cards with how many, never what. */
             int bx = x + 2 * rad + ui_mm(ui, 4) + tw, bw = ui_mm(ui, 7), bh = ui_mm(ui, 6), by = cy - bh / 2;
-            ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, 0xC9C2B4);
+            ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, CFG_QUIET_EDGE);
             ui_round(ui, ui_rect(bx, by, bw, bh), 3, UI_INK2);
             char num[8];
             snprintf(num, sizeof num, "%d", held);
@@ -788,7 +788,7 @@ static void tray(scr_app *app)
     if (!sides) ch += ui_mm(ui, 20);
     if (ch > ui->h * 7 / 8) ch = ui->h * 7 / 8;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 3), 0x9A958A);
+    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 3), CFG_SHADOW_MODAL);
     ui_card(ui, card, ui_mm(ui, 3), UI_BG, UI_HAIRLINE, 2);
     /* Whose tray: their colour, name and role, and whom a supporter supports. */
     int rad = ui_mm(ui, 7), x = card.x + m, y = card.y + m;

@@ -1,7 +1,7 @@
 /* export: the facilitator hands out the plan (§3.3: everyone involved gets it). A
  * folder is picked, a USB stick being the usual case; the plan as a PDF, the file
  * as JSON and pictures of the boards go into one new folder there, whole or not at
- * all (main.c writes them: screens draw no PDFs). */
+ * all (app/export writes them on a worker, wired by main.c: screens draw no PDFs). */
 #include "screens.h"
 
 #include <mntent.h>
@@ -76,12 +76,11 @@ static const char *why(const char *folder)
     return T("export.why_other");
 }
 
-static void run_export(scr_app *app)
+static void finished(scr_app *app, int rc, const char *msg)
 {
     const scr_place *p = &app->exp.places[app->exp.chosen];
-    char msg[PATH_MAX + 256], line[1024];
-    int rc = app->export_to ? app->export_to(app, app->exp.meeting, p->path, app->exp.made, sizeof app->exp.made, msg, sizeof msg)
-                            : -1;
+    char line[1024];
+    app->exp.busy = 0;
     if (rc == 0) {
         app->exp.result = 1;
         snprintf(line, sizeof line, T("export.done"), p->name, app->exp.made);
@@ -90,9 +89,28 @@ static void run_export(scr_app *app)
         app->exp.result = -1;
         snprintf(app->exp.why, sizeof app->exp.why, T("export.failed"), p->name, why(p->path));
         scr_say(app, app->exp.why, 1);
-        fprintf(stderr, "schouders: export to %s failed: %s\n", p->path, app->export_to ? msg : "no exporter");
+        fprintf(stderr, "schouders: export to %s failed: %s\n", p->path, msg);
     }
     find_places(app); /* free space changed */
+}
+
+static void start_export(scr_app *app)
+{
+    char msg[PATH_MAX + 256] = "no exporter";
+    app->exp.percent = 0;
+    app->exp.made[0] = 0;
+    if (app->export_start && app->export_start(app, app->exp.meeting, app->exp.places[app->exp.chosen].path, msg, sizeof msg) == 0)
+        app->exp.busy = 1;
+    else finished(app, -1, msg);
+}
+
+/* Each frame while it runs: the worker's pictures are drawn here, between frames. */
+static void follow_export(scr_app *app)
+{
+    char msg[PATH_MAX + 256] = "";
+    int state = app->export_poll(app, &app->exp.percent, app->exp.made, sizeof app->exp.made, msg, sizeof msg);
+    if (state != 1) finished(app, state, msg);
+    if (!app->wake) app->ui->dirty = 1; /* else the worker wakes the loop when it has news */
 }
 
 /* A USB stick, drawn: body, connector, and its two little windows. */
@@ -120,16 +138,14 @@ static void size_words(const scr_app *app, long long bytes, char *out, size_t ca
 void scr_export_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    if (app->exp.busy == 2) {
-        run_export(app);
-        app->exp.busy = 0;
-    }
+    if (app->exp.busy) follow_export(app);
     if (app->exp.stale) find_places(app);
     int top = scr_begin(app, "export", T("export.title"), 0);
     int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 4);
     int bw = ui_mm(ui, 40);
-    if (ui_button(ui, "export.back", ui_rect(ui->w - m - bw, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY) &&
-        !app->exp.busy) {
+    SDL_Rect back = ui_rect(ui->w - m - bw, (top - t) / 2, bw, t);
+    if (app->exp.busy) ui_button_off(ui, "export.back", back, T("common.back")); /* the stick is being written */
+    else if (ui_button(ui, "export.back", back, T("common.back"), UI_SECONDARY)) {
         app->meetings_stale = 1;
         scr_go(app, SCR_HOME);
     }
@@ -160,8 +176,15 @@ void scr_export_frame(scr_app *app)
         ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, 2), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 12)), CFG_BODY_MM, CFG_SMALL_MM,
                     UI_INK, UI_LEFT);
         const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files") : T("export.nothing_left");
-        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, 13), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 9)), CFG_SMALL_MM, CFG_SMALL_MM,
-                    UI_INK2, UI_LEFT);
+        int sw = m + w - tx - ui_mm(ui, 4);
+        if (app->exp.busy) { /* how far: a bar, and the words beside it */
+            int bw2 = sw / 3, bh = ui_mm(ui, 3), by = y + ui_mm(ui, 13) + (ui_mm(ui, 9) - bh) / 2;
+            ui_round(ui, ui_rect(tx, by, bw2, bh), bh / 2, UI_HAIRLINE);
+            ui_round(ui, ui_rect(tx, by, bw2 * app->exp.percent / 100 > bh ? bw2 * app->exp.percent / 100 : bh, bh), bh / 2, UI_ACCENT);
+            tx += bw2 + ui_mm(ui, 4);
+            sw -= bw2 + ui_mm(ui, 4);
+        }
+        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, 13), sw, ui_mm(ui, 9)), CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
         y += ph + g;
     }
 
@@ -191,17 +214,13 @@ void scr_export_frame(scr_app *app)
         /* The whole card is the target; the button says what a tap does. */
         int clicked = ui_area(ui, id, c, p->name, UI_G_CLICK);
         SDL_Rect b = ui_rect(c.x + c.w - ui_mm(ui, 66), c.y + (ch - t) / 2, ui_mm(ui, 60), t);
-        ui_round(ui, b, ui_mm(ui, 2), UI_ACCENT);
-        ui_text_fit(ui, T("export.here"), b, CFG_BODY_MM, CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
+        ui_round(ui, b, ui_mm(ui, 2), app->exp.busy ? UI_HAIRLINE : UI_ACCENT); /* one export at a time */
+        ui_text_fit(ui, T("export.here"), b, CFG_BODY_MM, CFG_SMALL_MM, app->exp.busy ? UI_INK2 : UI_SURFACE, UI_CENTER);
         if (clicked && !app->exp.busy) {
             app->exp.chosen = i;
             app->exp.result = 0;
-            app->exp.busy = 1;
+            start_export(app);
         }
-    }
-    if (app->exp.busy == 1) { /* this frame says "bezig"; the next one does the work */
-        app->exp.busy = 2;
-        ui->dirty = 1;
     }
     ui_end(ui);
 }

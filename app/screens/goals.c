@@ -91,8 +91,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
 {
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, 2.5f) : 3;
-    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? 0xB9B2A4 : 0xDDD7CA);
-    ui_card(ui, r, ui_mm(ui, 1.5f), UI_SURFACE, g->imposed ? UI_INK2 : 0xC9C2B4, g->imposed ? 3 : 2);
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
+    ui_card(ui, r, ui_mm(ui, 1.5f), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? 3 : 2);
     int pad = ui_mm(ui, 2), row = ui_mm(ui, 9);
     ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), CFG_NOTE_MM * 0.9f, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
@@ -106,7 +106,7 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
             if (g->support & (1 << i)) {
                 static const char *const letters[SUPPORT_KINDS] = {"E", "I", "M", "Pr", "Pf"};
                 int w = ui_text_size(ui, letters[i], CFG_SMALL_MM).x + ui_mm(ui, 2.5f);
-                ui_round(ui, ui_rect(x, cy - ui_mm(ui, 3), w, ui_mm(ui, 6)), ui_mm(ui, 3), 0xE4EFF3);
+                ui_round(ui, ui_rect(x, cy - ui_mm(ui, 3), w, ui_mm(ui, 6)), ui_mm(ui, 3), CFG_PICKED_FILL);
                 ui_text(ui, letters[i], x + w / 2, cy - ui_text_size(ui, letters[i], CFG_SMALL_MM).y / 2,
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER, 0);
                 x += w + ui_mm(ui, 0.8f);
@@ -244,7 +244,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         if (dragging) {
             app->goals.lift_dx[i] = dx;
             app->goals.lift_dy[i] = dy;
-            ui_round(ui, n, ui_mm(ui, 1.5f), 0xEFEAE0);
+            ui_round(ui, n, ui_mm(ui, 1.5f), CFG_HOLE_GOAL);
         } else {
             draw_goal(app, gl, n, 0);
         }
@@ -438,7 +438,7 @@ static void goal_editor(scr_app *app)
         snprintf(id, sizeof id, "goal.action.%d", i);
         snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
         SDL_Rect ar = {rx, ry, colw, ui_mm(ui, 11)};
-        ui_card(ui, ar, ui_mm(ui, 2), a->done ? 0xEEF6EC : UI_BG, UI_HAIRLINE, 2);
+        ui_card(ui, ar, ui_mm(ui, 2), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, 2);
         if (a->done) ui_check(ui, ar.x + ui_mm(ui, 4), ar.y + ar.h / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
         ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, 8), ar.y, ar.w - ui_mm(ui, 10), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {

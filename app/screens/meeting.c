@@ -54,7 +54,7 @@ static void steps(scr_app *app, SDL_Rect r)
         int cur = i == app->meeting.current_phase;
         int w = all ? r.w / n : cur ? cur_w : dot_w, cy = r.y + r.h / 2;
         uint32_t colour = ph->def.closed ? UI_CLOSED_BAND : UI_ACCENT;
-        ui_circle(ui, x + rad, cy, rad, cur ? colour : ph->ended_at_ms ? 0xC9C2B4 : UI_INK2);
+        ui_circle(ui, x + rad, cy, rad, cur ? colour : ph->ended_at_ms ? CFG_QUIET_EDGE : UI_INK2);
         if (!cur) ui_circle(ui, x + rad, cy, rad - 3, UI_SURFACE);
         char num[8];
         snprintf(num, sizeof num, "%d", i + 1);
@@ -278,7 +278,7 @@ static int meeting_body(scr_app *app)
     int finished = app->meeting.status == MEETING_FINISHED;
     if (finished) { /* read only: said across the screen, and every tap below says it again */
         int band = ui_mm(ui, 14);
-        ui_fill(ui, ui_rect(0, y, ui->w, band), 0xE9E4D8);
+        ui_fill(ui, ui_rect(0, y, ui->w, band), CFG_BAND);
         char when[64], line[256];
         scr_local_date_words(app, app->meeting.finished_at_ms, when, sizeof when);
         char hm[8];

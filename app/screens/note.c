@@ -91,7 +91,7 @@ static void editor(scr_app *app)
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 105), side = ui_mm(ui, 56);
     int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, 12);
     SDL_Rect card = ui_rect(x, y, cw, ch);
-    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 2), 0x9A958A);
+    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 2), CFG_SHADOW_MODAL);
     ui_round(ui, card, ui_mm(ui, 2), fill);
     ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, 3)), edge);
     int pad = ui_mm(ui, 5);

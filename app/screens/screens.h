@@ -58,10 +58,12 @@ typedef struct scr_app {
     int lang_en;
     int demo;                   /* --demo: create the demo meeting once */
     int picture;                /* drawing a board for export: no buttons, nothing to tap */
-    /* Writes a meeting's plan (PDF, JSON, pictures) into a new folder under `folder`,
-     * named in made; 0, or -1 with msg. Set by main.c: screens draw no PDFs. */
-    int (*export_to)(struct scr_app *app, int64_t meeting, const char *folder, char *made, size_t made_cap,
-                     char *msg, size_t cap);
+    /* The plan (PDF, JSON, pictures) into a new folder under `folder`, on a worker
+     * (app/export, wired by main.c: screens draw no PDFs). start: 0, or -1 with msg.
+     * poll, each frame while it runs: 1 running (*percent), 0 written (made, the
+     * folder's name), -1 failed (msg); after 0 or -1 the job is gone. */
+    int (*export_start)(struct scr_app *app, int64_t meeting, const char *folder, char *msg, size_t cap);
+    int (*export_poll)(struct scr_app *app, int *percent, char *made, size_t made_cap, char *msg, size_t cap);
     scr_id screen;
     uint32_t now;               /* SDL ticks of this frame */
     int64_t wall_ms;            /* Unix time of this frame */
@@ -94,7 +96,8 @@ typedef struct scr_app {
         char title[CORE_TEXT_BYTES(CORE_NAME_MAX)];
         scr_place places[SCR_PLACES_MAX];
         int nplaces, stale;
-        int busy;            /* the frame that says "bezig" is drawn first, then the work */
+        int busy;            /* writing: the worker runs, the screen stays live */
+        int percent;         /* of the work done, for the bar */
         int chosen;          /* the place being written to */
         int result;          /* 0 none yet, 1 done, -1 failed */
         char made[256];      /* the new folder's name */
@@ -299,7 +302,7 @@ void scr_undo_look(scr_app *app, const char *board);
 void scr_undo_after(scr_app *app, const char *board);
 /* Takes the writer's answers: the saved mark, or the failure said and the meeting
  * read again from the file, so what did not get saved is not shown. Every frame
- * begins with it; scr_settled: nothing is with the writer any more. */
+ * begins with it; scr_settled: nothing is with the writer any more, no export runs. */
 void scr_settle(scr_app *app);
 int scr_settled(const scr_app *app);
 /* The Ongedaan maken / Opnieuw pair (ids BOARD.undo, BOARD.redo): 0 or 1 when one

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define PICKED_FILL 0xE4EFF3
+#define PICKED_FILL CFG_PICKED_FILL
 #define PEN_MM 1.2f
 
 /* Pictograms: glyphs of the shipped Symbola font (its licence beside it), so no
@@ -55,8 +55,8 @@ static void draw_picto(scr_app *app, const char *relation, int cx, int cy, float
 static void face(scr_app *app, int level, int cx, int cy, int r, int dim)
 {
     ui_ctx *ui = app->ui;
-    static const uint32_t fills[CORE_VIP_FACES + 1] = {0xE2DDD2, 0xBFE3B4, 0xDDEFC6, 0xF3EBC4, 0xF7D8B5, 0xCFDDF0};
-    uint32_t ink = dim ? 0x9AA3AB : UI_INK;
+    static const uint32_t fills[CORE_VIP_FACES + 1] = CFG_VIP_FACES;
+    uint32_t ink = dim ? CFG_INK_DIM : UI_INK;
     ui_circle(ui, cx, cy, r, dim ? UI_HAIRLINE : UI_INK);
     ui_circle(ui, cx, cy, r - (r > 30 ? 3 : 2), dim ? UI_SURFACE : fills[level >= 1 && level <= 5 ? level : 0]);
     ui_circle(ui, cx - r * 35 / 100, cy - r * 25 / 100, r / 9 + 1, ink);
@@ -73,7 +73,7 @@ static void face(scr_app *app, int level, int cx, int cy, int r, int dim)
         ui_circle(ui, (int)(cx + b * w), (int)yb, (int)(lw / 2), ink); /* round joints: one smooth mouth */
     }
     ui_circle(ui, (int)(cx - w), (int)(y0 - bend * r * 0.12f), (int)(lw / 2), ink);
-    if (level == 5 && !dim) ui_circle(ui, cx + r * 45 / 100, cy + r * 5 / 100, r / 8 + 1, 0x56B4E9); /* a tear */
+    if (level == 5 && !dim) ui_circle(ui, cx + r * 45 / 100, cy + r * 5 / 100, r / 8 + 1, CFG_VIP_TEAR); /* a tear */
 }
 
 /* An arrow up (meer), down (minder), a check (goed) or a wave (anders). */
@@ -176,7 +176,7 @@ static void counter(scr_app *app, int right, int cy)
     int x = right - tw - ui_mm(ui, 3) - CORE_VIP_MAX * (2 * r + g);
     for (int i = 0; i < CORE_VIP_MAX; i++) {
         int cx = x + r + i * (2 * r + g);
-        ui_circle(ui, cx, cy, r, i < app->vip.ncard ? UI_ACCENT : 0xC9C2B4);
+        ui_circle(ui, cx, cy, r, i < app->vip.ncard ? UI_ACCENT : CFG_QUIET_EDGE);
         if (i >= app->vip.ncard) ui_circle(ui, cx, cy, r - 3, UI_SURFACE);
     }
     ui_text(ui, line, right, cy - ui_text_size(ui, line, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
@@ -400,7 +400,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     for (int k = 0; k < 4; k++) {
         SDL_Rect b = {x + k * (cw + g), y, cw, ch};
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
-        ui_card(ui, b, ui_mm(ui, 3), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : 0xC9C2B4,
+        ui_card(ui, b, ui_mm(ui, 3), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : CFG_QUIET_EDGE,
                 sel ? ui_mm(ui, 1) : 2);
         change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
         ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, 2), b.y + ch * 2 / 3, b.w - ui_mm(ui, 4), ch / 3),
@@ -427,7 +427,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     int nh = r.y + r.h - y - t - g;
     if (app->vip.note_draw) {
         SDL_Rect cr = {x, y, w, nh};
-        ui_card(ui, cr, ui_mm(ui, 2), UI_SURFACE, 0xC9C2B4, 2);
+        ui_card(ui, cr, ui_mm(ui, 2), UI_SURFACE, CFG_QUIET_EDGE, 2);
         ui_ink_canvas(ui, "vip.note.canvas", cr, &app->vip.ink, PEN_MM, UI_INK);
     } else {
         ui_textarea(ui, "vip.note", ui_rect(x, y, w, nh), app->vip.note, sizeof app->vip.note, CORE_NOTE_MAX,

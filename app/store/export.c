@@ -149,6 +149,17 @@ static int mark(store *st, cJSON *dl, const char *key, int64_t meeting, const ch
 store_status store_export_json(store *st, int64_t meeting, char **json)
 {
     *json = NULL;
+    cJSON *root = NULL;
+    store_status r = store_export_tree(st, meeting, &root);
+    if (r != STORE_OK) return r;
+    *json = cJSON_Print(root);
+    cJSON_Delete(root);
+    return *json ? STORE_OK : STORE_EIO;
+}
+
+store_status store_export_tree(store *st, int64_t meeting, struct cJSON **out)
+{
+    *out = NULL;
     core_meeting m;
     store_status r = store_meeting(st, meeting, &m);
     if (r != STORE_OK) {
@@ -258,7 +269,6 @@ store_status store_export_json(store *st, int64_t meeting, char **json)
         cJSON_Delete(root);
         return STORE_EIO;
     }
-    *json = cJSON_Print(root);
-    cJSON_Delete(root);
-    return *json ? STORE_OK : STORE_EIO;
+    *out = root;
+    return STORE_OK;
 }

@@ -298,6 +298,10 @@ store_status store_replay(store *st, FILE *in, int *count, char *msg, size_t cap
 
 /* Export per DESIGN's contract, schema_version 1. *json is malloc'd; release: free(). */
 store_status store_export_json(store *st, int64_t meeting, char **json);
+/* The same as a parsed tree, for whoever reads it next (the printer): no text in
+ * between. Release: cJSON_Delete. */
+struct cJSON;
+store_status store_export_tree(store *st, int64_t meeting, struct cJSON **out);
 
 /* --- layouts ----------------------------------------------------------------- */
 

@@ -14,18 +14,18 @@
 
 /* --- theme (STYLE.md palette) ------------------------------------------------ */
 #define UI_RGB(hex) ((SDL_Color){(Uint8)((hex) >> 16), (Uint8)((hex) >> 8), (Uint8)(hex), 255})
-enum {
-    UI_BG = 0xF6F3EC, UI_SURFACE = 0xFFFFFF, UI_HAIRLINE = 0xE2DDD2,
-    UI_INK = 0x1E2933, UI_INK2 = 0x5B6670,
-    UI_ACCENT = 0x1F6F8B, UI_ACCENT_PRESSED = 0x17566C,
-    UI_WARN = 0xA9501F, UI_DANGER = 0xB3261E,
-    UI_CLOSED_BG = 0xEFE9F6, UI_CLOSED_BAND = 0x5E4B8B,
+enum { /* config.h's palette, under the kit's names */
+    UI_BG = CFG_BG, UI_SURFACE = CFG_SURFACE, UI_HAIRLINE = CFG_HAIRLINE,
+    UI_INK = CFG_INK, UI_INK2 = CFG_INK2,
+    UI_ACCENT = CFG_ACCENT, UI_ACCENT_PRESSED = CFG_ACCENT_PRESSED,
+    UI_WARN = CFG_WARN, UI_DANGER = CFG_DANGER,
+    UI_CLOSED_BG = CFG_CLOSED_BG, UI_CLOSED_BAND = CFG_CLOSED_BAND,
     /* Drieluik columns: note fill and edge (an icon says it too: cloud, path, sun) */
-    UI_NOTE_LEFT = 0xCFE0F0, UI_EDGE_LEFT = 0x5B8DB8,
-    UI_NOTE_MIDDLE = 0xD5EDD0, UI_EDGE_MIDDLE = 0x4E9A5C,
-    UI_NOTE_RIGHT = 0xFFE7A3, UI_EDGE_RIGHT = 0xD9A400,
+    UI_NOTE_LEFT = CFG_NOTE_LEFT, UI_EDGE_LEFT = CFG_EDGE_LEFT,
+    UI_NOTE_MIDDLE = CFG_NOTE_MIDDLE, UI_EDGE_MIDDLE = CFG_EDGE_MIDDLE,
+    UI_NOTE_RIGHT = CFG_NOTE_RIGHT, UI_EDGE_RIGHT = CFG_EDGE_RIGHT,
     /* Goals board priority bands */
-    UI_BAND_HOOG = 0xF4C7B8, UI_BAND_MIDDEN = 0xF8E3B5, UI_BAND_LAAG = 0xDDEBD3
+    UI_BAND_HOOG = CFG_BAND_HOOG, UI_BAND_MIDDEN = CFG_BAND_MIDDEN, UI_BAND_LAAG = CFG_BAND_LAAG
 };
 
 typedef enum { UI_PRIMARY, UI_SECONDARY, UI_DANGER_BTN, UI_QUIET } ui_style;

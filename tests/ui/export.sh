@@ -99,6 +99,22 @@ check "drieluik pdf: a note in a tray stays out" lacks "$TMP/dl.txt" "stabiel th
 check "drieluik json: so does the file" lacks "$TMP/dl.json" "stabiel thuis"
 check "drieluik json: no held note at all" jq -e '[.drieluik.notes[] | select(.hung_at == null)] | length == 0' "$TMP/dl.json"
 
+# An organisation's own Drieluik colours (layouts/drieluik.json) reach paper too: the
+# left column's edge made magenta shows on the PDF's pages; the standard file's does not.
+mkdir -p "$TMP/own"
+cp "$SRC"/layouts/*.json "$TMP/own/"
+sed -i 's/"edge": "#5B8DB8"/"edge": "#FF00FF"/' "$TMP/own/drieluik.json"
+magenta() { # pixels within 8 % of #FF00FF on the pages of a PDF
+  rm -f "$TMP"/mag-*.png
+  pdftoppm -r 50 -png "$1" "$TMP/mag"
+  for f in "$TMP"/mag-*.png; do
+    convert "$f" -fuzz 8% -fill black +opaque '#FF00FF' -fill white -opaque '#FF00FF' -format '%[fx:int(mean*w*h+0.5)]\n' info:
+  done | awk '{s += $1} END {print s + 0}'
+}
+SCHOUDERS_LAYOUTS="$TMP/own" "$SCHOUDERS" export --db "$TMP/dl.db" --meeting 1 --format pdf --out "$TMP/own.pdf"
+check "own colours: the left column's colour is on paper" test "$(magenta "$TMP/own.pdf")" -gt 20
+check "own colours: the standard colours have none of it" test "$(magenta "$TMP/dl.pdf")" -eq 0
+
 # --- PNG ------------------------------------------------------------------------------
 for b in besluiten vip; do
   check "png $b: export runs" ex --format png --board "$b" --size 1280x720 --out "$OUT/plan_$b.png"
