@@ -86,7 +86,7 @@ fuzz: deps
 	  $$(pkg-config --cflags --libs icu-uc) -o build/fuzz/fuzz_text
 	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_layout.c app/store/layout.c app/core/core.c app/core/drieluik.c \
 	  $$(pkg-config --cflags --libs libcjson) -o build/fuzz/fuzz_layout
-	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_script.c app/ui/script.c app/ui/ui.c app/ui/text.c app/ui/edit.c \
+	clang $(FUZZ_FLAGS) tests/fuzz/fuzz_script.c app/ui/script.c app/ui/ui.c app/ui/redraw.c app/ui/text.c app/ui/edit.c \
 	  app/ui/osk.c app/ui/canvas.c app/ui/sound.c app/ui/monkey.c app/ui/utext.c app/ui/ink.c \
 	  $$(pkg-config --cflags --libs sdl2 SDL2_ttf SDL2_image icu-uc) -lm -o build/fuzz/fuzz_script
 	clang $(FUZZ_FLAGS) -Iapp/print tests/fuzz/fuzz_print.c app/print/print.c app/core/core.c app/core/drieluik.c \

@@ -77,6 +77,11 @@
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
 #define CFG_MEASURE_CACHE 4096    /* measured widths, one slot per hash */
+#define CFG_RC_CELL 64             /* redraw: the grid's cell, px (redraw.c) */
+#define CFG_RC_CELLS 4096         /* cells of the largest screen compared (64 px: 4K) */
+#define CFG_RC_CMDS 16384         /* drawing commands a frame records; more: drawn at once, in full */
+#define CFG_RC_VERTS 16384        /* their triangles' corners */
+#define CFG_RC_GRAVE 512          /* textures retired in a frame, kept until it is drawn */
 #define CFG_DISC_CACHE 32         /* discs kept as textures, one slot per radius (corners, avatars, dots) */
 #define CFG_DISC_MAX_PX 64        /* larger discs are drawn as triangles: rare, and a texture would be big */
 #define CFG_FIT_CACHE 256         /* texts fitted into boxes (size and lines), one slot per hash */

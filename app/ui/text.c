@@ -259,7 +259,7 @@ static ui_text_entry *entry(ui_ctx *ctx, const char *s, size_t len, int px, uint
     SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
     ui_text_entry *e = &ctx->cache[victim];
     if (tex) {
-        if (e->tex) SDL_DestroyTexture(e->tex);
+        if (e->tex) ui_rc_retire(ctx, e->tex); /* a command of this frame may still use it */
         *e = (ui_text_entry){h, px, (int)len, rgb, tex, surf->w, surf->h, ctx->frame};
     }
     SDL_FreeSurface(surf);
@@ -273,7 +273,7 @@ int ui_draw_line(ui_ctx *ctx, const char *s, size_t len, int x, int y, int px, u
     ui_text_entry *e = entry(ctx, s, len, px, rgb);
     if (!e) return ctx->ren ? 0 : ui_measure(ctx, s, len, px);
     SDL_Rect dst = {x, y - ctx->oy, e->w, e->h};
-    SDL_RenderCopy(ctx->ren, e->tex, NULL, &dst);
+    ui_rc_copy(ctx, e->tex, NULL, dst, 0xFFFFFF, e->hash);
     return e->w;
 }
 

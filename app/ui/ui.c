@@ -41,11 +41,13 @@ int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const
     ctx->scale = 1.0f;
     ctx->dirty = 1;
     ui_resize(ctx, w, h);
+    if (ui_rc_init(ctx) != 0) snprintf(ctx->error, sizeof ctx->error, "out of memory: every frame is drawn whole");
     return ui_fonts_open(ctx, assets);
 }
 
 void ui_quit(ui_ctx *ctx)
 {
+    ui_rc_quit(ctx);
     if (ctx->layer) SDL_DestroyTexture(ctx->layer);
     ctx->layer = NULL;
     for (int i = 0; i < CFG_DISC_CACHE; i++) {
@@ -62,6 +64,7 @@ void ui_resize(ui_ctx *ctx, int w, int h)
     ctx->h = h;
     ctx->ppmm = screen_ppmm(ctx->win, w, h);
     ctx->dirty = 1;
+    ui_rc_invalidate(ctx); /* the window's pixels are new */
 }
 
 int ui_mm(const ui_ctx *ctx, float mm) { return (int)lroundf(mm * ctx->ppmm * ctx->scale); }
@@ -563,6 +566,7 @@ void ui_end(ui_ctx *ctx)
     ctx->nprev_texts = ctx->ntexts;
     SDL_strlcpy(ctx->prev_screen, ctx->screen, sizeof ctx->prev_screen);
     if (!ctx->ren) return;
+    ui_rc_draw(ctx);
     if (ctx->shot_path[0]) {
         save_shot(ctx);
         ctx->shot_path[0] = 0;
@@ -593,54 +597,51 @@ int ui_layer_begin(ui_ctx *ctx)
     int w = 0, h = 0;
     if (ctx->layer) SDL_QueryTexture(ctx->layer, NULL, NULL, &w, &h);
     if (!ctx->layer || w != ctx->w || h != ctx->h) {
-        if (ctx->layer) SDL_DestroyTexture(ctx->layer);
+        if (ctx->layer) ui_rc_retire(ctx, ctx->layer);
         ctx->layer = SDL_CreateTexture(ctx->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, ctx->w, ctx->h);
     }
     if (!ctx->layer || SDL_SetRenderTarget(ctx->ren, ctx->layer) != 0) return -1;
+    ui_rc_target(ctx, 1);
+    ctx->rc.layer_gen++; /* new pixels in it */
     return 0;
 }
 
 void ui_layer_end(ui_ctx *ctx)
 {
     SDL_SetRenderTarget(ctx->ren, NULL);
+    ui_rc_target(ctx, 0);
     ui_layer_show(ctx);
 }
 
 void ui_layer_show(ui_ctx *ctx)
 {
-    if (ctx->ren && ctx->layer) SDL_RenderCopy(ctx->ren, ctx->layer, NULL, NULL);
+    if (ctx->ren && ctx->layer)
+        ui_rc_copy(ctx, ctx->layer, NULL, ui_rect(0, 0, ctx->w, ctx->h), 0xFFFFFF, 0x4C41594552ull ^ ctx->rc.layer_gen);
 }
 
 /* --- drawing ------------------------------------------------------------------- */
 
-static void set_colour(ui_ctx *ctx, uint32_t rgb)
-{
-    SDL_SetRenderDrawColor(ctx->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255);
-}
 
 void ui_clear(ui_ctx *ctx, uint32_t rgb)
 {
     if (!ctx->ren || ctx->no_draw) return;
-    set_colour(ctx, rgb);
-    SDL_RenderClear(ctx->ren);
+    int w = 0, h = 0;
+    if (SDL_GetRendererOutputSize(ctx->ren, &w, &h) != 0) w = ctx->w, h = ctx->h;
+    ui_rc_fill(ctx, ui_rect(0, 0, w, h), rgb, 255);
 }
 
 void ui_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb)
 {
     if (!ctx->ren || ctx->no_draw) return;
     r.y -= ctx->oy;
-    set_colour(ctx, rgb);
-    SDL_RenderFillRect(ctx->ren, &r);
+    ui_rc_fill(ctx, r, rgb, 255);
 }
 
 void ui_veil(ui_ctx *ctx, SDL_Rect r, uint32_t rgb, uint8_t alpha)
 {
     if (!ctx->ren || ctx->no_draw) return;
     r.y -= ctx->oy;
-    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ctx->ren, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, alpha);
-    SDL_RenderFillRect(ctx->ren, &r);
-    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_NONE);
+    ui_rc_fill(ctx, r, rgb, alpha);
 }
 
 /* A convex polygon as a triangle fan around its centre; pts[n-1] should repeat
@@ -660,7 +661,7 @@ static void fan(ui_ctx *ctx, float cx, float cy, const SDL_FPoint *pts, int n, u
         idx[i * 3 + 1] = i + 1;
         idx[i * 3 + 2] = i + 2;
     }
-    if (n > 1) SDL_RenderGeometry(ctx->ren, NULL, v, n + 1, idx, (n - 1) * 3);
+    if (n > 1) ui_rc_geometry(ctx, v, n + 1, idx, (n - 1) * 3);
 }
 
 /* The disc of radius r as a white texture whose alpha is the pixel's coverage (4x4
@@ -690,7 +691,7 @@ static SDL_Texture *disc(ui_ctx *ctx, int r)
     SDL_FreeSurface(s);
     if (!t) return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-    if (ctx->disc[slot]) SDL_DestroyTexture(ctx->disc[slot]);
+    if (ctx->disc[slot]) ui_rc_retire(ctx, ctx->disc[slot]);
     ctx->disc[slot] = t;
     ctx->disc_r[slot] = r;
     return t;
@@ -701,8 +702,7 @@ static int disc_copy(ui_ctx *ctx, int r, SDL_Rect src, SDL_Rect dst, uint32_t rg
 {
     SDL_Texture *t = disc(ctx, r);
     if (!t) return -1;
-    SDL_SetTextureColorMod(t, (Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb);
-    SDL_RenderCopy(ctx->ren, t, &src, &dst);
+    ui_rc_copy(ctx, t, &src, dst, rgb, 0x44495343ull << 24 ^ (uint64_t)r);
     return 0;
 }
 
@@ -728,7 +728,7 @@ static void quarter(ui_ctx *ctx, float cx, float cy, int radius, int q, uint32_t
         idx[i * 3 + 1] = i + 1;
         idx[i * 3 + 2] = i + 2;
     }
-    SDL_RenderGeometry(ctx->ren, NULL, v, SEG + 2, idx, SEG * 3);
+    ui_rc_geometry(ctx, v, SEG + 2, idx, SEG * 3);
 }
 
 void ui_round(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t rgb)
@@ -806,7 +806,7 @@ void ui_line(ui_ctx *ctx, float x0, float y0, float x1, float y1, float width, u
     SDL_Vertex v[4] = {{{x0 + nx, y0 + ny}, c, {0, 0}}, {{x1 + nx, y1 + ny}, c, {0, 0}},
                        {{x1 - nx, y1 - ny}, c, {0, 0}}, {{x0 - nx, y0 - ny}, c, {0, 0}}};
     const int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_RenderGeometry(ctx->ren, NULL, v, 4, idx, 6);
+    ui_rc_geometry(ctx, v, 4, idx, 6);
 }
 
 void ui_star(ui_ctx *ctx, int cx, int cy, int r, uint32_t rgb)
@@ -908,10 +908,7 @@ void ui_block(ui_ctx *ctx, const char *id)
     SDL_Rect all = {0, 0, ctx->w, ctx->h};
     ui_add_widget(ctx, id, all, "", UI_W_BLOCK);
     if (!ctx->ren || ctx->no_draw) return;
-    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(ctx->ren, 0x1E, 0x29, 0x33, 140);
-    SDL_RenderFillRect(ctx->ren, &all);
-    SDL_SetRenderDrawBlendMode(ctx->ren, SDL_BLENDMODE_NONE);
+    ui_rc_fill(ctx, all, CFG_INK, 140);
 }
 
 /* --- dump ---------------------------------------------------------------------- */

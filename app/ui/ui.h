@@ -28,6 +28,27 @@ enum { /* config.h's palette, under the kit's names */
     UI_BAND_HOOG = CFG_BAND_HOOG, UI_BAND_MIDDEN = CFG_BAND_MIDDEN, UI_BAND_LAAG = CFG_BAND_LAAG
 };
 
+/* Redrawing only what changed (redraw.c): the frame's drawing, recorded, and each
+ * grid cell's hash of what touched it, this frame's and the last. */
+struct ui_rc_cmd;
+typedef struct {
+    int on;           /* SDL's software renderer: the screen keeps its pixels */
+    int immediate;    /* out of room this frame: drawn at once */
+    int to_layer;     /* drawing into the drag layer: at once */
+    int full;         /* the next frame draws every cell */
+    struct ui_rc_cmd *cmds;
+    SDL_Vertex *verts;
+    int *idx;
+    int n, nv, ni;
+    uint64_t cell[2][CFG_RC_CELLS];
+    int flip, w, h;
+    SDL_Texture *grave[CFG_RC_GRAVE];
+    int ngrave;
+    int drawn_cells;  /* cells the last frame drew, for tests and make bench */
+    int check, mismatches; /* SCHOUDERS_CHECK_REDRAW=1: each frame against a full redraw */
+    unsigned layer_gen;
+} ui_rc;
+
 typedef enum { UI_PRIMARY, UI_SECONDARY, UI_DANGER_BTN, UI_QUIET } ui_style;
 typedef enum { UI_LEFT, UI_CENTER, UI_RIGHT } ui_align;
 
@@ -171,6 +192,7 @@ typedef struct ui_ctx {
      * fills pixel by pixel (two thirds of a full frame's work). Released by ui_quit. */
     SDL_Texture *disc[CFG_DISC_CACHE];
     int disc_r[CFG_DISC_CACHE];
+    ui_rc rc;
 } ui_ctx;
 
 /* Sets SDL's hints (no synthetic mouse/touch events, no GL for the software

@@ -27,4 +27,21 @@ int ui_held_ms(const ui_ctx *ctx, const char *id);
  * the next frame (osk.c). */
 void ui_osk(ui_ctx *ctx);
 
+/* Drawing to the screen goes through these (redraw.c): recorded and drawn at the
+ * frame's end where something changed, or at once into the drag layer and without
+ * SDL's software renderer. alpha 255: opaque. key: what the texture shows. */
+int ui_rc_init(ui_ctx *ctx);
+void ui_rc_quit(ui_ctx *ctx);
+void ui_rc_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb, uint8_t alpha);
+void ui_rc_geometry(ui_ctx *ctx, const SDL_Vertex *v, int nv, const int *idx, int ni);
+void ui_rc_copy(ui_ctx *ctx, SDL_Texture *tex, const SDL_Rect *src, SDL_Rect dst, uint32_t tint, uint64_t key);
+/* Instead of SDL_DestroyTexture: kept until the frame that may use it is drawn. */
+int ui_rc_retire(ui_ctx *ctx, SDL_Texture *tex);
+/* 1 while the drag layer is the target. */
+void ui_rc_target(ui_ctx *ctx, int layer);
+/* The next frame draws everything (the screen's pixels were lost). */
+void ui_rc_invalidate(ui_ctx *ctx);
+/* Draws what changed; ui_end calls it before the present. */
+void ui_rc_draw(ui_ctx *ctx);
+
 #endif
