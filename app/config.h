@@ -6,6 +6,10 @@
 #define CFG_TARGET_MM 12.0f       /* smallest touch target */
 #define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
 #define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm) */
+#define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
+#define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
+#define CFG_PAD_MM 5.0f           /* inside a card or a modal */
+#define CFG_RADIUS_MM 2.0f        /* a card's corners */
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
 /* A finger with no event this long is taken as lifted: SDL and real touch screens

@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -208,12 +209,65 @@ static void local_day(char *out, size_t cap)
     else strftime(out, cap, "%Y-%m-%d", &tm);
 }
 
-/* Removes what this export made in its folder, and the folder: nothing else. */
-static void unmake(int place, const char *tmp, int dir, const char *const *names, int n)
+/* Removes what this export made in its folder, and the folder: nothing else.
+ * 0, or -1 when something of it could not be removed (a stick made read-only). */
+static int unmake(int place, const char *tmp, int dir, const char *const *names, int n)
 {
-    for (int i = 0; i < n; i++) unlinkat(dir, names[i], 0);
+    int rc = 0;
+    for (int i = 0; i < n; i++)
+        if (unlinkat(dir, names[i], 0) != 0 && errno != ENOENT) rc = -1;
     close(dir);
-    unlinkat(place, tmp, AT_REMOVEDIR);
+    if (unlinkat(place, tmp, AT_REMOVEDIR) != 0 && errno != ENOENT) rc = -1;
+    return rc;
+}
+
+/* "NAME.xxxxxx.part" as part_name makes them. */
+static int is_part(const char *s, const char *name)
+{
+    size_t n = strlen(name), len = strlen(s);
+    if (len != n + 12 || strncmp(s, name, n) != 0 || s[n] != '.' || strcmp(s + n + 7, ".part") != 0) return 0;
+    for (size_t i = n + 1; i < n + 7; i++)
+        if (!strchr("0123456789abcdef", s[i])) return 0;
+    return 1;
+}
+
+/* A bundle an earlier export could not finish or remove (the power went, the stick
+ * became read-only) is a hidden .schouders.xxxxxx.part folder holding the family's
+ * words: removed here, but only a folder of that name holding nothing but what an
+ * export writes; a link or anything else there is left alone. */
+static void sweep(int place, const char *const *names, int n)
+{
+    int fd = dup(place);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0) close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!is_part(e->d_name, ".schouders")) continue;
+        int sub = openat(place, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0) continue;
+        int sfd = dup(sub);
+        DIR *sd = sfd >= 0 ? fdopendir(sfd) : NULL;
+        struct dirent *f;
+        int ours = sd != NULL;
+        while (sd && (f = readdir(sd))) {
+            if (!strcmp(f->d_name, ".") || !strcmp(f->d_name, "..")) continue;
+            int known = 0;
+            for (int i = 0; i < n && !known; i++) known = !strcmp(f->d_name, names[i]) || is_part(f->d_name, names[i]);
+            struct stat sb;
+            if (!known || fstatat(sub, f->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode)) ours = 0;
+        }
+        if (sd) rewinddir(sd);
+        while (ours && (f = readdir(sd)))
+            if (strcmp(f->d_name, ".") && strcmp(f->d_name, "..")) unlinkat(sub, f->d_name, 0);
+        if (sd) closedir(sd);
+        else if (sfd >= 0) close(sfd);
+        close(sub);
+        if (ours) unlinkat(place, e->d_name, AT_REMOVEDIR);
+    }
+    closedir(d);
 }
 
 /* The worker's share of the work, for the screen's progress bar (0-100). */
@@ -236,6 +290,8 @@ static int bundle(store *st, int64_t meeting, const export_opts *o, const char *
         else snprintf(msg, cap, "cannot write in %s: %s", folder, strerror(errno));
         return -1;
     }
+    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png"};
+    sweep(place, files, 5);
     int made_dir = -1;
     for (int tries = 0; made_dir != 0 && tries < 100; tries++) {
         part_name(".schouders", tmp, sizeof tmp);
@@ -248,7 +304,6 @@ static int bundle(store *st, int64_t meeting, const export_opts *o, const char *
         close(place);
         return -1;
     }
-    static const char *const files[] = {"plan.json", "plan.pdf", "besluiten.png", "drieluik.png", "doelen.png"};
     cJSON *root = NULL;
     char *json = NULL;
     int rc = store_export_tree(st, meeting, &root) == STORE_OK && (json = cJSON_Print(root)) ? 0 : -1;
@@ -311,9 +366,9 @@ static int bundle(store *st, int64_t meeting, const export_opts *o, const char *
         rc = -1;
     }
     if (!rc) snprintf(msg, cap, "cannot write in %s: too many plans of this name today", folder);
-    unmake(place, tmp, dir, files, 5); /* nothing half is left behind */
+    int left = unmake(place, tmp, dir, files, 5); /* nothing half is left behind, if it can be helped */
     close(place);
-    return -1;
+    return left ? -2 : -1;
 }
 
 int export_bundle(store *st, int64_t meeting, const export_opts *o, const char *folder, char *made, size_t made_cap,
@@ -453,7 +508,7 @@ int export_job_step(export_job *j, int *percent, char *made, size_t made_cap, ch
         pthread_cond_broadcast(&j->cv);
     }
     *percent = j->percent;
-    int state = !j->done ? 1 : j->rc == 0 ? 0 : -1;
+    int state = !j->done ? 1 : j->rc;
     if (j->done) {
         snprintf(made, made_cap, "%s", j->made);
         snprintf(msg, cap, "%s", j->msg);

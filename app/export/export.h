@@ -39,7 +39,9 @@ int export_pdf(store *st, int64_t meeting, const export_opts *o, unsigned char *
 /* A picture as PNG bytes (release: free). 0 or -1. */
 int export_png(const print_picture *p, unsigned char **png, size_t *len);
 
-/* The bundle, here and now, under folder; its folder's name in made. 0 or -1 with msg. */
+/* The bundle, here and now, under folder; its folder's name in made. 0, or -1 with
+ * msg (nothing of it is left), or -2 (its hidden folder could not all be removed: the
+ * next export there removes it). An earlier export's leftovers there go first. */
 int export_bundle(store *st, int64_t meeting, const export_opts *o, const char *folder, char *made, size_t made_cap,
                   char *msg, size_t cap);
 
@@ -51,7 +53,7 @@ int export_job_start(const char *db_path, int64_t meeting, const export_opts *o,
                      void (*wake)(void *user), void *wake_user, export_job **out, char *msg, size_t cap);
 /* On the starting thread, every frame: draws a picture the worker waits for.
  * 1 while it runs (*percent of the work done), 0 when the bundle is written
- * (made), -1 when it failed (msg; nothing of it is left). */
+ * (made), -1 or -2 when it failed (msg; as export_bundle). */
 int export_job_step(export_job *j, int *percent, char *made, size_t made_cap, char *msg, size_t cap);
 /* Waits for the worker (a picture it asks for is refused) and releases the job. */
 void export_job_end(export_job *j);

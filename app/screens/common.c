@@ -141,8 +141,11 @@ void scr_saved(scr_app *app)
     app->ui->dirty = 1;
 }
 
+static void taken_back(scr_app *app);
+
 void scr_store_failed(scr_app *app, store_status r)
 {
+    app->saved_at = 0; /* never "opgeslagen" beside what was not */
     if (r == STORE_EGONE && app->st) {
         /* The file was deleted, cut short or replaced: put back everything the app
          * still holds (beside it when someone else's file is at the path), and go on. */
@@ -154,6 +157,7 @@ void scr_store_failed(scr_app *app, store_status r)
             char msg[PATH_MAX + 256];
             store_close(app->st);
             app->saving = 0;
+            app->save_failed = 0;
             snprintf(app->db_path, sizeof app->db_path, "%s", where);
             app->open_status = store_open(app->db_path, &app->st, msg, sizeof msg);
             if (app->open_status != STORE_OK) {
@@ -162,6 +166,7 @@ void scr_store_failed(scr_app *app, store_status r)
                 return;
             }
             start_writer(app);
+            taken_back(app); /* what did not get into the file is not shown either */
             if (kind == STORE_GONE_REPLACED) snprintf(msg, sizeof msg, T("status.file_replaced"), where);
             else snprintf(msg, sizeof msg, "%s", kind == STORE_GONE_TRUNCATED ? T("status.file_cut") : T("status.file_back"));
             scr_say(app, msg, 1);
@@ -204,7 +209,10 @@ store_status scr_check(scr_app *app, core_op *op)
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
     int version = 0;
     int64_t fixed_at = 0;
-    if (app->st && core_op_in_plan(op) && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
+    /* Whether the plan is fixed: as the screens read it, while that is fresh (asking
+     * the file would wait for the writer), else from the file. */
+    if (core_op_in_plan(op) && !app->plan.stale && app->plan.meeting == op->meeting) c.plan_fixed = app->plan.fixed_at != 0;
+    else if (app->st && core_op_in_plan(op) && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
         c.plan_fixed = fixed_at != 0;
     const char *why;
     if (core_op_check(&c, op, &why) != CORE_OK) {
@@ -243,26 +251,33 @@ void scr_settle(scr_app *app)
 {
     if (!app->st || !app->saving) return;
     store_done d[16];
-    int n, failed = 0;
-    while (!failed && (n = store_done_take(app->st, d, 16)) > 0) {
+    int n;
+    while (app->st && (n = store_done_take(app->st, d, 16)) > 0) {
         app->undo.board[0] = 0; /* asked of the log again, now it holds the step */
         app->ui->dirty = 1;
-        for (int i = 0; i < n && !failed; i++) {
+        for (int i = 0; i < n && app->st; i++) {
             app->saving--;
             if (d[i].status == STORE_OK || d[i].status == STORE_EHELD) continue;
-            failed = 1;
-            /* What was handed over after it is answered first: then the file says
-             * what is saved, and the first failure says why. */
-            store_writer_stop(app->st);
-            app->saving = 0;
-            store *was = app->st;
-            scr_store_failed(app, d[i].status);
-            if (app->st == was) start_writer(app);
+            /* Said at once; the meeting is read again once every op handed over has
+             * its answer (reading now would wait for them: a held lock, 2 s each). */
+            if (!app->save_failed) {
+                store *was = app->st;
+                scr_store_failed(app, d[i].status);
+                if (app->st != was) return; /* the file was put back and opened again */
+            }
+            app->save_failed = 1;
         }
     }
-    if (failed) taken_back(app);
-    else if (!app->saving) scr_saved(app);
+    if (app->saving) return;
+    if (app->save_failed) {
+        app->save_failed = 0;
+        taken_back(app);
+    } else {
+        scr_saved(app);
+    }
 }
+
+int scr_stale(const scr_app *app, int stale) { return stale == SCR_STALE_NOW || (stale && !app->saving); }
 
 int scr_settled(const scr_app *app) { return app->saving == 0 && !app->exp.busy; }
 
@@ -344,8 +359,8 @@ void scr_request_quit(scr_app *app)
     else if (app->screen != SCR_PIN_NEW) scr_pin_ask(app, PIN_FOR_QUIT, 0);
 }
 
-int scr_margin(const scr_app *app) { return ui_mm(app->ui, 8); }
-int scr_target(const scr_app *app) { return ui_mm(app->ui, 14); }
+int scr_margin(const scr_app *app) { return ui_mm(app->ui, CFG_MARGIN_MM); }
+int scr_target(const scr_app *app) { return ui_mm(app->ui, CFG_BUTTON_MM); }
 
 int scr_header(scr_app *app, const char *title, int left)
 {

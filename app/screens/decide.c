@@ -25,6 +25,7 @@ void scr_plan_load(scr_app *app)
         r = store_absent(app->st, app->phases[cur].id, app->plan.absent, CORE_PARTICIPANTS_MAX, &app->plan.nabsent);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->plan.stale = 0;
+    app->plan.meeting = r == STORE_OK ? m : 0;
 }
 
 /* After an action: saved, and read back. */
@@ -32,7 +33,7 @@ void scr_plan_load(scr_app *app)
 static int done(scr_app *app, store_status r)
 {
     if (r != STORE_OK) return 0;
-    app->plan.stale = 1;
+    app->plan.stale = SCR_STALE_SAVED;
     return 1;
 }
 
@@ -107,7 +108,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, 3);
-    ui_card(ui, r, ui_mm(ui, 2), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? 3 : 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? 3 : 2);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
         if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
@@ -141,7 +142,7 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, 3), y = r.y + pad;
-    ui_card(ui, r, ui_mm(ui, 2), CFG_WARN_FILL, UI_WARN, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
     y += ui_mm(ui, 8);
     if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
@@ -160,9 +161,9 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) scr_plan_load(app);
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 6), t = scr_target(app), g = ui_mm(ui, 3);
+    int pad = ui_mm(ui, 6), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     const core_phase *cur = &app->phases[app->meeting.current_phase];
     int half = r.w / 2;
     char heading[256];
@@ -212,7 +213,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         const core_bodemeis *b = &app->plan.bm[i];
         const core_participant *by = scr_participant(app, b->by);
         SDL_Rect card = {x, y, w, t + ui_mm(ui, 2)};
-        ui_card(ui, card, ui_mm(ui, 2), CFG_WARN_FILL, UI_WARN, 2);
+        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
         snprintf(line, sizeof line, "%s%s%s", b->text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         int rm = ui_mm(ui, 30);
@@ -263,9 +264,9 @@ static int team_on(const scr_app *app, int64_t id) { return in_team(app, id); }
 void scr_decisions_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) scr_plan_load(app);
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = scr_target(app);
+    int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = scr_target(app);
     int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     /* Left: the bottom lines, then the decisions. */
@@ -332,7 +333,7 @@ static void decision_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     SDL_Rect card = scr_modal(app, "decision.modal", ui_mm(ui, 12), ui_mm(ui, 8));
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_decision *d = &app->plan.edit;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
     ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
@@ -348,7 +349,7 @@ static void decision_editor(scr_app *app)
     if (ui_toggle(ui, "decision.help", ui_rect(x, y + g, colw, t), T("plan.help"), d->needs_help, 0))
         d->needs_help = !d->needs_help;
     /* The goal it serves, when there are goals. */
-    if (app->goals.stale) scr_goals_load(app);
+    if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
     int gy = y + t + 2 * g;
     if (app->goals.n && gy + t + ui_mm(ui, 7) < card.y + ch - m - t) {
         ui_text(ui, T("plan.goal"), x, gy, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
@@ -397,7 +398,7 @@ static void finishing(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "drafts.modal");
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 6);
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, 6);
     int cw = ui_mm(ui, 240), ch = ui->h * 3 / 4;
     if (cw > ui->w - 2 * m) cw = ui->w - 2 * m;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
@@ -425,12 +426,16 @@ static void finishing(scr_app *app)
             } else {
                 core_decision keep = *d;
                 keep.final = 1;
-                done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &keep}, NULL));
+                if (done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &keep}, NULL)))
+                    d->final = 1; /* shown at once, read again once saved */
             }
         }
         snprintf(id, sizeof id, "draft.%lld.discard", (long long)d->id);
-        if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY))
-            done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL));
+        if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY) &&
+            done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL))) {
+            memmove(d, d + 1, sizeof *d * (size_t)(--app->plan.ndec - i)); /* gone at once */
+            i--;
+        }
         y += rh + g;
     }
     if (ui_button(ui, "drafts.back", ui_rect(x, card.y + ch - m - t, bw, t), T("common.back"), UI_SECONDARY))
@@ -473,7 +478,7 @@ static void confirm_closed(scr_app *app)
 
 void scr_closed_finish(scr_app *app)
 {
-    if (app->plan.stale) scr_plan_load(app);
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     int drafts = 0;
     for (int i = 0; i < app->plan.ndec; i++) drafts += !app->plan.dec[i].final;
     if (drafts) app->plan.finishing = 1; /* the drafts are settled first; then it ends */
@@ -517,9 +522,9 @@ static core_consent answer_of(const scr_app *app, int64_t participant)
 void scr_consent_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) scr_plan_load(app);
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3), t = ui_mm(ui, 12);
+    int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = ui_mm(ui, 12);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char head[160];
@@ -642,9 +647,9 @@ int scr_plan_modals(scr_app *app)
 void scr_plan_picture(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->plan.stale) scr_plan_load(app);
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 5), g = ui_mm(ui, 3);
+    int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char line[1200];

@@ -415,7 +415,7 @@ static void step_title_key(int step, const char **title, const char **how)
 static int step_bar(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 27), t = scr_target(app), g = ui_mm(ui, 3);
+    int h = ui_mm(ui, 27), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     int step = app->dl.step;
     const char *title, *how;
     step_title_key(step, &title, &how);
@@ -545,7 +545,7 @@ static void draw_group(scr_app *app, int k, float s)
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
     uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
-    ui_card(ui, r, ui_mm(ui, 2), CFG_CARD_QUIET, edge, g->mark ? 4 : 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? 4 : 2);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
@@ -637,7 +637,7 @@ static void more_line(scr_app *app, int hidden, int x, int y)
 void scr_dl_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int pad = ui_mm(ui, 4), g = ui_mm(ui, 3);
+    int pad = ui_mm(ui, 4), g = ui_mm(ui, CFG_GAP_MM);
     int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
     int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
     int cw = (r.w - 2 * pad - 2 * g) / 3;
@@ -653,7 +653,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
         int current = core_dl_step_col(app->dl.step) == col;
-        ui_card(ui, c, ui_mm(ui, 2), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? 3 : 2);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? 3 : 2);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);

@@ -78,7 +78,7 @@ static const char *why(const char *folder)
 
 static void finished(scr_app *app, int rc, const char *msg)
 {
-    const scr_place *p = &app->exp.places[app->exp.chosen];
+    const scr_place *p = &app->exp.target; /* the list may have changed under it (Opnieuw zoeken) */
     char line[1024];
     app->exp.busy = 0;
     if (rc == 0) {
@@ -87,6 +87,7 @@ static void finished(scr_app *app, int rc, const char *msg)
         scr_say(app, line, 0);
     } else {
         app->exp.result = -1;
+        app->exp.left = rc == -2;
         snprintf(app->exp.why, sizeof app->exp.why, T("export.failed"), p->name, why(p->path));
         scr_say(app, app->exp.why, 1);
         fprintf(stderr, "schouders: export to %s failed: %s\n", p->path, msg);
@@ -99,7 +100,9 @@ static void start_export(scr_app *app)
     char msg[PATH_MAX + 256] = "no exporter";
     app->exp.percent = 0;
     app->exp.made[0] = 0;
-    if (app->export_start && app->export_start(app, app->exp.meeting, app->exp.places[app->exp.chosen].path, msg, sizeof msg) == 0)
+    app->exp.left = 0;
+    app->exp.target = app->exp.places[app->exp.chosen];
+    if (app->export_start && app->export_start(app, app->exp.meeting, app->exp.target.path, msg, sizeof msg) == 0)
         app->exp.busy = 1;
     else finished(app, -1, msg);
 }
@@ -171,11 +174,12 @@ void scr_export_frame(scr_app *app)
         }
         if (app->exp.busy) snprintf(line, sizeof line, "%s", T("export.busy"));
         else if (app->exp.result > 0)
-            snprintf(line, sizeof line, T("export.done"), app->exp.places[app->exp.chosen].name, app->exp.made);
+            snprintf(line, sizeof line, T("export.done"), app->exp.target.name, app->exp.made);
         else snprintf(line, sizeof line, "%s", app->exp.why);
         ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, 2), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 12)), CFG_BODY_MM, CFG_SMALL_MM,
                     UI_INK, UI_LEFT);
-        const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files") : T("export.nothing_left");
+        const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files")
+                        : app->exp.left ? T("export.left_behind") : T("export.nothing_left");
         int sw = m + w - tx - ui_mm(ui, 4);
         if (app->exp.busy) { /* how far: a bar, and the words beside it */
             int bw2 = sw / 3, bh = ui_mm(ui, 3), by = y + ui_mm(ui, 13) + (ui_mm(ui, 9) - bh) / 2;
@@ -222,5 +226,6 @@ void scr_export_frame(scr_app *app)
             start_export(app);
         }
     }
+    scr_pin_modal(app); /* Escape, or the window closing: the quit PIN shows here too */
     ui_end(ui);
 }

@@ -55,7 +55,14 @@ static int act(scr_app *app, const core_goal *before, core_goal *after)
     app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     app->ui->dirty = 1;
     if (r != STORE_OK) return 0;
-    app->goals.stale = 1;
+    /* Shown at once: the goal as it is now, or gone; read again once it is saved. */
+    for (int i = 0; i < app->goals.n; i++) {
+        if (app->goals.list[i].id != (after ? after->id : before ? before->id : 0) || !app->goals.list[i].id) continue;
+        if (after) app->goals.list[i] = *after;
+        else memmove(&app->goals.list[i], &app->goals.list[i + 1], sizeof app->goals.list[0] * (size_t)(--app->goals.n - i));
+        break;
+    }
+    app->goals.stale = SCR_STALE_SAVED;
     scr_undo_after(app, "goals");
     return 1;
 }
@@ -168,7 +175,7 @@ static void open_editor(scr_app *app, const core_goal *g)
 void scr_goals_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    if (app->goals.stale) scr_goals_load(app);
+    if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
     ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
     int pad = ui_mm(ui, 4), t = scr_target(app), g = ui_mm(ui, 2);
     /* Who is at the screen: an imposed goal is for a professional to change. */
@@ -320,7 +327,7 @@ static void action_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     SDL_Rect card = scr_modal(app, "action.modal", ui_mm(ui, 14), ui_mm(ui, 10));
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_action *a = &app->goals.act;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
     ui_text(ui, T("goals.action_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
@@ -376,8 +383,8 @@ static void goal_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     SDL_Rect card = scr_modal(app, "goal.modal", ui_mm(ui, 10), ui_mm(ui, 6));
-    if (app->plan.stale) scr_plan_load(app); /* people and decisions, read once, not every frame */
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5), cw = card.w, ch = card.h;
+    if (scr_stale(app, app->plan.stale)) scr_plan_load(app); /* people and decisions, read once, not every frame */
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_goal *e = &app->goals.edit;
     const core_goal *before = e->id ? find(app, e->id) : NULL;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
@@ -438,7 +445,7 @@ static void goal_editor(scr_app *app)
         snprintf(id, sizeof id, "goal.action.%d", i);
         snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
         SDL_Rect ar = {rx, ry, colw, ui_mm(ui, 11)};
-        ui_card(ui, ar, ui_mm(ui, 2), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, 2);
+        ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, 2);
         if (a->done) ui_check(ui, ar.x + ui_mm(ui, 4), ar.y + ar.h / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
         ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, 8), ar.y, ar.w - ui_mm(ui, 10), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {

@@ -69,6 +69,7 @@ static void steps(scr_app *app, SDL_Rect r)
 
 static void reload_phases(scr_app *app)
 {
+    app->phases_stale = 0;
     store_status r = store_phases(app->st, app->meeting.id, app->phases, CORE_PHASES_MAX, &app->nphases);
     if (r != STORE_OK) scr_store_failed(app, r);
 }
@@ -77,7 +78,7 @@ static void timer_op(scr_app *app, store_timer_op op, int64_t arg)
 {
     const core_phase *cur = current(app);
     if (scr_do(app, &(core_op){.kind = OP_TIMER, .n = cur->seq, .n2 = op, .arg = arg}, NULL) != STORE_OK) return;
-    reload_phases(app);
+    app->phases_stale = SCR_STALE_SAVED; /* the clock shows it once it is saved: a frame or two */
 }
 
 static int running(const core_phase *p) { return p->started_at_ms && !p->ended_at_ms && !p->paused_at_ms; }
@@ -237,6 +238,7 @@ static int chips(scr_app *app, int y, int h, int right)
 static int meeting_body(scr_app *app)
 {
     ui_ctx *ui = app->ui;
+    if (scr_stale(app, app->phases_stale)) reload_phases(app);
     const core_phase *cur = current(app);
     int closed = cur->def.closed;
     ui_clear(ui, closed ? UI_CLOSED_BG : UI_BG);
@@ -247,9 +249,9 @@ static int meeting_body(scr_app *app)
      * the Drieluik a chip opens that person's tray, and undo sits beside home. */
     const scr_board *bd = scr_board_of(cur->def.board);
     int drieluik = bd->id == BOARD_DRIELUIK;
-    if (drieluik && app->notes_stale) scr_dl_load(app); /* before the chips count held notes */
+    if (drieluik && scr_stale(app, app->notes_stale)) scr_dl_load(app); /* before the chips count held notes */
     int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, 50), undo_w = bd->undo ? ui_mm(ui, 100) : 0, g = ui_mm(ui, 3);
+    int home_w = ui_mm(ui, 50), undo_w = bd->undo ? ui_mm(ui, 100) : 0, g = ui_mm(ui, CFG_GAP_MM);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */

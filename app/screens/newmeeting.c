@@ -70,7 +70,7 @@ static int label(scr_app *app, const char *text, int x, int y)
 void scr_new_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 3);
+    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     int bw = ui_mm(ui, 44);
     int top = scr_begin(app, "new", T("new.title"), bw + ui_mm(ui, 6));
     if (ui_button(ui, "new.back", ui_rect(m, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
@@ -183,7 +183,7 @@ void scr_new_frame(scr_app *app)
         const core_participant *p = &app->parts[i];
         char id[48], line[512];
         SDL_Rect r = ui_rect(x, y, col, row);
-        ui_card(ui, r, ui_mm(ui, 2), UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, 2);
         /* Colour and initial together, so the colour is never the only cue. */
         int rad = ui_mm(ui, 4.5f), cx = r.x + ui_mm(ui, 3) + rad, cy = r.y + row / 2;
         scr_avatar(app, cx, cy, rad, p->colour, p->name);

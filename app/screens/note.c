@@ -79,7 +79,7 @@ static void save(scr_app *app)
     if (r != STORE_OK) return; /* said; the editor stays open: nothing typed is lost */
     if (!app->note.id && app->note.author) scr_say(app, T("note.held"), 0);
     close_editor(app);
-    app->notes_stale = 1;
+    app->notes_stale = SCR_STALE_SAVED;
 }
 
 static void editor(scr_app *app)
@@ -94,7 +94,7 @@ static void editor(scr_app *app)
     ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 2), CFG_SHADOW_MODAL);
     ui_round(ui, card, ui_mm(ui, 2), fill);
     ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, 3)), edge);
-    int pad = ui_mm(ui, 5);
+    int pad = ui_mm(ui, CFG_PAD_MM);
     SDL_Rect in = {card.x + pad, card.y + pad + ui_mm(ui, 2), card.w - 2 * pad, card.h - 2 * pad - ui_mm(ui, 2)};
     if (app->note.draw) {
         ui_ink_canvas(ui, "note.canvas", in, &app->note.ink, PEN_MM, UI_INK);

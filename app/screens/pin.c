@@ -28,7 +28,7 @@ static void pin_dots(scr_app *app, int cx, int y)
 static int keypad(scr_app *app, int cx, int y, int key)
 {
     ui_ctx *ui = app->ui;
-    int gap = ui_mm(ui, 3);
+    int gap = ui_mm(ui, CFG_GAP_MM);
     int x0 = cx - (3 * key + 2 * gap) / 2;
     int paused = core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0;
     static const char *const digits = "123456789";
@@ -154,7 +154,7 @@ int scr_pin_modal(scr_app *app)
     if (app->pin_for == PIN_FOR_NONE) return 0;
     ui_ctx *ui = app->ui;
     ui_block(ui, "pin.modal");
-    int key = ui_mm(ui, 17), gap = ui_mm(ui, 3);
+    int key = ui_mm(ui, 17), gap = ui_mm(ui, CFG_GAP_MM);
     int w = 3 * key + 2 * gap + ui_mm(ui, 24);
     if (w < ui_mm(ui, 130)) w = ui_mm(ui, 130);
     int h = ui_mm(ui, 52) + 4 * key + 3 * gap + ui_mm(ui, 22);

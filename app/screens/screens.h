@@ -98,7 +98,9 @@ typedef struct scr_app {
         int nplaces, stale;
         int busy;            /* writing: the worker runs, the screen stays live */
         int percent;         /* of the work done, for the bar */
-        int chosen;          /* the place being written to */
+        int chosen;          /* the place tapped */
+        scr_place target;    /* the place being written to, as it was when tapped */
+        int left;            /* a failed export could not remove all of its hidden folder */
         int result;          /* 0 none yet, 1 done, -1 failed */
         char made[256];      /* the new folder's name */
         char why[512];       /* the failure, in the user's words */
@@ -165,6 +167,7 @@ typedef struct scr_app {
     /* the plan (decide.c): bottom lines, decisions, actieteam, consent */
     struct {
         int stale;
+        int64_t meeting;        /* whose plan this is */
         core_person people[CORE_PARTICIPANTS_MAX * 2];
         int npeople;
         core_bodemeis bm[SCR_BODEMEISEN_MAX];
@@ -255,6 +258,8 @@ typedef struct scr_app {
     uint32_t status_until;
     uint32_t saved_at;
     int saving;                 /* operations with the writer, their answer not yet taken */
+    int phases_stale;           /* the phases' times, read again (SCR_STALE_*) */
+    int save_failed;            /* one of them failed: read the meeting again when all have answered */
     /* Told when the writer has answered (main.c posts an event: the loop may be asleep). */
     void (*wake)(void *user);
     void *wake_user;
@@ -305,6 +310,11 @@ void scr_undo_after(scr_app *app, const char *board);
  * begins with it; scr_settled: nothing is with the writer any more, no export runs. */
 void scr_settle(scr_app *app);
 int scr_settled(const scr_app *app);
+/* A list is read again: at once (SCR_STALE_NOW: another meeting, a first look) or
+ * once the writer has answered what was handed to it (SCR_STALE_SAVED: after an op,
+ * whose change the screen shows already; reading now would wait for the disk). */
+enum { SCR_STALE_NOW = 1, SCR_STALE_SAVED = 2 };
+int scr_stale(const scr_app *app, int stale);
 /* The Ongedaan maken / Opnieuw pair (ids BOARD.undo, BOARD.redo): 0 or 1 when one
  * was tapped, else -1. */
 int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h);

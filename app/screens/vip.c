@@ -116,7 +116,7 @@ static void load(scr_app *app)
 static int done(scr_app *app, store_status r)
 {
     if (r != STORE_OK) return 0;
-    app->vip.stale = 1;
+    app->vip.stale = SCR_STALE_SAVED;
     return 1;
 }
 
@@ -427,7 +427,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     int nh = r.y + r.h - y - t - g;
     if (app->vip.note_draw) {
         SDL_Rect cr = {x, y, w, nh};
-        ui_card(ui, cr, ui_mm(ui, 2), UI_SURFACE, CFG_QUIET_EDGE, 2);
+        ui_card(ui, cr, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, CFG_QUIET_EDGE, 2);
         ui_ink_canvas(ui, "vip.note.canvas", cr, &app->vip.ink, PEN_MM, UI_INK);
     } else {
         ui_textarea(ui, "vip.note", ui_rect(x, y, w, nh), app->vip.note, sizeof app->vip.note, CORE_NOTE_MAX,
@@ -454,7 +454,7 @@ static void add_modal(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "vip.add.modal");
-    int t = scr_target(app), g = ui_mm(ui, 3), m = ui_mm(ui, 5);
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM);
     int cw = ui->w - 2 * ui_mm(ui, 10), ch = ui->h - 2 * ui_mm(ui, 8);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 6), cw, ch};
     ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
@@ -521,11 +521,11 @@ static void add_modal(scr_app *app)
 void scr_vip_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    if (app->vip.stale) load(app);
+    if (scr_stale(app, app->vip.stale)) load(app);
     ui_begin(ui, "vip");
     ui->scale = CFG_CHILD_SCALE; /* a child's screen: everything larger, fewer words */
     ui_clear(ui, UI_BG);
-    int m = ui_mm(ui, 5), t = scr_target(app), h = ui_mm(ui, 20);
+    int m = ui_mm(ui, CFG_PAD_MM), t = scr_target(app), h = ui_mm(ui, 20);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
     int bw = ui_mm(ui, 30);
@@ -573,6 +573,6 @@ void scr_vip_frame(scr_app *app)
 /* The card as a picture (export --format png --board vip): the first child's. */
 void scr_vip_picture(scr_app *app, SDL_Rect r)
 {
-    if (app->vip.stale) load(app);
+    if (scr_stale(app, app->vip.stale)) load(app);
     card_view(app, r, 0);
 }

@@ -45,7 +45,7 @@ typedef struct {
     SDL_Texture *grave[CFG_RC_GRAVE];
     int ngrave;
     int drawn_cells;  /* cells the last frame drew, for tests and make bench */
-    int check, mismatches; /* SCHOUDERS_CHECK_REDRAW=1: each frame against a full redraw */
+    int check, mismatches; /* SCHOUDERS_CHECK_REDRAW=N: every Nth frame against a full redraw */
     unsigned layer_gen;
 } ui_rc;
 

@@ -209,6 +209,28 @@ fi
 check "app: back on Home" dump_has "$TMP/exp_home.json" '[.widgets[] | select(.id == "home.meeting.0")] | length == 1'
 [ "$ro" = /proc/1 ] || { chattr -i "$ro" 2> /dev/null; chmod 755 "$ro"; }
 
+# --- What an export cut short left (the power went, the stick went read-only) ------------
+# A hidden .schouders.xxxxxx.part folder holding only what an export writes is the
+# family's words half-written: the next export there removes it. One holding anything
+# else is not ours to touch.
+stick2="$TMP/SANDISK"
+mkdir -p "$stick2/.schouders.0a1b2c.part" "$stick2/.schouders.ffffff.part"
+echo '{"meeting": "half"}' > "$stick2/.schouders.0a1b2c.part/plan.json"
+echo half > "$stick2/.schouders.0a1b2c.part/plan.pdf.123abc.part"
+echo mine > "$stick2/.schouders.ffffff.part/notes.txt"
+script app_export2 <<EOS
+$(pin_type 1357)
+tap @home.meeting.0.export
+$(pin_type 1357)
+tap @export.place.0
+dump @TMP/exp2_done.json
+quit
+EOS
+SCHOUDERS_EXPORT_DIRS="$stick2" app --db "$db" --script "$TMP/app_export2.script" 2> "$TMP/app_export2.err"
+check "leftovers: the export runs" dump_has "$TMP/exp2_done.json" "[.texts[].label | select(test(\"Klaar: het plan staat op SANDISK\"))] | length >= 1"
+check "leftovers: a half bundle of an earlier export is gone" test ! -e "$stick2/.schouders.0a1b2c.part"
+check "leftovers: a folder holding something else is left alone" test -s "$stick2/.schouders.ffffff.part/notes.txt"
+
 # --- A stick someone prepared -----------------------------------------------------------
 # Links planted under the names an export could use (its old hidden folder, the plan's
 # own name) point at a folder that must stay as it is; a place that is itself a link

@@ -70,6 +70,45 @@ check "the note is still in the tray" dump_has "$TMP/locked.json" '[.widgets[].i
 check "once the file is free, Ophangen hangs it and says so" dump_has "$TMP/hung.json" '[.texts[].label] | index("Opgehangen.")'
 check "and it is on the board in the file" test "$(sqlite3 "$TMP/b.db" "SELECT hung_at IS NOT NULL FROM notes WHERE id=1")" = 1
 
+# 2b. A commit that fails after one that was saved: the saved mark goes, the status bar
+# says why, and the screen shows what the file holds (the first note on the board,
+# the second back in its tray).
+note_by() { # note_by ACTOR TEXT AT: a note in that person's tray
+  echo "{\"seq\":80,\"at\":$3,\"how\":\"do\",\"op\":{\"kind\":\"note_add\",\"meeting\":1,\"actor\":$1,\"text\":\"$2\",\"board\":\"drieluik\",\"place\":{\"col\":0,\"prompt\":-1}},\"ids\":[]}"
+}
+{ cat "$TMP/seed.ops"; step 2 $((now + 5000)); note_by 2 "ruzie thuis" $((now + 6000)); } > "$TMP/c.ops"
+"$SCHOUDERS" replay --db "$TMP/c.db" --ops "$TMP/c.ops" 2> /dev/null
+script twice <<EOS
+$(pin_new 2468)
+tap @home.meeting.0
+tap @meeting.chip.0
+tap @tray.note.1.hang
+dump @TMP/c_saved.json
+await @TMP/c_held
+tap @tray.close
+tap @meeting.chip.1
+tap @tray.note.3.hang
+dump @TMP/c_failed.json
+await @TMP/c_gone
+quit
+EOS
+SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 --db "$TMP/c.db" --script "$TMP/twice.script" 2> /dev/null &
+pid=$!
+await_file "$TMP/c_saved.json"
+hold_db "$TMP/c.db" "BEGIN EXCLUSIVE; SELECT 'held';" held
+touch "$TMP/c_held"
+await_file "$TMP/c_failed.json"
+release_db
+touch "$TMP/c_gone"
+wait $pid
+check "a hang that is saved shows the saved mark" dump_has "$TMP/c_saved.json" '[.texts[].label] | index("opgeslagen")'
+check "the next, with the file held, says it is busy" \
+  dump_has "$TMP/c_failed.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
+check "and the saved mark is gone beside it" refused dump_has "$TMP/c_failed.json" '[.texts[].label] | index("opgeslagen")'
+check "the note that was not saved is back in its tray" dump_has "$TMP/c_failed.json" '[.widgets[].id] | index("tray.note.3.hang")'
+check "the one that was saved is on the board" dump_has "$TMP/c_failed.json" '[.widgets[].id] | index("drieluik.note.1")'
+check "and the file holds just that" test "$(sqlite3 "$TMP/c.db" "SELECT group_concat(id) FROM notes WHERE hung_at IS NOT NULL")" = 1
+
 # 3. Undo survives a restart: the hang of the last run is taken back now (the kiosk
 # comes back in the meeting it showed).
 script undo <<EOS

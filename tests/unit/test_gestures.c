@@ -316,11 +316,15 @@ int main(void)
     int misses = ui.cache_misses;
     for (int i = 0; i < 100; i++) ui_text(&ui, "Opa Henk komt op zondag", 10, 10, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
     CHECK(ui.cache_misses == misses);
-    /* Text is really drawn: ink pixels appear on the paper. */
+    ui_end(&ui);
+    /* Text is really drawn: ink pixels appear on the paper once the frame is drawn. */
     Uint32 *px = surf->pixels;
     int ink = 0;
     for (int i = 0; i < 800 * 40; i++) ink += (px[i] & 0xFF) > 0;
     CHECK(ink > 50);
+    /* More strings in one frame than the cache holds: the ones it lets go of are
+     * still drawn (kept until the frame is), and the frame says what it shows. */
+    ui_begin(&ui, "cache");
     for (int i = 0; i < 3 * CFG_TEXT_CACHE; i++) {
         char s[32];
         snprintf(s, sizeof s, "note %d", i);
