@@ -22,6 +22,21 @@ hang() { # hang NOTE AT: the note from its tray onto the board
   echo "{\"seq\":99,\"at\":$2,\"how\":\"do\",\"op\":{\"kind\":\"drieluik_action\",\"meeting\":1,\"n\":0,\"id\":$1,\"rows\":[{\"before\":{\"id\":$1,\"col\":0,\"prompt\":-1},\"after\":{\"id\":$1,\"hung_at\":$2,\"order\":1,\"col\":0,\"prompt\":-1}}]},\"ids\":[]}"
 }
 
+# with_lock DB SCRIPT FIRST HELD THEN GONE: runs SCRIPT; once it wrote the dump FIRST,
+# another program holds DB's lock and the flag HELD is set; once it wrote THEN, the
+# lock goes and GONE is set (the script awaits both flags).
+with_lock() {
+  SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 --db "$1" --script "$TMP/$2.script" 2> /dev/null &
+  local pid=$!
+  await_file "$TMP/$3"
+  hold_db "$1" "BEGIN EXCLUSIVE; SELECT 'held';" held
+  touch "$TMP/$4"
+  await_file "$TMP/$5"
+  release_db
+  touch "$TMP/$6"
+  wait $pid
+}
+
 # 1. The rules hold for a replay as for a finger: a note is hung only in its
 # column's hang step, and a professional hangs last.
 seed "$TMP/seed.ops"
@@ -54,15 +69,7 @@ tap @tray.note.1.hang
 dump @TMP/hung.json
 quit
 EOS
-SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 --db "$TMP/b.db" --script "$TMP/locked.script" 2> /dev/null &
-pid=$!
-await_file "$TMP/tray.json"
-hold_db "$TMP/b.db" "BEGIN EXCLUSIVE; SELECT 'held';" held
-touch "$TMP/lock_held"
-await_file "$TMP/locked.json"
-release_db
-touch "$TMP/lock_gone"
-wait $pid
+with_lock "$TMP/b.db" locked tray.json lock_held locked.json lock_gone
 check "with the file held, Ophangen says it is busy" \
   dump_has "$TMP/locked.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
 check "and not that the note was hung" refused dump_has "$TMP/locked.json" '[.texts[].label] | index("Opgehangen.")'
@@ -92,15 +99,7 @@ dump @TMP/c_failed.json
 await @TMP/c_gone
 quit
 EOS
-SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size 1920x1080 --db "$TMP/c.db" --script "$TMP/twice.script" 2> /dev/null &
-pid=$!
-await_file "$TMP/c_saved.json"
-hold_db "$TMP/c.db" "BEGIN EXCLUSIVE; SELECT 'held';" held
-touch "$TMP/c_held"
-await_file "$TMP/c_failed.json"
-release_db
-touch "$TMP/c_gone"
-wait $pid
+with_lock "$TMP/c.db" twice c_saved.json c_held c_failed.json c_gone
 check "a hang that is saved shows the saved mark" dump_has "$TMP/c_saved.json" '[.texts[].label] | index("opgeslagen")'
 check "the next, with the file held, says it is busy" \
   dump_has "$TMP/c_failed.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
