@@ -161,6 +161,27 @@ static void step_frames(double *v, int n, int64_t finger_base)
     }
 }
 
+/* n taps on the timer's +1, each an operation: v[i] the wall time of the frame that
+ * carries it, after[i] of the frame that shows the new time once the writer answered. */
+static void plus_frames(double *v, double *after, int n, int64_t finger_base)
+{
+    for (int i = 0; i < n; i++) {
+        const ui_widget *w = widget("timer.plus1");
+        v[i] = after[i] = 0;
+        if (!w) break;
+        finger(SDL_FINGERDOWN, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
+        frame();
+        finger(SDL_FINGERUP, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
+        double t0 = now_ms(CLOCK_MONOTONIC);
+        frame();
+        v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+        for (int k = 0; k < 10000 && store_queued(app.st) > 0; k++) SDL_Delay(1); /* the answer, as the loop waits */
+        t0 = now_ms(CLOCK_MONOTONIC);
+        frame();
+        after[i] = now_ms(CLOCK_MONOTONIC) - t0;
+    }
+}
+
 static void drag_bench(const char *name, int fingers, int frames)
 {
     /* Start from a still board: no note of an earlier drag still sliding home. */
@@ -226,6 +247,19 @@ static void op_frames(const char *work, int notes)
     step_frames(v, m2, 500);
     snprintf(name, sizeof name, "frame_with_op_loaded_%d", notes);
     report(name, v, m2);
+    if (notes == 300) { /* an op that changes little: +1 minute, on the busy disk */
+        double *after = malloc(sizeof *after * (size_t)m2);
+        int cur = app.meeting.current_phase;
+        int64_t extra = app.phases[cur].extra_ms;
+        plus_frames(v, after, m2, 700);
+        if (app.phases[cur].extra_ms != extra + 60000LL * m2) { /* a figure of taps that did nothing is no figure */
+            fprintf(stderr, "bench: +1 did not add a minute each time\n");
+            exit(1);
+        }
+        report("frame_with_small_op_loaded_300", v, m2);
+        report("frame_showing_it_loaded_300", after, m2);
+        free(after);
+    }
     if (writer > 0) {
         kill(writer, SIGKILL);
         waitpid(writer, NULL, 0);

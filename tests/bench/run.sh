@@ -78,6 +78,8 @@ set -- $(fig frame_drag_1000); row "frame CPU, one note dragged, 1,000 notes (ms
 set -- $(fig commit); row "committed action, synchronous=FULL (ms)" "$1" "$2" "p99 < 2" "$(ok "$2" 2)"
 set -- $(fig frame_with_op_300); row "frame that carries an operation, 300 notes, wall (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
 set -- $(fig frame_with_op_loaded_300); row "the same, another process writing (dsync) (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
+set -- $(fig frame_with_small_op_loaded_300); row "frame that carries +1 minute, disk busy, 300 notes (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
+set -- $(fig frame_showing_it_loaded_300); row "the frame that shows it, once saved (ms)" "$1" "$2" "p99 < 8" "$(ok "$2" 8)"
 set -- $(fig frame_with_op_1000); row "frame that carries an operation, 1,000 notes (ms)" "$1" "$2" "p99 < 16" "$(ok "$2" 16)"
 set -- $(fig frame_with_op_loaded_1000); row "the same, another process writing (dsync) (ms)" "$1" "$2" "p99 < 16" "$(ok "$2" 16)"
 set -- $(fig open_big); row "open 2,000 notes, 200 goals, 100 decisions (ms)" "$1" "$2" "< 100" "$(ok "$1" 100)"
