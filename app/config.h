@@ -86,8 +86,8 @@
 #define CFG_RC_CMDS 16384         /* drawing commands a frame records; more: drawn at once, in full */
 #define CFG_RC_VERTS 16384        /* their triangles' corners */
 #define CFG_RC_GRAVE 512          /* textures retired in a frame, kept until it is drawn */
-#define CFG_DISC_CACHE 32         /* discs kept as textures, one slot per radius (corners, avatars, dots) */
-#define CFG_DISC_MAX_PX 64        /* larger discs are drawn as triangles: rare, and a texture would be big */
+#define CFG_DISC_CACHE 32         /* discs kept as textures, by radius, least recently used out (corners, avatars, dots) */
+#define CFG_DISC_MAX_PX 192       /* larger discs are drawn as triangles: rare, and a texture would be big */
 #define CFG_FIT_CACHE 256         /* texts fitted into boxes (size and lines), one slot per hash */
 #define CFG_FIT_LINES 64          /* the most lines a box of text is laid out in */
 #define CFG_FONT_SIZES 12         /* open font sizes, per font */

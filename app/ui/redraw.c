@@ -131,7 +131,10 @@ void ui_rc_fill(ui_ctx *ctx, SDL_Rect r, uint32_t rgb, uint8_t alpha)
     }
     if (r.w <= 0 || r.h <= 0) return;
     struct ui_rc_cmd *c = add(ctx, alpha == 255 ? RC_FILL : RC_BLEND, r);
-    if (!c) return ui_rc_fill(ctx, r, rgb, alpha);
+    if (!c) { /* out of room: from now on at once */
+        ui_rc_fill(ctx, r, rgb, alpha);
+        return;
+    }
     c->rgb = rgb;
     c->alpha = alpha;
     uint64_t h = mix(1469598103934665603ull, &c->kind, 1);
@@ -182,7 +185,10 @@ void ui_rc_copy(ui_ctx *ctx, SDL_Texture *tex, const SDL_Rect *src, SDL_Rect dst
         return;
     }
     struct ui_rc_cmd *c = add(ctx, RC_COPY, dst);
-    if (!c) return ui_rc_copy(ctx, tex, src, dst, tint, key);
+    if (!c) {
+        ui_rc_copy(ctx, tex, src, dst, tint, key);
+        return;
+    }
     c->tex = tex;
     c->whole = !src;
     if (src) c->src = *src;

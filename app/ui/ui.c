@@ -669,8 +669,16 @@ static void fan(ui_ctx *ctx, float cx, float cy, const SDL_FPoint *pts, int n, u
 static SDL_Texture *disc(ui_ctx *ctx, int r)
 {
     if (r <= 0 || r > CFG_DISC_MAX_PX) return NULL;
-    int slot = r % CFG_DISC_CACHE;
-    if (ctx->disc[slot] && ctx->disc_r[slot] == r) return ctx->disc[slot];
+    /* The radius's own slot, else the one used longest ago: two radii never take
+     * turns remaking one slot (a large disc costs milliseconds to make). */
+    int slot = 0;
+    for (int i = 0; i < CFG_DISC_CACHE; i++) {
+        if (ctx->disc[i] && ctx->disc_r[i] == r) {
+            ctx->disc_used[i] = ctx->frame;
+            return ctx->disc[i];
+        }
+        if (!ctx->disc[i] || (ctx->disc[slot] && ctx->disc_used[i] < ctx->disc_used[slot])) slot = i;
+    }
     int d = 2 * r;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) return NULL;
@@ -694,6 +702,7 @@ static SDL_Texture *disc(ui_ctx *ctx, int r)
     if (ctx->disc[slot]) ui_rc_retire(ctx, ctx->disc[slot]);
     ctx->disc[slot] = t;
     ctx->disc_r[slot] = r;
+    ctx->disc_used[slot] = ctx->frame;
     return t;
 }
 

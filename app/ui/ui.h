@@ -192,6 +192,7 @@ typedef struct ui_ctx {
      * fills pixel by pixel (two thirds of a full frame's work). Released by ui_quit. */
     SDL_Texture *disc[CFG_DISC_CACHE];
     int disc_r[CFG_DISC_CACHE];
+    uint32_t disc_used[CFG_DISC_CACHE]; /* the frame it was last drawn in */
     ui_rc rc;
 } ui_ctx;
 
