@@ -144,21 +144,25 @@ static int open_app(const char *path, const char *layouts, int64_t meeting)
     return app.pin_for == PIN_FOR_NONE ? 0 : -1;
 }
 
-/* Frame CPU while `fingers` fingers each drag a note across the board. */
-/* n taps on the Drieluik's next and previous step, each an operation committed in
+/* A tap on w: the finger down in one frame, up in the next; the wall time of that
+ * second frame, which carries the operation the tap makes. */
+static double tap_frame(const ui_widget *w, int64_t finger_id)
+{
+    finger(SDL_FINGERDOWN, finger_id, w->r.x + 5.0f, w->r.y + 5.0f);
+    frame();
+    finger(SDL_FINGERUP, finger_id, w->r.x + 5.0f, w->r.y + 5.0f);
+    double t0 = now_ms(CLOCK_MONOTONIC);
+    frame();
+    return now_ms(CLOCK_MONOTONIC) - t0;
+}
+
+/* n taps on the Drieluik's next and previous step, each an operation handed over in
  * the frame that carries the finger-up: v[i] is that frame's wall time. */
 static void step_frames(double *v, int n, int64_t finger_base)
 {
     for (int i = 0; i < n; i++) {
         const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
-        v[i] = 0;
-        if (!w) break;
-        finger(SDL_FINGERDOWN, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
-        frame();
-        finger(SDL_FINGERUP, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
-        double t0 = now_ms(CLOCK_MONOTONIC);
-        frame();
-        v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+        v[i] = w ? tap_frame(w, finger_base + i) : 0;
     }
 }
 
@@ -170,20 +174,16 @@ static void plus_frames(double *v, double *after, int n, int64_t finger_base)
         const ui_widget *w = widget("timer.plus1");
         v[i] = after[i] = 0;
         if (!w) break;
-        finger(SDL_FINGERDOWN, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
-        frame();
-        finger(SDL_FINGERUP, finger_base + i, w->r.x + 5.0f, w->r.y + 5.0f);
-        double t0 = now_ms(CLOCK_MONOTONIC);
-        frame();
-        v[i] = now_ms(CLOCK_MONOTONIC) - t0;
+        v[i] = tap_frame(w, finger_base + i);
         int step, pros; /* any read waits until the writer has committed: then the loop is woken */
         store_dl_settings(app.st, app.meeting.id, &step, &pros);
-        t0 = now_ms(CLOCK_MONOTONIC);
+        double t0 = now_ms(CLOCK_MONOTONIC);
         frame();
         after[i] = now_ms(CLOCK_MONOTONIC) - t0;
     }
 }
 
+/* Frame CPU while `fingers` fingers each drag a note across the board. */
 static void drag_bench(const char *name, int fingers, int frames)
 {
     /* Start from a still board: no note of an earlier drag still sliding home. */
