@@ -203,7 +203,7 @@ static int write_png(painter *p, int64_t meeting, const char *board, int w, int 
     if (r != STORE_OK) return -1;
     unsigned char *png;
     size_t len;
-    if (export_png(&pic, &png, &len) != 0) {
+    if (print_picture_png(&pic, &png, &len) != 0) {
         snprintf(msg, cap, "cannot make the picture");
         return -1;
     }

@@ -6,7 +6,6 @@
 
 #include "utext.h"
 
-#include <cairo.h>
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -88,51 +87,7 @@ int export_out_open(const char *path, int *dir, char *name, size_t cap, char *ms
     return 0;
 }
 
-/* --- PNG and PDF -------------------------------------------------------------------- */
-
-typedef struct {
-    unsigned char *buf;
-    size_t len, cap;
-    int failed;
-} sink;
-
-static cairo_status_t sink_write(void *closure, const unsigned char *data, unsigned int len)
-{
-    sink *s = closure;
-    if (s->len + len > s->cap) {
-        size_t cap = (s->cap ? s->cap * 2 : 1 << 16) + len;
-        unsigned char *b = realloc(s->buf, cap);
-        if (!b) {
-            s->failed = 1;
-            return CAIRO_STATUS_WRITE_ERROR;
-        }
-        s->buf = b;
-        s->cap = cap;
-    }
-    memcpy(s->buf + s->len, data, len);
-    s->len += len;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-int export_png(const print_picture *p, unsigned char **png, size_t *len)
-{
-    *png = NULL;
-    *len = 0;
-    /* The painter's words are 0x00RRGGBB: cairo's RGB24, so no copy. */
-    cairo_surface_t *s = cairo_image_surface_create_for_data((unsigned char *)p->pixels, CAIRO_FORMAT_RGB24, p->w, p->h,
-                                                             p->stride);
-    sink out = {0};
-    cairo_status_t cs = cairo_surface_status(s);
-    if (cs == CAIRO_STATUS_SUCCESS) cs = cairo_surface_write_to_png_stream(s, sink_write, &out);
-    cairo_surface_destroy(s);
-    if (cs != CAIRO_STATUS_SUCCESS || out.failed || !out.len) {
-        free(out.buf);
-        return -1;
-    }
-    *png = out.buf;
-    *len = out.len;
-    return 0;
-}
+/* --- the PDF ------------------------------------------------------------------------- */
 
 /* print's pictures: the painter, at the size the printer asked for. */
 typedef struct {
@@ -334,7 +289,7 @@ static int bundle(store *st, int64_t meeting, const export_opts *o, const char *
         if (r != STORE_OK) {
             snprintf(msg, cap, "cannot draw the picture of %s", boards[i]);
             rc = -1;
-        } else if (export_png(&p, &png, &len) != 0) {
+        } else if (print_picture_png(&p, &png, &len) != 0) {
             snprintf(msg, cap, "cannot make the picture of %s", boards[i]);
             rc = -1;
         } else {

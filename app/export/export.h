@@ -4,7 +4,7 @@
  * thread over a snapshot of the database, so the kiosk stays live; board pictures
  * are drawn by whoever started it, on its own thread, through `paint` (the screens'
  * own drawing: SDL and its fonts stay on the thread that owns them).
- * Uses core, store, print and cairo (for PNG); never SDL. */
+ * Uses core, store and print; never SDL. */
 #ifndef SCHOUDERS_EXPORT_H
 #define SCHOUDERS_EXPORT_H
 
@@ -36,8 +36,6 @@ int export_write_whole_at(int dir, const char *name, const char *shown, const ch
 int export_out_open(const char *path, int *dir, char *name, size_t cap, char *msg, size_t mcap);
 /* The plan as PDF bytes (release: free), pictures through o->paint. 0 or -1 with msg. */
 int export_pdf(store *st, int64_t meeting, const export_opts *o, unsigned char **pdf, size_t *len, char *msg, size_t cap);
-/* A picture as PNG bytes (release: free). 0 or -1. */
-int export_png(const print_picture *p, unsigned char **png, size_t *len);
 
 /* The bundle, here and now, under folder; its folder's name in made. 0, or -1 with
  * msg (nothing of it is left), or -2 (its hidden folder could not all be removed: the

@@ -820,7 +820,7 @@ static void whole(doc *d)
 
 /* --- the bytes ----------------------------------------------------------------------- */
 
-/* The PDF grows in memory; the caller writes it whole (main's write_whole). */
+/* The PDF or PNG grows in memory; the caller writes it whole (export_write_whole_at). */
 typedef struct {
     unsigned char *buf;
     size_t len, cap;
@@ -840,6 +840,26 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
     memcpy(s->buf + s->len, data, len);
     s->len += len;
     return CAIRO_STATUS_SUCCESS;
+}
+
+int print_picture_png(const print_picture *p, unsigned char **png, size_t *len)
+{
+    *png = NULL;
+    *len = 0;
+    /* The painter's words are 0x00RRGGBB: cairo's RGB24, so no copy. */
+    cairo_surface_t *s = cairo_image_surface_create_for_data((unsigned char *)p->pixels, CAIRO_FORMAT_RGB24, p->w, p->h,
+                                                             p->stride);
+    sink out = {0};
+    cairo_status_t cs = cairo_surface_status(s);
+    if (cs == CAIRO_STATUS_SUCCESS) cs = cairo_surface_write_to_png_stream(s, sink_write, &out);
+    cairo_surface_destroy(s);
+    if (cs != CAIRO_STATUS_SUCCESS || !out.len) {
+        free(out.buf);
+        return -1;
+    }
+    *png = out.buf;
+    *len = out.len;
+    return 0;
 }
 
 int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, size_t *out_len, char *msg, size_t cap)

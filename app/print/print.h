@@ -33,6 +33,8 @@ typedef struct {
  * temporary file, renamed). 0, or -1 with msg (cap bytes) saying why in plain
  * English for the log. Release: free(*out). */
 int print_plan_pdf(const char *json, const print_opts *o, unsigned char **out, size_t *len, char *msg, size_t cap);
+/* A picture as PNG bytes (release: free): the board pictures handed out. 0 or -1. */
+int print_picture_png(const print_picture *p, unsigned char **png, size_t *len);
 /* The same from the export as a tree (store_export_tree), not parsed again. */
 struct cJSON;
 int print_plan_pdf_tree(const struct cJSON *root, const print_opts *o, unsigned char **out, size_t *len, char *msg, size_t cap);

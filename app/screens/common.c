@@ -233,17 +233,24 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
     return r;
 }
 
+/* The meeting, its phases and participants as the file has them; the phase it says
+ * it is in kept to one it has (an edited file could say -1 or 99): every screen may
+ * index by it. */
+static store_status read_meeting(scr_app *app, int64_t id)
+{
+    store_status r = store_meeting(app->st, id, &app->meeting);
+    if (r == STORE_OK) r = store_phases(app->st, id, app->phases, CORE_PHASES_MAX, &app->nphases);
+    if (r == STORE_OK) r = store_participants(app->st, id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    if (r == STORE_OK && (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases))
+        app->meeting.current_phase = app->nphases > 0 && app->meeting.current_phase >= app->nphases ? app->nphases - 1 : 0;
+    return r;
+}
+
 /* A commit that failed after the screen showed it: the file is the truth. */
 static void taken_back(scr_app *app)
 {
     app->meetings_stale = 1;
-    if (!app->meeting.id || !app->st) return;
-    store_status r = store_meeting(app->st, app->meeting.id, &app->meeting);
-    if (r == STORE_OK) r = store_phases(app->st, app->meeting.id, app->phases, CORE_PHASES_MAX, &app->nphases);
-    if (r == STORE_OK) r = store_participants(app->st, app->meeting.id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
-    if (r != STORE_OK) return;
-    if (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases)
-        app->meeting.current_phase = app->nphases > 0 ? app->nphases - 1 : 0;
+    if (!app->meeting.id || !app->st || read_meeting(app, app->meeting.id) != STORE_OK) return;
     app->notes_stale = app->plan.stale = app->goals.stale = app->vip.stale = 1;
 }
 
@@ -439,17 +446,11 @@ const char *scr_role_name(core_role r)
 
 void scr_open_meeting(scr_app *app, int64_t id)
 {
-    store_status r = store_meeting(app->st, id, &app->meeting);
-    if (r == STORE_OK) r = store_phases(app->st, id, app->phases, CORE_PHASES_MAX, &app->nphases);
-    if (r == STORE_OK) r = store_participants(app->st, id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    store_status r = read_meeting(app, id);
     if (r != STORE_OK) {
         scr_store_failed(app, r);
         return;
     }
-    /* The phase the file says it is in, kept to a phase the meeting has (an edited
-     * file could say -1 or 99): every screen may index by it. */
-    if (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases)
-        app->meeting.current_phase = app->nphases > 0 && app->meeting.current_phase >= app->nphases ? app->nphases - 1 : 0;
     if (id != app->dl_meeting) { /* undo belongs to the meeting it was done in */
         scr_dl_reset(app);
         scr_goals_reset(app);
