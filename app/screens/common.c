@@ -325,12 +325,20 @@ store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, 
     }
     core_op *op = store_op_buf_op(b);
     op->actor = actor; /* whoever is at the screen now: their rules, not the first doer's */
+    uint64_t ticket = 0;
     if ((r = scr_check(app, op)) == STORE_OK) {
-        r = store_undo_commit(app->st, b, app->wall_ms);
+        r = store_undo_commit(app->st, b, app->wall_ms, &ticket);
         if (r != STORE_OK) scr_store_failed(app, r);
+        else if (ticket) app->saving++;
         else scr_saved(app);
     }
-    scr_undo_look(app, board);
+    if (ticket) { /* the log is asked again once it holds this step (scr_settle) */
+        snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
+        app->undo.can[redo] = 1;
+        app->undo.can[!redo] = 1;
+    } else {
+        scr_undo_look(app, board);
+    }
     if (r != STORE_OK) store_op_buf_free(b);
     else *out = b;
     return r;

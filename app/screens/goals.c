@@ -45,6 +45,19 @@ static const char *refusal(scr_app *app)
     return why;
 }
 
+/* Shown at once: goal id as it is now (after), or gone (NULL); read again once it
+ * is saved (a goal brought back appears then). */
+static void shown(scr_app *app, int64_t id, const core_goal *after)
+{
+    for (int i = 0; id && i < app->goals.n; i++) {
+        if (app->goals.list[i].id != id) continue;
+        if (after) app->goals.list[i] = *after;
+        else memmove(&app->goals.list[i], &app->goals.list[i + 1], sizeof app->goals.list[0] * (size_t)(--app->goals.n - i));
+        break;
+    }
+    app->goals.stale = SCR_STALE_SAVED;
+}
+
 /* Writes after (or deletes before when after is NULL) as one op undo can take back;
  * the rules (an imposed goal is a professional's) are core's, with who is at the screen. */
 static int act(scr_app *app, const core_goal *before, core_goal *after)
@@ -55,14 +68,7 @@ static int act(scr_app *app, const core_goal *before, core_goal *after)
     app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     app->ui->dirty = 1;
     if (r != STORE_OK) return 0;
-    /* Shown at once: the goal as it is now, or gone; read again once it is saved. */
-    for (int i = 0; i < app->goals.n; i++) {
-        if (app->goals.list[i].id != (after ? after->id : before ? before->id : 0) || !app->goals.list[i].id) continue;
-        if (after) app->goals.list[i] = *after;
-        else memmove(&app->goals.list[i], &app->goals.list[i + 1], sizeof app->goals.list[0] * (size_t)(--app->goals.n - i));
-        break;
-    }
-    app->goals.stale = SCR_STALE_SAVED;
+    shown(app, after ? after->id : before ? before->id : 0, after);
     scr_undo_after(app, "goals");
     return 1;
 }
@@ -73,9 +79,11 @@ static void undo_redo(scr_app *app, int redo)
     store_status r = scr_undo(app, "goals", redo, app->goals.actor, &b);
     app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     if (r != STORE_OK) return;
+    const core_op *op = store_op_buf_op(b);
+    if (op->kind == OP_GOAL_PUT && op->goal) shown(app, op->goal->id, op->goal);
+    else shown(app, op->kind == OP_GOAL_DELETE ? op->id : 0, NULL);
     store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
-    app->goals.stale = 1;
 }
 
 void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h)

@@ -737,9 +737,28 @@ int store_can_undo(store *st, int64_t meeting, const char *board, int redo)
     return yes;
 }
 
-store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms)
+store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms, uint64_t *ticket)
 {
-    return commit(st, &b->op, b->how, b->seq, b->how == STORE_HOW_REDO ? b->ids : NULL, b->nids, now_ms, NULL, NULL);
+    const int64_t *ids = b->how == STORE_HOW_REDO ? b->ids : NULL;
+    if (ticket) {
+        *ticket = 0;
+        /* Handed over as text, with the log row it names: the caller frees b at once. */
+        if (st_writing(st)) {
+            char *text = st_op_text(&b->op);
+            return text ? st_hand_over(st, text, now_ms, &b->op, b->how, b->seq, ids, b->nids, ticket) : STORE_EIO;
+        }
+    }
+    return commit(st, &b->op, b->how, b->seq, ids, b->nids, now_ms, NULL, NULL);
+}
+
+store_status st_op_commit_text(store *st, const char *text, int how, int64_t ref, const int64_t *ids, int nids, int64_t now_ms)
+{
+    store_op_buf *b = NULL;
+    store_status r = st_op_read(text, &b);
+    if (r == STORE_OK)
+        r = how == STORE_HOW_DO ? store_op(st, &b->op, now_ms, NULL) : commit(st, &b->op, how, ref, ids, nids, now_ms, NULL, NULL);
+    store_op_buf_free(b);
+    return r;
 }
 
 /* --- the log out and back in ------------------------------------------------------------ */

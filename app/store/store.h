@@ -285,7 +285,9 @@ void store_op_buf_free(store_op_buf *b);
  * none. The caller sets its actor, checks it (core_op_check) and commits it with
  * store_undo_commit. Release: store_op_buf_free. */
 store_status store_undo_peek(store *st, int64_t meeting, const char *board, int redo, store_op_buf **out);
-store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms);
+/* With ticket, handed to the writer like store_op_queue (b may be freed at once;
+ * *ticket 0 when it was committed here); without, committed here and now. */
+store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms, uint64_t *ticket);
 int store_can_undo(store *st, int64_t meeting, const char *board, int redo);
 
 /* The meeting's operations as JSON lines, oldest first (`schouders ops`):

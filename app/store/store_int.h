@@ -50,6 +50,15 @@ void st_settle(store *st);
  * back: the writer's copy of what a screen handed over. */
 char *st_op_text(const core_op *op);
 store_status st_op_read(const char *text, store_op_buf **out);
+/* The writer's side: an op's text committed as how (STORE_HOW_*) with the log row
+ * it names (ref) and, for a redo, the ids its rows had (ops.c). */
+store_status st_op_commit_text(store *st, const char *text, int how, int64_t ref, const int64_t *ids, int nids, int64_t now_ms);
+/* 1 when a writer runs and this is not its thread: work may be handed over. */
+int st_writing(const store *st);
+/* Hands text (malloc'd; taken even on failure) to the writer, with the ticket its
+ * answer will carry (writer.c). */
+store_status st_hand_over(store *st, char *text, int64_t now_ms, const core_op *op, int how, int64_t ref, const int64_t *ids,
+                          int nids, uint64_t *ticket);
 /* A REAL from the file within [lo, hi]; NaN, infinities and anything outside (a
  * hostile file) come back as the nearest end, lo for NaN. */
 double st_real(sqlite3_stmt *s, int col, double lo, double hi);

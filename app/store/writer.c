@@ -21,6 +21,10 @@
  * once), or a backup (op NULL). Answered jobs wait in the done list. */
 typedef struct job {
     char *op;
+    int how;      /* STORE_HOW_*: an undo or redo names its log row (ref) */
+    int64_t ref;
+    int64_t *ids; /* a redo's rows get their old ids back */
+    int nids;
     int64_t now;
     uint64_t ticket;
     core_op_kind kind;
@@ -56,12 +60,10 @@ void st_settle(store *st)
 static store_status run_job(store *st, job *j)
 {
     if (!j->op) return st_backup_rotate(st);
-    store_op_buf *b = NULL;
-    store_status r = st_op_read(j->op, &b);
-    if (r == STORE_OK) r = store_op(st, store_op_buf_op(b), j->now, NULL);
-    store_op_buf_free(b);
-    return r;
+    return st_op_commit_text(st, j->op, j->how, j->ref, j->ids, j->nids, j->now);
 }
+
+int st_writing(const store *st) { return st->w && !on_writer; }
 
 static void *writer_main(void *arg)
 {
@@ -80,7 +82,9 @@ static void *writer_main(void *arg)
         j->status = run_job(st, j);
         if (j->status != STORE_OK && j->op) fprintf(stderr, "schouders: %s not saved: %s\n", core_op_word(j->kind), st->err);
         free(j->op);
+        free(j->ids);
         j->op = NULL;
+        j->ids = NULL;
         j->next = NULL;
         pthread_mutex_lock(&w->mu);
         if (j->ticket) { /* a backup has no one waiting for its answer */
@@ -147,15 +151,26 @@ void store_writer_stop(store *st)
     free(w);
 }
 
-static store_status hand_over(store *st, char *op, int64_t now, const core_op *o, uint64_t *ticket)
+store_status st_hand_over(store *st, char *op, int64_t now, const core_op *o, int how, int64_t ref, const int64_t *ids,
+                          int nids, uint64_t *ticket)
 {
     store_writer *w = st->w;
     job *j = calloc(1, sizeof *j);
+    if (j && ids && nids > 0 && !(j->ids = malloc(sizeof *ids * (size_t)nids))) {
+        free(j);
+        j = NULL;
+    }
     if (!j) {
         free(op);
         return STORE_EIO;
     }
+    if (j->ids) {
+        memcpy(j->ids, ids, sizeof *ids * (size_t)nids);
+        j->nids = nids;
+    }
     j->op = op;
+    j->how = how;
+    j->ref = ref;
     j->now = now;
     if (o) {
         j->kind = o->kind;
@@ -186,13 +201,13 @@ store_status store_op_queue(store *st, core_op *op, int64_t now_ms, int64_t *mad
     }
     char *text = st_op_text(op);
     if (!text) return STORE_EIO;
-    return hand_over(st, text, now_ms, op, ticket);
+    return st_hand_over(st, text, now_ms, op, STORE_HOW_DO, 0, NULL, 0, ticket);
 }
 
 store_status store_backup_queue(store *st)
 {
     if (!st->w || st->purge_pending) return store_backup(st); /* purge_pending: main's alone */
-    return hand_over(st, NULL, 0, NULL, NULL);
+    return st_hand_over(st, NULL, 0, NULL, STORE_HOW_DO, 0, NULL, 0, NULL);
 }
 
 int store_done_take(store *st, store_done *out, int cap)

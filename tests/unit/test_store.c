@@ -604,6 +604,40 @@ static void writer(void)
     sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(other);
     CHECK(store_dl_settings(st, m, &step, &pros) == STORE_OK && step == 199 % DL_STEPS && pros == 1);
+    /* Undo and redo handed over too, with the log row they name: a new goal taken
+     * back, then brought back under its own id (the redo carries the ids). */
+    static core_goal g = {.text = "naar school", .x = 0.25, .y = 0.75};
+    core_op put = {.kind = OP_GOAL_PUT, .meeting = m, .goal = &g, .actor = ps[0].id};
+    int64_t gid = 0;
+    CHECK(store_op_queue(st, &put, 6500, &gid, &t) == STORE_OK && t == 0 && gid > 0);
+    g.id = gid;
+    g.x = 0.5;
+    CHECK(store_op_queue(st, &put, 6600, NULL, &t) == STORE_OK && t == 203);
+    CHECK(answers(st, d, 256) == 1 && d[0].status == STORE_OK);
+    static core_goal gg;
+    for (int redo = 0; redo < 2; redo++) { /* the move taken back and done again */
+        store_op_buf *b = NULL;
+        CHECK(store_undo_peek(st, m, "goals", redo, &b) == STORE_OK);
+        CHECK(b && store_undo_commit(st, b, 6700 + redo, &t) == STORE_OK && t == 204u + (uint64_t)redo);
+        store_op_buf_free(b); /* the writer has its own copy */
+        CHECK(answers(st, d, 256) == 1 && d[0].status == STORE_OK);
+        CHECK(store_goal(st, m, gid, &gg) == STORE_OK && gg.x == (redo ? 0.5 : 0.25));
+    }
+    for (int i = 0; i < 3; i++) { /* the move and the goal itself taken back, then the goal again */
+        store_op_buf *b = NULL;
+        if (i == 2) { /* a goal with a higher id, so SQLite's next one is not the old id by chance */
+            char sql[160];
+            snprintf(sql, sizeof sql, "INSERT INTO goals(id, meeting, text, created_at) VALUES(%lld, %lld, 'later', 1)",
+                     (long long)gid + 50, (long long)m);
+            CHECK(sqlite3_open(path, &other) == SQLITE_OK && sqlite3_exec(other, sql, NULL, NULL, NULL) == SQLITE_OK);
+            sqlite3_close(other);
+        }
+        CHECK(store_undo_peek(st, m, "goals", i == 2, &b) == STORE_OK);
+        CHECK(b && store_undo_commit(st, b, 6800 + i, &t) == STORE_OK && t > 0);
+        store_op_buf_free(b);
+        CHECK(answers(st, d, 256) == 1 && d[0].status == STORE_OK);
+    }
+    CHECK(store_goal(st, m, gid, &gg) == STORE_OK && gg.x == 0.25 && !strcmp(gg.text, "naar school"));
     /* Closed with work handed over: all of it is in the file. */
     for (int i = 0; i < 50; i++) {
         core_op s2 = {.kind = OP_DL_STEP, .meeting = m, .n = i % DL_STEPS, .n2 = 0};
