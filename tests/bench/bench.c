@@ -163,6 +163,13 @@ static void step_frames(double *v, int n, int64_t finger_base)
     for (int i = 0; i < n; i++) {
         const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
         v[i] = w ? tap_frame(w, finger_base + i) : 0;
+        if (getenv("BENCH_TRACE") && i < 2) {
+            fprintf(stderr, "step frame: %d cells drawn\n", ui.rc.drawn_cells);
+            if (shots[0]) { /* the two steps the frames go between, to look at */
+                snprintf(ui.shot_path, sizeof ui.shot_path, "%s/step_%d.png", shots, i);
+                frame();
+            }
+        }
     }
 }
 
