@@ -252,14 +252,12 @@ static int units_of(scr_app *app, int col, unit *out)
     return k;
 }
 
-/* Lays a side column's units out in area at note scale s. With place set, writes
- * the rects (hidden ones stay w=0) and returns how many notes did not fit;
- * otherwise returns the height it needs. */
-static int layout_side(scr_app *app, int col, SDL_Rect area, float s, int place)
+/* Lays a side column's units (units_of) out in area at note scale s. With place
+ * set, writes the rects (hidden ones stay w=0) and returns how many notes did not
+ * fit; otherwise returns the height it needs. */
+static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect area, float s, int place)
 {
     ui_ctx *ui = app->ui;
-    static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
-    int nu = units_of(app, col, us);
     int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, GAP_MM * s);
     int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
     int x = area.x, y = area.y, row = 0, hidden = 0, bottom = area.y + area.h;
@@ -302,11 +300,11 @@ static int layout_side(scr_app *app, int col, SDL_Rect area, float s, int place)
 }
 
 /* The largest note size at which the column fits, from full size down to 60 %. */
-static float side_scale(scr_app *app, int col, SDL_Rect area)
+static float side_scale(scr_app *app, int col, const unit *us, int nu, SDL_Rect area)
 {
     static const float scales[] = {1.0f, 0.86f, 0.74f, 0.64f};
     for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
-        if (layout_side(app, col, area, scales[i], 0) <= area.h) return scales[i];
+        if (layout_side(app, col, us, nu, area, scales[i], 0) <= area.h) return scales[i];
     return scales[sizeof scales / sizeof scales[0] - 1];
 }
 
@@ -660,8 +658,10 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         column_head(app, col, ui_rect(c.x, c.y, c.w, head));
         SDL_Rect area = {c.x + ui_mm(ui, 3), c.y + head + ui_mm(ui, 4), c.w - ui_mm(ui, 6), c.h - head - ui_mm(ui, 6)};
         if (col != DL_MIDDLE) {
-            scale[col] = side_scale(app, col, area);
-            hidden[col] = layout_side(app, col, area, scale[col], 1);
+            static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
+            int nu = units_of(app, col, us); /* sorted once for the tries at each scale */
+            scale[col] = side_scale(app, col, us, nu, area);
+            hidden[col] = layout_side(app, col, us, nu, area, scale[col], 1);
             int any = 0;
             for (int i = 0; i < app->nnotes; i++) any |= visible(&app->notes[i], col);
             if (!any) {

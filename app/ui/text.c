@@ -73,6 +73,7 @@ void ui_fonts_close(ui_ctx *ctx)
         for (int i = 0; i < CFG_FONT_SIZES; i++)
             if (ctx->fonts[f][i]) TTF_CloseFont(ctx->fonts[f][i]);
     memset(ctx->cache, 0, sizeof ctx->cache);
+    memset(ctx->text_bucket, 0, sizeof ctx->text_bucket);
     memset(ctx->fonts, 0, sizeof ctx->fonts);
     if (ctx->ttf_held) TTF_Quit();
     ctx->ttf_held = 0;
@@ -239,28 +240,44 @@ static SDL_Surface *render_line(ui_ctx *ctx, const char *s, size_t len, int px, 
 }
 
 /* The texture of one line, from the cache or rendered once. */
+/* A rendered line, found by its hash's bucket: a frame draws about a thousand
+ * lines, and scanning every entry for each one cost more than drawing them. The
+ * least recently used entry is looked for only when a line must be rendered. */
 static ui_text_entry *entry(ui_ctx *ctx, const char *s, size_t len, int px, uint32_t rgb)
 {
     uint64_t h = hash_text(s, len, px, rgb);
-    int victim = 0;
-    for (int i = 0; i < CFG_TEXT_CACHE; i++) {
-        ui_text_entry *e = &ctx->cache[i];
+    int *head = &ctx->text_bucket[h % (2 * CFG_TEXT_CACHE)];
+    for (int i = *head; i; i = ctx->cache[i - 1].next) {
+        ui_text_entry *e = &ctx->cache[i - 1];
         if (e->tex && e->hash == h && e->px == px && e->wrap == (int)len && e->colour == rgb) {
             e->used = ctx->frame;
             ctx->cache_hits++;
             return e;
         }
-        if (!e->tex) victim = i;
-        else if (ctx->cache[victim].tex && e->used < ctx->cache[victim].used) victim = i;
     }
     if (!ctx->ren || len == 0) return NULL;
+    int victim = 0;
+    for (int i = 0; i < CFG_TEXT_CACHE; i++) {
+        const ui_text_entry *e = &ctx->cache[i];
+        if (!e->tex) {
+            victim = i;
+            break;
+        }
+        if (e->used < ctx->cache[victim].used) victim = i;
+    }
     SDL_Surface *surf = render_line(ctx, s, len, px, rgb);
     if (!surf) return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(ctx->ren, surf);
     ui_text_entry *e = &ctx->cache[victim];
     if (tex) {
-        if (e->tex) ui_rc_retire(ctx, e->tex); /* a command of this frame may still use it */
-        *e = (ui_text_entry){h, px, (int)len, rgb, tex, surf->w, surf->h, ctx->frame};
+        if (e->tex) { /* out of its bucket; a command of this frame may still use it */
+            int *p = &ctx->text_bucket[e->hash % (2 * CFG_TEXT_CACHE)];
+            while (*p && *p != victim + 1) p = &ctx->cache[*p - 1].next;
+            if (*p) *p = e->next;
+            ui_rc_retire(ctx, e->tex);
+        }
+        *e = (ui_text_entry){h, px, (int)len, rgb, tex, surf->w, surf->h, ctx->frame, *head};
+        *head = victim + 1;
     }
     SDL_FreeSurface(surf);
     ctx->cache_misses++;

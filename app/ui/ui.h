@@ -96,6 +96,7 @@ typedef struct {
     SDL_Texture *tex;
     int w, h;
     uint32_t used; /* frame number of the last use, for LRU */
+    int next;      /* the next entry of its hash bucket, index + 1; 0 ends it */
 } ui_text_entry;
 
 /* One remembered width (ui_measure). */
@@ -173,6 +174,7 @@ typedef struct ui_ctx {
     int font_px[CFG_FONTS][CFG_FONT_SIZES];
     char scratch[8192];              /* NUL-terminated copies of text pieces for SDL_ttf */
     ui_text_entry cache[CFG_TEXT_CACHE];
+    int text_bucket[2 * CFG_TEXT_CACHE]; /* first entry of each hash bucket, index + 1; 0 none */
     ui_measure_entry measures[CFG_MEASURE_CACHE];
     ui_fit_entry fits[CFG_FIT_CACHE];
     int cache_misses, cache_hits;     /* rendered strings, for make bench */

@@ -152,7 +152,8 @@ static double tap_frame(const ui_widget *w, int64_t finger_id)
     frame();
     finger(SDL_FINGERUP, finger_id, w->r.x + 5.0f, w->r.y + 5.0f);
     double t0 = now_ms(CLOCK_MONOTONIC);
-    frame();
+    double cpu = frame();
+    if (getenv("BENCH_CPU")) return cpu;
     return now_ms(CLOCK_MONOTONIC) - t0;
 }
 
@@ -162,7 +163,11 @@ static void step_frames(double *v, int n, int64_t finger_base)
 {
     for (int i = 0; i < n; i++) {
         const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
-        v[i] = w ? tap_frame(w, finger_base + i) : 0;
+        if (!w) { /* a figure of frames that stepped nothing is no figure */
+            fprintf(stderr, "bench: no step button on the board\n");
+            exit(1);
+        }
+        v[i] = tap_frame(w, finger_base + i);
         if (getenv("BENCH_TRACE") && i < 2) {
             fprintf(stderr, "step frame: %d cells drawn\n", ui.rc.drawn_cells);
             if (shots[0]) { /* the two steps the frames go between, to look at */
@@ -340,7 +345,10 @@ int main(int argc, char **argv)
     int frames = quick ? 10 : 200;
     const char *few = getenv("BENCH_FRAMES"); /* fewer frames per drag, for a profiler's run */
     if (few && atoi(few) > 0) frames = atoi(few);
-    for (int c = 0; c < 3; c++) {
+    /* BENCH_ONLY=op: only the frames that carry an op at 300 notes, for a profiler. */
+    const char *only = getenv("BENCH_ONLY");
+    int only_op = only && !strcmp(only, "op");
+    for (int c = only_op ? 1 : 0; c < (only_op ? 2 : 3); c++) {
         int n = quick ? counts[c] / 10 : counts[c];
         char path[512];
         snprintf(path, sizeof path, "%s/notes%d.db", work, counts[c]);
@@ -353,10 +361,13 @@ int main(int argc, char **argv)
         if (!m || open_app(path, layouts, m) != 0) return 1;
         char name[64];
         snprintf(name, sizeof name, "frame_drag_%d", counts[c]);
-        drag_bench(name, 1, frames);
-        if (counts[c] == 300) drag_bench("frame_drag4_300", 4, frames);
+        if (!only_op) drag_bench(name, 1, frames);
+        else
+            for (int i = 0; i < 3; i++) frame(); /* the board drawn, its buttons there */
+        if (counts[c] == 300 && !only_op) drag_bench("frame_drag4_300", 4, frames);
         if (counts[c] != 50) op_frames(work, counts[c]);
     }
+    if (only_op) return 0;
     commits();
 
     /* Opening a meeting with 2,000 notes, 200 goals and 100 decisions: read and first frame. */
