@@ -120,6 +120,24 @@ check "Ongedaan maken after a restart takes the last run's hang back" test "$(sq
 check "and says so" dump_has "$TMP/undone.json" '[.texts[].label] | index("Ongedaan gemaakt.")'
 check "the log says it is an undo of that hang" test "$(sqlite3 "$TMP/b.db" "SELECT count(*) FROM ops u JOIN ops o ON o.seq=u.ref WHERE u.how=1 AND o.kind='drieluik_action'")" = 1
 
+# 3b. Ongedaan maken while another program holds the file: the undo is handed to the
+# writer like any op; its commit fails, the status bar says why, and the note the
+# undo took off the board is back on it, as the file still has it.
+script undo_held <<EOS
+dump @TMP/u_ready.json
+await @TMP/u_held
+tap @drieluik.undo
+dump @TMP/u_failed.json
+await @TMP/u_gone
+quit
+EOS
+with_lock "$TMP/c.db" undo_held u_ready.json u_held u_failed.json u_gone
+check "an undo with the file held says it is busy" \
+  dump_has "$TMP/u_failed.json" '[.texts[].label] | index("Het bestand is even bezet. Probeer het nog een keer.")'
+check "and the hung note is on the board again" dump_has "$TMP/u_failed.json" '[.widgets[].id] | index("drieluik.note.1")'
+check "the file still has it hung, with no undo in its log" \
+  test "$(sqlite3 "$TMP/c.db" "SELECT (SELECT hung_at IS NOT NULL FROM notes WHERE id=1) || (SELECT count(*) FROM ops WHERE how=1)")" = 10
+
 # 4. Undo asks the rules: Petra imposed a goal; with Mark (a parent) at the screen,
 # Ongedaan maken would remove it and is refused with the reason; with Petra it goes.
 { cat "$TMP/seed.ops"; echo "{\"seq\":20,\"at\":$((now + 5000)),\"how\":\"do\",\"op\":{\"kind\":\"phase_go\",\"meeting\":1,\"n\":2},\"ids\":[]}"; } > "$TMP/g.ops"
