@@ -89,6 +89,7 @@
 #define CFG_DISC_CACHE 32         /* discs kept as textures, by radius, least recently used out (corners, avatars, dots) */
 #define CFG_DISC_MAX_PX 192       /* larger discs are drawn as triangles: rare, and a texture would be big */
 #define CFG_FIT_CACHE 1024        /* texts fitted into boxes (size and lines), one slot per hash */
+#define CFG_FIT_KEEP_LINES 12     /* a fit of more lines is not kept: a note has a few, and 1,024 slots stay small */
 #define CFG_FIT_LINES 64          /* the most lines a box of text is laid out in */
 #define CFG_FONT_SIZES 12         /* open font sizes, per font */
 #define CFG_FONTS 8               /* Noto Sans and the fallbacks after it */

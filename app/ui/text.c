@@ -415,6 +415,7 @@ static ut_fit fit_box(ui_ctx *ctx, const char *s, size_t len, SDL_Rect r, int px
         return (ut_fit){e->px, e->nlines, e->cut, e->cut_at};
     }
     ut_fit f = ut_fit_box(s, len, r.w, r.h, px, min_px, ui_measure_cb, ui_line_height_cb, ctx, lines, CFG_FIT_LINES);
+    if (f.nlines > CFG_FIT_KEEP_LINES) return f;
     *e = (ui_fit_entry){h, (uint32_t)len, r.w, r.h, px, min_px, f.px, f.nlines, f.cut, (uint32_t)f.cut_at, {{0}}};
     for (int i = 0; i < f.nlines; i++) {
         e->line[i][0] = (uint32_t)lines[i].start;

@@ -112,7 +112,7 @@ typedef struct {
     uint32_t len;
     int w, h, max_px, min_px;   /* the question */
     int px, nlines, cut;        /* the answer */
-    uint32_t cut_at, line[CFG_FIT_LINES][2];
+    uint32_t cut_at, line[CFG_FIT_KEEP_LINES][2];
 } ui_fit_entry;
 
 /* Words the kit shows, given by the app in its language (the kit has none). */
