@@ -9,7 +9,14 @@
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
-#define CFG_RADIUS_MM 2.0f        /* a card's corners */
+#define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
+#define CFG_INSET_MM 2.0f         /* words kept off a button's edge */
+#define CFG_ICON_GAP_MM 2.0f      /* between a small icon (a dot, an avatar) and its words */
+#define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
+#define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
+#define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's: squarer than a button, a place to write */
+#define CFG_RING_MM 9.0f          /* the long-press ring, radius: seen around a fingertip */
+#define CFG_RING_LINE_MM 1.6f
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
 /* A finger with no event this long is taken as lifted: SDL and real touch screens
@@ -98,6 +105,12 @@
 #define CFG_EDIT_BYTES 4001       /* the longest field: 1,000 characters (CORE_LONG_MAX) */
 #define CFG_UNDO_STEPS 8
 #define CFG_KEY_MM 15.0f          /* on-screen keyboard key */
+#define CFG_KEY_GAP_MM 2.5f       /* between keys: twelve to a row, none hit for its neighbour */
+#define CFG_KEY_CHAR_MM 6.5f      /* a letter on a key */
+#define CFG_KEY_ICON_MM 9.0f      /* shift, undo, backspace: their arrows read larger */
+#define CFG_OSK_PAD_MM 4.0f       /* around the keyboard */
+#define CFG_FIELD_CLEAR_MM 4.0f   /* the field being typed in stays this far above the keyboard */
+#define CFG_FIELD_TOP_MM 2.0f     /* ...and never goes closer than this to the screen's top */
 #define CFG_OSK_MAX_MM 330.0f     /* the keyboard is no wider than this */
 #define CFG_REPEAT_DELAY_MS 450u  /* backspace held: repeats after this... */
 #define CFG_REPEAT_MS 70u         /* ...every this often */
