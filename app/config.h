@@ -5,7 +5,7 @@
 /* Touch (STYLE.md "Touch") */
 #define CFG_TARGET_MM 12.0f       /* smallest touch target */
 #define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
-#define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm) */
+#define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm), and the items of a row */
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
@@ -15,8 +15,29 @@
 #define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
 #define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
 #define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's: squarer than a button, a place to write */
+#define CFG_RADIUS_ROW_MM 2.5f    /* a row of a list: a meeting, a place to export to */
 #define CFG_RING_MM 9.0f          /* the long-press ring, radius: seen around a fingertip */
 #define CFG_RING_LINE_MM 1.6f
+#define CFG_NUDGE_MM 1.0f         /* just off an edge or a neighbour: a caption, a name under its face */
+#define CFG_GAP_TIGHT_MM 2.0f     /* between things where room is short: a bar's buttons, names on a ring */
+#define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
+#define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs */
+#define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
+#define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
+#define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's corners */
+
+/* Bars */
+#define CFG_HEADER_MM 24.0f       /* a screen's title bar */
+#define CFG_STATUS_MM 14.0f       /* the status bar: one line and opgeslagen */
+
+/* Buttons' widths, by their words (the height is CFG_BUTTON_MM) */
+#define CFG_BUTTON_W_MM 44.0f     /* one word: Opslaan, Annuleren, Terug */
+#define CFG_BUTTON_W_SLIM_MM 40.0f /* one short word in a full row: Stoppen, Vorige */
+#define CFG_BUTTON_W_WIDE_MM 70.0f /* a few words: Nieuw besluit, Opnieuw proberen */
+
+/* Lines of words: the box one line of a size is laid out in */
+#define CFG_LINE_MM 7.0f          /* body words: a name, a label over what it names */
+#define CFG_LINE_SMALL_MM 6.0f    /* small words: a caption, a role, a day's name */
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
 /* A finger with no event this long is taken as lifted: SDL and real touch screens
