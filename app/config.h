@@ -10,7 +10,7 @@
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
 #define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
-#define CFG_INSET_MM 2.0f         /* words kept off a button's edge */
+#define CFG_INSET_MM 2.0f         /* words kept off an edge: a button's, a note's coloured top */
 #define CFG_ICON_GAP_MM 2.0f      /* between a small icon (a dot, an avatar) and its words */
 #define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
 #define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
@@ -23,7 +23,11 @@
 #define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
 #define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs */
 #define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
+#define CFG_RAISE_MM 2.0f         /* a button beside a heading, raised to line up with it */
 #define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
+#define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
+#define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's corners: paper */
+#define CFG_COLOUR_EDGE_MM 1.5f   /* the coloured top of a post-it, a Drieluik column */
 #define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's corners */
 
 /* Bars */
@@ -32,8 +36,9 @@
 
 /* Buttons' widths, by their words (the height is CFG_BUTTON_MM) */
 #define CFG_BUTTON_W_MM 44.0f     /* one word: Opslaan, Annuleren, Terug */
-#define CFG_BUTTON_W_SLIM_MM 40.0f /* one short word in a full row: Stoppen, Vorige */
-#define CFG_BUTTON_W_WIDE_MM 70.0f /* a few words: Nieuw besluit, Opnieuw proberen */
+#define CFG_BUTTON_W_SLIM_MM 40.0f /* one short word in a full row: Afsluiten, Vorige */
+#define CFG_BUTTON_W_WIDE_MM 70.0f /* a few words: Opnieuw proberen, + Besluit of afspraak */
+#define CFG_BUTTON_W_REMOVE_MM 30.0f /* Weghalen, at the end of a row */
 
 /* Lines of words: the box one line of a size is laid out in */
 #define CFG_LINE_MM 7.0f          /* body words: a name, a label over what it names */
