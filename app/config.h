@@ -9,6 +9,8 @@
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
+#define CFG_PAD_SHEET_MM 6.0f     /* inside a modal sheet: a tray, a theme, the drafts */
+#define CFG_SHEET_TOP_MM 12.0f    /* an editor's sheet, this far from the top: the keyboard comes under it */
 #define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
 #define CFG_INSET_MM 2.0f         /* words kept off an edge: a button's, a note's coloured top */
 #define CFG_ICON_GAP_MM 2.0f      /* between a small icon (a dot, an avatar) and its words */
@@ -23,10 +25,11 @@
 #define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
 #define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs */
 #define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
-#define CFG_RAISE_MM 2.0f         /* a button beside a heading, raised to line up with it */
+#define CFG_RAISE_MM 2.0f         /* words and a button beside them: the button raised, or the words lowered */
 #define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
 #define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
 #define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's corners: paper */
+#define CFG_LIFT_MM 2.5f          /* a lifted note's shadow falls this far */
 #define CFG_COLOUR_EDGE_MM 1.5f   /* the coloured top of a post-it, a Drieluik column */
 #define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's corners */
 

@@ -8,7 +8,6 @@
 
 #define EDITOR_W_MM 170.0f
 #define EDITOR_H_MM 105.0f
-#define EDITOR_TOP_MM 12.0f  /* from the screen's top: the keyboard comes under it */
 #define EDITOR_EDGE_MM 3.0f  /* its column's colour along the top */
 #define SIDE_W_MM 56.0f      /* the buttons beside it */
 #define HINT_UP_MM 3.0f      /* "draw here", centred on its line */
@@ -99,7 +98,7 @@ static void editor(scr_app *app)
     uint32_t fill = scr_dl_fill(app, app->note.col), edge = scr_dl_edge(app, app->note.col);
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, EDITOR_H_MM), side = ui_mm(ui, SIDE_W_MM);
-    int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, EDITOR_TOP_MM);
+    int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, CFG_SHEET_TOP_MM);
     SDL_Rect card = ui_rect(x, y, cw, ch);
     ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, CFG_RADIUS_MM), CFG_SHADOW_MODAL);
     ui_round(ui, card, ui_mm(ui, CFG_RADIUS_MM), fill);
