@@ -9,7 +9,7 @@
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
-#define CFG_PAD_SHEET_MM 6.0f     /* inside a modal sheet: a tray, a theme, the drafts */
+#define CFG_PAD_SHEET_MM 6.0f     /* inside a sheet: a tray, a theme, the drafts; a board of words */
 #define CFG_SHEET_TOP_MM 12.0f    /* an editor's sheet, this far from the top: the keyboard comes under it */
 #define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
 #define CFG_INSET_MM 2.0f         /* words kept off an edge: a button's, a note's coloured top */
@@ -42,10 +42,14 @@
 #define CFG_BUTTON_W_SLIM_MM 40.0f /* one short word in a full row: Afsluiten, Vorige */
 #define CFG_BUTTON_W_WIDE_MM 70.0f /* a few words: Opnieuw proberen, + Besluit of afspraak */
 #define CFG_BUTTON_W_REMOVE_MM 30.0f /* Weghalen, at the end of a row */
+#define CFG_BUTTON_W_SHORT_MM 36.0f /* one short word on a card: Openen, Toevoegen */
 
 /* Lines of words: the box one line of a size is laid out in */
-#define CFG_LINE_MM 7.0f          /* body words: a name, a label over what it names */
+#define CFG_LINE_MM 8.0f          /* body words in a list or a box: a bottom line, a date, the team */
+#define CFG_LABEL_MM 7.0f         /* a label over what it names; a name under its face */
 #define CFG_LINE_SMALL_MM 6.0f    /* small words: a caption, a role, a day's name */
+#define CFG_SHEET_TITLE_MM 11.0f  /* an editor sheet's title */
+#define CFG_TAG_MM 6.0f           /* a tag's height (round ends): concept, nieuw, a kind of support */
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
 /* A finger with no event this long is taken as lifted: SDL and real touch screens

@@ -29,6 +29,7 @@
 #define COL_TITLE_MM 9.0f       /* the title's line */
 #define COL_QUESTION_Y_MM 10.5f /* the question's line, this far down */
 #define EMPTY_Y_MM 10.0f        /* an empty column says so this far down */
+#define MORE_UP_MM 7.0f         /* a column's "nog 3", this far above its foot */
 #define PROMPT_LINE_MM 8.0f     /* a question of the middle column */
 #define PROMPT_MORE_MM 5.0f     /* its "nog 2", this far above its foot */
 #define HELD_ROOM_MM 10.0f      /* a chip's room for the stack of notes held */
@@ -709,7 +710,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
                 ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2,
                         UI_CENTER, area.w - ui_mm(ui, 2 * CFG_PAD_SMALL_MM));
             }
-            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, CFG_LINE_MM));
+            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, MORE_UP_MM));
             continue;
         }
         /* The middle column: its four questions. */

@@ -8,7 +8,6 @@
 #define UNLOCK_W_MM 90.0f   /* the one way in, before the PIN */
 #define UNLOCK_GAP_MM 8.0f  /* between its words and it */
 #define NEW_W_MM 64.0f      /* Nieuwe bijeenkomst */
-#define OPEN_W_MM 36.0f     /* Openen, in a meeting's row */
 #define LIST_TOP_MM 8.0f    /* the list starts this far under the title bar */
 #define EMPTY_DOWN_MM 30.0f /* no meetings yet: said this far down */
 #define ROW_MM 26.0f        /* a meeting's row */
@@ -102,7 +101,7 @@ void scr_home_frame(scr_app *app)
         /* A coloured edge on the left: the meeting's place in the list, not its meaning. */
         ui_round(ui, ui_rect(card.x, card.y, ui_mm(ui, EDGE_MM), card.h), ui_mm(ui, EDGE_MM / 2), UI_ACCENT);
         int tx = card.x + ui_mm(ui, TEXT_X_MM);
-        int del_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), open_w = ui_mm(ui, OPEN_W_MM), exp_w = ui_mm(ui, CFG_BUTTON_W_MM);
+        int del_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), open_w = ui_mm(ui, CFG_BUTTON_W_SHORT_MM), exp_w = ui_mm(ui, CFG_BUTTON_W_MM);
         int text_w = card.w - del_w - open_w - exp_w - ui_mm(ui, TEXT_X_MM + 3 * CFG_GAP_WIDE_MM + CFG_PAD_MM);
         ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM), text_w, ui_mm(ui, TITLE_H_MM)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         time_t secs = (time_t)(mt->created_at_ms / 1000);
