@@ -27,6 +27,7 @@
 #define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
 #define CFG_RAISE_MM 2.0f         /* words and a button beside them: the button raised, or the words lowered */
 #define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
+#define CFG_RING_PAD_MM 4.0f      /* a ring of people keeps this far inside its board: the circle, the VIP-kaart */
 #define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
 #define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's corners: paper */
 #define CFG_LIFT_MM 2.5f          /* a lifted note's shadow falls this far */

@@ -8,7 +8,6 @@
 
 #define NAME_W_MM 48.0f  /* a name under its face, at most */
 #define FACE_MM 10.0f    /* a face's radius, at most */
-#define EDGE_MM 4.0f     /* the ring keeps this far inside the board */
 #define TITLE_UP_MM 5.0f /* the title, this far above the middle */
 
 void scr_circle_board(scr_app *app, SDL_Rect r)
@@ -24,11 +23,11 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     /* Each person's place on the ring: as wide as the ring allows for this many, so
      * forty people still each have their own (faces and names shrink, none overlaps). */
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2, label_w = ui_mm(ui, NAME_W_MM), face = ui_mm(ui, FACE_MM);
-    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, EDGE_MM)), ry = (float)(r.h / 2 - face - ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM + CFG_LINE_SMALL_MM));
+    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM)), ry = (float)(r.h / 2 - face - ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM + CFG_LINE_SMALL_MM));
     float slot = 2 * (float)M_PI * sqrtf((rx * rx + ry * ry) / 2) / (float)n;
     if (slot - ui_mm(ui, CFG_GAP_TIGHT_MM) < label_w) label_w = (int)slot - ui_mm(ui, CFG_GAP_TIGHT_MM);
     if (face > label_w / 3) face = label_w / 3;
-    rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, EDGE_MM));
+    rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
     ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, TITLE_UP_MM), CFG_TITLE_MM * 0.8f, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
     for (int i = 0; i < app->nmparts; i++) {
