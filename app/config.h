@@ -5,57 +5,61 @@
 /* Touch (STYLE.md "Touch") */
 #define CFG_TARGET_MM 12.0f       /* smallest touch target */
 #define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
-#define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm), and the items of a row */
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
+#define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm), and the items of a row */
+#define CFG_GAP_TIGHT_MM 2.0f     /* between things where room is short: a bar's buttons, names on a ring */
+#define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
+#define CFG_LONG_PRESS_MS 500u
+#define CFG_RING_MM 9.0f          /* the long-press ring, radius: seen around a fingertip */
+#define CFG_RING_LINE_MM 1.6f
+#define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
+#define CFG_LIFT_MM 2.5f          /* a lifted note's shadow falls this far */
+/* A finger with no event this long is taken as lifted: SDL and real touch screens
+ * can lose a finger-up, and ten lost ones would leave no finger to touch with. */
+#define CFG_POINTER_LOST_MS 10000u
+
+/* Spacing */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
 #define CFG_PAD_SHEET_MM 6.0f     /* inside a sheet: a tray, a theme, the drafts; a board of words */
-#define CFG_SHEET_TOP_MM 12.0f    /* an editor's sheet, this far from the top: the keyboard comes under it */
 #define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
 #define CFG_INSET_MM 2.0f         /* words kept off an edge: a button's, a note's coloured top */
 #define CFG_ICON_GAP_MM 2.0f      /* between a small icon (a dot, an avatar) and its words */
-#define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
-#define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
-#define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's: squarer than a button, a place to write */
-#define CFG_RADIUS_ROW_MM 2.5f    /* a row of a list: a meeting, a place to export to */
-#define CFG_RING_MM 9.0f          /* the long-press ring, radius: seen around a fingertip */
-#define CFG_RING_LINE_MM 1.6f
 #define CFG_NUDGE_MM 1.0f         /* just off an edge or a neighbour: a caption, a name under its face */
-#define CFG_GAP_TIGHT_MM 2.0f     /* between things where room is short: a bar's buttons, names on a ring */
-#define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
 #define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs */
 #define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
 #define CFG_RAISE_MM 2.0f         /* words and a button beside them: the button raised, or the words lowered */
-#define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
+#define CFG_SHEET_TOP_MM 12.0f    /* an editor's sheet, this far from the top: the keyboard comes under it */
 #define CFG_RING_PAD_MM 4.0f      /* a ring of people keeps this far inside its board: the circle, the VIP-kaart */
-#define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
-#define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's corners: paper */
-#define CFG_LIFT_MM 2.5f          /* a lifted note's shadow falls this far */
+
+/* Shapes */
+#define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
+#define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's */
+#define CFG_RADIUS_ROW_MM 2.5f    /* a row of a list: a meeting, a place to export to */
+#define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's: squarer than a button, a place to write */
+#define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's: paper */
 #define CFG_COLOUR_EDGE_MM 1.5f   /* the coloured top of a post-it, a Drieluik column */
-#define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's corners */
+#define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
+#define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
+#define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
+#define CFG_TAG_MM 6.0f           /* a tag's height (round ends): concept, nieuw, a kind of support */
 
 /* Bars */
 #define CFG_HEADER_MM 24.0f       /* a screen's title bar */
 #define CFG_STATUS_MM 14.0f       /* the status bar: one line and opgeslagen */
 
 /* Buttons' widths, by their words (the height is CFG_BUTTON_MM) */
-#define CFG_BUTTON_W_MM 44.0f     /* one word: Opslaan, Annuleren, Terug */
-#define CFG_BUTTON_W_SLIM_MM 40.0f /* one short word in a full row: Afsluiten, Vorige */
-#define CFG_BUTTON_W_WIDE_MM 70.0f /* a few words: Opnieuw proberen, + Besluit of afspraak */
+#define CFG_BUTTON_W_MM 44.0f        /* one word: Opslaan, Annuleren, Terug */
+#define CFG_BUTTON_W_SLIM_MM 40.0f   /* one short word in a full row: Afsluiten, Vorige */
+#define CFG_BUTTON_W_SHORT_MM 36.0f  /* one short word on a card: Openen, Toevoegen */
 #define CFG_BUTTON_W_REMOVE_MM 30.0f /* Weghalen, at the end of a row */
-#define CFG_BUTTON_W_SHORT_MM 36.0f /* one short word on a card: Openen, Toevoegen */
+#define CFG_BUTTON_W_WIDE_MM 70.0f   /* a few words: Opnieuw proberen, + Besluit of afspraak */
 
-/* Lines of words: the box one line of a size is laid out in */
+/* Lines of words: the box one line is laid out in */
 #define CFG_LINE_MM 8.0f          /* body words in a list or a box: a bottom line, a date, the team */
 #define CFG_LABEL_MM 7.0f         /* a label over what it names; a name under its face */
 #define CFG_LINE_SMALL_MM 6.0f    /* small words: a caption, a role, a day's name */
 #define CFG_SHEET_TITLE_MM 11.0f  /* an editor sheet's title */
-#define CFG_TAG_MM 6.0f           /* a tag's height (round ends): concept, nieuw, a kind of support */
-#define CFG_LONG_PRESS_MS 500u
-#define CFG_DRAG_START_MM 3.0f    /* a tap never becomes a drag below this */
-/* A finger with no event this long is taken as lifted: SDL and real touch screens
- * can lose a finger-up, and ten lost ones would leave no finger to touch with. */
-#define CFG_POINTER_LOST_MS 10000u
 
 /* Type (STYLE.md "Type") */
 #define CFG_TIMER_MM 30.0f
@@ -65,6 +69,13 @@
 #define CFG_BODY_MM 5.0f
 #define CFG_SMALL_MM 4.0f
 #define CFG_CHILD_SCALE 1.4f
+#define CFG_HEADING_MM (CFG_TITLE_MM * 0.8f) /* a board's, a section's or a sheet's heading */
+#define CFG_SYMBOL_MM (CFG_TITLE_MM * 0.8f)  /* a sign that stands for words: +, !!!, a lock */
+#define CFG_LEAD_MM (CFG_BODY_MM * 1.2f)     /* a screen's one sentence: what to do now, the step we are at */
+#define CFG_ASK_MM (CFG_BODY_MM * 1.3f)      /* what is asked or wrong: the PIN, a file that cannot be used */
+/* Words shrunk to fit go no smaller than these (below STYLE's smallest step: a known debt) */
+#define CFG_SMALL_MIN_MM (CFG_SMALL_MM * 0.8f) /* a role, a caption, a name on the VIP-kaart */
+#define CFG_LINE_MIN_MM (CFG_SMALL_MM * 0.85f) /* a line that says who, which theme, which path */
 
 /* Colour (STYLE.md "Colour"), 0xRRGGBB: the one place the palette is written. The
  * screens (ui.h's UI_*), paper (print.c) and the Drieluik's standard board read it;

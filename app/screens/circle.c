@@ -28,7 +28,7 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     if (slot - ui_mm(ui, CFG_GAP_TIGHT_MM) < label_w) label_w = (int)slot - ui_mm(ui, CFG_GAP_TIGHT_MM);
     if (face > label_w / 3) face = label_w / 3;
     rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
-    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, TITLE_UP_MM), CFG_TITLE_MM * 0.8f, UI_INK2, UI_CENTER, (int)rx);
+    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, TITLE_UP_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
@@ -43,6 +43,6 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
         if (with) snprintf(line, sizeof line, T("circle.with"), scr_role_name(p->role), with->name);
         else snprintf(line, sizeof line, "%s", scr_role_name(p->role));
         ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM), label_w, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM,
-                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
+                    CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
     }
 }

@@ -45,6 +45,7 @@
 #define REMARK_W_MM 220.0f       /* a reservation in their own words */
 #define REMARK_H_MM 80.0f
 #define REMARK_TOP_MM 10.0f
+#define REMARK_HEAD_MM (CFG_TITLE_MM * 0.7f) /* its title: the name can be long */
 #define REMARK_TITLE_MM 12.0f    /* its title's line */
 #define REMARK_FIELD_MM 34.0f
 #define PICTURE_TITLE_MM 12.0f   /* the picture's heading */
@@ -175,7 +176,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
                 mm, CFG_SMALL_MM, d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
     snprintf(line, sizeof line, "%s%s%s%s%s", who[0] ? who : T("plan.no_who"), due[0] ? " \xC2\xB7 " : "", due,
              d->needs_help ? " \xC2\xB7 " : "", d->needs_help ? T("plan.help_short") : "");
-    ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f,
+    ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_LINE_MIN_MM,
                 UI_INK2, UI_LEFT);
 }
 
@@ -216,7 +217,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
 
     /* Right half: the bottom lines so far, and a new one by a professional. */
     int x = r.x + half + pad / 2, w = half - pad - pad / 2, y = r.y + pad;
-    ui_text(ui, T("plan.bodemeisen"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("plan.bodemeisen"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, SECTION_LINE_MM);
     ui_text(ui, T("plan.bodemeisen_why"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, w);
     y += ui_mm(ui, WHY_LINES_MM);
@@ -316,7 +317,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(x, y, lw, bh));
     y += bh + g;
-    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     int add_w = ui_mm(ui, CFG_BUTTON_W_WIDE_MM);
     if (ui_button(ui, "decision.add", ui_rect(x + lw - add_w, y - ui_mm(ui, CFG_RAISE_MM), add_w, t), T("plan.decision_add"), UI_PRIMARY))
         open_new_decision(app);
@@ -339,7 +340,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
 
     /* Right: the actieteam, then the way out. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    ui_text(ui, T("plan.actieteam"), rx, ry, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("plan.actieteam"), rx, ry, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ry += ui_mm(ui, SECTION_LINE_MM);
     ry += ui_text(ui, T("plan.actieteam_why"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, right_w).y + g;
     int64_t tapped;
@@ -378,7 +379,7 @@ static void decision_editor(scr_app *app)
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_decision *d = &app->plan.edit;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_textarea(ui, "decision.what", ui_rect(x, y, colw, ui_mm(ui, WHAT_H_MM)), d->what, sizeof d->what, CORE_LONG_MAX,
                 T("plan.what_hint"), CFG_NOTE_MM, UI_SURFACE);
@@ -446,7 +447,7 @@ static void finishing(scr_app *app)
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
     int x = card.x + m, y = card.y + m, drafts = 0;
-    y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + g;
+    y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + g;
     y += ui_text(ui, T("closed.drafts_why"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m).y + g;
     int bw = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), rh = ui_mm(ui, DECISION_SMALL_MM);
     for (int i = 0; i < app->plan.ndec; i++) {
@@ -502,7 +503,7 @@ static void confirm_closed(scr_app *app)
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_CLOSED_BG, UI_CLOSED_BAND, 3);
     int y = card.y + m;
-    y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, CFG_PARA_GAP_MM);
+    y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, CFG_PARA_GAP_MM);
     ui_text(ui, T("closed.start_why"), card.x + m, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m);
     int bw = ui_mm(ui, CFG_BUTTON_W_WIDE_MM), by = card.y + ch - m - t;
     if (ui_button(ui, "closed.start", ui_rect(card.x + cw - m - bw, by, bw, t), T("closed.start"), UI_PRIMARY)) {
@@ -652,7 +653,7 @@ static void remark_modal(scr_app *app)
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
     char title[200];
     snprintf(title, sizeof title, T("consent.remark_title"), p ? p->name : "");
-    ui_text(ui, title, card.x + m, card.y + m, CFG_TITLE_MM * 0.7f, UI_INK, UI_LEFT, cw - 2 * m);
+    ui_text(ui, title, card.x + m, card.y + m, REMARK_HEAD_MM, UI_INK, UI_LEFT, cw - 2 * m);
     ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, REMARK_TITLE_MM), cw - 2 * m, ui_mm(ui, REMARK_FIELD_MM)),
                 app->plan.remark, sizeof app->plan.remark, CORE_LONG_MAX, T("consent.remark_hint"), CFG_BODY_MM, UI_SURFACE);
     int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
@@ -696,7 +697,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     int x = r.x + pad, y = r.y + pad;
     char line[1200];
     snprintf(line, sizeof line, T("plan.version"), app->plan.version);
-    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, line, x + lw, y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
     y += ui_mm(ui, PICTURE_TITLE_MM);
     /* Final decisions only, in two columns when there are many. */

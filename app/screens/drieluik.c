@@ -20,13 +20,15 @@
 #define STEP_BAR_MM 27.0f       /* the steps, what this one asks, and the way on */
 #define STEP_HEAD_MM 12.0f      /* its first line: the dots and the step's name */
 #define STEP_HOW_MM 13.0f       /* its second line: how */
+#define STEP_HOW_MIN_MM (CFG_SMALL_MM * 0.9f) /* its words shrink to this, at least */
 #define STEP_DOT_MM 3.2f        /* a step's dot, radius */
 #define STEP_DOT_GAP_MM 2.2f    /* between two dots */
 #define STEP_NAV_W_MM 34.0f     /* Vorige stap, Volgende stap */
 #define PROS_W_MM 62.0f         /* Professionals schrijven mee */
 #define COL_HEAD_MM 18.0f       /* a column's head: its icon, title and question */
 #define COL_ICON_MM 11.0f
-#define COL_TITLE_MM 9.0f       /* the title's line */
+#define COL_TITLE_MM (CFG_BODY_MM * 1.3f) /* its title */
+#define COL_TITLE_H_MM 9.0f     /* the title's line */
 #define COL_QUESTION_Y_MM 10.5f /* the question's line, this far down */
 #define EMPTY_Y_MM 10.0f        /* an empty column says so this far down */
 #define MORE_UP_MM 7.0f         /* a column's "nog 3", this far above its foot */
@@ -429,10 +431,10 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), scr_dl_edge(app, col));
     scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), icon);
     int tx = r.x + pad + icon + ui_mm(ui, CFG_GAP_MM), tw = r.x + r.w - pad - tx;
-    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]), ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_MM)),
-                CFG_BODY_MM * 1.3f, CFG_SMALL_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]), ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_H_MM)),
+                COL_TITLE_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
     ui_text_fit(ui, words(app, c->question_nl, c->question_en, questions[col]),
-                ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
+                ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_LEFT);
 }
 
 static void step_title_key(int step, const char **title, const char **how)
@@ -469,11 +471,11 @@ static int step_bar(scr_app *app, SDL_Rect r)
     snprintf(head, sizeof head, T("dl.step_of"), step + 1, DL_STEPS, title);
     int nav_w = ui_mm(ui, STEP_NAV_W_MM), pros_w = ui_mm(ui, PROS_W_MM);
     int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
-    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, STEP_HEAD_MM)), CFG_BODY_MM * 1.2f, CFG_SMALL_MM,
+    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, STEP_HEAD_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     if (!app->picture) /* a picture shows where the board is, not what to tap */
         ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, STEP_HEAD_MM), right - r.x - g, ui_mm(ui, STEP_HOW_MM)), CFG_BODY_MM,
-                    CFG_SMALL_MM * 0.9f, UI_INK2, UI_LEFT);
+                    STEP_HOW_MIN_MM, UI_INK2, UI_LEFT);
     int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
     if (app->picture) return h;
     if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->dl.pros_write, 0))
@@ -598,7 +600,7 @@ static void draw_group(scr_app *app, int k, float s)
     char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 32];
     if (g->theme[0]) snprintf(line, sizeof line, T("dl.theme_line"), g->theme);
     ui_text_fit(ui, g->theme[0] ? line : T("dl.theme_hint"), th, CFG_BODY_MM * s < CFG_SMALL_MM ? CFG_SMALL_MM : CFG_BODY_MM * s,
-                CFG_SMALL_MM * 0.85f, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
+                CFG_LINE_MIN_MM, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
     if (tapped) {
         app->dl.theme_grp = g->id;
         snprintf(app->dl.theme, sizeof app->dl.theme, "%s", g->theme);
@@ -695,7 +697,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
         column_head(app, col, ui_rect(c.x, c.y, c.w, head));
-        SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM), c.w - ui_mm(ui, 2 * CFG_PAD_SMALL_MM), c.h - head - ui_mm(ui, 2 * CFG_PAD_SMALL_MM)};
+        SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM), c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), c.h - head - ui_mm(ui, CFG_PAD_SMALL_MM * 2)};
         if (col != DL_MIDDLE) {
             scale[col] = side_scale(app, col, area);
             hidden[col] = layout_side(app, col, area, scale[col], 1);
@@ -708,7 +710,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
                 char line[128];
                 if (held) snprintf(line, sizeof line, TN("dl.held_here", "dl.held_here_many", held), held);
                 ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2,
-                        UI_CENTER, area.w - ui_mm(ui, 2 * CFG_PAD_SMALL_MM));
+                        UI_CENTER, area.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2));
             }
             more_line(app, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, MORE_UP_MM));
             continue;
@@ -723,11 +725,11 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, 2), UI_HAIRLINE);
             int qw = pr.w - (adding ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0);
             ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
-                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, PROMPT_LINE_MM)), CFG_BODY_MM, CFG_SMALL_MM * 0.85f,
+                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, PROMPT_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
-                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY, CFG_TITLE_MM * 0.8f))
+                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY, CFG_SYMBOL_MM))
                     scr_note_new(app, 0, DL_MIDDLE, p);
             }
             int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM), pr.w, pr.h - ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
@@ -762,7 +764,7 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
         int badge = held ? ui_mm(ui, HELD_ROOM_MM) : 0;
         int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + badge + ui_mm(ui, CHIP_END_MM);
         if (x + w > right) break;
-        SDL_Rect r = {x, y + ui_mm(ui, CFG_NUDGE_MM), w - ui_mm(ui, CFG_GAP_TIGHT_MM), h - ui_mm(ui, 2 * CFG_NUDGE_MM)};
+        SDL_Rect r = {x, y + ui_mm(ui, CFG_NUDGE_MM), w - ui_mm(ui, CFG_GAP_TIGHT_MM), h - ui_mm(ui, CFG_NUDGE_MM * 2)};
         char id[32], label[128];
         snprintf(id, sizeof id, "meeting.chip.%d", i);
         snprintf(label, sizeof label, TN("dl.chip", "dl.chip_many", held), p->name, held);
@@ -814,7 +816,7 @@ static void tray(scr_app *app)
     /* As tall as what it holds: a small tray for a few notes, never a big empty one. */
     int per_row = (cw - 2 * m + ng) / (nw + ng);
     if (per_row < 1) per_row = 1;
-    int ch = 2 * m + ui_mm(ui, 2 * TRAY_AVATAR_MM) + g + t + g, sides = 0;
+    int ch = 2 * m + ui_mm(ui, TRAY_AVATAR_MM * 2) + g + t + g, sides = 0;
     for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
         int held = core_dl_held(app->notes, app->nnotes, p->id, side);
         if (!held) continue;
@@ -931,7 +933,7 @@ static void theme_editor(scr_app *app)
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, CFG_SHEET_TOP_MM), cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), 3);
     scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
-    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
              sizeof app->dl.theme, CORE_NAME_MAX, T("dl.theme_placeholder"));
     int bw = ui_mm(ui, THEME_BUTTON_W_MM), by = card.y + ch - m - t;
@@ -1013,14 +1015,14 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     if (vip) {
         scr_vip_open(app, child);
         snprintf(line, sizeof line, T(bd->picture_title), child->name, app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         ui->scale = 1;
         scr_vip_close(app);
     } else {
         snprintf(line, sizeof line, T(bd->picture_title), app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         bd->picture(app, body);
     }
     ui_end(ui);

@@ -110,7 +110,7 @@ void scr_error_frame(scr_app *app)
     ui_circle(ui, x + r, y + r, r, UI_WARN);
     ui_text(ui, "!", x + r, y + r - ui_text_size(ui, "!", CFG_TITLE_MM).y / 2, CFG_TITLE_MM, UI_SURFACE, UI_CENTER, 0);
     int tx = x + 2 * r + ui_mm(ui, SIGN_GAP_MM), tw = w - (tx - x);
-    SDL_Point p = ui_text(ui, problem(app->open_status), tx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_LEFT, tw);
+    SDL_Point p = ui_text(ui, problem(app->open_status), tx, y, CFG_ASK_MM, UI_INK, UI_LEFT, tw);
     y += p.y + ui_mm(ui, HEAD_GAP_MM);
     char line[PATH_MAX + 64];
     snprintf(line, sizeof line, T("error.file"), app->db_path);

@@ -212,7 +212,7 @@ void scr_export_frame(scr_app *app)
         y += ph + g;
     }
 
-    ui_text(ui, T("export.where"), m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("export.where"), m, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     int rw = ui_mm(ui, RESCAN_W_MM);
     if (ui_button(ui, "export.rescan", ui_rect(m + w - rw, y - ui_mm(ui, CFG_RAISE_MM), rw, t), T("export.rescan"), UI_SECONDARY)) {
         find_places(app);
@@ -233,7 +233,7 @@ void scr_export_frame(scr_app *app)
         ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, LINE_TOP_MM), tw, ui_mm(ui, PLACE_NAME_MM)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         size_words(app, p->free_bytes, free_s, sizeof free_s);
         snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->link ? T("export.link") : p->readonly ? T("export.readonly") : free_s);
-        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, SUB_TOP_MM), tw, ui_mm(ui, PLACE_PATH_MM)), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f, UI_INK2,
+        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, SUB_TOP_MM), tw, ui_mm(ui, PLACE_PATH_MM)), CFG_SMALL_MM, CFG_LINE_MIN_MM, UI_INK2,
                     UI_LEFT);
         /* The whole card is the target; the button says what a tap does. */
         int clicked = ui_area(ui, id, c, p->name, UI_G_CLICK);

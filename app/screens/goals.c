@@ -13,8 +13,10 @@
 
 #define NOTE_W_MM 60.0f
 #define NOTE_H_MM 40.0f
+#define GOAL_WORDS_MM (CFG_NOTE_MM * 0.9f) /* a goal's words, shrinking to CFG_SMALL_MM */
 #define GOAL_RADIUS_MM 1.5f      /* a goal's corners */
 #define ICON_ROW_MM 9.0f         /* the icons at its foot */
+#define ICON_TYPE_MM (CFG_BODY_MM * 1.3f) /* their size */
 #define ICON_GAP_MM 1.5f         /* after an icon in that row */
 #define SUPPORT_ROOM_MM 2.5f     /* a kind of support's tag, beyond its letters */
 #define TAG_GAP_MM 0.8f          /* between two such tags */
@@ -127,12 +129,12 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
     ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? 3 : 2);
     int pad = ui_mm(ui, CFG_INSET_MM), row = ui_mm(ui, ICON_ROW_MM);
-    ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), CFG_NOTE_MM * 0.9f, CFG_SMALL_MM,
+    ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), GOAL_WORDS_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     /* The icon row: alone or with the network (and which support), prospect or
      * precondition, imposed, and how far its actions are. */
     int x = r.x + pad, cy = r.y + r.h - pad - row / 2;
-    float mm = CFG_BODY_MM * 1.3f;
+    float mm = ICON_TYPE_MM;
     x += icon(app, g->needs_network ? "\xF0\x9F\x91\xA5" : "\xF0\x9F\x91\xA4", x, cy, mm, UI_ACCENT);
     if (g->needs_network)
         for (int i = 0; i < SUPPORT_KINDS; i++)
@@ -238,7 +240,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
     for (int k = 0; k < 3; k++) {
         SDL_Rect b = {f.x, f.y + k * f.h / 3, f.w, f.h / 3 - (k < 2 ? 2 : 0)};
         ui_fill(ui, b, bands[k]);
-        ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, CFG_LABEL_MM), CFG_TITLE_MM * 0.8f, UI_WARN, UI_CENTER, 0);
+        ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, CFG_LABEL_MM), CFG_SYMBOL_MM, UI_WARN, UI_CENTER, 0);
         ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, CFG_NUDGE_MM), label_w - g, ui_mm(ui, CFG_LABEL_MM)), CFG_BODY_MM,
                     CFG_SMALL_MM, UI_INK, UI_CENTER);
     }
@@ -356,7 +358,7 @@ static void action_editor(scr_app *app)
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_action *a = &app->goals.act;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, T("goals.action_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("goals.action_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_field(ui, "action.what", ui_rect(x, y, colw, t), a->what, sizeof a->what, CORE_NOTE_MAX, T("goals.action_what"));
     y += t + g;
@@ -414,7 +416,7 @@ static void goal_editor(scr_app *app)
     core_goal *e = &app->goals.edit;
     const core_goal *before = e->id ? find(app, e->id) : NULL;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, GOAL_TEXT_H_MM)), e->text, sizeof e->text, CORE_LONG_MAX, T("goals.text_hint"),
                 CFG_BODY_MM, UI_SURFACE);
@@ -502,7 +504,7 @@ static void goal_editor(scr_app *app)
 
     int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, CFG_LINE_MM), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
-    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM), CFG_TITLE_MM * 0.8f, UI_INK);
+    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM), CFG_SYMBOL_MM, UI_INK);
     if (ui_button(ui, "goal.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
         if (!e->text[0]) app->goals.why = T("goals.text_empty");
         else if (act(app, before, e)) {

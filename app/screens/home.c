@@ -41,7 +41,7 @@ static void locked(scr_app *app, int top)
     ui_ctx *ui = app->ui;
     int t = scr_target(app), w = ui_mm(ui, UNLOCK_W_MM);
     int y = top + (scr_statusbar(app) - top) / 3;
-    y += ui_text(ui, T("home.locked"), ui->w / 2, y, CFG_BODY_MM * 1.2f, UI_INK2, UI_CENTER, ui->w - 4 * scr_margin(app)).y;
+    y += ui_text(ui, T("home.locked"), ui->w / 2, y, CFG_LEAD_MM, UI_INK2, UI_CENTER, ui->w - 4 * scr_margin(app)).y;
     if (ui_button(ui, "home.unlock", ui_rect((ui->w - w) / 2, y + ui_mm(ui, UNLOCK_GAP_MM), w, t), T("home.unlock"), UI_PRIMARY))
         scr_pin_ask(app, PIN_FOR_HOME, 0);
 }
@@ -69,7 +69,7 @@ void scr_home_frame(scr_app *app)
     int bottom = scr_statusbar(app);
     int y = top + ui_mm(ui, LIST_TOP_MM);
     if (app->nmeetings == 0) {
-        ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, EMPTY_DOWN_MM), CFG_BODY_MM * 1.2f, UI_INK2, UI_CENTER, ui->w - 4 * m);
+        ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, EMPTY_DOWN_MM), CFG_LEAD_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
     }
     int card_h = ui_mm(ui, ROW_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
     /* More meetings than fit: pages, with big buttons to turn them. */
@@ -121,7 +121,7 @@ void scr_home_frame(scr_app *app)
             scr_open_meeting(app, mt->id);
         /* The plan on a stick: the facilitator's, behind the PIN. */
         snprintf(did, sizeof did, "%s.export", id);
-        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, 2 * CFG_GAP_WIDE_MM) - open_w - exp_w, card.y + (card_h - bh) / 2, exp_w, bh), T("home.export"),
+        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, CFG_GAP_WIDE_MM * 2) - open_w - exp_w, card.y + (card_h - bh) / 2, exp_w, bh), T("home.export"),
                       UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_EXPORT, mt->id);
     }

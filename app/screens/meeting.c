@@ -5,6 +5,7 @@
 #include <string.h>
 
 #define BAR_MM 34.0f          /* the phase bar: two rows of buttons beside the timer */
+#define DIGITS_MM (CFG_TIMER_MM * 0.8f) /* the timer's digits, shrinking to fit their box */
 #define BAR_BUTTON_MM 13.0f   /* a button in it (+1 and +5 are square) */
 #define PAUSE_W_MM 24.0f      /* Pauze, Start */
 #define CLOCK_W_MM 62.0f      /* the timer */
@@ -15,6 +16,7 @@
 #define UNDO_W_MM 100.0f      /* Ongedaan maken and Opnieuw, together */
 #define FINISHED_BAND_MM 14.0f /* a finished meeting's band */
 #define CLOSED_BAND_MM 16.0f  /* the closed segment's band */
+#define BAND_WORDS_MM (CFG_BODY_MM * 1.1f) /* its words */
 #define LEAVE_W_MM 60.0f      /* the way out of it, in the band */
 #define BOARD_PAD_MM 8.0f     /* words on a board that has no board of its own */
 #define ABOUT_GAP_MM 5.0f     /* between its heading and what it is for */
@@ -62,7 +64,7 @@ static void steps(scr_app *app, SDL_Rect r)
     int cur_w = r.w / n;
     if (!all) {
         int i = app->meeting.current_phase >= 0 && app->meeting.current_phase < n ? app->meeting.current_phase : 0;
-        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, 2 * CFG_GAP_MM);
+        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM * 2);
         cur_w = r.w - (n - 1) * dot_w;
         if (want < cur_w) cur_w = want;
     }
@@ -143,8 +145,8 @@ static void timer_box(scr_app *app, SDL_Rect r)
     }
     ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), fill);
     int cap_h = ui_mm(ui, CFG_LINE_SMALL_MM);
-    ui_text_fit(ui, digits, ui_rect(r.x, r.y, r.w, r.h - cap_h), CFG_TIMER_MM * 0.8f, CFG_TITLE_MM, ink, UI_CENTER);
-    ui_text_fit(ui, caption, ui_rect(r.x, r.y + r.h - cap_h - ui_mm(ui, CFG_NUDGE_MM), r.w, cap_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f,
+    ui_text_fit(ui, digits, ui_rect(r.x, r.y, r.w, r.h - cap_h), DIGITS_MM, CFG_TITLE_MM, ink, UI_CENTER);
+    ui_text_fit(ui, caption, ui_rect(r.x, r.y + r.h - cap_h - ui_mm(ui, CFG_NUDGE_MM), r.w, cap_h), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
                 fill == UI_SURFACE ? UI_INK2 : UI_SURFACE, UI_CENTER);
     /* The chime, once, when this phase's time runs out (not when a restart finds it over). */
     if (running(p) && !p->def.closed && left <= 0 && left > -3000 && app->chimed_phase != p->id) {
@@ -172,13 +174,13 @@ static int phase_bar(scr_app *app)
     ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
     int title_w = ui->w / 6;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), 2, h - ui_mm(ui, 2 * CFG_PAD_MM)), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), 2, h - ui_mm(ui, CFG_PAD_MM * 2)), UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
     int bh = ui_mm(ui, BAR_BUTTON_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
     int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
     int bx = ui->w - m - ctl;
     int clock_w = ui_mm(ui, CLOCK_W_MM);
-    app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, CFG_GAP_TIGHT_MM), clock_w, h - ui_mm(ui, 2 * CFG_GAP_TIGHT_MM));
+    app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, CFG_GAP_TIGHT_MM), clock_w, h - ui_mm(ui, CFG_GAP_TIGHT_MM * 2));
     timer_box(app, app->timer_r);
     SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, STEPS_X_MM), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
     steps(app, st);
@@ -311,17 +313,17 @@ static int meeting_body(scr_app *app)
         int band = ui_mm(ui, CLOSED_BAND_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), UI_CLOSED_BAND);
         int lw = ui_mm(ui, LEAVE_W_MM);
-        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, CFG_GAP_WIDE_MM), band), CFG_BODY_MM * 1.1f,
+        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, CFG_GAP_WIDE_MM), band), BAND_WORDS_MM,
                     CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
         /* The one way out before the family is done: the facilitator's PIN. */
-        if (scr_closed_now(app) && ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, CFG_GAP_TIGHT_MM), lw, band - ui_mm(ui, 2 * CFG_GAP_TIGHT_MM)),
+        if (scr_closed_now(app) && ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, CFG_GAP_TIGHT_MM), lw, band - ui_mm(ui, CFG_GAP_TIGHT_MM * 2)),
                                              T("closed.leave"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_LEAVE_CLOSED, 0);
         y += band;
     }
     /* The board of this phase. The boards arrive one by one; until then a phase
      * says what it is for. */
-    SDL_Rect board = ui_rect(m, y + ui_mm(ui, CFG_GAP_WIDE_MM), ui->w - 2 * m, chips_y - y - ui_mm(ui, 2 * CFG_GAP_WIDE_MM));
+    SDL_Rect board = ui_rect(m, y + ui_mm(ui, CFG_GAP_WIDE_MM), ui->w - 2 * m, chips_y - y - ui_mm(ui, CFG_GAP_WIDE_MM * 2));
     if (bd->draw) {
         bd->draw(app, board);
     } else {

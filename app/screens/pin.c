@@ -81,12 +81,12 @@ void scr_pin_new_frame(scr_app *app)
     int top = scr_begin(app, "pin_new", T("pin.welcome"), 0);
     int cx = ui->w / 2, m = scr_margin(app);
     int y = top + ui_mm(ui, TOP_MM);
-    SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_BODY_MM * 1.2f, UI_INK, UI_CENTER, 0);
+    SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_LEAD_MM, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);
     p = ui_text(ui, T("pin.why"), cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
     y += p.y + ui_mm(ui, DOTS_GAP_MM);
     pin_dots(app, cx, y);
-    y += ui_mm(ui, 2 * DOT_MM) + ui_mm(ui, KEYS_GAP_MM);
+    y += ui_mm(ui, DOT_MM * 2) + ui_mm(ui, KEYS_GAP_MM);
     int bottom = scr_statusbar(app);
     int key = (bottom - y - ui_mm(ui, KEYS_GAP_MM) - 3 * ui_mm(ui, CFG_GAP_MM)) / 4;
     if (key > ui_mm(ui, KEY_MAX_MM)) key = ui_mm(ui, KEY_MAX_MM);
@@ -168,13 +168,13 @@ int scr_pin_modal(scr_app *app)
     ui_ctx *ui = app->ui;
     ui_block(ui, "pin.modal");
     int key = ui_mm(ui, MODAL_KEY_MM), gap = ui_mm(ui, CFG_GAP_MM);
-    int w = 3 * key + 2 * gap + ui_mm(ui, 2 * MODAL_PAD_MM);
+    int w = 3 * key + 2 * gap + ui_mm(ui, MODAL_PAD_MM * 2);
     if (w < ui_mm(ui, MODAL_W_MM)) w = ui_mm(ui, MODAL_W_MM);
-    int h = ui_mm(ui, MODAL_WORDS_MM) + 4 * key + 3 * gap + ui_mm(ui, 2 * CFG_GAP_WIDE_MM + CFG_BUTTON_MM);
+    int h = ui_mm(ui, MODAL_WORDS_MM) + 4 * key + 3 * gap + ui_mm(ui, CFG_GAP_WIDE_MM * 2 + CFG_BUTTON_MM);
     SDL_Rect card = ui_rect((ui->w - w) / 2, (ui->h - h) / 2, w, h);
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
     int cx = ui->w / 2, y = card.y + ui_mm(ui, MODAL_TOP_MM);
-    SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
+    SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_ASK_MM, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);
     static const char *const why_key[] = {
         [PIN_FOR_DELETE] = N_("pin.for_delete"), [PIN_FOR_QUIT] = N_("pin.for_quit"),
@@ -183,10 +183,10 @@ int scr_pin_modal(scr_app *app)
         [PIN_FOR_ERROR_NEWFILE] = N_("pin.for_error"), [PIN_FOR_ERROR_RESTORE] = N_("pin.for_error"),
         [PIN_FOR_FINISH] = N_("pin.for_finish"), [PIN_FOR_REOPEN_MEETING] = N_("pin.for_reopen_meeting")};
     const char *why = T(why_key[app->pin_for]);
-    p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 2 * CFG_PAD_MM));
+    p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, CFG_PAD_MM * 2));
     y += p.y + ui_mm(ui, DOTS_GAP_MM);
     pin_dots(app, cx, y);
-    y += ui_mm(ui, 2 * DOT_MM + CFG_GAP_TIGHT_MM);
+    y += ui_mm(ui, DOT_MM * 2 + CFG_GAP_TIGHT_MM);
     /* The status bar is under the backdrop: say it here, where the eyes are. */
     int64_t wait = core_pin_wait_ms(&app->pin_guard, app->wall_ms);
     if (wait > 0) {
@@ -223,7 +223,7 @@ int scr_pin_modal(scr_app *app)
         }
     }
     y += 4 * key + 3 * gap + ui_mm(ui, CFG_GAP_WIDE_MM);
-    if (ui_button(ui, "pin.cancel", ui_rect(card.x + ui_mm(ui, MODAL_PAD_MM), y, w - ui_mm(ui, 2 * MODAL_PAD_MM), ui_mm(ui, CFG_BUTTON_MM)),
+    if (ui_button(ui, "pin.cancel", ui_rect(card.x + ui_mm(ui, MODAL_PAD_MM), y, w - ui_mm(ui, MODAL_PAD_MM * 2), ui_mm(ui, CFG_BUTTON_MM)),
                   T("common.cancel"), UI_QUIET)) {
         app->pin_for = PIN_FOR_NONE;
         app->pin[0] = 0;

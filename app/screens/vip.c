@@ -26,7 +26,8 @@
 #define TILE_H_MM 36.0f
 #define TILE_PICTO_MM 15.0f   /* its pictogram */
 #define TILE_NAME_MM 10.0f    /* its name's line, at its foot */
-#define PLUS_UP_MM 14.0f      /* the adding tile's +, this far above the middle */
+#define PLUS_MM (CFG_TITLE_MM * 1.6f) /* the adding tile's + */
+#define PLUS_UP_MM 14.0f      /* and how far above the middle */
 #define PICKED_EDGE_MM 1.2f   /* a picked tile's frame: thick */
 #define PICKED_CHECK_MM 4.5f  /* and its check, radius */
 #define SHAKE_MM 2.0f         /* a tile that does not fit shakes this far */
@@ -42,7 +43,8 @@
 #define GONE_UP_MM 7.0f       /* who is no longer on it, this far above the foot */
 #define BIG_RING_MM 1.5f      /* one person: their colour around them */
 #define NAME_LINE_MM 12.0f    /* their name under them */
-#define SECTION_LINE_MM 12.0f /* a question's line: Hoe gaat het contact? */
+#define QUESTION_MM (CFG_TITLE_MM * 0.75f) /* Hoe gaat het contact? */
+#define SECTION_LINE_MM 12.0f /* its line */
 #define FACE_MAX_MM 30.0f     /* a face to tap, at most */
 #define CHANGE_MM 24.0f       /* meer, minder, goed, anders: a card */
 #define CHOSEN_EDGE_MM 1.0f   /* a chosen card's frame */
@@ -268,7 +270,7 @@ static void pick_view(scr_app *app, SDL_Rect r)
         if (!p) { /* the last tile adds someone */
             int pressed = ui_pressed(ui, "vip.add");
             ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, 3);
-            ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), CFG_TITLE_MM * 1.6f, UI_ACCENT, UI_CENTER, 0);
+            ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), PLUS_MM, UI_ACCENT, UI_CENTER, 0);
             ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w, ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM,
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
             if (ui_area(ui, "vip.add", c, T("vip.add"), UI_G_CLICK)) {
@@ -340,7 +342,7 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, PERSON_RING_MM), UI_SURFACE);
         draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
         ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM), size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4),
-                    CFG_BODY_MM, CFG_SMALL_MM * 0.8f, UI_INK, UI_CENTER);
+                    CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK, UI_CENTER);
         if (e->contact) face(app, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
         if (e->change) {
             int ir = rad / 3;
@@ -412,7 +414,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     }
 
     int y = r.y;
-    ui_text(ui, T("vip.contact"), x, y, CFG_TITLE_MM * 0.75f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("vip.contact"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, SECTION_LINE_MM);
     int fs = (w - 4 * g) / 5;
     if (fs > ui_mm(ui, FACE_MAX_MM)) fs = ui_mm(ui, FACE_MAX_MM);
@@ -425,7 +427,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         static const char *const words[] = {"", N_("vip.face.1"), N_("vip.face.2"), N_("vip.face.3"), N_("vip.face.4"),
                                             N_("vip.face.5")};
         ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, CFG_NUDGE_MM), fs + g, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM,
-                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
+                    CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
                                              .n = e->contact == k ? 0 : k, .n2 = e->change, .text = e->note, .ink = e->ink,
@@ -433,7 +435,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         if (e->contact == k) ui_selected(ui);
     }
     y += fs + ui_mm(ui, CFG_NUDGE_MM + CFG_LINE_SMALL_MM) + g;
-    ui_text(ui, T("vip.change"), x, y, CFG_TITLE_MM * 0.75f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("vip.change"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, SECTION_LINE_MM);
     static const struct { core_vip_change c; const char *id, *key; } changes[] = {
         {VIP_MEER, "vip.change.meer", N_("vip.meer")}, {VIP_MINDER, "vip.change.minder", N_("vip.minder")},
@@ -501,7 +503,7 @@ static void add_modal(scr_app *app)
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, ADD_TOP_MM), cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
     int x = card.x + m, y = card.y + m;
-    ui_text(ui, T("vip.add_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("vip.add_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, ADD_TITLE_MM);
     int cols = REL_COUNT > 10 ? 8 : 5, tw = (cw - 2 * m - (cols - 1) * g) / cols, th = ui_mm(ui, REL_TILE_H_MM);
     for (int i = 0; i < REL_COUNT; i++) {
@@ -519,7 +521,7 @@ static void add_modal(scr_app *app)
             N_("vip.rel.vriendin"), N_("vip.rel.juf"), N_("vip.rel.buren"), N_("vip.rel.coach"), N_("vip.rel.huisdier"),
             N_("vip.rel.anders")};
         const char *key = keys[i];
-        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, CFG_LABEL_MM + CFG_NUDGE_MM), c.w - 4, ui_mm(ui, CFG_LABEL_MM)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f,
+        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, CFG_LABEL_MM + CFG_NUDGE_MM), c.w - 4, ui_mm(ui, CFG_LABEL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
                     UI_INK, UI_CENTER);
         if (ui_area(ui, id, c, T(key), UI_G_CLICK)) {
             app->vip.add_rel = i;
