@@ -86,10 +86,12 @@
 #define CFG_INK 0x1E2933
 #define CFG_INK2 0x5B6670         /* secondary words */
 #define CFG_INK_DIM 0x9AA3AB      /* words on something switched off */
+#define CFG_INK_DISABLED 0x8A929A /* a button's words while it cannot be used */
 #define CFG_ACCENT 0x1F6F8B
 #define CFG_ACCENT_PRESSED 0x17566C
 #define CFG_WARN 0xA9501F
 #define CFG_DANGER 0xB3261E
+#define CFG_DANGER_PRESSED 0x8C1D17
 #define CFG_QUIET_EDGE 0xC9C2B4   /* the edge of what is not chosen; dots still to come */
 #define CFG_CLOSED_BG 0xEFE9F6    /* the closed segment */
 #define CFG_CLOSED_BAND 0x5E4B8B
@@ -111,13 +113,14 @@
 #define CFG_WARN_TINT 0xFBEFE6    /* a warning's box on paper */
 #define CFG_FIXED_TINT 0xEAF4E8   /* a fixed plan's box on paper */
 #define CFG_DONE_FILL 0xEEF6EC    /* an action that is done */
-#define CFG_PICKED_FILL 0xE4EFF3  /* a VIP person chosen, an action's owner */
+#define CFG_PICKED_FILL 0xE4EFF3  /* a VIP person chosen, an action's owner, a switch that is on */
 #define CFG_SHADOW 0xDDD7CA       /* under a note or goal */
 #define CFG_SHADOW_LIFTED 0xB9B2A4
 #define CFG_SHADOW_MODAL 0x9A958A /* under an editor */
 #define CFG_HOLE 0xEAE5DA         /* where a dragged note came from */
 #define CFG_HOLE_GOAL 0xEFEAE0    /* where a dragged goal came from */
 #define CFG_BAND 0xE9E4D8         /* a finished meeting's band */
+#define CFG_OSK_BG 0xE9E4D8       /* behind the on-screen keyboard's keys */
 /* The VIP-kaart's contact faces, from none to bad (index 0 = not said), and the tear. */
 #define CFG_VIP_FACES {0xE2DDD2, 0xBFE3B4, 0xDDEFC6, 0xF3EBC4, 0xF7D8B5, 0xCFDDF0}
 #define CFG_VIP_TEAR 0x56B4E9

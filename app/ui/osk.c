@@ -118,7 +118,7 @@ void ui_osk(ui_ctx *ctx)
     ctx->oy = 0; /* the keyboard itself never moves */
     SDL_Rect t = tray(ctx);
     ui_area(ctx, "osk", t, "", UI_G_CLICK); /* taps between keys land here, not below */
-    ui_fill(ctx, t, 0xE9E4D8);
+    ui_fill(ctx, t, CFG_OSK_BG);
     ui_fill(ctx, ui_rect(0, t.y, t.w, 2), UI_HAIRLINE);
     int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, CFG_KEY_GAP_MM), pad = ui_mm(ctx, CFG_OSK_PAD_MM);
     int w = ui_mm(ctx, CFG_OSK_MAX_MM);

@@ -860,11 +860,11 @@ int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_
         ink = UI_SURFACE;
         break;
     case UI_DANGER_BTN:
-        ui_round(ctx, r, radius, pressed ? 0x8C1D17 : UI_DANGER);
+        ui_round(ctx, r, radius, pressed ? CFG_DANGER_PRESSED : UI_DANGER);
         ink = UI_SURFACE;
         break;
     case UI_SECONDARY:
-        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : 0xC9C2B4, 2);
+        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : CFG_QUIET_EDGE, 2);
         break;
     case UI_QUIET:
         if (pressed) ui_round(ctx, r, radius, UI_HAIRLINE);
@@ -883,7 +883,7 @@ void ui_button_off(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label)
     if (w) w->state = UI_ST_DISABLED;
     ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_MM), UI_BG, UI_HAIRLINE, 2);
     int pad = ui_mm(ctx, CFG_INSET_MM);
-    ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, 0x8A929A, UI_CENTER);
+    ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, CFG_INK_DISABLED, UI_CENTER);
 }
 
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark)
@@ -893,11 +893,11 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
     int pressed = w && (w->state & UI_ST_PRESSED);
     int radius = ui_mm(ctx, CFG_RADIUS_MM);
     /* Selected shows as a thick edge and a filled dot, never by colour alone. */
-    ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? 0xE4EFF3 : UI_SURFACE,
-            selected ? UI_ACCENT : 0xC9C2B4, selected ? 4 : 2);
+    ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? CFG_PICKED_FILL : UI_SURFACE,
+            selected ? UI_ACCENT : CFG_QUIET_EDGE, selected ? 4 : 2);
     int dot = ui_mm(ctx, CFG_DOT_MM);
     int cx = r.x + ui_mm(ctx, CFG_PAD_SMALL_MM) + dot, cy = r.y + r.h / 2;
-    ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : 0xC9C2B4);
+    ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : CFG_QUIET_EDGE);
     ui_circle(ctx, cx, cy, dot - 3, selected ? (mark ? mark : UI_ACCENT) : UI_SURFACE);
     if (selected) ui_circle(ctx, cx, cy, dot / 2, UI_SURFACE);
     SDL_Rect in = {cx + dot + ui_mm(ctx, CFG_ICON_GAP_MM), r.y, r.x + r.w - (cx + dot + ui_mm(ctx, CFG_PAD_SMALL_MM)), r.h};
