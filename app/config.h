@@ -43,6 +43,10 @@
 #define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
 #define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
 #define CFG_TAG_MM 6.0f           /* a tag's height (round ends): concept, nieuw, a kind of support */
+/* Lines, in pixels: crisp at any size */
+#define CFG_HAIRLINE_PX 2         /* a card's edge, a bar's rule */
+#define CFG_EDGE_PX 3             /* an edge that says something: current, focused, final */
+#define CFG_EDGE_CHOSEN_PX 4      /* chosen: a switch that is on, a marked group */
 
 /* Bars */
 #define CFG_HEADER_MM 24.0f       /* a screen's title bar */

@@ -13,7 +13,7 @@
 void scr_circle_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int n = 0;
     for (int i = 0; i < app->nmparts; i++) n += app->mparts[i].present;
     if (n == 0) {

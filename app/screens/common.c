@@ -385,7 +385,7 @@ int scr_header(scr_app *app, const char *title, int left)
     ui_ctx *ui = app->ui;
     int h = ui_mm(ui, CFG_HEADER_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int th = ui_text_size(ui, title, CFG_TITLE_MM).y;
     ui_text(ui, title, scr_margin(app) + left, (h - th) / 2, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
     return h;
@@ -404,7 +404,7 @@ int scr_statusbar(scr_app *app)
     int h = ui_mm(ui, CFG_STATUS_MM);
     int y = ui->h - h;
     ui_fill(ui, ui_rect(0, y, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, y, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int m = scr_margin(app);
     if (app->status[0] && (int32_t)(app->now - app->status_until) < 0) {
         /* An error has an icon as well as a colour. */
@@ -725,6 +725,6 @@ SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h)
     ui_block(ui, id);
     int cw = ui->w - 2 * inset_w, ch = ui->h - 2 * inset_h;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     return card;
 }

@@ -151,7 +151,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, CFG_PAD_SMALL_MM);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? 3 : 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
         if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
@@ -185,7 +185,7 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, CFG_PAD_SMALL_MM), y = r.y + pad;
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
     y += ui_mm(ui, CFG_LINE_MM);
     if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
@@ -205,7 +205,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_SHEET_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     const core_phase *cur = &app->phases[app->meeting.current_phase];
     int half = r.w / 2;
@@ -256,7 +256,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         const core_bodemeis *b = &app->plan.bm[i];
         const core_participant *by = scr_participant(app, b->by);
         SDL_Rect card = {x, y, w, t + ui_mm(ui, CFG_GAP_TIGHT_MM)};
-        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
+        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
         snprintf(line, sizeof line, "%s%s%s", b->text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         int rm = ui_mm(ui, CFG_BUTTON_W_REMOVE_MM);
@@ -308,7 +308,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = scr_target(app);
     int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
@@ -445,7 +445,7 @@ static void finishing(scr_app *app)
     int cw = ui_mm(ui, DRAFTS_W_MM), ch = ui->h * 3 / 4;
     if (cw > ui->w - 2 * m) cw = ui->w - 2 * m;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int x = card.x + m, y = card.y + m, drafts = 0;
     y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + g;
     y += ui_text(ui, T("closed.drafts_why"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m).y + g;
@@ -501,7 +501,7 @@ static void confirm_closed(scr_app *app)
     ui_block(ui, "closed.modal");
     int t = scr_target(app), m = ui_mm(ui, CONFIRM_PAD_MM), cw = ui_mm(ui, CONFIRM_W_MM), ch = ui_mm(ui, CONFIRM_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_CLOSED_BG, UI_CLOSED_BAND, 3);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_CLOSED_BG, UI_CLOSED_BAND, CFG_EDGE_PX);
     int y = card.y + m;
     y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, CFG_PARA_GAP_MM);
     ui_text(ui, T("closed.start_why"), card.x + m, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m);
@@ -566,7 +566,7 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = ui_mm(ui, CFG_TARGET_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
@@ -650,7 +650,7 @@ static void remark_modal(scr_app *app)
     const core_participant *p = scr_participant(app, app->plan.remark_for);
     int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), cw = ui_mm(ui, REMARK_W_MM), ch = ui_mm(ui, REMARK_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, REMARK_TOP_MM), cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     char title[200];
     snprintf(title, sizeof title, T("consent.remark_title"), p ? p->name : "");
     ui_text(ui, title, card.x + m, card.y + m, REMARK_HEAD_MM, UI_INK, UI_LEFT, cw - 2 * m);
@@ -691,7 +691,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;

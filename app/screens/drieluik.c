@@ -584,7 +584,7 @@ static void draw_group(scr_app *app, int k, float s)
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
     uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? 4 : 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? CFG_EDGE_CHOSEN_PX : CFG_HAIRLINE_PX);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
@@ -692,7 +692,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
         int current = core_dl_step_col(app->dl.step) == col;
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? 3 : 2);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
@@ -722,7 +722,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         for (int p = 0; p < DL_PROMPTS; p++) {
             SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, CFG_GAP_TIGHT_MM)};
             app->dl.prompt_r[p] = pr;
-            if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, 2), UI_HAIRLINE);
+            if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
             int qw = pr.w - (adding ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0);
             ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
                         ui_rect(pr.x, pr.y, qw, ui_mm(ui, PROMPT_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
@@ -828,7 +828,7 @@ static void tray(scr_app *app)
     if (ch > ui->h * 7 / 8) ch = ui->h * 7 / 8;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
     ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, CFG_RADIUS_SHEET_MM), CFG_SHADOW_MODAL);
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_BG, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
     /* Whose tray: their colour, name and role, and whom a supporter supports. */
     int rad = ui_mm(ui, TRAY_AVATAR_MM), x = card.x + m, y = card.y + m;
     scr_avatar(app, x + rad, y + rad, rad, p->colour, p->name);
@@ -931,7 +931,7 @@ static void theme_editor(scr_app *app)
     int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
     int cw = ui_mm(ui, THEME_W_MM), ch = ui_mm(ui, THEME_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, CFG_SHEET_TOP_MM), cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), 3);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), CFG_EDGE_PX);
     scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
     ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
@@ -1008,7 +1008,7 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     /* Whose board, which board, and when it was made. */
     int m = scr_margin(app), h = ui_mm(ui, PICTURE_HEAD_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     char when[32], line[256];
     scr_local_day(app->wall_ms, when, sizeof when);
     SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);

@@ -182,7 +182,7 @@ void scr_export_frame(scr_app *app)
     if (app->exp.busy || app->exp.result) {
         int ph = ui_mm(ui, RESULT_MM);
         uint32_t edge = app->exp.busy ? UI_ACCENT : app->exp.result > 0 ? UI_EDGE_MIDDLE : UI_WARN;
-        ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, edge, 3);
+        ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, edge, CFG_EDGE_PX);
         int tx = m + ui_mm(ui, CARD_PAD_MM);
         if (app->exp.result > 0 && !app->exp.busy) { /* a shape says it too, not only the colour */
             ui_check(ui, m + ui_mm(ui, ICON_X_MM), y + ph / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
@@ -227,7 +227,7 @@ void scr_export_frame(scr_app *app)
         char id[32], free_s[64];
         snprintf(id, sizeof id, "export.place.%d", i);
         SDL_Rect c = ui_rect(m, y, w, ch);
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_ROW_MM), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_ROW_MM), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         stick_icon(ui, c.x + ui_mm(ui, CARD_PAD_MM), c.y + ch / 2, ui_mm(ui, STICK_MM), UI_ACCENT);
         int tx = c.x + ui_mm(ui, PLACE_TEXT_X_MM), tw = c.w - ui_mm(ui, PLACE_TEXT_X_MM) - ui_mm(ui, HERE_W_MM + CARD_PAD_MM + CFG_GAP_WIDE_MM);
         ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, LINE_TOP_MM), tw, ui_mm(ui, PLACE_NAME_MM)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);

@@ -127,7 +127,7 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? 3 : 2);
+    ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_INSET_MM), row = ui_mm(ui, ICON_ROW_MM);
     ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), GOAL_WORDS_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
@@ -204,7 +204,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
     /* Who is at the screen: an imposed goal is for a professional to change. */
     int x = r.x + pad, y = r.y + pad;
@@ -473,7 +473,7 @@ static void goal_editor(scr_app *app)
         snprintf(id, sizeof id, "goal.action.%d", i);
         snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
         SDL_Rect ar = {rx, ry, colw, ui_mm(ui, ACTION_ROW_MM)};
-        ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, 2);
+        ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
         if (a->done) ui_check(ui, ar.x + ui_mm(ui, CHECK_MM), ar.y + ar.h / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
         ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CHECK_MM * 2 + CFG_INSET_MM), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {

@@ -97,7 +97,7 @@ void scr_home_frame(scr_app *app)
         SDL_Rect card = ui_rect(m, y, ui->w - 2 * m, card_h);
         snprintf(id, sizeof id, "home.meeting.%d", i);
         int pressed = ui_pressed(ui, id);
-        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_ROW_MM), pressed ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_ROW_MM), pressed ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         /* A coloured edge on the left: the meeting's place in the list, not its meaning. */
         ui_round(ui, ui_rect(card.x, card.y, ui_mm(ui, EDGE_MM), card.h), ui_mm(ui, EDGE_MM / 2), UI_ACCENT);
         int tx = card.x + ui_mm(ui, TEXT_X_MM);

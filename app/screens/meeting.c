@@ -171,10 +171,10 @@ static int phase_bar(scr_app *app)
     ui_ctx *ui = app->ui;
     int h = ui_mm(ui, BAR_MM), m = scr_margin(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int title_w = ui->w / 6;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), 2, h - ui_mm(ui, CFG_PAD_MM * 2)), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)), UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
     int bh = ui_mm(ui, BAR_BUTTON_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
     int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
@@ -273,7 +273,7 @@ static int meeting_body(scr_app *app)
     int chips_h = ui_mm(ui, CHIPS_MM), chips_y = bottom - chips_h;
     int home_w = ui_mm(ui, HOME_W_MM), undo_w = bd->undo ? ui_mm(ui, UNDO_W_MM) : 0, g = ui_mm(ui, CFG_GAP_MM);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
     int children = 0;
     for (int i = 0; i < app->nmparts; i++) children += app->mparts[i].role == ROLE_KIND;
@@ -327,7 +327,7 @@ static int meeting_body(scr_app *app)
     if (bd->draw) {
         bd->draw(app, board);
     } else {
-        ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         int pad = ui_mm(ui, BOARD_PAD_MM);
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));

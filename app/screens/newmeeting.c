@@ -191,7 +191,7 @@ void scr_new_frame(scr_app *app)
         const core_participant *p = &app->parts[i];
         char id[48], line[512];
         SDL_Rect r = ui_rect(x, y, col, row);
-        ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         /* Colour and initial together, so the colour is never the only cue. */
         int rad = ui_mm(ui, ROW_AVATAR_MM), cx = r.x + ui_mm(ui, CFG_PAD_SMALL_MM) + rad, cy = r.y + row / 2;
         scr_avatar(app, cx, cy, rad, p->colour, p->name);

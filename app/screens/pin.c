@@ -172,7 +172,7 @@ int scr_pin_modal(scr_app *app)
     if (w < ui_mm(ui, MODAL_W_MM)) w = ui_mm(ui, MODAL_W_MM);
     int h = ui_mm(ui, MODAL_WORDS_MM) + 4 * key + 3 * gap + ui_mm(ui, CFG_GAP_WIDE_MM * 2 + CFG_BUTTON_MM);
     SDL_Rect card = ui_rect((ui->w - w) / 2, (ui->h - h) / 2, w, h);
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int cx = ui->w / 2, y = card.y + ui_mm(ui, MODAL_TOP_MM);
     SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_ASK_MM, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);

@@ -269,7 +269,7 @@ static void pick_view(scr_app *app, SDL_Rect r)
         char id[48];
         if (!p) { /* the last tile adds someone */
             int pressed = ui_pressed(ui, "vip.add");
-            ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, 3);
+            ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, CFG_EDGE_PX);
             ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), PLUS_MM, UI_ACCENT, UI_CENTER, 0);
             ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w, ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM,
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
@@ -288,7 +288,7 @@ static void pick_view(scr_app *app, SDL_Rect r)
         uint32_t col = colour_of(app, p);
         /* Picked shows by a thick frame and a check, never by colour alone. */
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : e ? PICKED_FILL : UI_SURFACE, e ? UI_ACCENT : UI_HAIRLINE,
-                e ? ui_mm(ui, PICKED_EDGE_MM) : 2);
+                e ? ui_mm(ui, PICKED_EDGE_MM) : CFG_HAIRLINE_PX);
         ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM), c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
         draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
         ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, TILE_NAME_MM)),
@@ -445,7 +445,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         SDL_Rect b = {x + k * (cw + g), y, cw, ch};
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
         ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : CFG_QUIET_EDGE,
-                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : 2);
+                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
         change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
         ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3, b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3),
                     CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
@@ -471,7 +471,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     int nh = r.y + r.h - y - t - g;
     if (app->vip.note_draw) {
         SDL_Rect cr = {x, y, w, nh};
-        ui_card(ui, cr, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, CFG_QUIET_EDGE, 2);
+        ui_card(ui, cr, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, CFG_QUIET_EDGE, CFG_HAIRLINE_PX);
         ui_ink_canvas(ui, "vip.note.canvas", cr, &app->vip.ink, PEN_MM, UI_INK);
     } else {
         ui_textarea(ui, "vip.note", ui_rect(x, y, w, nh), app->vip.note, sizeof app->vip.note, CORE_NOTE_MAX,
@@ -501,7 +501,7 @@ static void add_modal(scr_app *app)
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM);
     int cw = ui->w - 2 * ui_mm(ui, ADD_INSET_W_MM), ch = ui->h - 2 * ui_mm(ui, ADD_INSET_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, ADD_TOP_MM), cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int x = card.x + m, y = card.y + m;
     ui_text(ui, T("vip.add_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, ADD_TITLE_MM);
@@ -513,7 +513,7 @@ static void add_modal(scr_app *app)
         snprintf(id, sizeof id, "vip.rel.%s", word);
         int sel = app->vip.add_rel == i;
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : UI_HAIRLINE,
-                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : 2);
+                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
         draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
         static const char *const keys[REL_COUNT] = {
             N_("vip.rel.mama"), N_("vip.rel.papa"), N_("vip.rel.oma"), N_("vip.rel.opa"), N_("vip.rel.broer"),
@@ -571,7 +571,7 @@ void scr_vip_frame(scr_app *app)
     ui_clear(ui, UI_BG);
     int m = ui_mm(ui, CFG_PAD_MM), t = scr_target(app), h = ui_mm(ui, BAR_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int bw = ui_mm(ui, BACK_W_MM);
     if (ui_button(ui, "vip.back", ui_rect(m, (h - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
         ui->scale = 1;

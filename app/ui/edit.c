@@ -140,7 +140,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
         e->caret = caret_at_x(ctx, buf, lines[row], (int)tx - in.x, px);
     }
 
-    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_FIELD_MM), fill, focused ? UI_ACCENT : CFG_QUIET_EDGE, focused ? 3 : 2);
+    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_FIELD_MM), fill, focused ? UI_ACCENT : CFG_QUIET_EDGE, focused ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     int ty0 = multiline ? in.y : r.y + (r.h - lh) / 2;
     if (!len && !e->compose[0]) {
         if (placeholder) {

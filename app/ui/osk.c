@@ -119,7 +119,7 @@ void ui_osk(ui_ctx *ctx)
     SDL_Rect t = tray(ctx);
     ui_area(ctx, "osk", t, "", UI_G_CLICK); /* taps between keys land here, not below */
     ui_fill(ctx, t, CFG_OSK_BG);
-    ui_fill(ctx, ui_rect(0, t.y, t.w, 2), UI_HAIRLINE);
+    ui_fill(ctx, ui_rect(0, t.y, t.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, CFG_KEY_GAP_MM), pad = ui_mm(ctx, CFG_OSK_PAD_MM);
     int w = ui_mm(ctx, CFG_OSK_MAX_MM);
     if (w > ctx->w - 2 * pad) w = ctx->w - 2 * pad;
@@ -182,7 +182,7 @@ void ui_osk(ui_ctx *ctx)
         if (px < pad) px = pad;
         if (px + pw > ctx->w - pad) px = ctx->w - pad - pw;
         SDL_Rect box = {px, picker_base.y - kh - 2 * gap, pw, kh + 2 * gap};
-        ui_card(ctx, box, ui_mm(ctx, CFG_RADIUS_MM), UI_SURFACE, UI_ACCENT, 3);
+        ui_card(ctx, box, ui_mm(ctx, CFG_RADIUS_MM), UI_SURFACE, UI_ACCENT, CFG_EDGE_PX);
         for (int i = 0; i < n; i++) {
             const char *ch = ctx->osk_shift ? accents[a].upper[i] : accents[a].lower[i];
             char id[48];

@@ -864,7 +864,7 @@ int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_
         ink = UI_SURFACE;
         break;
     case UI_SECONDARY:
-        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : CFG_QUIET_EDGE, 2);
+        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : CFG_QUIET_EDGE, CFG_HAIRLINE_PX);
         break;
     case UI_QUIET:
         if (pressed) ui_round(ctx, r, radius, UI_HAIRLINE);
@@ -881,7 +881,7 @@ void ui_button_off(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label)
 {
     ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
     if (w) w->state = UI_ST_DISABLED;
-    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_MM), UI_BG, UI_HAIRLINE, 2);
+    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_MM), UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ctx, CFG_INSET_MM);
     ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, CFG_INK_DISABLED, UI_CENTER);
 }
@@ -894,7 +894,7 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
     int radius = ui_mm(ctx, CFG_RADIUS_MM);
     /* Selected shows as a thick edge and a filled dot, never by colour alone. */
     ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? CFG_PICKED_FILL : UI_SURFACE,
-            selected ? UI_ACCENT : CFG_QUIET_EDGE, selected ? 4 : 2);
+            selected ? UI_ACCENT : CFG_QUIET_EDGE, selected ? CFG_EDGE_CHOSEN_PX : CFG_HAIRLINE_PX);
     int dot = ui_mm(ctx, CFG_DOT_MM);
     int cx = r.x + ui_mm(ctx, CFG_PAD_SMALL_MM) + dot, cy = r.y + r.h / 2;
     ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : CFG_QUIET_EDGE);
