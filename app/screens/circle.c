@@ -23,7 +23,8 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     /* Each person's place on the ring: as wide as the ring allows for this many, so
      * forty people still each have their own (faces and names shrink, none overlaps). */
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2, label_w = ui_mm(ui, NAME_W_MM), face = ui_mm(ui, FACE_MM);
-    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM)), ry = (float)(r.h / 2 - face - ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM + CFG_LINE_SMALL_MM));
+    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
+    float ry = (float)(r.h / 2 - face - ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM + CFG_LINE_SMALL_MM));
     float slot = 2 * (float)M_PI * sqrtf((rx * rx + ry * ry) / 2) / (float)n;
     if (slot - ui_mm(ui, CFG_GAP_TIGHT_MM) < label_w) label_w = (int)slot - ui_mm(ui, CFG_GAP_TIGHT_MM);
     if (face > label_w / 3) face = label_w / 3;
@@ -38,11 +39,11 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
         scr_avatar(app, x, y, face, p->colour, p->name);
         char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 80];
         const core_participant *with = p->supports ? scr_participant(app, p->supports) : NULL;
-        ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM), label_w, ui_mm(ui, CFG_LABEL_MM)), CFG_BODY_MM,
-                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM), label_w, ui_mm(ui, CFG_LABEL_MM)),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
         if (with) snprintf(line, sizeof line, T("circle.with"), scr_role_name(p->role), with->name);
         else snprintf(line, sizeof line, "%s", scr_role_name(p->role));
-        ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM), label_w, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM,
-                    CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
+        ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM), label_w,
+                                      ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
     }
 }

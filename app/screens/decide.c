@@ -151,7 +151,8 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 {
     ui_ctx *ui = app->ui;
     int pad = ui_mm(ui, CFG_PAD_SMALL_MM);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE,
+            d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
         if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
@@ -165,15 +166,19 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
     }
     const char *tag = d->final ? T("plan.final") : T("plan.draft");
     int tw = ui_text_size(ui, tag, CFG_SMALL_MM).x + ui_mm(ui, CFG_INSET_MM * 2);
-    ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2), d->final ? UI_ACCENT : UI_HAIRLINE);
-    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, CHECK_MM), r.y + pad + ui_mm(ui, CFG_TAG_MM / 2), ui_mm(ui, CHECK_MM), UI_ACCENT);
-    ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, TAG_WORD_Y_MM), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK, UI_CENTER, 0);
+    ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2),
+             d->final ? UI_ACCENT : UI_HAIRLINE);
+    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, CHECK_MM), r.y + pad + ui_mm(ui, CFG_TAG_MM / 2),
+                           ui_mm(ui, CHECK_MM), UI_ACCENT);
+    ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, TAG_WORD_Y_MM), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK,
+            UI_CENTER, 0);
     char who[512], due[40], line[640];
     who_line(app, d, who, sizeof who);
     due_line(app, d->due, due, sizeof due);
     int line_h = ui_mm(ui, CFG_LINE_SMALL_MM);
-    ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"), ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CHECK_MM * 2), r.h - 2 * pad - line_h),
-                mm, CFG_SMALL_MM, d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
+    ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"),
+                ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CHECK_MM * 2), r.h - 2 * pad - line_h), mm, CFG_SMALL_MM,
+                d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
     snprintf(line, sizeof line, "%s%s%s%s%s", who[0] ? who : T("plan.no_who"), due[0] ? " \xC2\xB7 " : "", due,
              d->needs_help ? " \xC2\xB7 " : "", d->needs_help ? T("plan.help_short") : "");
     ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_LINE_MIN_MM,
@@ -194,7 +199,8 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128];
         snprintf(line, sizeof line, "%s%s%s", app->plan.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         ui_circle(ui, r.x + pad + ui_mm(ui, BULLET_X_MM), y + ui_mm(ui, BULLET_Y_MM), ui_mm(ui, BULLET_MM), UI_WARN);
-        y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT, r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, BM_GAP_MM);
+        y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT,
+                     r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, BM_GAP_MM);
     }
     return y - r.y;
 }
@@ -212,8 +218,8 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
     char heading[256];
     snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->meeting.current_phase + 1, scr_phase_title(app, &cur->def));
     SDL_Point hp = ui_text(ui, heading, r.x + pad, r.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, half - 2 * pad);
-    scr_prompts(app, scr_phase_prompts(app, &cur->def),
-                ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, CFG_HEADING_GAP_MM), half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, CFG_HEADING_GAP_MM)));
+    scr_prompts(app, scr_phase_prompts(app, &cur->def), ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, CFG_HEADING_GAP_MM),
+                                                                half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, CFG_HEADING_GAP_MM)));
 
     /* Right half: the bottom lines so far, and a new one by a professional. */
     int x = r.x + half + pad / 2, w = half - pad - pad / 2, y = r.y + pad;
@@ -604,8 +610,8 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         snprintf(fixed, sizeof fixed, T("plan.fixed"), app->plan.version, when);
         ui_round(ui, ui_rect(rx, ry, right_w, ui_mm(ui, FIXED_MM)), ui_mm(ui, CFG_RADIUS_MM), UI_EDGE_MIDDLE);
         ui_check(ui, rx + ui_mm(ui, FIXED_MM / 2), ry + ui_mm(ui, FIXED_MM / 2), ui_mm(ui, FIXED_CHECK_MM), UI_SURFACE);
-        ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, FIXED_TEXT_X_MM), ry, right_w - ui_mm(ui, FIXED_MM), ui_mm(ui, FIXED_MM)), CFG_BODY_MM, CFG_SMALL_MM,
-                    UI_SURFACE, UI_LEFT);
+        ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, FIXED_TEXT_X_MM), ry, right_w - ui_mm(ui, FIXED_MM), ui_mm(ui, FIXED_MM)),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_SURFACE, UI_LEFT);
         ry += ui_mm(ui, FIXED_MM + CFG_GAP_TIGHT_MM);
         if (ui_button(ui, "plan.new_version", ui_rect(rx, ry, right_w, t), T("plan.new_version"), UI_SECONDARY) &&
             done(app, scr_do(app, &(core_op){.kind = OP_PLAN_VERSION}, NULL)))
@@ -624,7 +630,8 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         if (!p->present || absent(app, p->id)) continue;
         core_consent a = answer_of(app, p->id);
         scr_avatar(app, rx + ui_mm(ui, AVATAR_X_MM), ry + t / 2, ui_mm(ui, AVATAR_MM), p->colour, p->name);
-        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, nw - ui_mm(ui, NAME_X_MM + CFG_NUDGE_MM), t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, nw - ui_mm(ui, NAME_X_MM + CFG_NUDGE_MM), t), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_LEFT);
         for (int k = 0; k < 3; k++) {
             char id[48];
             snprintf(id, sizeof id, "consent.%lld.%s", (long long)p->id, answers[k].word);
@@ -733,8 +740,8 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
         if (!p->present) continue;
         core_consent a = answer_of(app, p->id);
         scr_avatar(app, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);
-        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, right_w / 2 - ui_mm(ui, NAME_X_MM), lh), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
-                    UI_LEFT);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, right_w / 2 - ui_mm(ui, NAME_X_MM), lh), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
         ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, CHECK_MM), ry,
                     right_w / 2 - ui_mm(ui, CHECK_MM), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);

@@ -431,10 +431,11 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), scr_dl_edge(app, col));
     scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), icon);
     int tx = r.x + pad + icon + ui_mm(ui, CFG_GAP_MM), tw = r.x + r.w - pad - tx;
-    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]), ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_H_MM)),
-                COL_TITLE_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]),
+                ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_H_MM)), COL_TITLE_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
     ui_text_fit(ui, words(app, c->question_nl, c->question_en, questions[col]),
-                ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_LEFT);
+                ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
+                UI_INK2, UI_LEFT);
 }
 
 static void step_title_key(int step, const char **title, const char **how)
@@ -591,7 +592,8 @@ static void draw_group(scr_app *app, int k, float s)
     /* The header: the theme (tap to name it), and the mark. */
     int head = ui_mm(ui, GROUP_HEAD_MM), pad = ui_mm(ui, GROUP_PAD_MM);
     int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
-    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
+    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col
+                ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
     int tapped = ui_area(ui, id, th, g->theme[0] ? g->theme : T("dl.theme_hint"), UI_G_CLICK);
@@ -607,7 +609,8 @@ static void draw_group(scr_app *app, int k, float s)
         ui_focus(ui, "theme.text");
         ui->osk_away = 0;
     }
-    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (GROUP_HEAD_MM - MARK_BADGE_MM) / 2), ui_mm(ui, MARK_BADGE_MM));
+    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (GROUP_HEAD_MM - MARK_BADGE_MM) / 2),
+                            ui_mm(ui, MARK_BADGE_MM));
     if (starw) {
         snprintf(id, sizeof id, "drieluik.mark.group.%lld", (long long)g->id);
         mark_button(app, id, r.x + r.w - starw / 2 - pad / 2, r.y + head / 2 + 2, g->mark, g->col, 0, g->id);
@@ -638,7 +641,8 @@ static void draw_note_widget(scr_app *app, int i, float s)
     } else if (tapped) {
         app->note_view = n->id;
     }
-    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2), ui_mm(ui, MARK_BADGE_MM));
+    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2),
+                               ui_mm(ui, MARK_BADGE_MM));
     if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
         core_dl_step_col(app->dl.step) == n->at.col) {
         snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
@@ -692,12 +696,14 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
         int current = core_dl_step_col(app->dl.step) == col;
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE,
+                current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
         column_head(app, col, ui_rect(c.x, c.y, c.w, head));
-        SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM), c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), c.h - head - ui_mm(ui, CFG_PAD_SMALL_MM * 2)};
+        SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM),
+                         c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), c.h - head - ui_mm(ui, CFG_PAD_SMALL_MM * 2)};
         if (col != DL_MIDDLE) {
             scale[col] = side_scale(app, col, area);
             hidden[col] = layout_side(app, col, area, scale[col], 1);
@@ -729,10 +735,12 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
-                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY, CFG_SYMBOL_MM))
+                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY,
+                                 CFG_SYMBOL_MM))
                     scr_note_new(app, 0, DL_MIDDLE, p);
             }
-            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM), pr.w, pr.h - ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
+            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM), pr.w,
+                                                 pr.h - ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
             more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, PROMPT_MORE_MM));
         }
     }
@@ -772,8 +780,8 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
         if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_HAIRLINE);
         int cy = y + h / 2;
         scr_avatar(app, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
-                UI_INK, UI_LEFT, 0);
+        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM),
+                cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
         if (held) {
             /* Face down: a small stack of cards with how many, never what. */
             int bx = x + 2 * rad + ui_mm(ui, HELD_X_MM) + tw, bw = ui_mm(ui, HELD_W_MM), bh = ui_mm(ui, HELD_H_MM), by = cy - bh / 2;
@@ -821,7 +829,8 @@ static void tray(scr_app *app)
         int held = core_dl_held(app->notes, app->nnotes, p->id, side);
         if (!held) continue;
         int rows = (held + per_row - 1) / per_row;
-        ch += ui_mm(ui, TRAY_ICON_MM + CFG_GAP_TIGHT_MM) + rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0) + ng) + g;
+        ch += ui_mm(ui, TRAY_ICON_MM + CFG_GAP_TIGHT_MM) +
+              rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0) + ng) + g;
         sides++;
     }
     if (!sides) ch += ui_mm(ui, TRAY_EMPTY_MM);
@@ -836,8 +845,8 @@ static void tray(scr_app *app)
     const core_participant *sup = p->role == ROLE_SUPPORTER ? scr_participant(app, p->supports) : NULL;
     if (sup) snprintf(who, sizeof who, T("dl.tray.supporter_of"), p->name, sup->name);
     else snprintf(who, sizeof who, T("dl.tray.who"), p->name, scr_role_name(p->role));
-    ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, CLOSE_W_MM + CFG_GAP_WIDE_MM), 2 * rad), CFG_TITLE_MM,
-                CFG_BODY_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, CLOSE_W_MM + CFG_GAP_WIDE_MM), 2 * rad),
+                CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     int close_w = ui_mm(ui, CLOSE_W_MM);
     if (ui_button(ui, "tray.close", ui_rect(card.x + cw - m - close_w, y, close_w, t), T("dl.tray.close"), UI_PRIMARY))
         app->dl.tray = 0;
@@ -933,7 +942,8 @@ static void theme_editor(scr_app *app)
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, CFG_SHEET_TOP_MM), cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), CFG_EDGE_PX);
     scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
-    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK,
+            UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
              sizeof app->dl.theme, CORE_NAME_MAX, T("dl.theme_placeholder"));
     int bw = ui_mm(ui, THEME_BUTTON_W_MM), by = card.y + ch - m - t;

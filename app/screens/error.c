@@ -116,7 +116,8 @@ void scr_error_frame(scr_app *app)
     snprintf(line, sizeof line, T("error.file"), app->db_path);
     y += ui_text(ui, line, tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, CFG_PARA_GAP_MM);
     if (app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR)
-        y += ui_text(ui, ours(app) ? T("error.kept") : T("error.kept_foreign"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, CFG_PARA_GAP_MM);
+        y += ui_text(ui, ours(app) ? T("error.kept") : T("error.kept_foreign"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y +
+             ui_mm(ui, CFG_PARA_GAP_MM);
     y += ui_text(ui, app->open_msg, tx, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, tw).y + ui_mm(ui, BUTTONS_AIR_MM);
 
     int bw = ui_mm(ui, CFG_BUTTON_W_WIDE_MM), g = ui_mm(ui, CFG_GAP_WIDE_MM), bx = tx;

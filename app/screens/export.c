@@ -196,8 +196,8 @@ void scr_export_frame(scr_app *app)
         else if (app->exp.result > 0)
             snprintf(line, sizeof line, T("export.done"), app->exp.target.name, app->exp.made);
         else snprintf(line, sizeof line, "%s", app->exp.why);
-        ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, LINE_TOP_MM), m + w - tx - ui_mm(ui, CFG_GAP_WIDE_MM), ui_mm(ui, RESULT_LINE_MM)), CFG_BODY_MM, CFG_SMALL_MM,
-                    UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, LINE_TOP_MM), m + w - tx - ui_mm(ui, CFG_GAP_WIDE_MM),
+                                      ui_mm(ui, RESULT_LINE_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files")
                         : app->exp.left ? T("export.left_behind") : T("export.nothing_left");
         int sw = m + w - tx - ui_mm(ui, CFG_GAP_WIDE_MM);
@@ -208,7 +208,8 @@ void scr_export_frame(scr_app *app)
             tx += bw2 + ui_mm(ui, CFG_GAP_WIDE_MM);
             sw -= bw2 + ui_mm(ui, CFG_GAP_WIDE_MM);
         }
-        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, SUB_TOP_MM), sw, ui_mm(ui, RESULT_SUB_MM)), CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
+        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, SUB_TOP_MM), sw, ui_mm(ui, RESULT_SUB_MM)), CFG_SMALL_MM, CFG_SMALL_MM,
+                    UI_INK2, UI_LEFT);
         y += ph + g;
     }
 
@@ -229,12 +230,14 @@ void scr_export_frame(scr_app *app)
         SDL_Rect c = ui_rect(m, y, w, ch);
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_ROW_MM), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         stick_icon(ui, c.x + ui_mm(ui, CARD_PAD_MM), c.y + ch / 2, ui_mm(ui, STICK_MM), UI_ACCENT);
-        int tx = c.x + ui_mm(ui, PLACE_TEXT_X_MM), tw = c.w - ui_mm(ui, PLACE_TEXT_X_MM) - ui_mm(ui, HERE_W_MM + CARD_PAD_MM + CFG_GAP_WIDE_MM);
-        ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, LINE_TOP_MM), tw, ui_mm(ui, PLACE_NAME_MM)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+        int tx = c.x + ui_mm(ui, PLACE_TEXT_X_MM);
+        int tw = c.w - ui_mm(ui, PLACE_TEXT_X_MM) - ui_mm(ui, HERE_W_MM + CARD_PAD_MM + CFG_GAP_WIDE_MM);
+        ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, LINE_TOP_MM), tw, ui_mm(ui, PLACE_NAME_MM)), CFG_NOTE_MM, CFG_BODY_MM,
+                    UI_INK, UI_LEFT);
         size_words(app, p->free_bytes, free_s, sizeof free_s);
         snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->link ? T("export.link") : p->readonly ? T("export.readonly") : free_s);
-        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, SUB_TOP_MM), tw, ui_mm(ui, PLACE_PATH_MM)), CFG_SMALL_MM, CFG_LINE_MIN_MM, UI_INK2,
-                    UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, SUB_TOP_MM), tw, ui_mm(ui, PLACE_PATH_MM)), CFG_SMALL_MM, CFG_LINE_MIN_MM,
+                    UI_INK2, UI_LEFT);
         /* The whole card is the target; the button says what a tap does. */
         int clicked = ui_area(ui, id, c, p->name, UI_G_CLICK);
         SDL_Rect b = ui_rect(c.x + c.w - ui_mm(ui, HERE_W_MM + CARD_PAD_MM), c.y + (ch - t) / 2, ui_mm(ui, HERE_W_MM), t);

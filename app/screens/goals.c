@@ -127,7 +127,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
+    ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE,
+            g->imposed ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_INSET_MM), row = ui_mm(ui, ICON_ROW_MM);
     ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), GOAL_WORDS_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
@@ -141,7 +142,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
             if (g->support & (1 << i)) {
                 static const char *const letters[SUPPORT_KINDS] = {"E", "I", "M", "Pr", "Pf"};
                 int w = ui_text_size(ui, letters[i], CFG_SMALL_MM).x + ui_mm(ui, SUPPORT_ROOM_MM);
-                ui_round(ui, ui_rect(x, cy - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2), CFG_PICKED_FILL);
+                ui_round(ui, ui_rect(x, cy - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2),
+                         CFG_PICKED_FILL);
                 ui_text(ui, letters[i], x + w / 2, cy - ui_text_size(ui, letters[i], CFG_SMALL_MM).y / 2,
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER, 0);
                 x += w + ui_mm(ui, TAG_GAP_MM);
@@ -153,7 +155,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
         snprintf(p, sizeof p, "%d/%d", core_goal_done(g), g->nactions);
         int w = ui_text_size(ui, p, CFG_SMALL_MM).x;
         ui_text(ui, p, r.x + r.w - pad, cy - ui_text_size(ui, p, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
-        ui_check(ui, r.x + r.w - pad - w - ui_mm(ui, CFG_GAP_MM), cy, ui_mm(ui, DONE_CHECK_MM), core_goal_done(g) == g->nactions ? UI_EDGE_MIDDLE : UI_INK2);
+        ui_check(ui, r.x + r.w - pad - w - ui_mm(ui, CFG_GAP_MM), cy, ui_mm(ui, DONE_CHECK_MM),
+                 core_goal_done(g) == g->nactions ? UI_EDGE_MIDDLE : UI_INK2);
     }
 }
 
@@ -241,8 +244,8 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         SDL_Rect b = {f.x, f.y + k * f.h / 3, f.w, f.h / 3 - (k < 2 ? 2 : 0)};
         ui_fill(ui, b, bands[k]);
         ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, CFG_LABEL_MM), CFG_SYMBOL_MM, UI_WARN, UI_CENTER, 0);
-        ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, CFG_NUDGE_MM), label_w - g, ui_mm(ui, CFG_LABEL_MM)), CFG_BODY_MM,
-                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, CFG_NUDGE_MM), label_w - g,
+                                            ui_mm(ui, CFG_LABEL_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
     }
     ui_fill(ui, ui_rect(f.x + f.w / 2 - 1, f.y, 3, f.h), UI_SURFACE);
     ui_text(ui, T("goals.kort"), f.x + ui_mm(ui, CFG_INSET_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
@@ -418,8 +421,8 @@ static void goal_editor(scr_app *app)
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
     ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     y += ui_mm(ui, CFG_SHEET_TITLE_MM);
-    ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, GOAL_TEXT_H_MM)), e->text, sizeof e->text, CORE_LONG_MAX, T("goals.text_hint"),
-                CFG_BODY_MM, UI_SURFACE);
+    ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, GOAL_TEXT_H_MM)), e->text, sizeof e->text, CORE_LONG_MAX,
+                T("goals.text_hint"), CFG_BODY_MM, UI_SURFACE);
     y += ui_mm(ui, GOAL_TEXT_H_MM) + g;
     int hw = (colw - g) / 2;
     if (ui_toggle(ui, "goal.alone", ui_rect(x, y, hw, t), T("goals.alone"), !e->needs_network, 0)) e->needs_network = 0;
@@ -458,7 +461,8 @@ static void goal_editor(scr_app *app)
     ui_text(ui, T("goals.actions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
     int aw = ui_mm(ui, CFG_BUTTON_W_SHORT_MM);
     if (e->nactions < CORE_ACTIONS_MAX &&
-        ui_button(ui, "goal.action.add", ui_rect(rx + colw - aw, ry - ui_mm(ui, CFG_RAISE_MM), aw, t), T("goals.action_add"), UI_SECONDARY)) {
+        ui_button(ui, "goal.action.add", ui_rect(rx + colw - aw, ry - ui_mm(ui, CFG_RAISE_MM), aw, t), T("goals.action_add"),
+                  UI_SECONDARY)) {
         app->goals.action = e->nactions;
         memset(&app->goals.act, 0, sizeof app->goals.act);
         app->goals.date_for = 1;
@@ -475,7 +479,8 @@ static void goal_editor(scr_app *app)
         SDL_Rect ar = {rx, ry, colw, ui_mm(ui, ACTION_ROW_MM)};
         ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
         if (a->done) ui_check(ui, ar.x + ui_mm(ui, CHECK_MM), ar.y + ar.h / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
-        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CHECK_MM * 2 + CFG_INSET_MM), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CHECK_MM * 2 + CFG_INSET_MM), ar.h),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {
             app->goals.action = i;
             app->goals.act = *a;
@@ -499,12 +504,14 @@ static void goal_editor(scr_app *app)
             ui_text(ui, T("goals.decisions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
             ry += ui_mm(ui, CFG_LABEL_MM);
         }
-        ry += ui_text(ui, d->what, rx + ui_mm(ui, DECISION_INDENT_MM), ry, CFG_SMALL_MM, UI_INK, UI_LEFT, colw - ui_mm(ui, DECISION_INDENT_MM)).y + g / 2;
+        ry += ui_text(ui, d->what, rx + ui_mm(ui, DECISION_INDENT_MM), ry, CFG_SMALL_MM, UI_INK, UI_LEFT,
+                      colw - ui_mm(ui, DECISION_INDENT_MM)).y + g / 2;
     }
 
     int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, CFG_LINE_MM), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
-    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM), CFG_SYMBOL_MM, UI_INK);
+    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM),
+                         CFG_SYMBOL_MM, UI_INK);
     if (ui_button(ui, "goal.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
         if (!e->text[0]) app->goals.why = T("goals.text_empty");
         else if (act(app, before, e)) {

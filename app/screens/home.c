@@ -103,13 +103,15 @@ void scr_home_frame(scr_app *app)
         int tx = card.x + ui_mm(ui, TEXT_X_MM);
         int del_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), open_w = ui_mm(ui, CFG_BUTTON_W_SHORT_MM), exp_w = ui_mm(ui, CFG_BUTTON_W_MM);
         int text_w = card.w - del_w - open_w - exp_w - ui_mm(ui, TEXT_X_MM + 3 * CFG_GAP_WIDE_MM + CFG_PAD_MM);
-        ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM), text_w, ui_mm(ui, TITLE_H_MM)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM), text_w, ui_mm(ui, TITLE_H_MM)), CFG_NOTE_MM,
+                    CFG_BODY_MM, UI_INK, UI_LEFT);
         time_t secs = (time_t)(mt->created_at_ms / 1000);
         struct tm tm;
         localtime_r(&secs, &tm);
         strftime(when, sizeof when, "%d-%m-%Y %H:%M", &tm);
         snprintf(line, sizeof line, TN("home.meeting_line", "home.meeting_line_many", mt->nparticipants), scr_template_name(app, mt->template_id), when, mt->nparticipants);
-        ui_text_fit(ui, line, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM + TITLE_H_MM), text_w, ui_mm(ui, INFO_H_MM)), CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM + TITLE_H_MM), text_w, ui_mm(ui, INFO_H_MM)),
+                    CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
         if (ui_area(ui, id, card, mt->title, UI_G_CLICK)) scr_open_meeting(app, mt->id);
         int bh = t, bx = card.x + card.w - ui_mm(ui, CFG_PAD_MM) - del_w;
         char did[64];
@@ -117,12 +119,13 @@ void scr_home_frame(scr_app *app)
         if (ui_button(ui, did, ui_rect(bx, card.y + (card_h - bh) / 2, del_w, bh), T("home.delete"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_DELETE, mt->id);
         snprintf(did, sizeof did, "%s.open", id);
-        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, CFG_GAP_WIDE_MM) - open_w, card.y + (card_h - bh) / 2, open_w, bh), T("home.open"), UI_PRIMARY))
+        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, CFG_GAP_WIDE_MM) - open_w, card.y + (card_h - bh) / 2, open_w, bh),
+                      T("home.open"), UI_PRIMARY))
             scr_open_meeting(app, mt->id);
         /* The plan on a stick: the facilitator's, behind the PIN. */
         snprintf(did, sizeof did, "%s.export", id);
-        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, CFG_GAP_WIDE_MM * 2) - open_w - exp_w, card.y + (card_h - bh) / 2, exp_w, bh), T("home.export"),
-                      UI_SECONDARY))
+        if (ui_button(ui, did, ui_rect(bx - ui_mm(ui, CFG_GAP_WIDE_MM * 2) - open_w - exp_w, card.y + (card_h - bh) / 2, exp_w, bh),
+                      T("home.export"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_EXPORT, mt->id);
     }
     scr_pin_modal(app);

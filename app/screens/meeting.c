@@ -81,7 +81,8 @@ static void steps(scr_app *app, SDL_Rect r)
         ui_text(ui, num, x + rad, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM,
                 cur ? UI_SURFACE : UI_INK2, UI_CENTER, 0);
         if (all || cur)
-            ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), r.y, w - 2 * rad - ui_mm(ui, CFG_ICON_GAP_MM + CFG_GAP_MM), r.h),
+            ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), r.y,
+                                                                    w - 2 * rad - ui_mm(ui, CFG_ICON_GAP_MM + CFG_GAP_MM), r.h),
                         CFG_BODY_MM, CFG_SMALL_MM, cur ? UI_INK : UI_INK2, UI_LEFT);
         x += w;
     }
@@ -174,7 +175,8 @@ static int phase_bar(scr_app *app)
     ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int title_w = ui->w / 6;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
+            UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
     int bh = ui_mm(ui, BAR_BUTTON_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
     int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
@@ -182,7 +184,8 @@ static int phase_bar(scr_app *app)
     int clock_w = ui_mm(ui, CLOCK_W_MM);
     app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, CFG_GAP_TIGHT_MM), clock_w, h - ui_mm(ui, CFG_GAP_TIGHT_MM * 2));
     timer_box(app, app->timer_r);
-    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, STEPS_X_MM), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
+    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, STEPS_X_MM), 0,
+                          bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
     steps(app, st);
     const core_phase *cur = current(app);
     if (app->meeting.status == MEETING_FINISHED) {
@@ -192,7 +195,8 @@ static int phase_bar(scr_app *app)
             scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->meeting.id);
         ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
         ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+5");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh),
+                      "+5");
         return h;
     }
     if (scr_closed_now(app)) {
@@ -201,7 +205,8 @@ static int phase_bar(scr_app *app)
         ui_button_off(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"));
         ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
         ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+5");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh),
+                      "+5");
         return h;
     }
     if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
@@ -316,8 +321,9 @@ static int meeting_body(scr_app *app)
         ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, CFG_GAP_WIDE_MM), band), BAND_WORDS_MM,
                     CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
         /* The one way out before the family is done: the facilitator's PIN. */
-        if (scr_closed_now(app) && ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, CFG_GAP_TIGHT_MM), lw, band - ui_mm(ui, CFG_GAP_TIGHT_MM * 2)),
-                                             T("closed.leave"), UI_SECONDARY))
+        if (scr_closed_now(app) &&
+            ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, CFG_GAP_TIGHT_MM), lw, band - ui_mm(ui, CFG_GAP_TIGHT_MM * 2)),
+                      T("closed.leave"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_LEAVE_CLOSED, 0);
         y += band;
     }
@@ -369,7 +375,8 @@ static int meeting_body(scr_app *app)
             if (app->mparts[i].role != ROLE_KIND) continue;
             char id[48];
             snprintf(id, sizeof id, "vip.child.%lld", (long long)app->mparts[i].id);
-            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), app->mparts[i].name, UI_PRIMARY)) {
+            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), app->mparts[i].name,
+                          UI_PRIMARY)) {
                 app->vip_choose = 0;
                 scr_vip_open(app, &app->mparts[i]);
             }

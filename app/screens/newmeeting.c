@@ -199,7 +199,9 @@ void scr_new_frame(scr_app *app)
             snprintf(line, sizeof line, T("new.supporter_line"), p->name, app->parts[p->supports - 1].name);
         else snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
         int rm = ui_mm(ui, CFG_BUTTON_W_REMOVE_MM);
-        ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, CFG_GAP_MM), r.y, r.w - rm - 2 * rad - ui_mm(ui, CFG_PAD_SMALL_MM + CFG_GAP_MM + 2 * CFG_NUDGE_MM), row), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, CFG_GAP_MM), r.y,
+                                      r.w - rm - 2 * rad - ui_mm(ui, CFG_PAD_SMALL_MM + CFG_GAP_MM + 2 * CFG_NUDGE_MM), row),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "new.participant.%d.remove", i);
         if (ui_button(ui, id, ui_rect(r.x + r.w - rm - ui_mm(ui, CFG_NUDGE_MM), r.y + (row - t) / 2, rm, t), T("new.remove"), UI_QUIET)) {
             core_participant_remove(app->parts, &app->nparts, i);

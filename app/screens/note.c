@@ -108,7 +108,8 @@ static void editor(scr_app *app)
     if (app->note.draw) {
         ui_ink_canvas(ui, "note.canvas", in, &app->note.ink, PEN_MM, UI_INK);
         if (app->note.ink.nstrokes == 0)
-            ui_text(ui, T("note.draw_hint"), in.x + in.w / 2, in.y + in.h / 2 - ui_mm(ui, HINT_UP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, in.w);
+            ui_text(ui, T("note.draw_hint"), in.x + in.w / 2, in.y + in.h / 2 - ui_mm(ui, HINT_UP_MM), CFG_BODY_MM, UI_INK2,
+                    UI_CENTER, in.w);
         ui_field(ui, "note.caption", ui_rect(card.x, card.y + card.h + g, cw, t), app->note.text, sizeof app->note.text,
                  CORE_NOTE_MAX, T("note.caption"));
     } else {

@@ -271,8 +271,8 @@ static void pick_view(scr_app *app, SDL_Rect r)
             int pressed = ui_pressed(ui, "vip.add");
             ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, CFG_EDGE_PX);
             ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), PLUS_MM, UI_ACCENT, UI_CENTER, 0);
-            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w, ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM,
-                        CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
+            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w,
+                                                  ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
             if (ui_area(ui, "vip.add", c, T("vip.add"), UI_G_CLICK)) {
                 app->vip.adding = 1;
                 app->vip.add_rel = -1;
@@ -289,10 +289,12 @@ static void pick_view(scr_app *app, SDL_Rect r)
         /* Picked shows by a thick frame and a check, never by colour alone. */
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : e ? PICKED_FILL : UI_SURFACE, e ? UI_ACCENT : UI_HAIRLINE,
                 e ? ui_mm(ui, PICKED_EDGE_MM) : CFG_HAIRLINE_PX);
-        ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM), c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
+        ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM),
+                            c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
         draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
-        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, TILE_NAME_MM)),
-                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM),
+                                         c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM,
+                    UI_INK, UI_CENTER);
         if (e) {
             int br = ui_mm(ui, PICKED_CHECK_MM);
             ui_circle(ui, c.x + c.w - br - ui_mm(ui, CFG_INSET_MM), c.y + br + ui_mm(ui, CFG_PAD_SMALL_MM), br, UI_ACCENT);
@@ -327,10 +329,12 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
     ui_circle(ui, cx, cy, hub, UI_ACCENT);
     ui_circle(ui, cx, cy, hub - ui_mm(ui, PERSON_RING_MM), UI_SURFACE);
     draw_picto(app, "kind", cx, cy - hub / 4, (float)hub / ui->ppmm * 0.55f, UI_INK);
-    ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6, 2 * hub - ui_mm(ui, CFG_PAD_SMALL_MM * 2), hub / 2),
-                CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+    ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6,
+                                                 2 * hub - ui_mm(ui, CFG_PAD_SMALL_MM * 2), hub / 2), CFG_BODY_MM, CFG_SMALL_MM,
+                UI_INK, UI_CENTER);
     if (!n)
-        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, r.w - ui_mm(ui, EMPTY_WRAP_MM));
+        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2, UI_CENTER,
+                r.w - ui_mm(ui, EMPTY_WRAP_MM));
     for (int i = 0; i < n; i++) {
         const core_vip_entry *e = &app->vip.card[i];
         const core_person *p = person(app, e->person);
@@ -341,8 +345,9 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         ui_circle(ui, px, py - size / 8, rad, p ? colour_of(app, p) : UI_INK2);
         ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, PERSON_RING_MM), UI_SURFACE);
         draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
-        ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM), size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4),
-                    CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM),
+                                         size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4), CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK,
+                    UI_CENTER);
         if (e->contact) face(app, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
         if (e->change) {
             int ir = rad / 3;
@@ -354,7 +359,8 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         if (app->vip.prev_meeting && !was) {
             const char *nw = T("vip.new");
             int w = ui_text_size(ui, nw, CFG_SMALL_MM).x + ui_mm(ui, NEW_ROOM_MM);
-            ui_round(ui, ui_rect(px - w / 2, py - size / 8 - rad - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2), UI_EDGE_MIDDLE);
+            ui_round(ui, ui_rect(px - w / 2, py - size / 8 - rad - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)),
+                     ui_mm(ui, CFG_TAG_MM / 2), UI_EDGE_MIDDLE);
             ui_text(ui, nw, px, py - size / 8 - rad - ui_mm(ui, NEW_WORD_UP_MM), CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
         } else if (was && was->contact && e->contact && was->contact != e->contact) {
             face(app, was->contact, px + rad * 3 / 4 + rad / 2 + rad / 3, py + rad / 3, rad / 3, 1);
@@ -407,7 +413,8 @@ static void person_view(scr_app *app, SDL_Rect r)
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(app, p));
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad - ui_mm(ui, BIG_RING_MM), UI_SURFACE);
     draw_picto(app, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
-    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, NAME_LINE_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_CENTER);
+    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, NAME_LINE_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK,
+                UI_CENTER);
     if (ui_button(ui, "vip.person.drop", ui_rect(r.x + g, r.y + r.h - t, lw - 2 * g, t), T("vip.drop"), UI_QUIET)) {
         if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL))) app->vip.person = 0;
         return;
@@ -426,8 +433,8 @@ static void person_view(scr_app *app, SDL_Rect r)
         face(app, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, CFG_NUDGE_MM), 0);
         static const char *const words[] = {"", N_("vip.face.1"), N_("vip.face.2"), N_("vip.face.3"), N_("vip.face.4"),
                                             N_("vip.face.5")};
-        ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, CFG_NUDGE_MM), fs + g, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM,
-                    CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
+        ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, CFG_NUDGE_MM), fs + g,
+                                             ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
                                              .n = e->contact == k ? 0 : k, .n2 = e->change, .text = e->note, .ink = e->ink,
@@ -444,11 +451,12 @@ static void person_view(scr_app *app, SDL_Rect r)
     for (int k = 0; k < 4; k++) {
         SDL_Rect b = {x + k * (cw + g), y, cw, ch};
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
-        ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : CFG_QUIET_EDGE,
-                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
+        ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
+                sel ? UI_ACCENT : CFG_QUIET_EDGE, sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
         change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
-        ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3, b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3),
-                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3,
+                                                   b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
+                    UI_CENTER);
         if (ui_area(ui, changes[k].id, b, T(changes[k].key), UI_G_CLICK))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
                                              .n = e->contact, .n2 = sel ? VIP_CHANGE_NONE : changes[k].c, .text = e->note,
@@ -512,8 +520,8 @@ static void add_modal(scr_app *app)
         const char *word = core_relation_word((core_relation)i);
         snprintf(id, sizeof id, "vip.rel.%s", word);
         int sel = app->vip.add_rel == i;
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : UI_HAIRLINE,
-                sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
+                sel ? UI_ACCENT : UI_HAIRLINE, sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
         draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
         static const char *const keys[REL_COUNT] = {
             N_("vip.rel.mama"), N_("vip.rel.papa"), N_("vip.rel.oma"), N_("vip.rel.opa"), N_("vip.rel.broer"),
@@ -521,8 +529,8 @@ static void add_modal(scr_app *app)
             N_("vip.rel.vriendin"), N_("vip.rel.juf"), N_("vip.rel.buren"), N_("vip.rel.coach"), N_("vip.rel.huisdier"),
             N_("vip.rel.anders")};
         const char *key = keys[i];
-        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, CFG_LABEL_MM + CFG_NUDGE_MM), c.w - 4, ui_mm(ui, CFG_LABEL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
-                    UI_INK, UI_CENTER);
+        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, CFG_LABEL_MM + CFG_NUDGE_MM), c.w - 4,
+                                        ui_mm(ui, CFG_LABEL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK, UI_CENTER);
         if (ui_area(ui, id, c, T(key), UI_G_CLICK)) {
             app->vip.add_rel = i;
             if (!app->vip.add_name[0]) ui_focus(ui, "vip.name");
@@ -582,8 +590,8 @@ void scr_vip_frame(scr_app *app)
     }
     const char *title = app->vip.person ? T("vip.person_title") : app->vip.view ? T("vip.card_title") : T("vip.pick_title");
     int vw = ui_mm(ui, VIEW_W_MM);
-    ui_text_fit(ui, title, ui_rect(m + bw + ui_mm(ui, CFG_GAP_WIDE_MM), 0, ui->w - 2 * m - bw - 2 * vw - ui_mm(ui, TITLE_ROOM_MM), h), CFG_TITLE_MM,
-                CFG_BODY_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, title, ui_rect(m + bw + ui_mm(ui, CFG_GAP_WIDE_MM), 0, ui->w - 2 * m - bw - 2 * vw - ui_mm(ui, TITLE_ROOM_MM),
+                                   h), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     if (!app->vip.person) {
         if (ui_toggle(ui, "vip.pick", ui_rect(ui->w - m - 2 * vw - ui_mm(ui, CFG_GAP_TIGHT_MM), (h - t) / 2, vw, t), T("vip.pick"),
                       !app->vip.view, 0))
