@@ -7,7 +7,7 @@
 #define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm), and the items of a row */
-#define CFG_GAP_TIGHT_MM 2.0f     /* between things where room is short: a bar's buttons, names on a ring */
+#define CFG_GAP_TIGHT_MM 2.0f     /* where room is short: a bar's buttons, names on a ring; a line and the next */
 #define CFG_GAP_WIDE_MM 4.0f      /* between rows of a list and big buttons, where there is room */
 #define CFG_LONG_PRESS_MS 500u
 #define CFG_RING_MM 9.0f          /* the long-press ring, radius: seen around a fingertip */
@@ -21,13 +21,17 @@
 /* Spacing */
 #define CFG_MARGIN_MM 8.0f        /* from the screen's edge */
 #define CFG_PAD_MM 5.0f           /* inside a card or a modal */
-#define CFG_PAD_SHEET_MM 6.0f     /* inside a sheet: a tray, a theme, the drafts; a board of words */
+#define CFG_PAD_SHEET_MM 6.0f     /* inside a sheet or a big card: a tray, a theme, the drafts; a board of words */
 #define CFG_PAD_SMALL_MM 3.0f     /* inside a small card or a control: a decision, a field, a switch's dot */
+#define CFG_PAD_NOTE_MM 2.5f      /* inside a post-it, and a group of them */
 #define CFG_INSET_MM 2.0f         /* words kept off an edge: a button's, a note's coloured top */
 #define CFG_ICON_GAP_MM 2.0f      /* between a small icon (a dot, an avatar) and its words */
 #define CFG_NUDGE_MM 1.0f         /* just off an edge or a neighbour: a caption, a name under its face */
-#define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs */
-#define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows */
+#define CFG_GAP_SMALL_MM 1.5f     /* between small things close together: a calendar's days, icons in a row */
+#define CFG_PARA_GAP_MM 3.0f      /* between two paragraphs; around a heading in a list */
+#define CFG_AIR_MM 5.0f           /* around a line of words: under a heading, over the PIN's dots, "nog 3" over a foot */
+#define CFG_AIR_WIDE_MM 8.0f      /* more: under the title bar before a list, between columns of words, an empty list's words */
+#define CFG_HEADING_GAP_MM 6.0f   /* under a heading or the title bar, before what follows; between parts of a form */
 #define CFG_RAISE_MM 2.0f         /* words and a button beside them: the button raised, or the words lowered */
 #define CFG_SHEET_TOP_MM 12.0f    /* an editor's sheet, this far from the top: the keyboard comes under it */
 #define CFG_RING_PAD_MM 4.0f      /* a ring of people keeps this far inside its board: the circle, the VIP-kaart */
@@ -36,10 +40,13 @@
 #define CFG_RADIUS_MM 2.0f        /* a card's and a control's corners */
 #define CFG_RADIUS_SHEET_MM 3.0f  /* a board's, a modal's and a child's tile's */
 #define CFG_RADIUS_ROW_MM 2.5f    /* a row of a list: a meeting, a place to export to */
-#define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's: squarer than a button, a place to write */
+#define CFG_RADIUS_FIELD_MM 1.5f  /* a text field's and a goal's: squarer than a button, a place to write */
 #define CFG_RADIUS_NOTE_MM 1.0f   /* a post-it's: paper */
 #define CFG_COLOUR_EDGE_MM 1.5f   /* the coloured top of a post-it, a Drieluik column */
 #define CFG_DOT_MM 2.2f           /* a switch's dot, radius */
+#define CFG_DISC_MM 4.5f          /* a disc that holds a sign, radius: a phase's number, an initial in a list, ! or a check */
+#define CFG_CHECK_MM 4.0f         /* a check beside words: final, agreed, done */
+#define CFG_STROKE_MM 1.0f        /* a drawn line: an arrow, a person's ring, a chosen card's frame */
 #define CFG_AVATAR_MM 4.0f        /* a person's initial in a chip, radius */
 #define CFG_CHIP_ROOM_MM 14.0f    /* a check-chip's width beyond its words: the dot and the insets */
 #define CFG_TAG_MM 6.0f           /* a tag's height (round ends): concept, nieuw, a kind of support */
@@ -50,19 +57,25 @@
 
 /* Bars */
 #define CFG_HEADER_MM 24.0f       /* a screen's title bar */
-#define CFG_STATUS_MM 14.0f       /* the status bar: one line and opgeslagen */
+#define CFG_BAR_MM 14.0f          /* a bar of one line: the status bar, the people in a meeting, a finished one's band */
 
 /* Buttons' widths, by their words (the height is CFG_BUTTON_MM) */
 #define CFG_BUTTON_W_MM 44.0f        /* one word: Opslaan, Annuleren, Terug */
 #define CFG_BUTTON_W_SLIM_MM 40.0f   /* one short word in a full row: Afsluiten, Vorige */
 #define CFG_BUTTON_W_SHORT_MM 36.0f  /* one short word on a card: Openen, Toevoegen */
 #define CFG_BUTTON_W_REMOVE_MM 30.0f /* Weghalen, at the end of a row */
+#define CFG_BUTTON_W_BIG_MM 50.0f    /* a word or two, given room: Klaar, Sluiten, Naar overzicht */
+#define CFG_BUTTON_W_LONG_MM 60.0f   /* a few short words: Hier opslaan, Mag in het plan */
 #define CFG_BUTTON_W_WIDE_MM 70.0f   /* a few words: Opnieuw proberen, + Besluit of afspraak */
+#define CFG_BUTTON_SMALL_MM 13.0f    /* a button where room is short, its height: the phase bar's, - and +, a person in a grid */
 
 /* Lines of words: the box one line is laid out in */
-#define CFG_LINE_MM 8.0f          /* body words in a list or a box: a bottom line, a date, the team */
+#define CFG_LINE_MM 8.0f          /* words in a list or a box: a bottom line, a date, the team, a path */
 #define CFG_LABEL_MM 7.0f         /* a label over what it names; a name under its face */
 #define CFG_LINE_SMALL_MM 6.0f    /* small words: a caption, a role, a day's name */
+#define CFG_LINE_SUB_MM 9.0f      /* a card's second line: the day and the people, how an export went */
+#define CFG_LINE_NAME_MM 10.0f    /* a name on a card or a tile: a family's, a person's */
+#define CFG_LINE_BIG_MM 12.0f     /* large words: a heading, a name under its picture, a group's theme */
 #define CFG_SHEET_TITLE_MM 11.0f  /* an editor sheet's title */
 
 /* Type (STYLE.md "Type") */

@@ -8,7 +8,6 @@
 
 #define NAME_W_MM 48.0f  /* a name under its face, at most */
 #define FACE_MM 10.0f    /* a face's radius, at most */
-#define TITLE_UP_MM 5.0f /* the title, this far above the middle */
 
 void scr_circle_board(scr_app *app, SDL_Rect r)
 {
@@ -29,7 +28,7 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     if (slot - ui_mm(ui, CFG_GAP_TIGHT_MM) < label_w) label_w = (int)slot - ui_mm(ui, CFG_GAP_TIGHT_MM);
     if (face > label_w / 3) face = label_w / 3;
     rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
-    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, TITLE_UP_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
+    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, CFG_AIR_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];

@@ -8,14 +8,10 @@
 
 #define ALERT_MM 2.5f           /* the status bar's "!" of an error, radius */
 #define SAVED_MM 2.2f           /* the disc of its opgeslagen check, radius */
-#define PROMPT_COL_GAP_MM 8.0f  /* between the prompts' two columns */
 #define PROMPT_INDENT_MM 7.0f   /* a question, after its bullet */
 #define PROMPT_BULLET_X_MM 2.5f /* the bullet's middle */
 #define PROMPT_BULLET_MM 1.1f   /* its radius */
 #define PROMPT_END_MM 4.0f      /* kept free at a line's end */
-#define PROMPT_GAP_MM 2.0f      /* between two questions */
-#define PROMPT_AIR_MM 3.0f      /* around a heading */
-#define CAL_GAP_MM 1.5f         /* between a calendar's days: seven fit a column */
 
 const char *scr_tr(const char *key) { return gettext(key); }
 
@@ -401,7 +397,7 @@ int scr_begin(scr_app *app, const char *screen, const char *title, int left)
 int scr_statusbar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, CFG_STATUS_MM);
+    int h = ui_mm(ui, CFG_BAR_MM);
     int y = ui->h - h;
     ui_fill(ui, ui_rect(0, y, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
@@ -602,7 +598,7 @@ static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, in
 {
     ui_ctx *ui = app->ui;
     char line[CORE_PROMPTS_BYTES];
-    int colw = cols == 1 ? r.w : (r.w - ui_mm(ui, PROMPT_COL_GAP_MM)) / 2;
+    int colw = cols == 1 ? r.w : (r.w - ui_mm(ui, CFG_AIR_WIDE_MM)) / 2;
     int x = r.x, y = r.y, col = 0;
     for (const char *p = text; *p;) {
         const char *e = strchr(p, '\n');
@@ -615,18 +611,18 @@ static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, in
         int indent = question ? ui_mm(ui, PROMPT_INDENT_MM) : 0, wrap = colw - indent - ui_mm(ui, PROMPT_END_MM);
         SDL_Point one = ui_text_size(ui, s, mm);
         int h = one.y * (1 + one.x / (wrap > 0 ? wrap : 1));
-        if (!question && y > r.y) y += ui_mm(ui, PROMPT_AIR_MM); /* a new heading: a little air */
+        if (!question && y > r.y) y += ui_mm(ui, CFG_PARA_GAP_MM); /* a new heading: a little air */
         if (y + h > r.y + r.h) {
             if (col + 1 >= cols) return 0;
             col++;
-            x = r.x + col * (colw + ui_mm(ui, PROMPT_COL_GAP_MM));
+            x = r.x + col * (colw + ui_mm(ui, CFG_AIR_WIDE_MM));
             y = r.y;
         }
         if (draw) {
             if (question) ui_circle(ui, x + ui_mm(ui, PROMPT_BULLET_X_MM), y + one.y / 2, ui_mm(ui, PROMPT_BULLET_MM), UI_ACCENT);
             h = ui_text(ui, s, x + indent, y, mm, UI_INK, UI_LEFT, wrap).y;
         }
-        y += h + (question ? ui_mm(ui, PROMPT_GAP_MM) : ui_mm(ui, PROMPT_AIR_MM));
+        y += h + (question ? ui_mm(ui, CFG_GAP_TIGHT_MM) : ui_mm(ui, CFG_PARA_GAP_MM));
     }
     return 1;
 }
@@ -671,7 +667,7 @@ void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, 
             (*month) = tm.tm_mon + 1;
         }
     }
-    int t = ui_mm(ui, CFG_TARGET_MM), g = ui_mm(ui, CAL_GAP_MM), cw = (r.w - 6 * g) / 7;
+    int t = ui_mm(ui, CFG_TARGET_MM), g = ui_mm(ui, CFG_GAP_SMALL_MM), cw = (r.w - 6 * g) / 7;
     char head[64];
     snprintf(head, sizeof head, "%s %d", (app->lang_en ? en_months : nl_months)[(*month) - 1], (*year));
     char pid[48], nid[48];

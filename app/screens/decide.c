@@ -10,7 +10,6 @@
 
 #define DRAFT_FILL CFG_CARD_QUIET
 
-#define CHECK_MM 4.0f            /* a check beside words: final, agreed */
 #define TAG_WORD_Y_MM 0.6f       /* a tag's word, this far down in it */
 #define DECISION_MM 26.0f        /* a decision's card on the board */
 #define DECISION_SMALL_MM 24.0f  /* one in the drafts' list and in the picture */
@@ -19,12 +18,9 @@
 #define BULLET_Y_MM 3.0f
 #define BULLET_MM 1.0f           /* its radius */
 #define BULLET_INDENT_MM 5.0f    /* the words after it */
-#define BM_GAP_MM 1.5f           /* between two bottom lines */
 #define SECTION_LINE_MM 10.0f    /* a section's heading on a board */
 #define WHY_LINES_MM 11.0f       /* and the words under it that say why */
-#define GRID_CHIP_MM 13.0f       /* a person in a grid of check-chips */
-#define GRID_CHIP_W_MM 42.0f     /* such a chip, at least */
-#define MORE_UP_MM 5.0f          /* "nog 3", this far above the board's foot */
+#define GRID_CHIP_W_MM 42.0f     /* a person's check-chip in a grid, at least */
 #define DONE_TALLER_MM 4.0f      /* Wij zijn klaar: taller than a button */
 #define EDITOR_INSET_W_MM 12.0f  /* the decision editor, this far from the screen's sides */
 #define EDITOR_INSET_H_MM 8.0f   /* and from its top and bottom */
@@ -46,9 +42,7 @@
 #define REMARK_H_MM 80.0f
 #define REMARK_TOP_MM 10.0f
 #define REMARK_HEAD_MM (CFG_TITLE_MM * 0.7f) /* its title: the name can be long */
-#define REMARK_TITLE_MM 12.0f    /* its title's line */
 #define REMARK_FIELD_MM 34.0f
-#define PICTURE_TITLE_MM 12.0f   /* the picture's heading */
 #define WHO_AGREED_MM 9.0f       /* a person's line in it: who agreed */
 #define PICTURE_AVATAR_X_MM 3.5f
 #define PICTURE_AVATAR_MM 3.0f
@@ -168,8 +162,8 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
     int tw = ui_text_size(ui, tag, CFG_SMALL_MM).x + ui_mm(ui, CFG_INSET_MM * 2);
     ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2),
              d->final ? UI_ACCENT : UI_HAIRLINE);
-    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, CHECK_MM), r.y + pad + ui_mm(ui, CFG_TAG_MM / 2),
-                           ui_mm(ui, CHECK_MM), UI_ACCENT);
+    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, CFG_CHECK_MM), r.y + pad + ui_mm(ui, CFG_TAG_MM / 2),
+                           ui_mm(ui, CFG_CHECK_MM), UI_ACCENT);
     ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, TAG_WORD_Y_MM), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK,
             UI_CENTER, 0);
     char who[512], due[40], line[640];
@@ -177,7 +171,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
     due_line(app, d->due, due, sizeof due);
     int line_h = ui_mm(ui, CFG_LINE_SMALL_MM);
     ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"),
-                ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CHECK_MM * 2), r.h - 2 * pad - line_h), mm, CFG_SMALL_MM,
+                ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CFG_CHECK_MM * 2), r.h - 2 * pad - line_h), mm, CFG_SMALL_MM,
                 d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
     snprintf(line, sizeof line, "%s%s%s%s%s", who[0] ? who : T("plan.no_who"), due[0] ? " \xC2\xB7 " : "", due,
              d->needs_help ? " \xC2\xB7 " : "", d->needs_help ? T("plan.help_short") : "");
@@ -200,7 +194,7 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
         snprintf(line, sizeof line, "%s%s%s", app->plan.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         ui_circle(ui, r.x + pad + ui_mm(ui, BULLET_X_MM), y + ui_mm(ui, BULLET_Y_MM), ui_mm(ui, BULLET_MM), UI_WARN);
         y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT,
-                     r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, BM_GAP_MM);
+                     r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, CFG_GAP_SMALL_MM);
     }
     return y - r.y;
 }
@@ -290,7 +284,7 @@ static void open_new_decision(scr_app *app)
 static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(const scr_app *, int64_t), int64_t *tapped)
 {
     ui_ctx *ui = app->ui;
-    int t = ui_mm(ui, GRID_CHIP_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM), cols = r.w / ui_mm(ui, GRID_CHIP_W_MM);
+    int t = ui_mm(ui, CFG_BUTTON_SMALL_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM), cols = r.w / ui_mm(ui, GRID_CHIP_W_MM);
     if (cols < 1) cols = 1;
     int cw = (r.w - (cols - 1) * g) / cols, k = 0;
     *tapped = 0;
@@ -341,7 +335,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     if (shown < app->plan.ndec) {
         char more[64];
         snprintf(more, sizeof more, TN("plan.more", "plan.more_many", app->plan.ndec - shown), app->plan.ndec - shown);
-        ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, MORE_UP_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+        ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, CFG_AIR_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
 
     /* Right: the actieteam, then the way out. */
@@ -661,7 +655,7 @@ static void remark_modal(scr_app *app)
     char title[200];
     snprintf(title, sizeof title, T("consent.remark_title"), p ? p->name : "");
     ui_text(ui, title, card.x + m, card.y + m, REMARK_HEAD_MM, UI_INK, UI_LEFT, cw - 2 * m);
-    ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, REMARK_TITLE_MM), cw - 2 * m, ui_mm(ui, REMARK_FIELD_MM)),
+    ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, CFG_LINE_BIG_MM), cw - 2 * m, ui_mm(ui, REMARK_FIELD_MM)),
                 app->plan.remark, sizeof app->plan.remark, CORE_LONG_MAX, T("consent.remark_hint"), CFG_BODY_MM, UI_SURFACE);
     int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     int save = ui_button(ui, "consent.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
@@ -706,7 +700,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     snprintf(line, sizeof line, T("plan.version"), app->plan.version);
     ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, line, x + lw, y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
-    y += ui_mm(ui, PICTURE_TITLE_MM);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     /* Final decisions only, in two columns when there are many. */
     int finals = 0, shown = 0;
     for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
@@ -723,7 +717,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     }
     if (shown < finals) {
         snprintf(line, sizeof line, TN("plan.more", "plan.more_many", finals - shown), finals - shown);
-        ui_text(ui, line, x + lw, r.y + r.h - pad - ui_mm(ui, MORE_UP_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+        ui_text(ui, line, x + lw, r.y + r.h - pad - ui_mm(ui, CFG_AIR_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
     /* Right: the bottom lines, the actieteam, and who agreed. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
@@ -742,9 +736,9 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
         scr_avatar(app, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);
         ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, right_w / 2 - ui_mm(ui, NAME_X_MM), lh), CFG_BODY_MM,
                     CFG_SMALL_MM, UI_INK, UI_LEFT);
-        if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
-        ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, CHECK_MM), ry,
-                    right_w / 2 - ui_mm(ui, CHECK_MM), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);
+        if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, CFG_CHECK_MM), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, CFG_CHECK_MM), ry,
+                    right_w / 2 - ui_mm(ui, CFG_CHECK_MM), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);
         ry += lh;
     }
 }

@@ -15,16 +15,13 @@
 #define NOTE_AVATAR_MM 2.6f     /* its writer's initial, radius at full size */
 #define MARK_BADGE_MM 7.0f      /* het ergste, de grootste wens: the badge's height */
 #define STAR_LINE_MM 0.9f       /* the outline of a star not chosen */
-#define GROUP_HEAD_MM 12.0f     /* a group's header: its theme */
-#define GROUP_PAD_MM 2.5f       /* inside a group */
 #define STEP_BAR_MM 27.0f       /* the steps, what this one asks, and the way on */
-#define STEP_HEAD_MM 12.0f      /* its first line: the dots and the step's name */
 #define STEP_HOW_MM 13.0f       /* its second line: how */
 #define STEP_HOW_MIN_MM (CFG_SMALL_MM * 0.9f) /* its words shrink to this, at least */
 #define STEP_DOT_MM 3.2f        /* a step's dot, radius */
 #define STEP_DOT_GAP_MM 2.2f    /* between two dots */
 #define STEP_NAV_W_MM 34.0f     /* Vorige stap, Volgende stap */
-#define PROS_W_MM 62.0f         /* Professionals schrijven mee */
+#define WORDS_W_MM 62.0f        /* a button of several words: Professionals schrijven mee, + Nieuwe post-it */
 #define COL_HEAD_MM 18.0f       /* a column's head: its icon, title and question */
 #define COL_ICON_MM 11.0f
 #define COL_TITLE_MM (CFG_BODY_MM * 1.3f) /* its title */
@@ -32,8 +29,6 @@
 #define COL_QUESTION_Y_MM 10.5f /* the question's line, this far down */
 #define EMPTY_Y_MM 10.0f        /* an empty column says so this far down */
 #define MORE_UP_MM 7.0f         /* a column's "nog 3", this far above its foot */
-#define PROMPT_LINE_MM 8.0f     /* a question of the middle column */
-#define PROMPT_MORE_MM 5.0f     /* its "nog 2", this far above its foot */
 #define HELD_ROOM_MM 10.0f      /* a chip's room for the stack of notes held */
 #define HELD_X_MM 4.0f          /* the stack, past the avatar and the name */
 #define HELD_W_MM 7.0f          /* a card of it */
@@ -43,14 +38,11 @@
 #define TRAY_AVATAR_MM 7.0f     /* whose tray: their initial, radius */
 #define TRAY_ICON_MM 8.0f       /* a side's icon over its notes */
 #define TRAY_EMPTY_MM 20.0f     /* the line of an empty tray */
-#define TRAY_EMPTY_Y_MM 8.0f
 #define CLOSE_W_MM 46.0f        /* Klaar */
-#define WRITE_W_MM 62.0f        /* + Nieuwe post-it */
 #define THEME_W_MM 200.0f       /* naming a theme */
 #define THEME_H_MM 62.0f
 #define THEME_ICON_MM 10.0f
 #define THEME_TITLE_MM 14.0f    /* its title's line */
-#define THEME_BUTTON_W_MM 50.0f /* Opslaan, Annuleren */
 #define PICTURE_HEAD_MM 18.0f   /* a board's picture: whose, which, when */
 #define SNAP_MS 150u
 #define CHANGES_MAX 256
@@ -300,7 +292,7 @@ static int layout_side(scr_app *app, int col, SDL_Rect area, float s, int place)
     static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
     int nu = units_of(app, col, us);
     int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
-    int head = ui_mm(ui, GROUP_HEAD_MM), pad = ui_mm(ui, GROUP_PAD_MM);
+    int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
     int x = area.x, y = area.y, row = 0, hidden = 0, bottom = area.y + area.h;
     for (int u = 0; u < nu; u++) {
         if (us[u].note >= 0) {
@@ -459,7 +451,7 @@ static int step_bar(scr_app *app, SDL_Rect r)
     int step = app->dl.step;
     const char *title, *how;
     step_title_key(step, &title, &how);
-    int dot = ui_mm(ui, STEP_DOT_MM), x = r.x, cy = r.y + ui_mm(ui, STEP_HEAD_MM / 2);
+    int dot = ui_mm(ui, STEP_DOT_MM), x = r.x, cy = r.y + ui_mm(ui, CFG_LINE_BIG_MM / 2);
     for (int i = 0; i < DL_STEPS; i++) {
         int cx = x + dot + i * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM));
         uint32_t c = scr_dl_edge(app, core_dl_step_col(i));
@@ -470,12 +462,12 @@ static int step_bar(scr_app *app, SDL_Rect r)
     int after_dots = x + DL_STEPS * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM)) + ui_mm(ui, CFG_ICON_GAP_MM);
     char head[200];
     snprintf(head, sizeof head, T("dl.step_of"), step + 1, DL_STEPS, title);
-    int nav_w = ui_mm(ui, STEP_NAV_W_MM), pros_w = ui_mm(ui, PROS_W_MM);
+    int nav_w = ui_mm(ui, STEP_NAV_W_MM), pros_w = ui_mm(ui, WORDS_W_MM);
     int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
-    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, STEP_HEAD_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
+    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     if (!app->picture) /* a picture shows where the board is, not what to tap */
-        ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, STEP_HEAD_MM), right - r.x - g, ui_mm(ui, STEP_HOW_MM)), CFG_BODY_MM,
+        ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, CFG_LINE_BIG_MM), right - r.x - g, ui_mm(ui, STEP_HOW_MM)), CFG_BODY_MM,
                     STEP_HOW_MIN_MM, UI_INK2, UI_LEFT);
     int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
     if (app->picture) return h;
@@ -590,7 +582,7 @@ static void draw_group(scr_app *app, int k, float s)
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
     /* The header: the theme (tap to name it), and the mark. */
-    int head = ui_mm(ui, GROUP_HEAD_MM), pad = ui_mm(ui, GROUP_PAD_MM);
+    int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
     int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
     int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col
                 ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
@@ -609,7 +601,7 @@ static void draw_group(scr_app *app, int k, float s)
         ui_focus(ui, "theme.text");
         ui->osk_away = 0;
     }
-    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (GROUP_HEAD_MM - MARK_BADGE_MM) / 2),
+    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (CFG_LINE_BIG_MM - MARK_BADGE_MM) / 2),
                             ui_mm(ui, MARK_BADGE_MM));
     if (starw) {
         snprintf(id, sizeof id, "drieluik.mark.group.%lld", (long long)g->id);
@@ -731,7 +723,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
             int qw = pr.w - (adding ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0);
             ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
-                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, PROMPT_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
+                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, CFG_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
@@ -739,9 +731,9 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
                                  CFG_SYMBOL_MM))
                     scr_note_new(app, 0, DL_MIDDLE, p);
             }
-            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM), pr.w,
-                                                 pr.h - ui_mm(ui, PROMPT_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
-            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, PROMPT_MORE_MM));
+            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM), pr.w,
+                                                 pr.h - ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
+            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, CFG_AIR_MM));
         }
     }
     for (int k = 0; k < app->dl.ngroups; k++)
@@ -870,7 +862,7 @@ static void tray(scr_app *app)
     } else {
         snprintf(say, sizeof say, "%s", T("dl.tray.wait"));
     }
-    int write_w = core_dl_step_writes(step) && col != DL_MIDDLE && may_write ? ui_mm(ui, WRITE_W_MM) : 0;
+    int write_w = core_dl_step_writes(step) && col != DL_MIDDLE && may_write ? ui_mm(ui, WORDS_W_MM) : 0;
     SDL_Point sz = ui_text(ui, say, x, y + ui_mm(ui, CFG_RAISE_MM), CFG_BODY_MM, pro && family_holds && core_dl_step_hangs(step, col)
                            ? UI_WARN : UI_INK, UI_LEFT, cw - 2 * m - write_w - g);
     if (write_w && ui_button(ui, "tray.write", ui_rect(card.x + cw - m - write_w, y, write_w, t), T("dl.tray.write"), UI_PRIMARY))
@@ -923,7 +915,7 @@ static void tray(scr_app *app)
         y += row_h + g;
     }
     if (!any)
-        ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, TRAY_EMPTY_Y_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
+        ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, CFG_AIR_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
 }
 
 /* --- naming a group's theme --------------------------------------------------------- */
@@ -946,7 +938,7 @@ static void theme_editor(scr_app *app)
             UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
              sizeof app->dl.theme, CORE_NAME_MAX, T("dl.theme_placeholder"));
-    int bw = ui_mm(ui, THEME_BUTTON_W_MM), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch - m - t;
     int save = ui_button(ui, "theme.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
     ui_keep_focus(ui);
     if (ui_button(ui, "theme.cancel", ui_rect(card.x + cw - m - 2 * bw - gap, by, bw, t), T("common.cancel"), UI_SECONDARY)) {

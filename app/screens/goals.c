@@ -14,18 +14,15 @@
 #define NOTE_W_MM 60.0f
 #define NOTE_H_MM 40.0f
 #define GOAL_WORDS_MM (CFG_NOTE_MM * 0.9f) /* a goal's words, shrinking to CFG_SMALL_MM */
-#define GOAL_RADIUS_MM 1.5f      /* a goal's corners */
 #define ICON_ROW_MM 9.0f         /* the icons at its foot */
 #define ICON_TYPE_MM (CFG_BODY_MM * 1.3f) /* their size */
-#define ICON_GAP_MM 1.5f         /* after an icon in that row */
 #define SUPPORT_ROOM_MM 2.5f     /* a kind of support's tag, beyond its letters */
 #define TAG_GAP_MM 0.8f          /* between two such tags */
 #define DONE_CHECK_MM 3.5f       /* its actions all done */
 #define ACTOR_ROOM_MM 13.0f      /* who is at the screen: a chip, beyond the name */
 #define ROW_LABEL_W_MM 26.0f     /* hoog, midden, laag, left of the field */
 #define FIELD_HEAD_MM 9.0f       /* kort, lang and the arrow, above it */
-#define ARROW_LINE_MM 1.0f
-#define ARROW_HEAD_MM 2.5f
+#define ARROW_HEAD_MM 2.5f       /* the arrow from kort to lang: its head */
 #define EMPTY_UP_MM 4.0f         /* no goals yet: said just above the middle */
 #define PERSON_ROOM_MM 12.0f     /* a person's chip in an editor, beyond the name */
 #define ACTION_INSET_W_MM 14.0f  /* the action editor, this far from the screen's sides */
@@ -36,7 +33,6 @@
 #define GOAL_INSET_H_MM 6.0f     /* and from its top and bottom */
 #define GOAL_TEXT_H_MM 26.0f     /* the goal's words: its field */
 #define ACTION_ROW_MM 11.0f      /* an action in its list */
-#define CHECK_MM 4.0f            /* one done: the check beside it */
 #define EVAL_CAL_MM 78.0f        /* the evaluation's calendar */
 #define DECISION_INDENT_MM 4.0f  /* the decisions that serve it */
 #define LOCK_X_MM 10.0f          /* imposed: the lock, this far before the column's end */
@@ -119,7 +115,7 @@ static int icon(scr_app *app, const char *glyph, int x, int cy, float mm, uint32
 {
     SDL_Point z = ui_text_size(app->ui, glyph, mm);
     ui_text(app->ui, glyph, x, cy - z.y / 2, mm, rgb, UI_LEFT, 0);
-    return z.x + ui_mm(app->ui, ICON_GAP_MM);
+    return z.x + ui_mm(app->ui, CFG_GAP_SMALL_MM);
 }
 
 static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
@@ -127,7 +123,7 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
     ui_ctx *ui = app->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    ui_card(ui, r, ui_mm(ui, GOAL_RADIUS_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE,
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_FIELD_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE,
             g->imposed ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_INSET_MM), row = ui_mm(ui, ICON_ROW_MM);
     ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), GOAL_WORDS_MM, CFG_SMALL_MM,
@@ -250,7 +246,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
     ui_fill(ui, ui_rect(f.x + f.w / 2 - 1, f.y, 3, f.h), UI_SURFACE);
     ui_text(ui, T("goals.kort"), f.x + ui_mm(ui, CFG_INSET_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, T("goals.lang"), f.x + f.w - ui_mm(ui, CFG_INSET_MM), y, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
-    float ay = (float)(y + head / 2 - 2), aw = (float)ui_mm(ui, ARROW_LINE_MM), ah = (float)ui_mm(ui, ARROW_HEAD_MM);
+    float ay = (float)(y + head / 2 - 2), aw = (float)ui_mm(ui, CFG_STROKE_MM), ah = (float)ui_mm(ui, ARROW_HEAD_MM);
     ui_line(ui, f.x + f.w * 0.3f, ay, f.x + f.w * 0.7f, ay, aw, UI_INK2);
     ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay - ah, aw, UI_INK2);
     ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay + ah, aw, UI_INK2);
@@ -282,7 +278,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         if (dragging) {
             app->goals.lift_dx[i] = dx;
             app->goals.lift_dy[i] = dy;
-            ui_round(ui, n, ui_mm(ui, GOAL_RADIUS_MM), CFG_HOLE_GOAL);
+            ui_round(ui, n, ui_mm(ui, CFG_RADIUS_FIELD_MM), CFG_HOLE_GOAL);
         } else {
             draw_goal(app, gl, n, 0);
         }
@@ -478,8 +474,8 @@ static void goal_editor(scr_app *app)
         snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
         SDL_Rect ar = {rx, ry, colw, ui_mm(ui, ACTION_ROW_MM)};
         ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
-        if (a->done) ui_check(ui, ar.x + ui_mm(ui, CHECK_MM), ar.y + ar.h / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
-        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CHECK_MM * 2 + CFG_INSET_MM), ar.h),
+        if (a->done) ui_check(ui, ar.x + ui_mm(ui, CFG_CHECK_MM), ar.y + ar.h / 2, ui_mm(ui, CFG_CHECK_MM), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CFG_CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CFG_CHECK_MM * 2 + CFG_INSET_MM), ar.h),
                     CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {
             app->goals.action = i;

@@ -6,15 +6,11 @@
 #include <time.h>
 
 #define UNLOCK_W_MM 90.0f   /* the one way in, before the PIN */
-#define UNLOCK_GAP_MM 8.0f  /* between its words and it */
 #define NEW_W_MM 64.0f      /* Nieuwe bijeenkomst */
-#define LIST_TOP_MM 8.0f    /* the list starts this far under the title bar */
 #define EMPTY_DOWN_MM 30.0f /* no meetings yet: said this far down */
 #define ROW_MM 26.0f        /* a meeting's row */
 #define EDGE_MM 2.0f        /* the coloured edge on its left */
 #define TEXT_X_MM 7.0f      /* its words start past the edge */
-#define TITLE_H_MM 10.0f    /* the family's name */
-#define INFO_H_MM 9.0f      /* the template, the day and how many take part */
 
 static void reload(scr_app *app)
 {
@@ -42,7 +38,7 @@ static void locked(scr_app *app, int top)
     int t = scr_target(app), w = ui_mm(ui, UNLOCK_W_MM);
     int y = top + (scr_statusbar(app) - top) / 3;
     y += ui_text(ui, T("home.locked"), ui->w / 2, y, CFG_LEAD_MM, UI_INK2, UI_CENTER, ui->w - 4 * scr_margin(app)).y;
-    if (ui_button(ui, "home.unlock", ui_rect((ui->w - w) / 2, y + ui_mm(ui, UNLOCK_GAP_MM), w, t), T("home.unlock"), UI_PRIMARY))
+    if (ui_button(ui, "home.unlock", ui_rect((ui->w - w) / 2, y + ui_mm(ui, CFG_AIR_WIDE_MM), w, t), T("home.unlock"), UI_PRIMARY))
         scr_pin_ask(app, PIN_FOR_HOME, 0);
 }
 
@@ -67,7 +63,7 @@ void scr_home_frame(scr_app *app)
         start_new(app);
 
     int bottom = scr_statusbar(app);
-    int y = top + ui_mm(ui, LIST_TOP_MM);
+    int y = top + ui_mm(ui, CFG_AIR_WIDE_MM);
     if (app->nmeetings == 0) {
         ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, EMPTY_DOWN_MM), CFG_LEAD_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
     }
@@ -103,14 +99,14 @@ void scr_home_frame(scr_app *app)
         int tx = card.x + ui_mm(ui, TEXT_X_MM);
         int del_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), open_w = ui_mm(ui, CFG_BUTTON_W_SHORT_MM), exp_w = ui_mm(ui, CFG_BUTTON_W_MM);
         int text_w = card.w - del_w - open_w - exp_w - ui_mm(ui, TEXT_X_MM + 3 * CFG_GAP_WIDE_MM + CFG_PAD_MM);
-        ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM), text_w, ui_mm(ui, TITLE_H_MM)), CFG_NOTE_MM,
+        ui_text_fit(ui, mt->title, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM), text_w, ui_mm(ui, CFG_LINE_NAME_MM)), CFG_NOTE_MM,
                     CFG_BODY_MM, UI_INK, UI_LEFT);
         time_t secs = (time_t)(mt->created_at_ms / 1000);
         struct tm tm;
         localtime_r(&secs, &tm);
         strftime(when, sizeof when, "%d-%m-%Y %H:%M", &tm);
         snprintf(line, sizeof line, TN("home.meeting_line", "home.meeting_line_many", mt->nparticipants), scr_template_name(app, mt->template_id), when, mt->nparticipants);
-        ui_text_fit(ui, line, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM + TITLE_H_MM), text_w, ui_mm(ui, INFO_H_MM)),
+        ui_text_fit(ui, line, ui_rect(tx, card.y + ui_mm(ui, CFG_PAD_SMALL_MM + CFG_LINE_NAME_MM), text_w, ui_mm(ui, CFG_LINE_SUB_MM)),
                     CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
         if (ui_area(ui, id, card, mt->title, UI_G_CLICK)) scr_open_meeting(app, mt->id);
         int bh = t, bx = card.x + card.w - ui_mm(ui, CFG_PAD_MM) - del_w;

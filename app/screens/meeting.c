@@ -6,20 +6,12 @@
 
 #define BAR_MM 34.0f          /* the phase bar: two rows of buttons beside the timer */
 #define DIGITS_MM (CFG_TIMER_MM * 0.8f) /* the timer's digits, shrinking to fit their box */
-#define BAR_BUTTON_MM 13.0f   /* a button in it (+1 and +5 are square) */
 #define PAUSE_W_MM 24.0f      /* Pauze, Start */
 #define CLOCK_W_MM 62.0f      /* the timer */
 #define STEPS_X_MM 7.0f       /* the steps start this far past the family's name, the rule between */
-#define STEP_DOT_MM 4.5f      /* a phase's numbered dot, radius */
-#define CHIPS_MM 14.0f        /* the bar of people above the status bar */
-#define HOME_W_MM 50.0f       /* Naar overzicht */
 #define UNDO_W_MM 100.0f      /* Ongedaan maken and Opnieuw, together */
-#define FINISHED_BAND_MM 14.0f /* a finished meeting's band */
 #define CLOSED_BAND_MM 16.0f  /* the closed segment's band */
 #define BAND_WORDS_MM (CFG_BODY_MM * 1.1f) /* its words */
-#define LEAVE_W_MM 60.0f      /* the way out of it, in the band */
-#define BOARD_PAD_MM 8.0f     /* words on a board that has no board of its own */
-#define ABOUT_GAP_MM 5.0f     /* between its heading and what it is for */
 #define BREAK_UP_MM 12.0f     /* a break: its heading, this far above the middle */
 #define BREAK_LINE_MM 16.0f   /* and when it ends, this far under the heading */
 #define CHOOSE_W_MM 80.0f     /* a child's name, to choose whose VIP-kaart */
@@ -55,7 +47,7 @@ static void steps(scr_app *app, SDL_Rect r)
     ui_ctx *ui = app->ui;
     int n = app->nphases;
     if (n < 1) return;
-    int rad = ui_mm(ui, STEP_DOT_MM), dot_w = 2 * rad + ui_mm(ui, CFG_GAP_MM);
+    int rad = ui_mm(ui, CFG_DISC_MM), dot_w = 2 * rad + ui_mm(ui, CFG_GAP_MM);
     /* Every title when they fit at the small size; otherwise numbers, and the
      * current phase named in full (an agenda of eight stays readable). */
     int all = 1;
@@ -178,7 +170,7 @@ static int phase_bar(scr_app *app)
     ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
             UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
-    int bh = ui_mm(ui, BAR_BUTTON_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
+    int bh = ui_mm(ui, CFG_BUTTON_SMALL_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
     int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
     int bx = ui->w - m - ctl;
     int clock_w = ui_mm(ui, CLOCK_W_MM);
@@ -194,8 +186,8 @@ static int phase_bar(scr_app *app)
         if (ui_button(ui, "meeting.reopen", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.reopen"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->meeting.id);
         ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
-        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh),
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + CFG_BUTTON_SMALL_MM) + 2 * g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh),
                       "+5");
         return h;
     }
@@ -204,8 +196,8 @@ static int phase_bar(scr_app *app)
         ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
         ui_button_off(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"));
         ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
-        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, BAR_BUTTON_MM), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + BAR_BUTTON_MM) + 2 * g, row2, ui_mm(ui, BAR_BUTTON_MM), bh),
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + CFG_BUTTON_SMALL_MM) + 2 * g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh),
                       "+5");
         return h;
     }
@@ -217,7 +209,7 @@ static int phase_bar(scr_app *app)
     } else if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) {
         go_phase(app, +1);
     }
-    int pw = ui_mm(ui, PAUSE_W_MM), aw = ui_mm(ui, BAR_BUTTON_MM);
+    int pw = ui_mm(ui, PAUSE_W_MM), aw = ui_mm(ui, CFG_BUTTON_SMALL_MM);
     SDL_Rect r0 = ui_rect(bx, row2, pw, bh);
     if (!cur->started_at_ms) {
         if (ui_button(ui, "timer.start", r0, T("timer.start"), UI_PRIMARY)) go_phase(app, 0);
@@ -275,8 +267,8 @@ static int meeting_body(scr_app *app)
     const scr_board *bd = scr_board_of(cur->def.board);
     int drieluik = bd->id == BOARD_DRIELUIK;
     if (drieluik && scr_stale(app, app->notes_stale)) scr_dl_load(app); /* before the chips count held notes */
-    int chips_h = ui_mm(ui, CHIPS_MM), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, HOME_W_MM), undo_w = bd->undo ? ui_mm(ui, UNDO_W_MM) : 0, g = ui_mm(ui, CFG_GAP_MM);
+    int chips_h = ui_mm(ui, CFG_BAR_MM), chips_y = bottom - chips_h;
+    int home_w = ui_mm(ui, CFG_BUTTON_W_BIG_MM), undo_w = bd->undo ? ui_mm(ui, UNDO_W_MM) : 0, g = ui_mm(ui, CFG_GAP_MM);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
@@ -304,7 +296,7 @@ static int meeting_body(scr_app *app)
     int y = top;
     int finished = app->meeting.status == MEETING_FINISHED;
     if (finished) { /* read only: said across the screen, and every tap below says it again */
-        int band = ui_mm(ui, FINISHED_BAND_MM);
+        int band = ui_mm(ui, CFG_BAR_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), CFG_BAND);
         char when[64], line[256];
         scr_local_date_words(app, app->meeting.finished_at_ms, when, sizeof when);
@@ -317,7 +309,7 @@ static int meeting_body(scr_app *app)
     if (closed) {
         int band = ui_mm(ui, CLOSED_BAND_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), UI_CLOSED_BAND);
-        int lw = ui_mm(ui, LEAVE_W_MM);
+        int lw = ui_mm(ui, CFG_BUTTON_W_LONG_MM);
         ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, CFG_GAP_WIDE_MM), band), BAND_WORDS_MM,
                     CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
         /* The one way out before the family is done: the facilitator's PIN. */
@@ -334,7 +326,7 @@ static int meeting_body(scr_app *app)
         bd->draw(app, board);
     } else {
         ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
-        int pad = ui_mm(ui, BOARD_PAD_MM);
+        int pad = ui_mm(ui, CFG_AIR_WIDE_MM);
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
         const char *prompts = scr_phase_prompts(app, &cur->def);
@@ -355,7 +347,7 @@ static int meeting_body(scr_app *app)
             int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
             SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
             const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals") : T("board.talk");
-            ui_text(ui, about, cx, ty + p.y + ui_mm(ui, ABOUT_GAP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+            ui_text(ui, about, cx, ty + p.y + ui_mm(ui, CFG_AIR_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
         }
     }
     if (finished) {

@@ -6,12 +6,8 @@
 #include <string.h>
 
 #define TITLE_GAP_MM 6.0f   /* the title, after Terug */
-#define PART_GAP_MM 6.0f    /* between the title's field and the templates */
-#define STEP_W_MM 13.0f     /* a phase's - and + */
 #define MINUTES_W_MM 22.0f  /* its minutes, between them */
 #define ROW_MM 15.0f        /* a participant's row */
-#define ROW_AVATAR_MM 4.5f  /* their initial in it, radius */
-#define EARLIER_MM 8.0f     /* room for the line that says how many are above */
 
 /* Family members a supporter can come with (seed §2.6: each may bring one). */
 static int family(core_role r) { return r == ROLE_KIND || r == ROLE_OUDER || r == ROLE_PLEEGOUDER || r == ROLE_NETWERKLID; }
@@ -97,7 +93,7 @@ void scr_new_frame(scr_app *app)
     int x = m, y = top + ui_mm(ui, CFG_HEADING_GAP_MM);
     y = label(app, T("new.meeting_title"), x, y);
     ui_field(ui, "new.title", ui_rect(x, y, col, t), app->title, sizeof app->title, CORE_NAME_MAX, T("new.title_hint"));
-    y += t + ui_mm(ui, PART_GAP_MM);
+    y += t + ui_mm(ui, CFG_HEADING_GAP_MM);
     y = label(app, T("new.template"), x, y);
     for (int i = 0; i < app->ntemplates && y + t <= bottom; i++) {
         const core_template *tp = &app->templates[i];
@@ -114,7 +110,7 @@ void scr_new_frame(scr_app *app)
         core_template *tp = draft(app);
         y += g;
         y = label(app, T("new.phases"), x, y);
-        int rh = ui_mm(ui, CFG_TARGET_MM), bw_ = ui_mm(ui, STEP_W_MM), mw = ui_mm(ui, MINUTES_W_MM);
+        int rh = ui_mm(ui, CFG_TARGET_MM), bw_ = ui_mm(ui, CFG_BUTTON_SMALL_MM), mw = ui_mm(ui, MINUTES_W_MM);
         for (int i = 0; i < tp->nphases && y + rh <= bottom - g; i++, y += rh + g / 2) {
             core_phase_def *d = &tp->phases[i];
             char id[48], line[256], mins[32];
@@ -180,7 +176,7 @@ void scr_new_frame(scr_app *app)
         ui_text(ui, T("new.no_participants"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
     int row = ui_mm(ui, ROW_MM);
     /* More than fit: the newest stay in view (the one just added must be seen). */
-    int fit = (bottom - y - ui_mm(ui, EARLIER_MM)) / (row + g / 2);
+    int fit = (bottom - y - ui_mm(ui, CFG_LINE_MM)) / (row + g / 2);
     int from = app->nparts > fit && fit > 0 ? app->nparts - fit : 0;
     if (from > 0) {
         char more[64];
@@ -193,7 +189,7 @@ void scr_new_frame(scr_app *app)
         SDL_Rect r = ui_rect(x, y, col, row);
         ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         /* Colour and initial together, so the colour is never the only cue. */
-        int rad = ui_mm(ui, ROW_AVATAR_MM), cx = r.x + ui_mm(ui, CFG_PAD_SMALL_MM) + rad, cy = r.y + row / 2;
+        int rad = ui_mm(ui, CFG_DISC_MM), cx = r.x + ui_mm(ui, CFG_PAD_SMALL_MM) + rad, cy = r.y + row / 2;
         scr_avatar(app, cx, cy, rad, p->colour, p->name);
         if (p->role == ROLE_SUPPORTER && p->supports > 0 && p->supports <= app->nparts)
             snprintf(line, sizeof line, T("new.supporter_line"), p->name, app->parts[p->supports - 1].name);

@@ -14,8 +14,6 @@
 #define VIEWER_H_MM 125.0f   /* a note shown whole */
 #define VIEWER_TOP_MM 20.0f
 #define VIEWER_AVATAR_MM 5.0f /* its writer's initial, radius */
-#define VIEWER_BUTTON_W_MM 50.0f /* Bewerken, Sluiten */
-#define NOTE_PAD_MM 2.5f     /* inside a post-it at full size; less when it is drawn smaller */
 #define PEN_MM 1.4f
 
 /* One post-it: its words fitted, or its drawing with the caption underneath. */
@@ -24,7 +22,7 @@ void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float
     ui_ctx *ui = app->ui;
     ui_round(ui, r, ui_mm(ui, CFG_RADIUS_NOTE_MM), fill);
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), edge);
-    int pad = ui_mm(ui, NOTE_PAD_MM * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
+    int pad = ui_mm(ui, CFG_PAD_NOTE_MM * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
     SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, CFG_NUDGE_MM)};
     if (n->ink_len && ink_decode(&app->scratch_ink, n->ink, n->ink_len) == 0) {
         int cap_h = n->text[0] ? in.h / 4 : 0;
@@ -169,7 +167,7 @@ static void viewer(scr_app *app)
         int rad = ui_mm(ui, VIEWER_AVATAR_MM);
         scr_avatar(app, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
     }
-    int bw = ui_mm(ui, VIEWER_BUTTON_W_MM), by = card.y + ch + 2 * g;
+    int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch + 2 * g;
     if (ui_button(ui, "note.edit", ui_rect(ui->w / 2 - bw - g / 2, by, bw, t), T("note.edit"), UI_SECONDARY)) scr_note_edit(app, n);
     if (ui_button(ui, "note.close", ui_rect(ui->w / 2 + g / 2, by, bw, t), T("note.close"), UI_PRIMARY)) app->note_view = 0;
 }

@@ -8,8 +8,6 @@
 
 #define DOT_MM 3.0f          /* a digit typed, radius */
 #define SHAKE_MM 4.0f        /* how far the dots shake after a wrong PIN */
-#define DOTS_GAP_MM 5.0f     /* between the words and the dots */
-#define TOP_MM 8.0f          /* a new PIN: the words start this far under the title bar */
 #define KEYS_GAP_MM 6.0f     /* above the keys, and under them */
 #define KEY_MAX_MM 24.0f     /* a key, at most */
 #define MODAL_KEY_MM 17.0f   /* a key when the PIN is asked */
@@ -80,11 +78,11 @@ void scr_pin_new_frame(scr_app *app)
     ui_ctx *ui = app->ui;
     int top = scr_begin(app, "pin_new", T("pin.welcome"), 0);
     int cx = ui->w / 2, m = scr_margin(app);
-    int y = top + ui_mm(ui, TOP_MM);
+    int y = top + ui_mm(ui, CFG_AIR_WIDE_MM);
     SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_LEAD_MM, UI_INK, UI_CENTER, 0);
     y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);
     p = ui_text(ui, T("pin.why"), cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
-    y += p.y + ui_mm(ui, DOTS_GAP_MM);
+    y += p.y + ui_mm(ui, CFG_AIR_MM);
     pin_dots(app, cx, y);
     y += ui_mm(ui, DOT_MM * 2) + ui_mm(ui, KEYS_GAP_MM);
     int bottom = scr_statusbar(app);
@@ -184,7 +182,7 @@ int scr_pin_modal(scr_app *app)
         [PIN_FOR_FINISH] = N_("pin.for_finish"), [PIN_FOR_REOPEN_MEETING] = N_("pin.for_reopen_meeting")};
     const char *why = T(why_key[app->pin_for]);
     p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, CFG_PAD_MM * 2));
-    y += p.y + ui_mm(ui, DOTS_GAP_MM);
+    y += p.y + ui_mm(ui, CFG_AIR_MM);
     pin_dots(app, cx, y);
     y += ui_mm(ui, DOT_MM * 2 + CFG_GAP_TIGHT_MM);
     /* The status bar is under the backdrop: say it here, where the eyes are. */

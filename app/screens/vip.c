@@ -17,7 +17,6 @@
 #define VIEW_W_MM 34.0f       /* Kiezen, De kaart */
 #define TITLE_ROOM_MM 12.0f   /* the title leaves this, besides those buttons */
 #define COUNT_LINE_MM 10.0f   /* the counter's line above the tiles; the card's switch */
-#define SHARE_W_MM 60.0f      /* that switch: Mag in het plan */
 #define CARD_UP_MM 8.0f       /* the card reaches up beside it */
 #define COUNT_Y_MM 6.0f       /* the counter's middle, under the bar */
 #define COUNT_DOT_MM 2.6f     /* one of the ten places, radius */
@@ -25,30 +24,22 @@
 #define TILE_W_MM 34.0f       /* a person's tile, at least */
 #define TILE_H_MM 36.0f
 #define TILE_PICTO_MM 15.0f   /* its pictogram */
-#define TILE_NAME_MM 10.0f    /* its name's line, at its foot */
 #define PLUS_MM (CFG_TITLE_MM * 1.6f) /* the adding tile's + */
 #define PLUS_UP_MM 14.0f      /* and how far above the middle */
 #define PICKED_EDGE_MM 1.2f   /* a picked tile's frame: thick */
-#define PICKED_CHECK_MM 4.5f  /* and its check, radius */
 #define SHAKE_MM 2.0f         /* a tile that does not fit shakes this far */
 #define PERSON_MM 30.0f       /* a person on the card, at most */
-#define PERSON_RING_MM 1.0f   /* their colour around them, and around the child */
 #define HUB_MAX_MM 22.0f      /* the child in the middle, radius */
 #define HUB_MIN_MM 10.0f
 #define SPOKE_MM 0.8f         /* from the child to each person */
 #define NEW_ROOM_MM 3.0f      /* the "nieuw" tag, beyond its word */
 #define NEW_WORD_UP_MM 2.6f   /* its word, centred */
-#define EMPTY_Y_MM 8.0f       /* an empty card says so, this far under the child */
-#define EMPTY_WRAP_MM 20.0f   /* kept free at its sides, together */
+#define EMPTY_WRAP_MM 20.0f   /* an empty card's words: this much kept free beside them */
 #define GONE_UP_MM 7.0f       /* who is no longer on it, this far above the foot */
 #define BIG_RING_MM 1.5f      /* one person: their colour around them */
-#define NAME_LINE_MM 12.0f    /* their name under them */
 #define QUESTION_MM (CFG_TITLE_MM * 0.75f) /* Hoe gaat het contact? */
-#define SECTION_LINE_MM 12.0f /* its line */
 #define FACE_MAX_MM 30.0f     /* a face to tap, at most */
 #define CHANGE_MM 24.0f       /* meer, minder, goed, anders: a card */
-#define CHOSEN_EDGE_MM 1.0f   /* a chosen card's frame */
-#define DONE_W_MM 50.0f       /* Klaar */
 #define ADD_INSET_W_MM 10.0f  /* adding someone: the sheet, this far from the sides */
 #define ADD_INSET_H_MM 8.0f   /* its height: this much less, top and bottom */
 #define ADD_TOP_MM 6.0f       /* its top */
@@ -271,8 +262,8 @@ static void pick_view(scr_app *app, SDL_Rect r)
             int pressed = ui_pressed(ui, "vip.add");
             ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, CFG_EDGE_PX);
             ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), PLUS_MM, UI_ACCENT, UI_CENTER, 0);
-            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM), c.w,
-                                                  ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
+            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, CFG_LINE_NAME_MM + CFG_INSET_MM), c.w,
+                                                  ui_mm(ui, CFG_LINE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
             if (ui_area(ui, "vip.add", c, T("vip.add"), UI_G_CLICK)) {
                 app->vip.adding = 1;
                 app->vip.add_rel = -1;
@@ -292,11 +283,11 @@ static void pick_view(scr_app *app, SDL_Rect r)
         ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM),
                             c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
         draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
-        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, TILE_NAME_MM + CFG_INSET_MM),
-                                         c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, TILE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM,
+        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, CFG_LINE_NAME_MM + CFG_INSET_MM),
+                                         c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, CFG_LINE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM,
                     UI_INK, UI_CENTER);
         if (e) {
-            int br = ui_mm(ui, PICKED_CHECK_MM);
+            int br = ui_mm(ui, CFG_DISC_MM);
             ui_circle(ui, c.x + c.w - br - ui_mm(ui, CFG_INSET_MM), c.y + br + ui_mm(ui, CFG_PAD_SMALL_MM), br, UI_ACCENT);
             ui_check(ui, c.x + c.w - br - ui_mm(ui, CFG_INSET_MM), c.y + br + ui_mm(ui, CFG_PAD_SMALL_MM), br * 3 / 2, UI_SURFACE);
         }
@@ -327,13 +318,13 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         ui_line(ui, cx, cy, cx + cosf(a) * R, cy + sinf(a) * R, ui_mm(ui, SPOKE_MM), UI_HAIRLINE);
     }
     ui_circle(ui, cx, cy, hub, UI_ACCENT);
-    ui_circle(ui, cx, cy, hub - ui_mm(ui, PERSON_RING_MM), UI_SURFACE);
+    ui_circle(ui, cx, cy, hub - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
     draw_picto(app, "kind", cx, cy - hub / 4, (float)hub / ui->ppmm * 0.55f, UI_INK);
     ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6,
                                                  2 * hub - ui_mm(ui, CFG_PAD_SMALL_MM * 2), hub / 2), CFG_BODY_MM, CFG_SMALL_MM,
                 UI_INK, UI_CENTER);
     if (!n)
-        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2, UI_CENTER,
+        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, CFG_AIR_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_CENTER,
                 r.w - ui_mm(ui, EMPTY_WRAP_MM));
     for (int i = 0; i < n; i++) {
         const core_vip_entry *e = &app->vip.card[i];
@@ -343,7 +334,7 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         SDL_Rect box = {px - size / 2, py - size / 2, size, size};
         int rad = size * 32 / 100;
         ui_circle(ui, px, py - size / 8, rad, p ? colour_of(app, p) : UI_INK2);
-        ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, PERSON_RING_MM), UI_SURFACE);
+        ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
         draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
         ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM),
                                          size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4), CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK,
@@ -413,7 +404,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(app, p));
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad - ui_mm(ui, BIG_RING_MM), UI_SURFACE);
     draw_picto(app, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
-    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, NAME_LINE_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK,
+    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK,
                 UI_CENTER);
     if (ui_button(ui, "vip.person.drop", ui_rect(r.x + g, r.y + r.h - t, lw - 2 * g, t), T("vip.drop"), UI_QUIET)) {
         if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL))) app->vip.person = 0;
@@ -422,7 +413,7 @@ static void person_view(scr_app *app, SDL_Rect r)
 
     int y = r.y;
     ui_text(ui, T("vip.contact"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, SECTION_LINE_MM);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     int fs = (w - 4 * g) / 5;
     if (fs > ui_mm(ui, FACE_MAX_MM)) fs = ui_mm(ui, FACE_MAX_MM);
     for (int k = 1; k <= CORE_VIP_FACES; k++) {
@@ -443,7 +434,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     }
     y += fs + ui_mm(ui, CFG_NUDGE_MM + CFG_LINE_SMALL_MM) + g;
     ui_text(ui, T("vip.change"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, SECTION_LINE_MM);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     static const struct { core_vip_change c; const char *id, *key; } changes[] = {
         {VIP_MEER, "vip.change.meer", N_("vip.meer")}, {VIP_MINDER, "vip.change.minder", N_("vip.minder")},
         {VIP_GOED, "vip.change.goed", N_("vip.goed")}, {VIP_ANDERS, "vip.change.anders", N_("vip.anders")}};
@@ -452,7 +443,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         SDL_Rect b = {x + k * (cw + g), y, cw, ch};
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
         ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
-                sel ? UI_ACCENT : CFG_QUIET_EDGE, sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
+                sel ? UI_ACCENT : CFG_QUIET_EDGE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
         change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
         ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3,
                                                    b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
@@ -485,7 +476,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         ui_textarea(ui, "vip.note", ui_rect(x, y, w, nh), app->vip.note, sizeof app->vip.note, CORE_NOTE_MAX,
                     T("vip.note_hint"), CFG_NOTE_MM, UI_SURFACE);
     }
-    int save = ui_button(ui, "vip.person.done", ui_rect(x + w - ui_mm(ui, DONE_W_MM), r.y + r.h - t, ui_mm(ui, DONE_W_MM), t),
+    int save = ui_button(ui, "vip.person.done", ui_rect(x + w - ui_mm(ui, CFG_BUTTON_W_BIG_MM), r.y + r.h - t, ui_mm(ui, CFG_BUTTON_W_BIG_MM), t),
                          T("vip.person_done"), UI_PRIMARY);
     ui_keep_focus(ui);
     if (save) {
@@ -521,7 +512,7 @@ static void add_modal(scr_app *app)
         snprintf(id, sizeof id, "vip.rel.%s", word);
         int sel = app->vip.add_rel == i;
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
-                sel ? UI_ACCENT : UI_HAIRLINE, sel ? ui_mm(ui, CHOSEN_EDGE_MM) : CFG_HAIRLINE_PX);
+                sel ? UI_ACCENT : UI_HAIRLINE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
         draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
         static const char *const keys[REL_COUNT] = {
             N_("vip.rel.mama"), N_("vip.rel.papa"), N_("vip.rel.oma"), N_("vip.rel.opa"), N_("vip.rel.broer"),
@@ -609,7 +600,7 @@ void scr_vip_frame(scr_app *app)
     if (app->vip.person) {
         person_view(app, body);
     } else if (app->vip.view) {
-        int sw = ui_mm(ui, SHARE_W_MM);
+        int sw = ui_mm(ui, CFG_BUTTON_W_LONG_MM);
         if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, COUNT_LINE_MM), sw, t), T("vip.share"), app->vip.shared, 0))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SHARE, .id = app->vip.child, .n = !app->vip.shared, .actor = app->vip.child}, NULL));
         card_view(app, ui_rect(body.x, body.y + t - ui_mm(ui, CARD_UP_MM), body.w, body.h - t + ui_mm(ui, CARD_UP_MM)), 1);
