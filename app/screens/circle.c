@@ -6,10 +6,13 @@
 #include <math.h>
 #include <stdio.h>
 
+#define NAME_W_MM 48.0f  /* a name under its face, at most */
+#define FACE_MM 10.0f    /* a face's radius, at most */
+
 void scr_circle_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int n = 0;
     for (int i = 0; i < app->nmparts; i++) n += app->mparts[i].present;
     if (n == 0) {
@@ -18,13 +21,14 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     }
     /* Each person's place on the ring: as wide as the ring allows for this many, so
      * forty people still each have their own (faces and names shrink, none overlaps). */
-    int cx = r.x + r.w / 2, cy = r.y + r.h / 2, label_w = ui_mm(ui, 48), face = ui_mm(ui, 10);
-    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, 4)), ry = (float)(r.h / 2 - face - ui_mm(ui, 14));
+    int cx = r.x + r.w / 2, cy = r.y + r.h / 2, label_w = ui_mm(ui, NAME_W_MM), face = ui_mm(ui, FACE_MM);
+    float rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
+    float ry = (float)(r.h / 2 - face - ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM + CFG_LINE_SMALL_MM));
     float slot = 2 * (float)M_PI * sqrtf((rx * rx + ry * ry) / 2) / (float)n;
-    if (slot - ui_mm(ui, 2) < label_w) label_w = (int)slot - ui_mm(ui, 2);
+    if (slot - ui_mm(ui, CFG_GAP_TIGHT_MM) < label_w) label_w = (int)slot - ui_mm(ui, CFG_GAP_TIGHT_MM);
     if (face > label_w / 3) face = label_w / 3;
-    rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, 4));
-    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, 5), CFG_TITLE_MM * 0.8f, UI_INK2, UI_CENTER, (int)rx);
+    rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
+    ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, CFG_AIR_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
@@ -34,11 +38,11 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
         scr_avatar(app, x, y, face, p->colour, p->name);
         char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 80];
         const core_participant *with = p->supports ? scr_participant(app, p->supports) : NULL;
-        ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, 1), label_w, ui_mm(ui, 7)), CFG_BODY_MM,
-                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM), label_w, ui_mm(ui, CFG_LABEL_MM)),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
         if (with) snprintf(line, sizeof line, T("circle.with"), scr_role_name(p->role), with->name);
         else snprintf(line, sizeof line, "%s", scr_role_name(p->role));
-        ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, 8), label_w, ui_mm(ui, 6)), CFG_SMALL_MM,
-                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
+        ui_text_fit(ui, line, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM + CFG_LABEL_MM), label_w,
+                                      ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
     }
 }

@@ -6,6 +6,13 @@
 #include <string.h>
 #include <time.h>
 
+#define ALERT_MM 2.5f           /* the status bar's "!" of an error, radius */
+#define SAVED_MM 2.2f           /* the disc of its opgeslagen check, radius */
+#define PROMPT_INDENT_MM 7.0f   /* a question, after its bullet */
+#define PROMPT_BULLET_X_MM 2.5f /* the bullet's middle */
+#define PROMPT_BULLET_MM 1.1f   /* its radius */
+#define PROMPT_END_MM 4.0f      /* kept free at a line's end */
+
 const char *scr_tr(const char *key) { return gettext(key); }
 
 const char *scr_trn(const char *key_one, const char *key_many, long n)
@@ -348,7 +355,7 @@ int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h
 {
     ui_ctx *ui = app->ui;
     if (strcmp(app->undo.board, board) != 0) scr_undo_look(app, board);
-    int g = ui_mm(ui, 2), uw = w * 3 / 5, tapped = -1;
+    int g = ui_mm(ui, CFG_GAP_TIGHT_MM), uw = w * 3 / 5, tapped = -1;
     int open = app->meeting.status != MEETING_FINISHED; /* a finished meeting changes nothing, undo included */
     char id[32];
     snprintf(id, sizeof id, "%s.undo", board);
@@ -380,9 +387,9 @@ int scr_target(const scr_app *app) { return ui_mm(app->ui, CFG_BUTTON_MM); }
 int scr_header(scr_app *app, const char *title, int left)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 24);
+    int h = ui_mm(ui, CFG_HEADER_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int th = ui_text_size(ui, title, CFG_TITLE_MM).y;
     ui_text(ui, title, scr_margin(app) + left, (h - th) / 2, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
     return h;
@@ -398,19 +405,19 @@ int scr_begin(scr_app *app, const char *screen, const char *title, int left)
 int scr_statusbar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 14);
+    int h = ui_mm(ui, CFG_BAR_MM);
     int y = ui->h - h;
     ui_fill(ui, ui_rect(0, y, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, y, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int m = scr_margin(app);
     if (app->status[0] && (int32_t)(app->now - app->status_until) < 0) {
         /* An error has an icon as well as a colour. */
         int x = m;
         if (app->status_error) {
-            int r = ui_mm(ui, 2.5f);
+            int r = ui_mm(ui, ALERT_MM);
             ui_circle(ui, x + r, y + h / 2, r, UI_DANGER);
             ui_text(ui, "!", x + r, y + h / 2 - ui_text_size(ui, "!", CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
-            x += 2 * r + ui_mm(ui, 2);
+            x += 2 * r + ui_mm(ui, CFG_ICON_GAP_MM);
         }
         ui_text_fit(ui, app->status, ui_rect(x, y, ui->w * 2 / 3 - x, h), CFG_BODY_MM, CFG_SMALL_MM,
                     app->status_error ? UI_DANGER : UI_INK, UI_LEFT);
@@ -418,7 +425,7 @@ int scr_statusbar(scr_app *app)
     if (app->saved_at && app->now - app->saved_at < 4000u) {
         const char *s = T("status.saved");
         int tw = ui_text_size(ui, s, CFG_SMALL_MM).x;
-        int r = ui_mm(ui, 2.2f), cx = ui->w - m - tw - ui_mm(ui, 2) - r;
+        int r = ui_mm(ui, SAVED_MM), cx = ui->w - m - tw - ui_mm(ui, CFG_ICON_GAP_MM) - r;
         ui_circle(ui, cx, y + h / 2, r, UI_EDGE_MIDDLE);
         ui_check(ui, cx, y + h / 2, r * 3 / 2, UI_SURFACE);
         ui_text(ui, s, ui->w - m, y + (h - ui_text_size(ui, s, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
@@ -599,7 +606,7 @@ static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, in
 {
     ui_ctx *ui = app->ui;
     char line[CORE_PROMPTS_BYTES];
-    int colw = cols == 1 ? r.w : (r.w - ui_mm(ui, 8)) / 2;
+    int colw = cols == 1 ? r.w : (r.w - ui_mm(ui, CFG_AIR_WIDE_MM)) / 2;
     int x = r.x, y = r.y, col = 0;
     for (const char *p = text; *p;) {
         const char *e = strchr(p, '\n');
@@ -609,21 +616,21 @@ static int flow_prompts(scr_app *app, const char *text, SDL_Rect r, int cols, in
         int question = line[0] == '-' && line[1] == ' ';
         const char *s = question ? line + 2 : line;
         float mm = question ? CFG_BODY_MM : CFG_NOTE_MM;
-        int indent = question ? ui_mm(ui, 7) : 0, wrap = colw - indent - ui_mm(ui, 4);
+        int indent = question ? ui_mm(ui, PROMPT_INDENT_MM) : 0, wrap = colw - indent - ui_mm(ui, PROMPT_END_MM);
         SDL_Point one = ui_text_size(ui, s, mm);
         int h = one.y * (1 + one.x / (wrap > 0 ? wrap : 1));
-        if (!question && y > r.y) y += ui_mm(ui, 3); /* a new heading: a little air */
+        if (!question && y > r.y) y += ui_mm(ui, CFG_PARA_GAP_MM); /* a new heading: a little air */
         if (y + h > r.y + r.h) {
             if (col + 1 >= cols) return 0;
             col++;
-            x = r.x + col * (colw + ui_mm(ui, 8));
+            x = r.x + col * (colw + ui_mm(ui, CFG_AIR_WIDE_MM));
             y = r.y;
         }
         if (draw) {
-            if (question) ui_circle(ui, x + ui_mm(ui, 2.5f), y + one.y / 2, ui_mm(ui, 1.1f), UI_ACCENT);
+            if (question) ui_circle(ui, x + ui_mm(ui, PROMPT_BULLET_X_MM), y + one.y / 2, ui_mm(ui, PROMPT_BULLET_MM), UI_ACCENT);
             h = ui_text(ui, s, x + indent, y, mm, UI_INK, UI_LEFT, wrap).y;
         }
-        y += h + (question ? ui_mm(ui, 2) : ui_mm(ui, 3));
+        y += h + (question ? ui_mm(ui, CFG_GAP_TIGHT_MM) : ui_mm(ui, CFG_PARA_GAP_MM));
     }
     return 1;
 }
@@ -668,7 +675,7 @@ void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, 
             (*month) = tm.tm_mon + 1;
         }
     }
-    int t = ui_mm(ui, 12), g = ui_mm(ui, 1.5f), cw = (r.w - 6 * g) / 7;
+    int t = ui_mm(ui, CFG_TARGET_MM), g = ui_mm(ui, CFG_GAP_SMALL_MM), cw = (r.w - 6 * g) / 7;
     char head[64];
     snprintf(head, sizeof head, "%s %d", (app->lang_en ? en_months : nl_months)[(*month) - 1], (*year));
     char pid[48], nid[48];
@@ -688,7 +695,7 @@ void scr_calendar(scr_app *app, const char *prefix, SDL_Rect r, char *date_buf, 
     int y = r.y + t + g;
     for (int i = 0; i < 7; i++)
         ui_text(ui, (app->lang_en ? en_days : nl_days)[i], r.x + i * (cw + g) + cw / 2, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, 0);
-    y += ui_mm(ui, 6);
+    y += ui_mm(ui, CFG_LINE_SMALL_MM);
     struct tm first = {0};
     first.tm_year = (*year) - 1900;
     first.tm_mon = (*month) - 1;
@@ -722,6 +729,6 @@ SDL_Rect scr_modal(scr_app *app, const char *id, int inset_w, int inset_h)
     ui_block(ui, id);
     int cw = ui->w - 2 * inset_w, ch = ui->h - 2 * inset_h;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     return card;
 }

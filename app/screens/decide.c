@@ -10,6 +10,43 @@
 
 #define DRAFT_FILL CFG_CARD_QUIET
 
+#define TAG_WORD_Y_MM 0.6f       /* a tag's word, this far down in it */
+#define DECISION_MM 26.0f        /* a decision's card on the board */
+#define DECISION_SMALL_MM 24.0f  /* one in the drafts' list and in the picture */
+#define FINAL_MM 30.0f           /* one in the plan shown for consent */
+#define BULLET_X_MM 1.5f         /* a bottom line's bullet */
+#define BULLET_Y_MM 3.0f
+#define BULLET_MM 1.0f           /* its radius */
+#define BULLET_INDENT_MM 5.0f    /* the words after it */
+#define SECTION_LINE_MM 10.0f    /* a section's heading on a board */
+#define WHY_LINES_MM 11.0f       /* and the words under it that say why */
+#define GRID_CHIP_W_MM 42.0f     /* a person's check-chip in a grid, at least */
+#define DONE_TALLER_MM 4.0f      /* Wij zijn klaar: taller than a button */
+#define EDITOR_INSET_W_MM 12.0f  /* the decision editor, this far from the screen's sides */
+#define EDITOR_INSET_H_MM 8.0f   /* and from its top and bottom */
+#define WHAT_H_MM 40.0f          /* what was decided: its field */
+#define CAL_H_MM 100.0f          /* by when: the calendar */
+#define DRAFTS_W_MM 240.0f       /* the drafts left, when the family is done */
+#define CONFIRM_W_MM 190.0f      /* starting the closed segment */
+#define CONFIRM_H_MM 80.0f
+#define CONFIRM_PAD_MM 7.0f
+#define PLAN_TITLE_LINE_MM 13.0f /* the plan's title */
+#define FOOT_MM 20.0f            /* kept under its decisions: the team, the bottom lines */
+#define FIXED_MM 14.0f           /* the plan is fixed: the band that says so */
+#define FIXED_CHECK_MM 6.0f
+#define FIXED_TEXT_X_MM 13.0f
+#define AVATAR_X_MM 4.0f         /* who consents: their initial's middle */
+#define AVATAR_MM 3.5f           /* its radius */
+#define NAME_X_MM 9.0f           /* their name */
+#define REMARK_W_MM 220.0f       /* a reservation in their own words */
+#define REMARK_H_MM 80.0f
+#define REMARK_TOP_MM 10.0f
+#define REMARK_HEAD_MM (CFG_TITLE_MM * 0.7f) /* its title: the name can be long */
+#define REMARK_FIELD_MM 34.0f
+#define WHO_AGREED_MM 9.0f       /* a person's line in it: who agreed */
+#define PICTURE_AVATAR_X_MM 3.5f
+#define PICTURE_AVATAR_MM 3.0f
+
 void scr_plan_load(scr_app *app)
 {
     int64_t m = app->meeting.id;
@@ -107,8 +144,9 @@ static void due_line(const scr_app *app, const char *due, char *out, size_t cap)
 static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, const char *id, float mm)
 {
     ui_ctx *ui = app->ui;
-    int pad = ui_mm(ui, 3);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE, d->final ? 3 : 2);
+    int pad = ui_mm(ui, CFG_PAD_SMALL_MM);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE,
+            d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
         if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
@@ -121,19 +159,23 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
         }
     }
     const char *tag = d->final ? T("plan.final") : T("plan.draft");
-    int tw = ui_text_size(ui, tag, CFG_SMALL_MM).x + ui_mm(ui, 4);
-    ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, 6)), ui_mm(ui, 3), d->final ? UI_ACCENT : UI_HAIRLINE);
-    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, 4), r.y + pad + ui_mm(ui, 3), ui_mm(ui, 4), UI_ACCENT);
-    ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, 0.6f), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK, UI_CENTER, 0);
+    int tw = ui_text_size(ui, tag, CFG_SMALL_MM).x + ui_mm(ui, CFG_INSET_MM * 2);
+    ui_round(ui, ui_rect(r.x + r.w - pad - tw, r.y + pad, tw, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2),
+             d->final ? UI_ACCENT : UI_HAIRLINE);
+    if (d->final) ui_check(ui, r.x + r.w - pad - tw - ui_mm(ui, CFG_CHECK_MM), r.y + pad + ui_mm(ui, CFG_TAG_MM / 2),
+                           ui_mm(ui, CFG_CHECK_MM), UI_ACCENT);
+    ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, TAG_WORD_Y_MM), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK,
+            UI_CENTER, 0);
     char who[512], due[40], line[640];
     who_line(app, d, who, sizeof who);
     due_line(app, d->due, due, sizeof due);
-    int line_h = ui_mm(ui, 6);
-    ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"), ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, 8), r.h - 2 * pad - line_h),
-                mm, CFG_SMALL_MM, d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
+    int line_h = ui_mm(ui, CFG_LINE_SMALL_MM);
+    ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"),
+                ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CFG_CHECK_MM * 2), r.h - 2 * pad - line_h), mm, CFG_SMALL_MM,
+                d->what[0] ? UI_INK : UI_INK2, UI_LEFT);
     snprintf(line, sizeof line, "%s%s%s%s%s", who[0] ? who : T("plan.no_who"), due[0] ? " \xC2\xB7 " : "", due,
              d->needs_help ? " \xC2\xB7 " : "", d->needs_help ? T("plan.help_short") : "");
-    ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f,
+    ui_text_fit(ui, line, ui_rect(r.x + pad, r.y + r.h - pad - line_h, r.w - 2 * pad, line_h), CFG_SMALL_MM, CFG_LINE_MIN_MM,
                 UI_INK2, UI_LEFT);
 }
 
@@ -141,17 +183,18 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 static int bodemeisen_box(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int pad = ui_mm(ui, 3), y = r.y + pad;
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
+    int pad = ui_mm(ui, CFG_PAD_SMALL_MM), y = r.y + pad;
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
-    y += ui_mm(ui, 8);
+    y += ui_mm(ui, CFG_LINE_MM);
     if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
-    for (int i = 0; i < app->plan.nbm && y < r.y + r.h - ui_mm(ui, 6); i++) {
+    for (int i = 0; i < app->plan.nbm && y < r.y + r.h - ui_mm(ui, CFG_LINE_SMALL_MM); i++) {
         const core_participant *by = scr_participant(app, app->plan.bm[i].by);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128];
         snprintf(line, sizeof line, "%s%s%s", app->plan.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
-        ui_circle(ui, r.x + pad + ui_mm(ui, 1.5f), y + ui_mm(ui, 3), ui_mm(ui, 1), UI_WARN);
-        y += ui_text(ui, line, r.x + pad + ui_mm(ui, 5), y, CFG_BODY_MM, UI_INK, UI_LEFT, r.w - 2 * pad - ui_mm(ui, 5)).y + ui_mm(ui, 1.5f);
+        ui_circle(ui, r.x + pad + ui_mm(ui, BULLET_X_MM), y + ui_mm(ui, BULLET_Y_MM), ui_mm(ui, BULLET_MM), UI_WARN);
+        y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT,
+                     r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, CFG_GAP_SMALL_MM);
     }
     return y - r.y;
 }
@@ -162,22 +205,22 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 6), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    int pad = ui_mm(ui, CFG_PAD_SHEET_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     const core_phase *cur = &app->phases[app->meeting.current_phase];
     int half = r.w / 2;
     char heading[256];
     snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->meeting.current_phase + 1, scr_phase_title(app, &cur->def));
     SDL_Point hp = ui_text(ui, heading, r.x + pad, r.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, half - 2 * pad);
-    scr_prompts(app, scr_phase_prompts(app, &cur->def),
-                ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, 6), half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, 6)));
+    scr_prompts(app, scr_phase_prompts(app, &cur->def), ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, CFG_HEADING_GAP_MM),
+                                                                half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, CFG_HEADING_GAP_MM)));
 
     /* Right half: the bottom lines so far, and a new one by a professional. */
     int x = r.x + half + pad / 2, w = half - pad - pad / 2, y = r.y + pad;
-    ui_text(ui, T("plan.bodemeisen"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 10);
+    ui_text(ui, T("plan.bodemeisen"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, SECTION_LINE_MM);
     ui_text(ui, T("plan.bodemeisen_why"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, w);
-    y += ui_mm(ui, 11);
+    y += ui_mm(ui, WHY_LINES_MM);
     int pros = 0;
     for (int i = 0; i < app->nmparts; i++) pros += app->mparts[i].role == ROLE_PROFESSIONAL;
     if (!app->plan.bm_by)
@@ -190,7 +233,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         for (int i = 0; i < app->nmparts; i++) {
             const core_participant *p = &app->mparts[i];
             if (p->role != ROLE_PROFESSIONAL) continue;
-            int bw = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 14);
+            int bw = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, CFG_CHIP_ROOM_MM);
             if (bx + bw > x + w) break;
             char id[40];
             snprintf(id, sizeof id, "bm.by.%lld", (long long)p->id);
@@ -198,7 +241,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
             bx += bw + g;
         }
         y += t + g;
-        int add_w = ui_mm(ui, 36);
+        int add_w = ui_mm(ui, CFG_BUTTON_W_SHORT_MM);
         ui_field(ui, "bm.text", ui_rect(x, y, w - add_w - g, t), app->plan.bm_text, sizeof app->plan.bm_text, CORE_LONG_MAX,
                  T("plan.bodemeis_hint"));
         if (ui_button(ui, "bm.add", ui_rect(x + w - add_w, y, add_w, t), T("plan.add"), UI_PRIMARY) ||
@@ -212,14 +255,14 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
     for (int i = 0; i < app->plan.nbm && y + t <= r.y + r.h - pad; i++) {
         const core_bodemeis *b = &app->plan.bm[i];
         const core_participant *by = scr_participant(app, b->by);
-        SDL_Rect card = {x, y, w, t + ui_mm(ui, 2)};
-        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, 2);
+        SDL_Rect card = {x, y, w, t + ui_mm(ui, CFG_GAP_TIGHT_MM)};
+        ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
         snprintf(line, sizeof line, "%s%s%s", b->text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
-        int rm = ui_mm(ui, 30);
+        int rm = ui_mm(ui, CFG_BUTTON_W_REMOVE_MM);
         ui_text_fit(ui, line, ui_rect(x + g, y, w - rm - 2 * g, card.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "bm.%lld.remove", (long long)b->id);
-        if (ui_button(ui, id, ui_rect(x + w - rm - ui_mm(ui, 1), y + ui_mm(ui, 1), rm, t), T("new.remove"), UI_QUIET))
+        if (ui_button(ui, id, ui_rect(x + w - rm - ui_mm(ui, CFG_NUDGE_MM), y + ui_mm(ui, CFG_NUDGE_MM), rm, t), T("new.remove"), UI_QUIET))
             done(app, scr_do(app, &(core_op){.kind = OP_BODEMEIS_DELETE, .id = b->id}, NULL));
         y += card.h + g;
     }
@@ -241,7 +284,7 @@ static void open_new_decision(scr_app *app)
 static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(const scr_app *, int64_t), int64_t *tapped)
 {
     ui_ctx *ui = app->ui;
-    int t = ui_mm(ui, 13), g = ui_mm(ui, 2), cols = r.w / ui_mm(ui, 42);
+    int t = ui_mm(ui, CFG_BUTTON_SMALL_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM), cols = r.w / ui_mm(ui, GRID_CHIP_W_MM);
     if (cols < 1) cols = 1;
     int cw = (r.w - (cols - 1) * g) / cols, k = 0;
     *tapped = 0;
@@ -265,22 +308,22 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = scr_target(app);
     int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     /* Left: the bottom lines, then the decisions. */
-    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(x, y, lw, bh));
     y += bh + g;
-    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    int add_w = ui_mm(ui, 70);
-    if (ui_button(ui, "decision.add", ui_rect(x + lw - add_w, y - ui_mm(ui, 2), add_w, t), T("plan.decision_add"), UI_PRIMARY))
+    ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    int add_w = ui_mm(ui, CFG_BUTTON_W_WIDE_MM);
+    if (ui_button(ui, "decision.add", ui_rect(x + lw - add_w, y - ui_mm(ui, CFG_RAISE_MM), add_w, t), T("plan.decision_add"), UI_PRIMARY))
         open_new_decision(app);
     y += t + g;
-    int ch = ui_mm(ui, 26), shown = 0;
-    if (!app->plan.ndec) ui_text(ui, T("plan.no_decisions"), x, y + ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
+    int ch = ui_mm(ui, DECISION_MM), shown = 0;
+    if (!app->plan.ndec) ui_text(ui, T("plan.no_decisions"), x, y + ui_mm(ui, CFG_GAP_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
     for (int i = 0; i < app->plan.ndec; i++) {
         if (y + ch > r.y + r.h - pad) break;
         char id[40];
@@ -292,19 +335,19 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     if (shown < app->plan.ndec) {
         char more[64];
         snprintf(more, sizeof more, TN("plan.more", "plan.more_many", app->plan.ndec - shown), app->plan.ndec - shown);
-        ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, 5), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+        ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, CFG_AIR_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
 
     /* Right: the actieteam, then the way out. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    ui_text(ui, T("plan.actieteam"), rx, ry, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    ry += ui_mm(ui, 10);
+    ui_text(ui, T("plan.actieteam"), rx, ry, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    ry += ui_mm(ui, SECTION_LINE_MM);
     ry += ui_text(ui, T("plan.actieteam_why"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, right_w).y + g;
     int64_t tapped;
     people_grid(app, ui_rect(rx, ry, right_w, r.y + r.h - ry - t - 3 * pad), "actieteam", team_on, &tapped);
     if (tapped) done(app, scr_do(app, &(core_op){.kind = OP_ACTIETEAM, .id = tapped, .n = !in_team(app, tapped)}, NULL));
     if (scr_closed_now(app) &&
-        ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, 4), right_w, t + ui_mm(ui, 4)),
+        ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, DONE_TALLER_MM), right_w, t + ui_mm(ui, DONE_TALLER_MM)),
                      T("closed.done"), UI_PRIMARY, CFG_NOTE_MM))
         scr_closed_finish(app);
 }
@@ -332,17 +375,17 @@ static void toggle_who(scr_app *app, int64_t id)
 static void decision_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    SDL_Rect card = scr_modal(app, "decision.modal", ui_mm(ui, 12), ui_mm(ui, 8));
+    SDL_Rect card = scr_modal(app, "decision.modal", ui_mm(ui, EDITOR_INSET_W_MM), ui_mm(ui, EDITOR_INSET_H_MM));
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_decision *d = &app->plan.edit;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 11);
-    ui_textarea(ui, "decision.what", ui_rect(x, y, colw, ui_mm(ui, 40)), d->what, sizeof d->what, CORE_LONG_MAX,
+    ui_text(ui, d->id ? T("plan.decision_edit") : T("plan.decision_new"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, CFG_SHEET_TITLE_MM);
+    ui_textarea(ui, "decision.what", ui_rect(x, y, colw, ui_mm(ui, WHAT_H_MM)), d->what, sizeof d->what, CORE_LONG_MAX,
                 T("plan.what_hint"), CFG_NOTE_MM, UI_SURFACE);
-    y += ui_mm(ui, 40) + g;
+    y += ui_mm(ui, WHAT_H_MM) + g;
     ui_text(ui, T("plan.who"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    y += ui_mm(ui, 7);
+    y += ui_mm(ui, CFG_LABEL_MM);
     int64_t tapped;
     y += people_grid(app, ui_rect(x, y, colw, card.y + ch - y - 2 * t - 3 * g), "decision.who", who_on, &tapped) + g;
     if (tapped) toggle_who(app, tapped);
@@ -351,9 +394,9 @@ static void decision_editor(scr_app *app)
     /* The goal it serves, when there are goals. */
     if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
     int gy = y + t + 2 * g;
-    if (app->goals.n && gy + t + ui_mm(ui, 7) < card.y + ch - m - t) {
+    if (app->goals.n && gy + t + ui_mm(ui, CFG_LABEL_MM) < card.y + ch - m - t) {
         ui_text(ui, T("plan.goal"), x, gy, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-        gy += ui_mm(ui, 7);
+        gy += ui_mm(ui, CFG_LABEL_MM);
         for (int i = 0; i < app->goals.n && gy + t < card.y + ch - m - t; i++, gy += t + g / 2) {
             char id[40];
             snprintf(id, sizeof id, "decision.goal.%lld", (long long)app->goals.list[i].id);
@@ -363,11 +406,11 @@ static void decision_editor(scr_app *app)
     }
 
     /* Right: by when, and whether this is the family's decision or still a draft. */
-    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11);
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_text(ui, T("plan.due"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    scr_calendar(app, "decision", ui_rect(rx, ry + ui_mm(ui, 7), colw, ui_mm(ui, 100)), app->plan.edit.due,
+    scr_calendar(app, "decision", ui_rect(rx, ry + ui_mm(ui, CFG_LABEL_MM), colw, ui_mm(ui, CAL_H_MM)), app->plan.edit.due,
                  &app->plan.cal_year, &app->plan.cal_month);
-    ry += ui_mm(ui, 110);
+    ry += ui_mm(ui, CFG_LABEL_MM + CAL_H_MM + CFG_GAP_MM);
     if (ui_toggle(ui, "decision.final", ui_rect(rx, ry, colw, t), T("plan.is_final"), d->final, 0)) {
         const char *why;
         if (d->final) d->final = 0;
@@ -377,7 +420,7 @@ static void decision_editor(scr_app *app)
     ry += t + g;
     if (app->plan.why) ui_text(ui, app->plan.why, rx, ry, CFG_BODY_MM, UI_DANGER, UI_LEFT, colw);
     else ui_text(ui, d->final ? T("plan.final_says") : T("plan.draft_says"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, colw);
-    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     if (ui_button(ui, "decision.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
         if (done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = d}, NULL))) {
             app->plan.editing = 0;
@@ -398,15 +441,15 @@ static void finishing(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "drafts.modal");
-    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, 6);
-    int cw = ui_mm(ui, 240), ch = ui->h * 3 / 4;
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_SHEET_MM);
+    int cw = ui_mm(ui, DRAFTS_W_MM), ch = ui->h * 3 / 4;
     if (cw > ui->w - 2 * m) cw = ui->w - 2 * m;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int x = card.x + m, y = card.y + m, drafts = 0;
-    y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + g;
+    y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + g;
     y += ui_text(ui, T("closed.drafts_why"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m).y + g;
-    int bw = ui_mm(ui, 40), rh = ui_mm(ui, 24);
+    int bw = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), rh = ui_mm(ui, DECISION_SMALL_MM);
     for (int i = 0; i < app->plan.ndec; i++) {
         core_decision *d = &app->plan.dec[i];
         if (d->final) continue;
@@ -456,13 +499,13 @@ static void confirm_closed(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "closed.modal");
-    int t = scr_target(app), m = ui_mm(ui, 7), cw = ui_mm(ui, 190), ch = ui_mm(ui, 80);
+    int t = scr_target(app), m = ui_mm(ui, CONFIRM_PAD_MM), cw = ui_mm(ui, CONFIRM_W_MM), ch = ui_mm(ui, CONFIRM_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_CLOSED_BG, UI_CLOSED_BAND, 3);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_CLOSED_BG, UI_CLOSED_BAND, CFG_EDGE_PX);
     int y = card.y + m;
-    y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, 3);
+    y += ui_text(ui, T("closed.start_title"), card.x + m, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + ui_mm(ui, CFG_PARA_GAP_MM);
     ui_text(ui, T("closed.start_why"), card.x + m, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m);
-    int bw = ui_mm(ui, 70), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_WIDE_MM), by = card.y + ch - m - t;
     if (ui_button(ui, "closed.start", ui_rect(card.x + cw - m - bw, by, bw, t), T("closed.start"), UI_PRIMARY)) {
         app->plan.confirm_closed = 0;
         int to = app->plan.closed_to; /* the closed phase that was asked for, wherever the meeting is */
@@ -472,7 +515,7 @@ static void confirm_closed(scr_app *app)
             scr_open_meeting(app, app->meeting.id);
         }
     }
-    if (ui_button(ui, "closed.cancel", ui_rect(card.x + m, by, ui_mm(ui, 44), t), T("common.cancel"), UI_SECONDARY))
+    if (ui_button(ui, "closed.cancel", ui_rect(card.x + m, by, ui_mm(ui, CFG_BUTTON_W_MM), t), T("common.cancel"), UI_SECONDARY))
         app->plan.confirm_closed = 0;
 }
 
@@ -523,23 +566,23 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = ui_mm(ui, 12);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = ui_mm(ui, CFG_TARGET_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char head[160];
     snprintf(head, sizeof head, T("plan.version"), app->plan.version);
     ui_text(ui, T("plan.title"), x, y, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
-    ui_text(ui, head, x + lw, y + ui_mm(ui, 2), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
-    y += ui_mm(ui, 13);
+    ui_text(ui, head, x + lw, y + ui_mm(ui, CFG_RAISE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
+    y += ui_mm(ui, PLAN_TITLE_LINE_MM);
     int finals = 0;
     for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
     if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
-    int ch = ui_mm(ui, 30);
+    int ch = ui_mm(ui, FINAL_MM);
     for (int i = 0; i < app->plan.ndec; i++) {
         const core_decision *d = &app->plan.dec[i];
         if (!d->final) continue; /* drafts never leave the closed segment */
-        if (y + ch > r.y + r.h - pad - ui_mm(ui, 20)) break;
+        if (y + ch > r.y + r.h - pad - ui_mm(ui, FOOT_MM)) break;
         char id[48];
         snprintf(id, sizeof id, "plan.decision.%lld", (long long)d->id);
         decision_card(app, d, ui_rect(x, y, lw, ch), id, CFG_NOTE_MM);
@@ -547,10 +590,10 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
     }
     char line[1200];
     team_line(app, line, sizeof line);
-    int team_y = r.y + r.h - pad - ui_mm(ui, 8);
+    int team_y = r.y + r.h - pad - ui_mm(ui, CFG_LINE_MM);
     ui_text(ui, line, x, team_y, CFG_BODY_MM, UI_INK, UI_LEFT, lw);
     /* The bottom lines stand in the plan too, read-only. */
-    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (y + g + bh < team_y - g) bodemeisen_box(app, ui_rect(x, team_y - g - bh, lw, bh));
 
     /* Right: everyone present says whether they agree. */
@@ -559,11 +602,11 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         char when[32], fixed[160];
         scr_local_hm(app->plan.fixed_at, when, sizeof when);
         snprintf(fixed, sizeof fixed, T("plan.fixed"), app->plan.version, when);
-        ui_round(ui, ui_rect(rx, ry, right_w, ui_mm(ui, 14)), ui_mm(ui, 2), UI_EDGE_MIDDLE);
-        ui_check(ui, rx + ui_mm(ui, 7), ry + ui_mm(ui, 7), ui_mm(ui, 6), UI_SURFACE);
-        ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, 13), ry, right_w - ui_mm(ui, 14), ui_mm(ui, 14)), CFG_BODY_MM, CFG_SMALL_MM,
-                    UI_SURFACE, UI_LEFT);
-        ry += ui_mm(ui, 16);
+        ui_round(ui, ui_rect(rx, ry, right_w, ui_mm(ui, FIXED_MM)), ui_mm(ui, CFG_RADIUS_MM), UI_EDGE_MIDDLE);
+        ui_check(ui, rx + ui_mm(ui, FIXED_MM / 2), ry + ui_mm(ui, FIXED_MM / 2), ui_mm(ui, FIXED_CHECK_MM), UI_SURFACE);
+        ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, FIXED_TEXT_X_MM), ry, right_w - ui_mm(ui, FIXED_MM), ui_mm(ui, FIXED_MM)),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_SURFACE, UI_LEFT);
+        ry += ui_mm(ui, FIXED_MM + CFG_GAP_TIGHT_MM);
         if (ui_button(ui, "plan.new_version", ui_rect(rx, ry, right_w, t), T("plan.new_version"), UI_SECONDARY) &&
             done(app, scr_do(app, &(core_op){.kind = OP_PLAN_VERSION}, NULL)))
             scr_say(app, T("plan.new_version_made"), 0);
@@ -580,8 +623,9 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         const core_participant *p = &app->mparts[i];
         if (!p->present || absent(app, p->id)) continue;
         core_consent a = answer_of(app, p->id);
-        scr_avatar(app, rx + ui_mm(ui, 4), ry + t / 2, ui_mm(ui, 3.5f), p->colour, p->name);
-        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, 9), ry, nw - ui_mm(ui, 10), t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        scr_avatar(app, rx + ui_mm(ui, AVATAR_X_MM), ry + t / 2, ui_mm(ui, AVATAR_MM), p->colour, p->name);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, nw - ui_mm(ui, NAME_X_MM + CFG_NUDGE_MM), t), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_LEFT);
         for (int k = 0; k < 3; k++) {
             char id[48];
             snprintf(id, sizeof id, "consent.%lld.%s", (long long)p->id, answers[k].word);
@@ -605,15 +649,15 @@ static void remark_modal(scr_app *app)
     ui_ctx *ui = app->ui;
     ui_block(ui, "consent.modal");
     const core_participant *p = scr_participant(app, app->plan.remark_for);
-    int t = scr_target(app), m = ui_mm(ui, 6), cw = ui_mm(ui, 220), ch = ui_mm(ui, 80);
-    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 10), cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), cw = ui_mm(ui, REMARK_W_MM), ch = ui_mm(ui, REMARK_H_MM);
+    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, REMARK_TOP_MM), cw, ch};
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     char title[200];
     snprintf(title, sizeof title, T("consent.remark_title"), p ? p->name : "");
-    ui_text(ui, title, card.x + m, card.y + m, CFG_TITLE_MM * 0.7f, UI_INK, UI_LEFT, cw - 2 * m);
-    ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, 12), cw - 2 * m, ui_mm(ui, 34)),
+    ui_text(ui, title, card.x + m, card.y + m, REMARK_HEAD_MM, UI_INK, UI_LEFT, cw - 2 * m);
+    ui_textarea(ui, "consent.remark", ui_rect(card.x + m, card.y + m + ui_mm(ui, CFG_LINE_BIG_MM), cw - 2 * m, ui_mm(ui, REMARK_FIELD_MM)),
                 app->plan.remark, sizeof app->plan.remark, CORE_LONG_MAX, T("consent.remark_hint"), CFG_BODY_MM, UI_SURFACE);
-    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     int save = ui_button(ui, "consent.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
     ui_keep_focus(ui);
     if (save) {
@@ -625,7 +669,7 @@ static void remark_modal(scr_app *app)
             ui_focus(ui, "");
         }
     }
-    if (ui_button(ui, "consent.cancel", ui_rect(card.x + cw - m - 2 * bw - ui_mm(ui, 3), by, bw, t), T("common.cancel"),
+    if (ui_button(ui, "consent.cancel", ui_rect(card.x + cw - m - 2 * bw - ui_mm(ui, CFG_GAP_MM), by, bw, t), T("common.cancel"),
                   UI_SECONDARY)) {
         app->plan.remark_for = 0;
         ui_focus(ui, "");
@@ -648,20 +692,20 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char line[1200];
     snprintf(line, sizeof line, T("plan.version"), app->plan.version);
-    ui_text(ui, T("plan.decisions"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    ui_text(ui, line, x + lw, y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
-    y += ui_mm(ui, 12);
+    ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, line, x + lw, y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     /* Final decisions only, in two columns when there are many. */
     int finals = 0, shown = 0;
     for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
     if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
-    int ch = ui_mm(ui, 24), rows = (r.y + r.h - pad - y + g) / (ch + g);
+    int ch = ui_mm(ui, DECISION_SMALL_MM), rows = (r.y + r.h - pad - y + g) / (ch + g);
     int two = finals > rows, cw = two ? (lw - g) / 2 : lw;
     for (int i = 0, k = 0; i < app->plan.ndec; i++) {
         const core_decision *d = &app->plan.dec[i];
@@ -673,28 +717,28 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     }
     if (shown < finals) {
         snprintf(line, sizeof line, TN("plan.more", "plan.more_many", finals - shown), finals - shown);
-        ui_text(ui, line, x + lw, r.y + r.h - pad - ui_mm(ui, 5), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+        ui_text(ui, line, x + lw, r.y + r.h - pad - ui_mm(ui, CFG_AIR_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
     /* Right: the bottom lines, the actieteam, and who agreed. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    int bh = ui_mm(ui, 14) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, 8);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(rx, ry, right_w, bh));
     ry += bh + g;
     team_line(app, line, sizeof line);
     ry += ui_text(ui, line, rx, ry, CFG_BODY_MM, UI_INK, UI_LEFT, right_w).y + g;
     static const char *const words[] = {N_("plan.no_answer"), N_("consent.akkoord"), N_("consent.voorbehoud"), N_("consent.niet")};
-    int lh = ui_mm(ui, 9);
+    int lh = ui_mm(ui, WHO_AGREED_MM);
     for (int i = 0; i < app->nmparts && ry + lh <= r.y + r.h - pad; i++) {
         const core_participant *p = &app->mparts[i];
         if (!p->present) continue;
         core_consent a = answer_of(app, p->id);
-        scr_avatar(app, rx + ui_mm(ui, 3.5f), ry + lh / 2, ui_mm(ui, 3), p->colour, p->name);
-        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, 9), ry, right_w / 2 - ui_mm(ui, 9), lh), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
-                    UI_LEFT);
-        if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
-        ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, 4), ry,
-                    right_w / 2 - ui_mm(ui, 4), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);
+        scr_avatar(app, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);
+        ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, right_w / 2 - ui_mm(ui, NAME_X_MM), lh), CFG_BODY_MM,
+                    CFG_SMALL_MM, UI_INK, UI_LEFT);
+        if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, CFG_CHECK_MM), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, T(words[a >= 0 && a <= CONSENT_NIET ? a : 0]), ui_rect(rx + right_w / 2 + ui_mm(ui, CFG_CHECK_MM), ry,
+                    right_w / 2 - ui_mm(ui, CFG_CHECK_MM), lh), CFG_BODY_MM, CFG_SMALL_MM, a == CONSENT_NIET ? UI_DANGER : UI_INK, UI_LEFT);
         ry += lh;
     }
 }

@@ -12,7 +12,38 @@
 
 #define NOTE_W_MM 46.0f
 #define NOTE_H_MM 30.0f
-#define GAP_MM 3.0f
+#define NOTE_AVATAR_MM 2.6f     /* its writer's initial, radius at full size */
+#define MARK_BADGE_MM 7.0f      /* het ergste, de grootste wens: the badge's height */
+#define STAR_LINE_MM 0.9f       /* the outline of a star not chosen */
+#define STEP_BAR_MM 27.0f       /* the steps, what this one asks, and the way on */
+#define STEP_HOW_MM 13.0f       /* its second line: how */
+#define STEP_HOW_MIN_MM (CFG_SMALL_MM * 0.9f) /* its words shrink to this, at least */
+#define STEP_DOT_MM 3.2f        /* a step's dot, radius */
+#define STEP_DOT_GAP_MM 2.2f    /* between two dots */
+#define STEP_NAV_W_MM 34.0f     /* Vorige stap, Volgende stap */
+#define WORDS_W_MM 62.0f        /* a button of several words: Professionals schrijven mee, + Nieuwe post-it */
+#define COL_HEAD_MM 18.0f       /* a column's head: its icon, title and question */
+#define COL_ICON_MM 11.0f
+#define COL_TITLE_MM (CFG_BODY_MM * 1.3f) /* its title */
+#define COL_TITLE_H_MM 9.0f     /* the title's line */
+#define COL_QUESTION_Y_MM 10.5f /* the question's line, this far down */
+#define EMPTY_Y_MM 10.0f        /* an empty column says so this far down */
+#define MORE_UP_MM 7.0f         /* a column's "nog 3", this far above its foot */
+#define HELD_ROOM_MM 10.0f      /* a chip's room for the stack of notes held */
+#define HELD_X_MM 4.0f          /* the stack, past the avatar and the name */
+#define HELD_W_MM 7.0f          /* a card of it */
+#define HELD_H_MM 6.0f
+#define CHIP_END_MM 5.0f        /* a chip's room after its words, the gap to the next included */
+#define TRAY_MAX_MM 330.0f      /* a tray, at most */
+#define TRAY_AVATAR_MM 7.0f     /* whose tray: their initial, radius */
+#define TRAY_ICON_MM 8.0f       /* a side's icon over its notes */
+#define TRAY_EMPTY_MM 20.0f     /* the line of an empty tray */
+#define CLOSE_W_MM 46.0f        /* Klaar */
+#define THEME_W_MM 200.0f       /* naming a theme */
+#define THEME_H_MM 62.0f
+#define THEME_ICON_MM 10.0f
+#define THEME_TITLE_MM 14.0f    /* its title's line */
+#define PICTURE_HEAD_MM 18.0f   /* a board's picture: whose, which, when */
 #define SNAP_MS 150u
 #define CHANGES_MAX 256
 
@@ -258,8 +289,8 @@ static int units_of(scr_app *app, int col, unit *out)
 static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect area, float s, int place)
 {
     ui_ctx *ui = app->ui;
-    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, GAP_MM * s);
-    int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
+    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
+    int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
     int x = area.x, y = area.y, row = 0, hidden = 0, bottom = area.y + area.h;
     for (int u = 0; u < nu; u++) {
         if (us[u].note >= 0) {
@@ -312,7 +343,7 @@ static float side_scale(scr_app *app, int col, const unit *us, int nu, SDL_Rect 
 static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
 {
     ui_ctx *ui = app->ui;
-    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, GAP_MM * s);
+    int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
     int x = area.x, y = area.y, hidden = 0;
     for (int i = 0; i < app->nnotes; i++) {
         const core_note *n = &app->notes[i];
@@ -332,20 +363,20 @@ static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
 void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lifted)
 {
     ui_ctx *ui = app->ui;
-    int sh = lifted ? ui_mm(ui, 2.5f) : 3;
-    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
+    int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
     scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
     const core_participant *p = scr_participant(app, n->author);
     if (p) {
-        int rad = ui_mm(ui, 2.6f * (s < 0.8f ? 0.8f : s));
-        scr_avatar(app, r.x + r.w - rad - ui_mm(ui, 1), r.y + r.h - rad - ui_mm(ui, 1), rad, p->colour, p->name);
+        int rad = ui_mm(ui, NOTE_AVATAR_MM * (s < 0.8f ? 0.8f : s));
+        scr_avatar(app, r.x + r.w - rad - ui_mm(ui, CFG_NUDGE_MM), r.y + r.h - rad - ui_mm(ui, CFG_NUDGE_MM), rad, p->colour, p->name);
     }
 }
 
 static int mark_badge_w(scr_app *app, int col, int h)
 {
     const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
-    return h + ui_text_size(app->ui, word, CFG_SMALL_MM).x + ui_mm(app->ui, 3);
+    return h + ui_text_size(app->ui, word, CFG_SMALL_MM).x + ui_mm(app->ui, CFG_PAD_SMALL_MM);
 }
 
 static void mark_badge(scr_app *app, int col, int x, int y, int h)
@@ -362,13 +393,13 @@ static void mark_badge(scr_app *app, int col, int x, int y, int h)
 static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked, int col, int64_t note, int64_t grp)
 {
     ui_ctx *ui = app->ui;
-    int t = ui_mm(ui, 12);
+    int t = ui_mm(ui, CFG_TARGET_MM);
     SDL_Rect r = {cx - t / 2, cy - t / 2, t, t};
     int pressed = ui_pressed(ui, id);
     ui_circle(ui, cx, cy, t / 2, pressed ? UI_HAIRLINE : UI_SURFACE);
     ui_circle(ui, cx, cy, t / 2 - 2, marked ? MARK_COLOUR : UI_SURFACE);
     ui_star(ui, cx, cy, t * 2 / 5, marked ? UI_SURFACE : CFG_QUIET_EDGE);
-    if (!marked) ui_star(ui, cx, cy, t * 2 / 5 - ui_mm(ui, 0.9f), UI_SURFACE);
+    if (!marked) ui_star(ui, cx, cy, t * 2 / 5 - ui_mm(ui, STAR_LINE_MM), UI_SURFACE);
     const char *label = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
     int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
     if (marked) ui_selected(ui);
@@ -386,14 +417,15 @@ static void column_head(scr_app *app, int col, SDL_Rect r)
     static const char *const titles[DL_COLS] = {N_("dl.left.title"), N_("dl.middle.title"), N_("dl.right.title")};
     static const char *const questions[DL_COLS] = {N_("dl.left.question"), N_("dl.middle.question"), N_("dl.right.question")};
     const core_dl_column *c = &app->dl_layout.cols[col];
-    int icon = ui_mm(ui, 11), pad = ui_mm(ui, 3);
-    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), scr_dl_edge(app, col));
-    scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, 1), icon);
-    int tx = r.x + pad + icon + ui_mm(ui, 3), tw = r.x + r.w - pad - tx;
-    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]), ui_rect(tx, r.y + ui_mm(ui, 2), tw, ui_mm(ui, 9)),
-                CFG_BODY_MM * 1.3f, CFG_SMALL_MM, UI_INK, UI_LEFT);
+    int icon = ui_mm(ui, COL_ICON_MM), pad = ui_mm(ui, CFG_PAD_SMALL_MM);
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), scr_dl_edge(app, col));
+    scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), icon);
+    int tx = r.x + pad + icon + ui_mm(ui, CFG_GAP_MM), tw = r.x + r.w - pad - tx;
+    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]),
+                ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_H_MM)), COL_TITLE_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
     ui_text_fit(ui, words(app, c->question_nl, c->question_en, questions[col]),
-                ui_rect(tx, r.y + ui_mm(ui, 10.5f), tw, ui_mm(ui, 6)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f, UI_INK2, UI_LEFT);
+                ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
+                UI_INK2, UI_LEFT);
 }
 
 static void step_title_key(int step, const char **title, const char **how)
@@ -413,29 +445,29 @@ static void step_title_key(int step, const char **title, const char **how)
 static int step_bar(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 27), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
+    int h = ui_mm(ui, STEP_BAR_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
     int step = app->dl.step;
     const char *title, *how;
     step_title_key(step, &title, &how);
-    int dot = ui_mm(ui, 3.2f), x = r.x, cy = r.y + ui_mm(ui, 6);
+    int dot = ui_mm(ui, STEP_DOT_MM), x = r.x, cy = r.y + ui_mm(ui, CFG_LINE_BIG_MM / 2);
     for (int i = 0; i < DL_STEPS; i++) {
-        int cx = x + dot + i * (2 * dot + ui_mm(ui, 2.2f));
+        int cx = x + dot + i * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM));
         uint32_t c = scr_dl_edge(app, core_dl_step_col(i));
         ui_circle(ui, cx, cy, dot, i <= step ? c : CFG_QUIET_EDGE);
         if (i > step) ui_circle(ui, cx, cy, dot - 2, UI_SURFACE);
         if (i == step) ui_circle(ui, cx, cy, dot / 3, UI_SURFACE);
     }
-    int after_dots = x + DL_STEPS * (2 * dot + ui_mm(ui, 2.2f)) + ui_mm(ui, 2);
+    int after_dots = x + DL_STEPS * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM)) + ui_mm(ui, CFG_ICON_GAP_MM);
     char head[200];
     snprintf(head, sizeof head, T("dl.step_of"), step + 1, DL_STEPS, title);
-    int nav_w = ui_mm(ui, 34), pros_w = ui_mm(ui, 62);
+    int nav_w = ui_mm(ui, STEP_NAV_W_MM), pros_w = ui_mm(ui, WORDS_W_MM);
     int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
-    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, 12)), CFG_BODY_MM * 1.2f, CFG_SMALL_MM,
+    ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     if (!app->picture) /* a picture shows where the board is, not what to tap */
-        ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, 12), right - r.x - g, ui_mm(ui, 13)), CFG_BODY_MM,
-                    CFG_SMALL_MM * 0.9f, UI_INK2, UI_LEFT);
-    int by = r.y + (h - t) / 2 - ui_mm(ui, 1);
+        ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, CFG_LINE_BIG_MM), right - r.x - g, ui_mm(ui, STEP_HOW_MM)), CFG_BODY_MM,
+                    STEP_HOW_MIN_MM, UI_INK2, UI_LEFT);
+    int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
     if (app->picture) return h;
     if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->dl.pros_write, 0))
         set_step(app, step, !app->dl.pros_write);
@@ -543,30 +575,32 @@ static void draw_group(scr_app *app, int k, float s)
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
     uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
-    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? 4 : 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? CFG_EDGE_CHOSEN_PX : CFG_HAIRLINE_PX);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
     /* The header: the theme (tap to name it), and the mark. */
-    int head = ui_mm(ui, 12), pad = ui_mm(ui, 2.5f);
-    int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, 7)) + ui_mm(ui, 2) : 0;
-    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col ? ui_mm(ui, 14) : 0;
+    int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
+    int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
+    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col
+                ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
     int tapped = ui_area(ui, id, th, g->theme[0] ? g->theme : T("dl.theme_hint"), UI_G_CLICK);
     int pressed = ui_pressed(ui, id);
-    if (pressed) ui_round(ui, ui_rect(th.x - 2, th.y + 3, th.w + 4, th.h - 6), ui_mm(ui, 1.5f), UI_HAIRLINE);
+    if (pressed) ui_round(ui, ui_rect(th.x - 2, th.y + 3, th.w + 4, th.h - 6), ui_mm(ui, CFG_RADIUS_FIELD_MM), UI_HAIRLINE);
     char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 32];
     if (g->theme[0]) snprintf(line, sizeof line, T("dl.theme_line"), g->theme);
     ui_text_fit(ui, g->theme[0] ? line : T("dl.theme_hint"), th, CFG_BODY_MM * s < CFG_SMALL_MM ? CFG_SMALL_MM : CFG_BODY_MM * s,
-                CFG_SMALL_MM * 0.85f, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
+                CFG_LINE_MIN_MM, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
     if (tapped) {
         app->dl.theme_grp = g->id;
         snprintf(app->dl.theme, sizeof app->dl.theme, "%s", g->theme);
         ui_focus(ui, "theme.text");
         ui->osk_away = 0;
     }
-    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, 2.5f), ui_mm(ui, 7));
+    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (CFG_LINE_BIG_MM - MARK_BADGE_MM) / 2),
+                            ui_mm(ui, MARK_BADGE_MM));
     if (starw) {
         snprintf(id, sizeof id, "drieluik.mark.group.%lld", (long long)g->id);
         mark_button(app, id, r.x + r.w - starw / 2 - pad / 2, r.y + head / 2 + 2, g->mark, g->col, 0, g->id);
@@ -583,7 +617,7 @@ static void draw_note_widget(scr_app *app, int i, float s)
     float dx, dy;
     int dragging = ui_dragging(ui, id, &dx, &dy);
     if (!dragging) scr_dl_note(app, n, drawn_at(app, n->id, home), s, 0);
-    else ui_round(ui, home, ui_mm(ui, 1), CFG_HOLE); /* where it came from */
+    else ui_round(ui, home, ui_mm(ui, CFG_RADIUS_NOTE_MM), CFG_HOLE); /* where it came from */
     int tapped = ui_area(ui, id, home, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK);
     ui_long_press(ui);
     if (n->at.mark) ui_selected(ui);
@@ -597,11 +631,12 @@ static void draw_note_widget(scr_app *app, int i, float s)
     } else if (tapped) {
         app->note_view = n->id;
     }
-    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, 1), home.y - ui_mm(ui, 3.5f), ui_mm(ui, 7));
+    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2),
+                               ui_mm(ui, MARK_BADGE_MM));
     if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
         core_dl_step_col(app->dl.step) == n->at.col) {
         snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
-        mark_button(app, id, home.x + home.w - ui_mm(ui, 5), home.y + ui_mm(ui, 5), n->at.mark, n->at.col, n->id, 0);
+        mark_button(app, id, home.x + home.w - ui_mm(ui, CFG_PAD_MM), home.y + ui_mm(ui, CFG_PAD_MM), n->at.mark, n->at.col, n->id, 0);
     }
 }
 
@@ -635,7 +670,7 @@ static void more_line(scr_app *app, int hidden, int x, int y)
 void scr_dl_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int pad = ui_mm(ui, 4), g = ui_mm(ui, CFG_GAP_MM);
+    int pad = ui_mm(ui, CFG_GAP_WIDE_MM), g = ui_mm(ui, CFG_GAP_MM);
     int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
     int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
     int cw = (r.w - 2 * pad - 2 * g) / 3;
@@ -644,19 +679,21 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
     memset(app->dl.prompt_r, 0, sizeof app->dl.prompt_r);
     float scale[DL_COLS] = {1, 0.8f, 1};
     int hidden[DL_COLS] = {0};
-    int head = ui_mm(ui, 18);
+    int head = ui_mm(ui, COL_HEAD_MM);
     static const int order[DL_COLS] = {DL_LEFT, DL_MIDDLE, DL_RIGHT};
     for (int k = 0; k < DL_COLS; k++) {
         int col = order[k];
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
         int current = core_dl_step_col(app->dl.step) == col;
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE, current ? 3 : 2);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE,
+                current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
         column_head(app, col, ui_rect(c.x, c.y, c.w, head));
-        SDL_Rect area = {c.x + ui_mm(ui, 3), c.y + head + ui_mm(ui, 4), c.w - ui_mm(ui, 6), c.h - head - ui_mm(ui, 6)};
+        SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM),
+                         c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), c.h - head - ui_mm(ui, CFG_PAD_SMALL_MM * 2)};
         if (col != DL_MIDDLE) {
             static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
             int nu = units_of(app, col, us); /* sorted once for the tries at each scale */
@@ -670,31 +707,33 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
                     held += app->notes[i].at.col == col && !app->notes[i].at.hung_at && !app->notes[i].at.deleted;
                 char line[128];
                 if (held) snprintf(line, sizeof line, TN("dl.held_here", "dl.held_here_many", held), held);
-                ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, 10), CFG_BODY_MM, UI_INK2,
-                        UI_CENTER, area.w - ui_mm(ui, 6));
+                ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2,
+                        UI_CENTER, area.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2));
             }
-            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, 3), c.y + c.h - ui_mm(ui, 7));
+            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, MORE_UP_MM));
             continue;
         }
         /* The middle column: its four questions. */
         static const char *const prompts[DL_PROMPTS] = {N_("dl.prompt.wie"), N_("dl.prompt.vragen"), N_("dl.prompt.informatie"),
                                                         N_("dl.prompt.waar")};
-        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, 12);
+        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, CFG_TARGET_MM);
         for (int p = 0; p < DL_PROMPTS; p++) {
-            SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, 2)};
+            SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, CFG_GAP_TIGHT_MM)};
             app->dl.prompt_r[p] = pr;
-            if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, 1), pr.w, 2), UI_HAIRLINE);
-            int qw = pr.w - (adding ? t + ui_mm(ui, 2) : 0);
+            if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
+            int qw = pr.w - (adding ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0);
             ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
-                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, 8)), CFG_BODY_MM, CFG_SMALL_MM * 0.85f,
+                        ui_rect(pr.x, pr.y, qw, ui_mm(ui, CFG_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
-                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, 2)), "+", UI_PRIMARY, CFG_TITLE_MM * 0.8f))
+                if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY,
+                                 CFG_SYMBOL_MM))
                     scr_note_new(app, 0, DL_MIDDLE, p);
             }
-            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, 9), pr.w, pr.h - ui_mm(ui, 9)), p, scale[DL_MIDDLE]);
-            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, 5));
+            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM), pr.w,
+                                                 pr.h - ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
+            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, CFG_AIR_MM));
         }
     }
     for (int k = 0; k < app->dl.ngroups; k++)
@@ -715,29 +754,29 @@ void scr_dl_draw_lifted(scr_app *app)
 int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
-    int rad = ui_mm(ui, 4);
+    int rad = ui_mm(ui, CFG_AVATAR_MM);
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
         int held = 0;
         for (int k = 0; k < app->nnotes; k++)
             held += app->notes[k].author == p->id && !app->notes[k].at.hung_at && !app->notes[k].at.deleted;
         int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
-        int badge = held ? ui_mm(ui, 10) : 0;
-        int w = 2 * rad + ui_mm(ui, 2) + tw + badge + ui_mm(ui, 5);
+        int badge = held ? ui_mm(ui, HELD_ROOM_MM) : 0;
+        int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + badge + ui_mm(ui, CHIP_END_MM);
         if (x + w > right) break;
-        SDL_Rect r = {x, y + ui_mm(ui, 1), w - ui_mm(ui, 2), h - ui_mm(ui, 2)};
+        SDL_Rect r = {x, y + ui_mm(ui, CFG_NUDGE_MM), w - ui_mm(ui, CFG_GAP_TIGHT_MM), h - ui_mm(ui, CFG_NUDGE_MM * 2)};
         char id[32], label[128];
         snprintf(id, sizeof id, "meeting.chip.%d", i);
         snprintf(label, sizeof label, TN("dl.chip", "dl.chip_many", held), p->name, held);
         int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
-        if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, 2), UI_HAIRLINE);
+        if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_HAIRLINE);
         int cy = y + h / 2;
-        scr_avatar(app, x + rad + ui_mm(ui, 1), cy, rad, p->colour, p->name);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, 3), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
-                UI_INK, UI_LEFT, 0);
+        scr_avatar(app, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
+        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM),
+                cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
         if (held) {
             /* Face down: a small stack of cards with how many, never what. */
-            int bx = x + 2 * rad + ui_mm(ui, 4) + tw, bw = ui_mm(ui, 7), bh = ui_mm(ui, 6), by = cy - bh / 2;
+            int bx = x + 2 * rad + ui_mm(ui, HELD_X_MM) + tw, bw = ui_mm(ui, HELD_W_MM), bh = ui_mm(ui, HELD_H_MM), by = cy - bh / 2;
             ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, CFG_QUIET_EDGE);
             ui_round(ui, ui_rect(bx, by, bw, bh), 3, UI_INK2);
             char num[8];
@@ -770,36 +809,37 @@ static void tray(scr_app *app)
     }
     const core_participant *p = &app->mparts[app->dl.tray - 1];
     ui_block(ui, "tray.modal");
-    int t = scr_target(app), g = ui_mm(ui, 4), m = ui_mm(ui, 6);
-    int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM), ng = ui_mm(ui, 4);
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM), m = ui_mm(ui, CFG_PAD_SHEET_MM);
+    int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM), ng = ui_mm(ui, CFG_GAP_WIDE_MM);
     int cw = ui->w * 4 / 5;
-    if (cw > ui_mm(ui, 330)) cw = ui_mm(ui, 330);
+    if (cw > ui_mm(ui, TRAY_MAX_MM)) cw = ui_mm(ui, TRAY_MAX_MM);
     /* As tall as what it holds: a small tray for a few notes, never a big empty one. */
     int per_row = (cw - 2 * m + ng) / (nw + ng);
     if (per_row < 1) per_row = 1;
-    int ch = 2 * m + ui_mm(ui, 14) + g + t + g, sides = 0;
+    int ch = 2 * m + ui_mm(ui, TRAY_AVATAR_MM * 2) + g + t + g, sides = 0;
     for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
         int held = core_dl_held(app->notes, app->nnotes, p->id, side);
         if (!held) continue;
         int rows = (held + per_row - 1) / per_row;
-        ch += ui_mm(ui, 10) + rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, 2) : 0) + ng) + g;
+        ch += ui_mm(ui, TRAY_ICON_MM + CFG_GAP_TIGHT_MM) +
+              rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0) + ng) + g;
         sides++;
     }
-    if (!sides) ch += ui_mm(ui, 20);
+    if (!sides) ch += ui_mm(ui, TRAY_EMPTY_MM);
     if (ch > ui->h * 7 / 8) ch = ui->h * 7 / 8;
     SDL_Rect card = {(ui->w - cw) / 2, (ui->h - ch) / 2, cw, ch};
-    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 3), CFG_SHADOW_MODAL);
-    ui_card(ui, card, ui_mm(ui, 3), UI_BG, UI_HAIRLINE, 2);
+    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, CFG_RADIUS_SHEET_MM), CFG_SHADOW_MODAL);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
     /* Whose tray: their colour, name and role, and whom a supporter supports. */
-    int rad = ui_mm(ui, 7), x = card.x + m, y = card.y + m;
+    int rad = ui_mm(ui, TRAY_AVATAR_MM), x = card.x + m, y = card.y + m;
     scr_avatar(app, x + rad, y + rad, rad, p->colour, p->name);
     char who[256];
     const core_participant *sup = p->role == ROLE_SUPPORTER ? scr_participant(app, p->supports) : NULL;
     if (sup) snprintf(who, sizeof who, T("dl.tray.supporter_of"), p->name, sup->name);
     else snprintf(who, sizeof who, T("dl.tray.who"), p->name, scr_role_name(p->role));
-    ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, 50), 2 * rad), CFG_TITLE_MM,
-                CFG_BODY_MM, UI_INK, UI_LEFT);
-    int close_w = ui_mm(ui, 46);
+    ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, CLOSE_W_MM + CFG_GAP_WIDE_MM), 2 * rad),
+                CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+    int close_w = ui_mm(ui, CLOSE_W_MM);
     if (ui_button(ui, "tray.close", ui_rect(card.x + cw - m - close_w, y, close_w, t), T("dl.tray.close"), UI_PRIMARY))
         app->dl.tray = 0;
     y += 2 * rad + g;
@@ -822,8 +862,8 @@ static void tray(scr_app *app)
     } else {
         snprintf(say, sizeof say, "%s", T("dl.tray.wait"));
     }
-    int write_w = core_dl_step_writes(step) && col != DL_MIDDLE && may_write ? ui_mm(ui, 62) : 0;
-    SDL_Point sz = ui_text(ui, say, x, y + ui_mm(ui, 2), CFG_BODY_MM, pro && family_holds && core_dl_step_hangs(step, col)
+    int write_w = core_dl_step_writes(step) && col != DL_MIDDLE && may_write ? ui_mm(ui, WORDS_W_MM) : 0;
+    SDL_Point sz = ui_text(ui, say, x, y + ui_mm(ui, CFG_RAISE_MM), CFG_BODY_MM, pro && family_holds && core_dl_step_hangs(step, col)
                            ? UI_WARN : UI_INK, UI_LEFT, cw - 2 * m - write_w - g);
     if (write_w && ui_button(ui, "tray.write", ui_rect(card.x + cw - m - write_w, y, write_w, t), T("dl.tray.write"), UI_PRIMARY))
         scr_note_new(app, p->id, col, DL_PROMPT_NONE);
@@ -835,17 +875,17 @@ static void tray(scr_app *app)
         int held = core_dl_held(app->notes, app->nnotes, p->id, side);
         if (!held) continue;
         any = 1;
-        int icon = ui_mm(ui, 8);
+        int icon = ui_mm(ui, TRAY_ICON_MM);
         scr_dl_icon(app, side, x, y, icon);
         char line[128];
         if (side == DL_LEFT) snprintf(line, sizeof line, TN("dl.tray.left", "dl.tray.left_many", held), held);
         else snprintf(line, sizeof line, TN("dl.tray.right", "dl.tray.right_many", held), held);
-        ui_text(ui, line, x + icon + ui_mm(ui, 3), y + ui_mm(ui, 1), CFG_BODY_MM, UI_INK, UI_LEFT, 0);
-        y += icon + ui_mm(ui, 2);
+        ui_text(ui, line, x + icon + ui_mm(ui, CFG_GAP_MM), y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+        y += icon + ui_mm(ui, CFG_GAP_TIGHT_MM);
 
         /* The notes flow in rows; what does not fit waits (the count above says how many). */
         int hangs = core_dl_step_hangs(step, side), nx = x, k = 0;
-        int show_hang = hangs ? t + ui_mm(ui, 2) : 0, row_h = nh + show_hang + ng;
+        int show_hang = hangs ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0, row_h = nh + show_hang + ng;
         for (int i = 0; i < app->nnotes; i++) {
             core_note *n = &app->notes[i];
             if (n->author != p->id || n->at.col != side || n->at.hung_at || n->at.deleted) continue;
@@ -862,7 +902,7 @@ static void tray(scr_app *app)
             if (ui_area(ui, id, nr, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK)) scr_note_edit(app, n);
             if (hangs) {
                 snprintf(id, sizeof id, "tray.note.%lld.hang", (long long)n->id);
-                SDL_Rect br = {nx, y + nh + ui_mm(ui, 2), nw, t};
+                SDL_Rect br = {nx, y + nh + ui_mm(ui, CFG_GAP_TIGHT_MM), nw, t};
                 if (core_dl_may_hang(app->notes, app->nnotes, app->mparts, app->nmparts, n) == CORE_OK) {
                     if (ui_button(ui, id, br, T("dl.tray.hang_one"), UI_PRIMARY) && hang(app, n->id))
                         scr_say(app, T("dl.hung"), 0);
@@ -875,7 +915,7 @@ static void tray(scr_app *app)
         y += row_h + g;
     }
     if (!any)
-        ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, 8), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
+        ui_text(ui, T("dl.tray.empty"), card.x + cw / 2, y + ui_mm(ui, CFG_AIR_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, cw - 2 * m);
 }
 
 /* --- naming a group's theme --------------------------------------------------------- */
@@ -889,15 +929,16 @@ static void theme_editor(scr_app *app)
         return;
     }
     ui_block(ui, "theme.modal");
-    int t = scr_target(app), m = ui_mm(ui, 6), gap = ui_mm(ui, 4);
-    int cw = ui_mm(ui, 200), ch = ui_mm(ui, 62);
-    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 12), cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, scr_dl_edge(app, g->col), 3);
-    scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, 10));
-    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, 14), card.y + m, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, 14), cw - 2 * m, t), app->dl.theme,
+    int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
+    int cw = ui_mm(ui, THEME_W_MM), ch = ui_mm(ui, THEME_H_MM);
+    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, CFG_SHEET_TOP_MM), cw, ch};
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), CFG_EDGE_PX);
+    scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
+    ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK,
+            UI_LEFT, 0);
+    ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
              sizeof app->dl.theme, CORE_NAME_MAX, T("dl.theme_placeholder"));
-    int bw = ui_mm(ui, 50), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch - m - t;
     int save = ui_button(ui, "theme.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
     ui_keep_focus(ui);
     if (ui_button(ui, "theme.cancel", ui_rect(card.x + cw - m - 2 * bw - gap, by, bw, t), T("common.cancel"), UI_SECONDARY)) {
@@ -967,23 +1008,23 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     ui_begin(ui, "picture");
     ui_clear(ui, UI_BG);
     /* Whose board, which board, and when it was made. */
-    int m = scr_margin(app), h = ui_mm(ui, 18);
+    int m = scr_margin(app), h = ui_mm(ui, PICTURE_HEAD_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     char when[32], line[256];
     scr_local_day(app->wall_ms, when, sizeof when);
     SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
     if (vip) {
         scr_vip_open(app, child);
         snprintf(line, sizeof line, T(bd->picture_title), child->name, app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         ui->scale = 1;
         scr_vip_close(app);
     } else {
         snprintf(line, sizeof line, T(bd->picture_title), app->meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_TITLE_MM * 0.8f, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         bd->picture(app, body);
     }
     ui_end(ui);

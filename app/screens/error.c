@@ -6,6 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#define TOP_MM 12.0f        /* the message starts this far under the title bar */
+#define SIGN_MM 7.0f        /* the warning sign's radius */
+#define SIGN_GAP_MM 6.0f    /* between the sign and the words */
+#define HEAD_GAP_MM 4.0f    /* under what is wrong, before the details */
+#define BUTTONS_AIR_MM 10.0f /* above the ways on */
+
 static const char *problem(store_status s)
 {
     switch (s) {
@@ -98,22 +104,23 @@ void scr_error_frame(scr_app *app)
     int top = scr_begin(app, "error", T("error.title"), 0);
     int m = scr_margin(app), t = scr_target(app);
     int bottom = scr_statusbar(app);
-    int w = ui->w - 4 * m, x = 2 * m, y = top + ui_mm(ui, 12);
+    int w = ui->w - 4 * m, x = 2 * m, y = top + ui_mm(ui, TOP_MM);
     /* A warning sign: a shape as well as a colour. */
-    int r = ui_mm(ui, 7);
+    int r = ui_mm(ui, SIGN_MM);
     ui_circle(ui, x + r, y + r, r, UI_WARN);
     ui_text(ui, "!", x + r, y + r - ui_text_size(ui, "!", CFG_TITLE_MM).y / 2, CFG_TITLE_MM, UI_SURFACE, UI_CENTER, 0);
-    int tx = x + 2 * r + ui_mm(ui, 6), tw = w - (tx - x);
-    SDL_Point p = ui_text(ui, problem(app->open_status), tx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_LEFT, tw);
-    y += p.y + ui_mm(ui, 4);
+    int tx = x + 2 * r + ui_mm(ui, SIGN_GAP_MM), tw = w - (tx - x);
+    SDL_Point p = ui_text(ui, problem(app->open_status), tx, y, CFG_ASK_MM, UI_INK, UI_LEFT, tw);
+    y += p.y + ui_mm(ui, HEAD_GAP_MM);
     char line[PATH_MAX + 64];
     snprintf(line, sizeof line, T("error.file"), app->db_path);
-    y += ui_text(ui, line, tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, 3);
+    y += ui_text(ui, line, tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, CFG_PARA_GAP_MM);
     if (app->open_status != STORE_ELOCKED && app->open_status != STORE_EDIR)
-        y += ui_text(ui, ours(app) ? T("error.kept") : T("error.kept_foreign"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y + ui_mm(ui, 3);
-    y += ui_text(ui, app->open_msg, tx, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, tw).y + ui_mm(ui, 10);
+        y += ui_text(ui, ours(app) ? T("error.kept") : T("error.kept_foreign"), tx, y, CFG_BODY_MM, UI_INK, UI_LEFT, tw).y +
+             ui_mm(ui, CFG_PARA_GAP_MM);
+    y += ui_text(ui, app->open_msg, tx, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, tw).y + ui_mm(ui, BUTTONS_AIR_MM);
 
-    int bw = ui_mm(ui, 70), g = ui_mm(ui, 4), bx = tx;
+    int bw = ui_mm(ui, CFG_BUTTON_W_WIDE_MM), g = ui_mm(ui, CFG_GAP_WIDE_MM), bx = tx;
     if (y + t > bottom) y = bottom - t - g;
     if (app->open_status == STORE_ECORRUPT && app->has_backup) {
         if (ui_button(ui, "error.restore", ui_rect(bx, y, bw, t), T("error.restore"), UI_PRIMARY))

@@ -12,6 +12,18 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#define CARD_MM 24.0f         /* a card: how it went, above the places; a place to export to */
+#define SUB_TOP_MM 13.0f      /* its second line's top */
+#define ICON_X_MM 9.0f        /* the check or the "!", centred here */
+#define ICON_TEXT_X_MM 18.0f  /* the words after it */
+#define CHECK_MM 8.0f         /* it went well */
+#define SIGN_UP_MM 3.4f       /* its "!", centred */
+#define PROGRESS_MM 3.0f      /* the progress bar's height */
+#define RESCAN_W_MM 56.0f     /* Opnieuw zoeken */
+#define STICK_MM 16.0f        /* a place's stick */
+#define PLACE_TEXT_X_MM 26.0f /* its words, after the stick */
+#define PLACE_NAME_MM 11.0f   /* its name's line */
+
 static void add_place(scr_app *app, const char *path, const char *name)
 {
     struct stat st;
@@ -144,8 +156,8 @@ void scr_export_frame(scr_app *app)
     if (app->exp.busy) follow_export(app);
     if (app->exp.stale) find_places(app);
     int top = scr_begin(app, "export", T("export.title"), 0);
-    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, 4);
-    int bw = ui_mm(ui, 40);
+    int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
+    int bw = ui_mm(ui, CFG_BUTTON_W_SLIM_MM);
     SDL_Rect back = ui_rect(ui->w - m - bw, (top - t) / 2, bw, t);
     if (app->exp.busy) ui_button_off(ui, "export.back", back, T("common.back")); /* the stick is being written */
     else if (ui_button(ui, "export.back", back, T("common.back"), UI_SECONDARY)) {
@@ -153,72 +165,75 @@ void scr_export_frame(scr_app *app)
         scr_go(app, SCR_HOME);
     }
     int bottom = scr_statusbar(app);
-    int y = top + ui_mm(ui, 6), w = ui->w - 2 * m;
+    int y = top + ui_mm(ui, CFG_HEADING_GAP_MM), w = ui->w - 2 * m;
     char line[1024];
     snprintf(line, sizeof line, T("export.what"), app->exp.title);
     y += ui_text(ui, line, m, y, CFG_BODY_MM, UI_INK, UI_LEFT, w).y + g;
 
     /* How it went, where the eyes are: above the choices, big. */
     if (app->exp.busy || app->exp.result) {
-        int ph = ui_mm(ui, 24);
+        int ph = ui_mm(ui, CARD_MM);
         uint32_t edge = app->exp.busy ? UI_ACCENT : app->exp.result > 0 ? UI_EDGE_MIDDLE : UI_WARN;
-        ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, 2), UI_SURFACE, edge, 3);
-        int tx = m + ui_mm(ui, 6);
+        ui_card(ui, ui_rect(m, y, w, ph), ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, edge, CFG_EDGE_PX);
+        int tx = m + ui_mm(ui, CFG_PAD_SHEET_MM);
         if (app->exp.result > 0 && !app->exp.busy) { /* a shape says it too, not only the colour */
-            ui_check(ui, m + ui_mm(ui, 9), y + ph / 2, ui_mm(ui, 8), UI_EDGE_MIDDLE);
-            tx = m + ui_mm(ui, 18);
+            ui_check(ui, m + ui_mm(ui, ICON_X_MM), y + ph / 2, ui_mm(ui, CHECK_MM), UI_EDGE_MIDDLE);
+            tx = m + ui_mm(ui, ICON_TEXT_X_MM);
         } else if (app->exp.result < 0 && !app->exp.busy) {
-            ui_circle(ui, m + ui_mm(ui, 9), y + ph / 2, ui_mm(ui, 4.5f), UI_WARN);
-            ui_text(ui, "!", m + ui_mm(ui, 9), y + ph / 2 - ui_mm(ui, 3.4f), CFG_BODY_MM, UI_SURFACE, UI_CENTER, 0);
-            tx = m + ui_mm(ui, 18);
+            ui_circle(ui, m + ui_mm(ui, ICON_X_MM), y + ph / 2, ui_mm(ui, CFG_DISC_MM), UI_WARN);
+            ui_text(ui, "!", m + ui_mm(ui, ICON_X_MM), y + ph / 2 - ui_mm(ui, SIGN_UP_MM), CFG_BODY_MM, UI_SURFACE, UI_CENTER, 0);
+            tx = m + ui_mm(ui, ICON_TEXT_X_MM);
         }
         if (app->exp.busy) snprintf(line, sizeof line, "%s", T("export.busy"));
         else if (app->exp.result > 0)
             snprintf(line, sizeof line, T("export.done"), app->exp.target.name, app->exp.made);
         else snprintf(line, sizeof line, "%s", app->exp.why);
-        ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, 2), m + w - tx - ui_mm(ui, 4), ui_mm(ui, 12)), CFG_BODY_MM, CFG_SMALL_MM,
-                    UI_INK, UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(tx, y + ui_mm(ui, CFG_INSET_MM), m + w - tx - ui_mm(ui, CFG_GAP_WIDE_MM),
+                                      ui_mm(ui, CFG_LINE_BIG_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         const char *sub = app->exp.busy ? T("export.busy_wait") : app->exp.result > 0 ? T("export.done_files")
                         : app->exp.left ? T("export.left_behind") : T("export.nothing_left");
-        int sw = m + w - tx - ui_mm(ui, 4);
+        int sw = m + w - tx - ui_mm(ui, CFG_GAP_WIDE_MM);
         if (app->exp.busy) { /* how far: a bar, and the words beside it */
-            int bw2 = sw / 3, bh = ui_mm(ui, 3), by = y + ui_mm(ui, 13) + (ui_mm(ui, 9) - bh) / 2;
+            int bw2 = sw / 3, bh = ui_mm(ui, PROGRESS_MM), by = y + ui_mm(ui, SUB_TOP_MM) + (ui_mm(ui, CFG_LINE_SUB_MM) - bh) / 2;
             ui_round(ui, ui_rect(tx, by, bw2, bh), bh / 2, UI_HAIRLINE);
             ui_round(ui, ui_rect(tx, by, bw2 * app->exp.percent / 100 > bh ? bw2 * app->exp.percent / 100 : bh, bh), bh / 2, UI_ACCENT);
-            tx += bw2 + ui_mm(ui, 4);
-            sw -= bw2 + ui_mm(ui, 4);
+            tx += bw2 + ui_mm(ui, CFG_GAP_WIDE_MM);
+            sw -= bw2 + ui_mm(ui, CFG_GAP_WIDE_MM);
         }
-        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, 13), sw, ui_mm(ui, 9)), CFG_SMALL_MM, CFG_SMALL_MM, UI_INK2, UI_LEFT);
+        ui_text_fit(ui, sub, ui_rect(tx, y + ui_mm(ui, SUB_TOP_MM), sw, ui_mm(ui, CFG_LINE_SUB_MM)), CFG_SMALL_MM, CFG_SMALL_MM,
+                    UI_INK2, UI_LEFT);
         y += ph + g;
     }
 
-    ui_text(ui, T("export.where"), m, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    int rw = ui_mm(ui, 56);
-    if (ui_button(ui, "export.rescan", ui_rect(m + w - rw, y - ui_mm(ui, 2), rw, t), T("export.rescan"), UI_SECONDARY)) {
+    ui_text(ui, T("export.where"), m, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    int rw = ui_mm(ui, RESCAN_W_MM);
+    if (ui_button(ui, "export.rescan", ui_rect(m + w - rw, y - ui_mm(ui, CFG_RAISE_MM), rw, t), T("export.rescan"), UI_SECONDARY)) {
         find_places(app);
         snprintf(line, sizeof line, TN("export.found", "export.found_many", app->exp.nplaces), app->exp.nplaces);
         scr_say(app, line, 0);
     }
     y += t + g / 2;
-    if (!app->exp.nplaces) ui_text(ui, T("export.none"), m, y + ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_LEFT, w);
-    int ch = ui_mm(ui, 24);
+    if (!app->exp.nplaces) ui_text(ui, T("export.none"), m, y + ui_mm(ui, CFG_GAP_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_LEFT, w);
+    int ch = ui_mm(ui, CARD_MM);
     for (int i = 0; i < app->exp.nplaces && y + ch <= bottom - g; i++, y += ch + g) {
         const scr_place *p = &app->exp.places[i];
         char id[32], free_s[64];
         snprintf(id, sizeof id, "export.place.%d", i);
         SDL_Rect c = ui_rect(m, y, w, ch);
-        ui_card(ui, c, ui_mm(ui, 2.5f), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, 2);
-        stick_icon(ui, c.x + ui_mm(ui, 6), c.y + ch / 2, ui_mm(ui, 16), UI_ACCENT);
-        int tx = c.x + ui_mm(ui, 26), tw = c.w - ui_mm(ui, 26) - ui_mm(ui, 70);
-        ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, 2), tw, ui_mm(ui, 11)), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_ROW_MM), ui_pressed(ui, id) ? UI_HAIRLINE : UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+        stick_icon(ui, c.x + ui_mm(ui, CFG_PAD_SHEET_MM), c.y + ch / 2, ui_mm(ui, STICK_MM), UI_ACCENT);
+        int tx = c.x + ui_mm(ui, PLACE_TEXT_X_MM);
+        int tw = c.w - ui_mm(ui, PLACE_TEXT_X_MM) - ui_mm(ui, CFG_BUTTON_W_LONG_MM + CFG_PAD_SHEET_MM + CFG_GAP_WIDE_MM);
+        ui_text_fit(ui, p->name, ui_rect(tx, c.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, PLACE_NAME_MM)), CFG_NOTE_MM, CFG_BODY_MM,
+                    UI_INK, UI_LEFT);
         size_words(app, p->free_bytes, free_s, sizeof free_s);
         snprintf(line, sizeof line, "%s%s%s", p->path, free_s[0] ? " \xC2\xB7 " : "", p->link ? T("export.link") : p->readonly ? T("export.readonly") : free_s);
-        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, 13), tw, ui_mm(ui, 8)), CFG_SMALL_MM, CFG_SMALL_MM * 0.85f, UI_INK2,
-                    UI_LEFT);
+        ui_text_fit(ui, line, ui_rect(tx, c.y + ui_mm(ui, SUB_TOP_MM), tw, ui_mm(ui, CFG_LINE_MM)), CFG_SMALL_MM, CFG_LINE_MIN_MM,
+                    UI_INK2, UI_LEFT);
         /* The whole card is the target; the button says what a tap does. */
         int clicked = ui_area(ui, id, c, p->name, UI_G_CLICK);
-        SDL_Rect b = ui_rect(c.x + c.w - ui_mm(ui, 66), c.y + (ch - t) / 2, ui_mm(ui, 60), t);
-        ui_round(ui, b, ui_mm(ui, 2), app->exp.busy ? UI_HAIRLINE : UI_ACCENT); /* one export at a time */
+        SDL_Rect b = ui_rect(c.x + c.w - ui_mm(ui, CFG_BUTTON_W_LONG_MM + CFG_PAD_SHEET_MM), c.y + (ch - t) / 2, ui_mm(ui, CFG_BUTTON_W_LONG_MM), t);
+        ui_round(ui, b, ui_mm(ui, CFG_RADIUS_MM), app->exp.busy ? UI_HAIRLINE : UI_ACCENT); /* one export at a time */
         ui_text_fit(ui, T("export.here"), b, CFG_BODY_MM, CFG_SMALL_MM, app->exp.busy ? UI_INK2 : UI_SURFACE, UI_CENTER);
         if (clicked && !app->exp.busy) {
             app->exp.chosen = i;

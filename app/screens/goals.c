@@ -13,6 +13,30 @@
 
 #define NOTE_W_MM 60.0f
 #define NOTE_H_MM 40.0f
+#define GOAL_WORDS_MM (CFG_NOTE_MM * 0.9f) /* a goal's words, shrinking to CFG_SMALL_MM */
+#define ICON_ROW_MM 9.0f         /* the icons at its foot */
+#define ICON_TYPE_MM (CFG_BODY_MM * 1.3f) /* their size */
+#define SUPPORT_ROOM_MM 2.5f     /* a kind of support's tag, beyond its letters */
+#define TAG_GAP_MM 0.8f          /* between two such tags */
+#define DONE_CHECK_MM 3.5f       /* its actions all done */
+#define ACTOR_ROOM_MM 13.0f      /* who is at the screen: a chip, beyond the name */
+#define ROW_LABEL_W_MM 26.0f     /* hoog, midden, laag, left of the field */
+#define FIELD_HEAD_MM 9.0f       /* kort, lang and the arrow, above it */
+#define ARROW_HEAD_MM 2.5f       /* the arrow from kort to lang: its head */
+#define EMPTY_UP_MM 4.0f         /* no goals yet: said just above the middle */
+#define PERSON_ROOM_MM 12.0f     /* a person's chip in an editor, beyond the name */
+#define ACTION_INSET_W_MM 14.0f  /* the action editor, this far from the screen's sides */
+#define ACTION_INSET_H_MM 10.0f  /* and from its top and bottom */
+#define WHO_H_MM 40.0f           /* who does it: the people */
+#define ACTION_CAL_MM 95.0f      /* its calendar */
+#define GOAL_INSET_W_MM 10.0f    /* the goal editor, this far from the screen's sides */
+#define GOAL_INSET_H_MM 6.0f     /* and from its top and bottom */
+#define GOAL_TEXT_H_MM 26.0f     /* the goal's words: its field */
+#define ACTION_ROW_MM 11.0f      /* an action in its list */
+#define EVAL_CAL_MM 78.0f        /* the evaluation's calendar */
+#define DECISION_INDENT_MM 4.0f  /* the decisions that serve it */
+#define LOCK_X_MM 10.0f          /* imposed: the lock, this far before the column's end */
+#define LOCK_DOWN_MM 3.0f        /* and down, beside the title */
 
 static const uint32_t bands[3] = {UI_BAND_HOOG, UI_BAND_MIDDEN, UI_BAND_LAAG};
 
@@ -99,32 +123,34 @@ static int icon(scr_app *app, const char *glyph, int x, int cy, float mm, uint32
 {
     SDL_Point z = ui_text_size(app->ui, glyph, mm);
     ui_text(app->ui, glyph, x, cy - z.y / 2, mm, rgb, UI_LEFT, 0);
-    return z.x + ui_mm(app->ui, 1.5f);
+    return z.x + ui_mm(app->ui, CFG_GAP_SMALL_MM);
 }
 
 static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
 {
     ui_ctx *ui = app->ui;
-    int sh = lifted ? ui_mm(ui, 2.5f) : 3;
-    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, 1), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    ui_card(ui, r, ui_mm(ui, 1.5f), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE, g->imposed ? 3 : 2);
-    int pad = ui_mm(ui, 2), row = ui_mm(ui, 9);
-    ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), CFG_NOTE_MM * 0.9f, CFG_SMALL_MM,
+    int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
+    ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_FIELD_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE,
+            g->imposed ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
+    int pad = ui_mm(ui, CFG_INSET_MM), row = ui_mm(ui, ICON_ROW_MM);
+    ui_text_box(ui, g->text, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad - row), GOAL_WORDS_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     /* The icon row: alone or with the network (and which support), prospect or
      * precondition, imposed, and how far its actions are. */
     int x = r.x + pad, cy = r.y + r.h - pad - row / 2;
-    float mm = CFG_BODY_MM * 1.3f;
+    float mm = ICON_TYPE_MM;
     x += icon(app, g->needs_network ? "\xF0\x9F\x91\xA5" : "\xF0\x9F\x91\xA4", x, cy, mm, UI_ACCENT);
     if (g->needs_network)
         for (int i = 0; i < SUPPORT_KINDS; i++)
             if (g->support & (1 << i)) {
                 static const char *const letters[SUPPORT_KINDS] = {"E", "I", "M", "Pr", "Pf"};
-                int w = ui_text_size(ui, letters[i], CFG_SMALL_MM).x + ui_mm(ui, 2.5f);
-                ui_round(ui, ui_rect(x, cy - ui_mm(ui, 3), w, ui_mm(ui, 6)), ui_mm(ui, 3), CFG_PICKED_FILL);
+                int w = ui_text_size(ui, letters[i], CFG_SMALL_MM).x + ui_mm(ui, SUPPORT_ROOM_MM);
+                ui_round(ui, ui_rect(x, cy - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)), ui_mm(ui, CFG_TAG_MM / 2),
+                         CFG_PICKED_FILL);
                 ui_text(ui, letters[i], x + w / 2, cy - ui_text_size(ui, letters[i], CFG_SMALL_MM).y / 2,
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER, 0);
-                x += w + ui_mm(ui, 0.8f);
+                x += w + ui_mm(ui, TAG_GAP_MM);
             }
     x += icon(app, g->precondition ? "\xF0\x9F\x94\x91" : "\xE2\x98\x80", x, cy, mm, g->precondition ? UI_WARN : UI_EDGE_RIGHT);
     if (g->imposed) icon(app, "\xF0\x9F\x94\x92", x, cy, mm, UI_INK);
@@ -133,7 +159,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
         snprintf(p, sizeof p, "%d/%d", core_goal_done(g), g->nactions);
         int w = ui_text_size(ui, p, CFG_SMALL_MM).x;
         ui_text(ui, p, r.x + r.w - pad, cy - ui_text_size(ui, p, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
-        ui_check(ui, r.x + r.w - pad - w - ui_mm(ui, 3), cy, ui_mm(ui, 3.5f), core_goal_done(g) == g->nactions ? UI_EDGE_MIDDLE : UI_INK2);
+        ui_check(ui, r.x + r.w - pad - w - ui_mm(ui, CFG_GAP_MM), cy, ui_mm(ui, DONE_CHECK_MM),
+                 core_goal_done(g) == g->nactions ? UI_EDGE_MIDDLE : UI_INK2);
     }
 }
 
@@ -184,18 +211,18 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
-    ui_card(ui, r, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int pad = ui_mm(ui, 4), t = scr_target(app), g = ui_mm(ui, 2);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    int pad = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
     /* Who is at the screen: an imposed goal is for a professional to change. */
     int x = r.x + pad, y = r.y + pad;
     if (!app->picture) { /* a picture shows the field only */
         const char *lead = T("goals.actor");
         ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-        x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, 3);
-        int add_w = ui_mm(ui, 44);
+        x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, CFG_GAP_MM);
+        int add_w = ui_mm(ui, CFG_BUTTON_W_MM);
         for (int i = 0; i < app->nmparts; i++) {
             const core_participant *p = &app->mparts[i];
-            int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 13);
+            int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, ACTOR_ROOM_MM);
             if (x + w > r.x + r.w - pad - add_w - g) break;
             char id[40];
             snprintf(id, sizeof id, "goals.actor.%lld", (long long)p->id);
@@ -209,25 +236,25 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
             core_op op = {.kind = OP_GOAL_PUT, .goal = &probe, .actor = app->goals.actor};
             if (scr_check(app, &op) == STORE_OK) open_editor(app, NULL);
         }
-        y += t + ui_mm(ui, 3);
+        y += t + ui_mm(ui, CFG_GAP_MM);
     }
 
     /* The field: rows by priority, short term left, long term right. */
-    int label_w = ui_mm(ui, 26), head = ui_mm(ui, 9);
+    int label_w = ui_mm(ui, ROW_LABEL_W_MM), head = ui_mm(ui, FIELD_HEAD_MM);
     SDL_Rect f = {r.x + pad + label_w, y + head, r.w - 2 * pad - label_w, r.y + r.h - pad - y - head};
     static const char *const rows[3] = {N_("goals.hoog"), N_("goals.midden"), N_("goals.laag")};
     static const char *const marks[3] = {"!!!", "!!", "!"};
     for (int k = 0; k < 3; k++) {
         SDL_Rect b = {f.x, f.y + k * f.h / 3, f.w, f.h / 3 - (k < 2 ? 2 : 0)};
         ui_fill(ui, b, bands[k]);
-        ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, 7), CFG_TITLE_MM * 0.8f, UI_WARN, UI_CENTER, 0);
-        ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, 1), label_w - g, ui_mm(ui, 7)), CFG_BODY_MM,
-                    CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text(ui, marks[k], r.x + pad + label_w / 2, b.y + b.h / 2 - ui_mm(ui, CFG_LABEL_MM), CFG_SYMBOL_MM, UI_WARN, UI_CENTER, 0);
+        ui_text_fit(ui, T(rows[k]), ui_rect(r.x + pad, b.y + b.h / 2 + ui_mm(ui, CFG_NUDGE_MM), label_w - g,
+                                            ui_mm(ui, CFG_LABEL_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
     }
     ui_fill(ui, ui_rect(f.x + f.w / 2 - 1, f.y, 3, f.h), UI_SURFACE);
-    ui_text(ui, T("goals.kort"), f.x + ui_mm(ui, 2), y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
-    ui_text(ui, T("goals.lang"), f.x + f.w - ui_mm(ui, 2), y, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
-    float ay = (float)(y + head / 2 - 2), aw = (float)ui_mm(ui, 1), ah = (float)ui_mm(ui, 2.5f);
+    ui_text(ui, T("goals.kort"), f.x + ui_mm(ui, CFG_INSET_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    ui_text(ui, T("goals.lang"), f.x + f.w - ui_mm(ui, CFG_INSET_MM), y, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
+    float ay = (float)(y + head / 2 - 2), aw = (float)ui_mm(ui, CFG_STROKE_MM), ah = (float)ui_mm(ui, ARROW_HEAD_MM);
     ui_line(ui, f.x + f.w * 0.3f, ay, f.x + f.w * 0.7f, ay, aw, UI_INK2);
     ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay - ah, aw, UI_INK2);
     ui_line(ui, f.x + f.w * 0.7f + aw / 2, ay, f.x + f.w * 0.7f - ah, ay + ah, aw, UI_INK2);
@@ -240,7 +267,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
     app->goals.field_w = f.w;
     app->goals.field_h = f.h;
     if (!app->goals.n)
-        ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, 4), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
+        ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, EMPTY_UP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
 
     int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM);
     for (int i = 0; i < app->goals.n; i++) {
@@ -259,7 +286,7 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         if (dragging) {
             app->goals.lift_dx[i] = dx;
             app->goals.lift_dy[i] = dy;
-            ui_round(ui, n, ui_mm(ui, 1.5f), CFG_HOLE_GOAL);
+            ui_round(ui, n, ui_mm(ui, CFG_RADIUS_FIELD_MM), CFG_HOLE_GOAL);
         } else {
             draw_goal(app, gl, n, 0);
         }
@@ -308,10 +335,10 @@ void scr_goals_draw_lifted(scr_app *app)
 static void people_toggles(scr_app *app, SDL_Rect r, const char *prefix, int64_t *chosen)
 {
     ui_ctx *ui = app->ui;
-    int t = ui_mm(ui, 12), g = ui_mm(ui, 2), x = r.x, y = r.y;
+    int t = ui_mm(ui, CFG_TARGET_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM), x = r.x, y = r.y;
     for (int i = 0; i < app->plan.npeople; i++) {
         const core_person *p = &app->plan.people[i];
-        int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, 12);
+        int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, PERSON_ROOM_MM);
         if (x + w > r.x + r.w) {
             x = r.x;
             y += t + g;
@@ -334,34 +361,34 @@ static void date_line(scr_app *app, const char *label, const char *date, int x, 
 static void action_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    SDL_Rect card = scr_modal(app, "action.modal", ui_mm(ui, 14), ui_mm(ui, 10));
+    SDL_Rect card = scr_modal(app, "action.modal", ui_mm(ui, ACTION_INSET_W_MM), ui_mm(ui, ACTION_INSET_H_MM));
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_action *a = &app->goals.act;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, T("goals.action_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 11);
+    ui_text(ui, T("goals.action_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_field(ui, "action.what", ui_rect(x, y, colw, t), a->what, sizeof a->what, CORE_NOTE_MAX, T("goals.action_what"));
     y += t + g;
     ui_text(ui, T("plan.who"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    y += ui_mm(ui, 7);
-    people_toggles(app, ui_rect(x, y, colw, ui_mm(ui, 40)), "action.who", &a->who);
-    y += ui_mm(ui, 42);
+    y += ui_mm(ui, CFG_LABEL_MM);
+    people_toggles(app, ui_rect(x, y, colw, ui_mm(ui, WHO_H_MM)), "action.who", &a->who);
+    y += ui_mm(ui, WHO_H_MM + CFG_GAP_TIGHT_MM);
     ui_field(ui, "action.progress", ui_rect(x, y, colw, t), a->progress, sizeof a->progress, CORE_NOTE_MAX, T("goals.progress"));
     y += t + g;
     ui_field(ui, "action.next", ui_rect(x, y, colw, t), a->next, sizeof a->next, CORE_NOTE_MAX, T("goals.next"));
     y += t + g;
     if (ui_toggle(ui, "action.done", ui_rect(x, y, colw, t), T("goals.done"), a->done, UI_EDGE_MIDDLE)) a->done = !a->done;
 
-    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11), hw = (colw - g) / 2;
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, CFG_SHEET_TITLE_MM), hw = (colw - g) / 2;
     if (ui_toggle(ui, "action.from", ui_rect(rx, ry, hw, t), T("goals.from"), app->goals.date_for == 1, 0)) app->goals.date_for = 1;
     if (ui_toggle(ui, "action.to", ui_rect(rx + hw + g, ry, hw, t), T("goals.to"), app->goals.date_for != 1, 0)) app->goals.date_for = 2;
     ry += t + g;
     date_line(app, T("goals.from"), a->from, rx, ry);
     date_line(app, T("goals.to"), a->to, rx + hw + g, ry);
-    ry += ui_mm(ui, 8);
-    scr_calendar(app, "action", ui_rect(rx, ry, colw, ui_mm(ui, 95)), app->goals.date_for == 1 ? a->from : a->to,
+    ry += ui_mm(ui, CFG_LINE_MM);
+    scr_calendar(app, "action", ui_rect(rx, ry, colw, ui_mm(ui, ACTION_CAL_MM)), app->goals.date_for == 1 ? a->from : a->to,
                  &app->goals.cal_year, &app->goals.cal_month);
-    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     int save = ui_button(ui, "action.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY);
     ui_keep_focus(ui);
     core_goal *e = &app->goals.edit;
@@ -390,17 +417,17 @@ static void action_editor(scr_app *app)
 static void goal_editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    SDL_Rect card = scr_modal(app, "goal.modal", ui_mm(ui, 10), ui_mm(ui, 6));
+    SDL_Rect card = scr_modal(app, "goal.modal", ui_mm(ui, GOAL_INSET_W_MM), ui_mm(ui, GOAL_INSET_H_MM));
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app); /* people and decisions, read once, not every frame */
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM), cw = card.w, ch = card.h;
     core_goal *e = &app->goals.edit;
     const core_goal *before = e->id ? find(app, e->id) : NULL;
     int x = card.x + m, y = card.y + m, colw = (cw - 3 * m) / 2;
-    ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 11);
-    ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, 26)), e->text, sizeof e->text, CORE_LONG_MAX, T("goals.text_hint"),
-                CFG_BODY_MM, UI_SURFACE);
-    y += ui_mm(ui, 26) + g;
+    ui_text(ui, e->id ? T("goals.edit_title") : T("goals.new_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, CFG_SHEET_TITLE_MM);
+    ui_textarea(ui, "goal.text", ui_rect(x, y, colw, ui_mm(ui, GOAL_TEXT_H_MM)), e->text, sizeof e->text, CORE_LONG_MAX,
+                T("goals.text_hint"), CFG_BODY_MM, UI_SURFACE);
+    y += ui_mm(ui, GOAL_TEXT_H_MM) + g;
     int hw = (colw - g) / 2;
     if (ui_toggle(ui, "goal.alone", ui_rect(x, y, hw, t), T("goals.alone"), !e->needs_network, 0)) e->needs_network = 0;
     if (ui_toggle(ui, "goal.network", ui_rect(x + hw + g, y, hw, t), T("goals.network"), e->needs_network, 0)) e->needs_network = 1;
@@ -430,15 +457,16 @@ static void goal_editor(scr_app *app)
     }
     y += t + g;
     ui_text(ui, T("goals.owner"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    y += ui_mm(ui, 7);
+    y += ui_mm(ui, CFG_LABEL_MM);
     people_toggles(app, ui_rect(x, y, colw, card.y + ch - y - t - 2 * m), "goal.owner", &e->owner);
 
     /* Right: the actions, the evaluation date, the decisions that serve it. */
-    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, 11);
+    int rx = x + colw + m, ry = card.y + m + ui_mm(ui, CFG_SHEET_TITLE_MM);
     ui_text(ui, T("goals.actions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-    int aw = ui_mm(ui, 36);
+    int aw = ui_mm(ui, CFG_BUTTON_W_SHORT_MM);
     if (e->nactions < CORE_ACTIONS_MAX &&
-        ui_button(ui, "goal.action.add", ui_rect(rx + colw - aw, ry - ui_mm(ui, 2), aw, t), T("goals.action_add"), UI_SECONDARY)) {
+        ui_button(ui, "goal.action.add", ui_rect(rx + colw - aw, ry - ui_mm(ui, CFG_RAISE_MM), aw, t), T("goals.action_add"),
+                  UI_SECONDARY)) {
         app->goals.action = e->nactions;
         memset(&app->goals.act, 0, sizeof app->goals.act);
         app->goals.date_for = 1;
@@ -452,10 +480,11 @@ static void goal_editor(scr_app *app)
         char id[40], line[CORE_TEXT_BYTES(CORE_NOTE_MAX) + 64];
         snprintf(id, sizeof id, "goal.action.%d", i);
         snprintf(line, sizeof line, "%s%s%s", a->what, a->to[0] ? " \xC2\xB7 " : "", a->to);
-        SDL_Rect ar = {rx, ry, colw, ui_mm(ui, 11)};
-        ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, 2);
-        if (a->done) ui_check(ui, ar.x + ui_mm(ui, 4), ar.y + ar.h / 2, ui_mm(ui, 4), UI_EDGE_MIDDLE);
-        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, 8), ar.y, ar.w - ui_mm(ui, 10), ar.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        SDL_Rect ar = {rx, ry, colw, ui_mm(ui, ACTION_ROW_MM)};
+        ui_card(ui, ar, ui_mm(ui, CFG_RADIUS_MM), a->done ? CFG_DONE_FILL : UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
+        if (a->done) ui_check(ui, ar.x + ui_mm(ui, CFG_CHECK_MM), ar.y + ar.h / 2, ui_mm(ui, CFG_CHECK_MM), UI_EDGE_MIDDLE);
+        ui_text_fit(ui, line, ui_rect(ar.x + ui_mm(ui, CFG_CHECK_MM * 2), ar.y, ar.w - ui_mm(ui, CFG_CHECK_MM * 2 + CFG_INSET_MM), ar.h),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (ui_area(ui, id, ar, a->what, UI_G_CLICK)) {
             app->goals.action = i;
             app->goals.act = *a;
@@ -466,8 +495,8 @@ static void goal_editor(scr_app *app)
     }
     ry += g;
     date_line(app, T("goals.evaluation"), e->evaluation, rx, ry);
-    ry += ui_mm(ui, 8);
-    int cal_h = ui_mm(ui, 78);
+    ry += ui_mm(ui, CFG_LINE_MM);
+    int cal_h = ui_mm(ui, EVAL_CAL_MM);
     if (app->goals.action < 0)
         scr_calendar(app, "goal.eval", ui_rect(rx, ry, colw, cal_h), e->evaluation, &app->goals.cal_year, &app->goals.cal_month);
     ry += cal_h + g;
@@ -477,14 +506,16 @@ static void goal_editor(scr_app *app)
         if (!d->final || !e->id || d->goal != e->id || ry > card.y + ch - t - 2 * m) continue;
         if (!linked++) {
             ui_text(ui, T("goals.decisions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
-            ry += ui_mm(ui, 7);
+            ry += ui_mm(ui, CFG_LABEL_MM);
         }
-        ry += ui_text(ui, d->what, rx + ui_mm(ui, 4), ry, CFG_SMALL_MM, UI_INK, UI_LEFT, colw - ui_mm(ui, 4)).y + g / 2;
+        ry += ui_text(ui, d->what, rx + ui_mm(ui, DECISION_INDENT_MM), ry, CFG_SMALL_MM, UI_INK, UI_LEFT,
+                      colw - ui_mm(ui, DECISION_INDENT_MM)).y + g / 2;
     }
 
-    int bw = ui_mm(ui, 44), by = card.y + ch - m - t;
-    if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, 8), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
-    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, 10), card.y + m + ui_mm(ui, 3), CFG_TITLE_MM * 0.8f, UI_INK);
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
+    if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, CFG_LINE_MM), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
+    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM),
+                         CFG_SYMBOL_MM, UI_INK);
     if (ui_button(ui, "goal.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
         if (!e->text[0]) app->goals.why = T("goals.text_empty");
         else if (act(app, before, e)) {

@@ -4,6 +4,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#define BAR_MM 34.0f          /* the phase bar: two rows of buttons beside the timer */
+#define DIGITS_MM (CFG_TIMER_MM * 0.8f) /* the timer's digits, shrinking to fit their box */
+#define PAUSE_W_MM 24.0f      /* Pauze, Start */
+#define CLOCK_W_MM 62.0f      /* the timer */
+#define STEPS_X_MM 7.0f       /* the steps start this far past the family's name, the rule between */
+#define UNDO_W_MM 100.0f      /* Ongedaan maken and Opnieuw, together */
+#define CLOSED_BAND_MM 16.0f  /* the closed segment's band */
+#define BAND_WORDS_MM (CFG_BODY_MM * 1.1f) /* its words */
+#define BREAK_UP_MM 12.0f     /* a break: its heading, this far above the middle */
+#define BREAK_LINE_MM 16.0f   /* and when it ends, this far under the heading */
+#define CHOOSE_W_MM 80.0f     /* a child's name, to choose whose VIP-kaart */
+
 /* The phase the meeting is in; a stored index out of range (an edited file) reads as the first. */
 static const core_phase *current(const scr_app *app)
 {
@@ -35,16 +47,16 @@ static void steps(scr_app *app, SDL_Rect r)
     ui_ctx *ui = app->ui;
     int n = app->nphases;
     if (n < 1) return;
-    int rad = ui_mm(ui, 4.5f), dot_w = 2 * rad + ui_mm(ui, 3);
+    int rad = ui_mm(ui, CFG_DISC_MM), dot_w = 2 * rad + ui_mm(ui, CFG_GAP_MM);
     /* Every title when they fit at the small size; otherwise numbers, and the
      * current phase named in full (an agenda of eight stays readable). */
     int all = 1;
     for (int i = 0; i < n && all; i++)
-        all = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, 3) <= r.w / n;
+        all = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM) <= r.w / n;
     int cur_w = r.w / n;
     if (!all) {
         int i = app->meeting.current_phase >= 0 && app->meeting.current_phase < n ? app->meeting.current_phase : 0;
-        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, 6);
+        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM * 2);
         cur_w = r.w - (n - 1) * dot_w;
         if (want < cur_w) cur_w = want;
     }
@@ -61,7 +73,8 @@ static void steps(scr_app *app, SDL_Rect r)
         ui_text(ui, num, x + rad, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM,
                 cur ? UI_SURFACE : UI_INK2, UI_CENTER, 0);
         if (all || cur)
-            ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, 2), r.y, w - 2 * rad - ui_mm(ui, 5), r.h),
+            ui_text_fit(ui, scr_phase_title(app, &ph->def), ui_rect(x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), r.y,
+                                                                    w - 2 * rad - ui_mm(ui, CFG_ICON_GAP_MM + CFG_GAP_MM), r.h),
                         CFG_BODY_MM, CFG_SMALL_MM, cur ? UI_INK : UI_INK2, UI_LEFT);
         x += w;
     }
@@ -123,10 +136,10 @@ static void timer_box(scr_app *app, SDL_Rect r)
         /* At zero it pulses for ten seconds: the room looks up. */
         if (left > -10000 && ((-left) / 500) % 2 == 0) { fill = UI_WARN; ink = UI_SURFACE; }
     }
-    ui_round(ui, r, ui_mm(ui, 2), fill);
-    int cap_h = ui_mm(ui, 6);
-    ui_text_fit(ui, digits, ui_rect(r.x, r.y, r.w, r.h - cap_h), CFG_TIMER_MM * 0.8f, CFG_TITLE_MM, ink, UI_CENTER);
-    ui_text_fit(ui, caption, ui_rect(r.x, r.y + r.h - cap_h - ui_mm(ui, 1), r.w, cap_h), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f,
+    ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), fill);
+    int cap_h = ui_mm(ui, CFG_LINE_SMALL_MM);
+    ui_text_fit(ui, digits, ui_rect(r.x, r.y, r.w, r.h - cap_h), DIGITS_MM, CFG_TITLE_MM, ink, UI_CENTER);
+    ui_text_fit(ui, caption, ui_rect(r.x, r.y + r.h - cap_h - ui_mm(ui, CFG_NUDGE_MM), r.w, cap_h), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
                 fill == UI_SURFACE ? UI_INK2 : UI_SURFACE, UI_CENTER);
     /* The chime, once, when this phase's time runs out (not when a restart finds it over). */
     if (running(p) && !p->def.closed && left <= 0 && left > -3000 && app->chimed_phase != p->id) {
@@ -149,20 +162,22 @@ int scr_meeting_wake_in(const scr_app *app)
 static int phase_bar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, 34), m = scr_margin(app), g = ui_mm(ui, 2);
+    int h = ui_mm(ui, BAR_MM), m = scr_margin(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int title_w = ui->w / 6;
     ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, 3), ui_mm(ui, 5), 2, h - ui_mm(ui, 10)), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
+            UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
-    int bh = ui_mm(ui, 13), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
-    int nav_w = ui_mm(ui, 40), ctl = 2 * nav_w + g;
+    int bh = ui_mm(ui, CFG_BUTTON_SMALL_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
+    int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
     int bx = ui->w - m - ctl;
-    int clock_w = ui_mm(ui, 62);
-    app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, 2), clock_w, h - ui_mm(ui, 4));
+    int clock_w = ui_mm(ui, CLOCK_W_MM);
+    app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, CFG_GAP_TIGHT_MM), clock_w, h - ui_mm(ui, CFG_GAP_TIGHT_MM * 2));
     timer_box(app, app->timer_r);
-    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, 7), 0, bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, 7)) - ui_mm(ui, 3), h);
+    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, STEPS_X_MM), 0,
+                          bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
     steps(app, st);
     const core_phase *cur = current(app);
     if (app->meeting.status == MEETING_FINISHED) {
@@ -170,18 +185,20 @@ static int phase_bar(scr_app *app)
         ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
         if (ui_button(ui, "meeting.reopen", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.reopen"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->meeting.id);
-        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, 24), bh), T("timer.pause"));
-        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, 24) + g, row2, ui_mm(ui, 13), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, 37) + 2 * g, row2, ui_mm(ui, 13), bh), "+5");
+        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + CFG_BUTTON_SMALL_MM) + 2 * g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh),
+                      "+5");
         return h;
     }
     if (scr_closed_now(app)) {
         /* The closed segment: no facilitator control works; the band says how to leave. */
         ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
         ui_button_off(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"));
-        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, 24), bh), T("timer.pause"));
-        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, 24) + g, row2, ui_mm(ui, 13), bh), "+1");
-        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, 37) + 2 * g, row2, ui_mm(ui, 13), bh), "+5");
+        ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
+        ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh), "+1");
+        ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + CFG_BUTTON_SMALL_MM) + 2 * g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh),
+                      "+5");
         return h;
     }
     if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
@@ -192,7 +209,7 @@ static int phase_bar(scr_app *app)
     } else if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) {
         go_phase(app, +1);
     }
-    int pw = ui_mm(ui, 24), aw = ui_mm(ui, 13);
+    int pw = ui_mm(ui, PAUSE_W_MM), aw = ui_mm(ui, CFG_BUTTON_SMALL_MM);
     SDL_Rect r0 = ui_rect(bx, row2, pw, bh);
     if (!cur->started_at_ms) {
         if (ui_button(ui, "timer.start", r0, T("timer.start"), UI_PRIMARY)) go_phase(app, 0);
@@ -217,16 +234,16 @@ static int phase_bar(scr_app *app)
 static int chips(scr_app *app, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
-    int x = scr_margin(app), rad = ui_mm(ui, 4), closed = current(app)->def.closed;
+    int x = scr_margin(app), rad = ui_mm(ui, CFG_AVATAR_MM), closed = current(app)->def.closed;
     for (int i = 0; i < app->nmparts; i++) {
         const core_participant *p = &app->mparts[i];
         int away = closed && core_role_is_professional(p->role);
         int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
-        int w = 2 * rad + ui_mm(ui, 2) + tw + ui_mm(ui, 4);
+        int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + ui_mm(ui, CFG_GAP_WIDE_MM);
         if (x + w > right) break;
         int cy = y + h / 2;
         scr_avatar(app, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, 2), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
+        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
                 away ? UI_INK2 : UI_INK, UI_LEFT, 0);
         x += w;
     }
@@ -250,14 +267,14 @@ static int meeting_body(scr_app *app)
     const scr_board *bd = scr_board_of(cur->def.board);
     int drieluik = bd->id == BOARD_DRIELUIK;
     if (drieluik && scr_stale(app, app->notes_stale)) scr_dl_load(app); /* before the chips count held notes */
-    int chips_h = ui_mm(ui, 14), chips_y = bottom - chips_h;
-    int home_w = ui_mm(ui, 50), undo_w = bd->undo ? ui_mm(ui, 100) : 0, g = ui_mm(ui, CFG_GAP_MM);
+    int chips_h = ui_mm(ui, CFG_BAR_MM), chips_y = bottom - chips_h;
+    int home_w = ui_mm(ui, CFG_BUTTON_W_BIG_MM), undo_w = bd->undo ? ui_mm(ui, UNDO_W_MM) : 0, g = ui_mm(ui, CFG_GAP_MM);
     ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, chips_y, ui->w, 2), UI_HAIRLINE);
+    ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
     int children = 0;
     for (int i = 0; i < app->nmparts; i++) children += app->mparts[i].role == ROLE_KIND;
-    int vip_w = children && !closed ? ui_mm(ui, 44) : 0;
+    int vip_w = children && !closed ? ui_mm(ui, CFG_BUTTON_W_MM) : 0;
     int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - (vip_w ? vip_w + g : 0);
     if (drieluik) scr_dl_chips(app, m, chips_y, chips_h, chips_right);
     else chips(app, chips_y, chips_h, chips_right);
@@ -279,7 +296,7 @@ static int meeting_body(scr_app *app)
     int y = top;
     int finished = app->meeting.status == MEETING_FINISHED;
     if (finished) { /* read only: said across the screen, and every tap below says it again */
-        int band = ui_mm(ui, 14);
+        int band = ui_mm(ui, CFG_BAR_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), CFG_BAND);
         char when[64], line[256];
         scr_local_date_words(app, app->meeting.finished_at_ms, when, sizeof when);
@@ -290,25 +307,26 @@ static int meeting_body(scr_app *app)
         y += band;
     }
     if (closed) {
-        int band = ui_mm(ui, 16);
+        int band = ui_mm(ui, CLOSED_BAND_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), UI_CLOSED_BAND);
-        int lw = ui_mm(ui, 60);
-        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, 4), band), CFG_BODY_MM * 1.1f,
+        int lw = ui_mm(ui, CFG_BUTTON_W_LONG_MM);
+        ui_text_fit(ui, T("meeting.closed_band"), ui_rect(m, y, ui->w - 2 * m - lw - ui_mm(ui, CFG_GAP_WIDE_MM), band), BAND_WORDS_MM,
                     CFG_SMALL_MM, UI_SURFACE, UI_CENTER);
         /* The one way out before the family is done: the facilitator's PIN. */
-        if (scr_closed_now(app) && ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, 2), lw, band - ui_mm(ui, 4)),
-                                             T("closed.leave"), UI_SECONDARY))
+        if (scr_closed_now(app) &&
+            ui_button(ui, "closed.leave", ui_rect(ui->w - m - lw, y + ui_mm(ui, CFG_GAP_TIGHT_MM), lw, band - ui_mm(ui, CFG_GAP_TIGHT_MM * 2)),
+                      T("closed.leave"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_LEAVE_CLOSED, 0);
         y += band;
     }
     /* The board of this phase. The boards arrive one by one; until then a phase
      * says what it is for. */
-    SDL_Rect board = ui_rect(m, y + ui_mm(ui, 4), ui->w - 2 * m, chips_y - y - ui_mm(ui, 8));
+    SDL_Rect board = ui_rect(m, y + ui_mm(ui, CFG_GAP_WIDE_MM), ui->w - 2 * m, chips_y - y - ui_mm(ui, CFG_GAP_WIDE_MM * 2));
     if (bd->draw) {
         bd->draw(app, board);
     } else {
-        ui_card(ui, board, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-        int pad = ui_mm(ui, 8);
+        ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+        int pad = ui_mm(ui, CFG_AIR_WIDE_MM);
         char heading[256];
         snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
         const char *prompts = scr_phase_prompts(app, &cur->def);
@@ -318,18 +336,18 @@ static int meeting_body(scr_app *app)
             char line[128], hm[8];
             scr_local_hm(back, hm, sizeof hm);
             snprintf(line, sizeof line, T("board.break"), hm);
-            int cy = board.y + board.h / 2 - ui_mm(ui, 12);
+            int cy = board.y + board.h / 2 - ui_mm(ui, BREAK_UP_MM);
             ui_text(ui, heading, board.x + board.w / 2, cy, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * pad);
-            ui_text(ui, line, board.x + board.w / 2, cy + ui_mm(ui, 16), CFG_TITLE_MM, UI_INK2, UI_CENTER, board.w - 2 * pad);
+            ui_text(ui, line, board.x + board.w / 2, cy + ui_mm(ui, BREAK_LINE_MM), CFG_TITLE_MM, UI_INK2, UI_CENTER, board.w - 2 * pad);
         } else if (prompts[0]) {
             SDL_Point p = ui_text(ui, heading, board.x + pad, board.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, board.w - 2 * pad);
-            scr_prompts(app, prompts, ui_rect(board.x + pad, board.y + pad + p.y + ui_mm(ui, 6), board.w - 2 * pad,
-                                              board.h - 2 * pad - p.y - ui_mm(ui, 6)));
+            scr_prompts(app, prompts, ui_rect(board.x + pad, board.y + pad + p.y + ui_mm(ui, CFG_HEADING_GAP_MM), board.w - 2 * pad,
+                                              board.h - 2 * pad - p.y - ui_mm(ui, CFG_HEADING_GAP_MM)));
         } else {
             int cx = board.x + board.w / 2, ty = board.y + board.h / 3;
             SDL_Point p = ui_text(ui, heading, cx, ty, CFG_TITLE_MM, UI_INK, UI_CENTER, board.w - 2 * m);
             const char *about = !strcmp(cur->def.board, "goals") ? T("board.goals") : T("board.talk");
-            ui_text(ui, about, cx, ty + p.y + ui_mm(ui, 5), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
+            ui_text(ui, about, cx, ty + p.y + ui_mm(ui, CFG_AIR_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, board.w * 2 / 3);
         }
     }
     if (finished) {
@@ -344,17 +362,18 @@ static int meeting_body(scr_app *app)
     if (bd->id == BOARD_GOALS) scr_goals_modals(app);
     if (app->vip_choose) { /* whose card: one button per child */
         ui_block(ui, "vip.choose");
-        int bw = ui_mm(ui, 80), k = 0, by2 = ui->h / 3;
+        int bw = ui_mm(ui, CHOOSE_W_MM), k = 0, by2 = ui->h / 3;
         for (int i = 0; i < app->nmparts; i++) {
             if (app->mparts[i].role != ROLE_KIND) continue;
             char id[48];
             snprintf(id, sizeof id, "vip.child.%lld", (long long)app->mparts[i].id);
-            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, 3)), bw, t), app->mparts[i].name, UI_PRIMARY)) {
+            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), app->mparts[i].name,
+                          UI_PRIMARY)) {
                 app->vip_choose = 0;
                 scr_vip_open(app, &app->mparts[i]);
             }
         }
-        if (ui_button(ui, "vip.choose.cancel", ui_rect((ui->w - bw) / 2, by2 + k * (t + ui_mm(ui, 3)), bw, t), T("common.cancel"),
+        if (ui_button(ui, "vip.choose.cancel", ui_rect((ui->w - bw) / 2, by2 + k * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), T("common.cancel"),
                       UI_SECONDARY))
             app->vip_choose = 0;
     }

@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#define TITLE_GAP_MM 6.0f   /* the title, after Terug */
+#define MINUTES_W_MM 22.0f  /* its minutes, between them */
+#define ROW_MM 15.0f        /* a participant's row */
+
 /* Family members a supporter can come with (seed §2.6: each may bring one). */
 static int family(core_role r) { return r == ROLE_KIND || r == ROLE_OUDER || r == ROLE_PLEEGOUDER || r == ROLE_NETWERKLID; }
 
@@ -64,15 +68,15 @@ static void save(scr_app *app)
 
 static int label(scr_app *app, const char *text, int x, int y)
 {
-    return y + ui_text(app->ui, text, x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0).y + ui_mm(app->ui, 2);
+    return y + ui_text(app->ui, text, x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, 0).y + ui_mm(app->ui, CFG_GAP_TIGHT_MM);
 }
 
 void scr_new_frame(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     int m = scr_margin(app), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
-    int bw = ui_mm(ui, 44);
-    int top = scr_begin(app, "new", T("new.title"), bw + ui_mm(ui, 6));
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM);
+    int top = scr_begin(app, "new", T("new.title"), bw + ui_mm(ui, TITLE_GAP_MM));
     if (ui_button(ui, "new.back", ui_rect(m, (top - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
         scr_go(app, SCR_HOME);
     }
@@ -86,10 +90,10 @@ void scr_new_frame(scr_app *app)
 
     /* Left: title and template. */
     int col = (ui->w - 3 * m) / 2;
-    int x = m, y = top + ui_mm(ui, 6);
+    int x = m, y = top + ui_mm(ui, CFG_HEADING_GAP_MM);
     y = label(app, T("new.meeting_title"), x, y);
     ui_field(ui, "new.title", ui_rect(x, y, col, t), app->title, sizeof app->title, CORE_NAME_MAX, T("new.title_hint"));
-    y += t + ui_mm(ui, 6);
+    y += t + ui_mm(ui, CFG_HEADING_GAP_MM);
     y = label(app, T("new.template"), x, y);
     for (int i = 0; i < app->ntemplates && y + t <= bottom; i++) {
         const core_template *tp = &app->templates[i];
@@ -106,7 +110,7 @@ void scr_new_frame(scr_app *app)
         core_template *tp = draft(app);
         y += g;
         y = label(app, T("new.phases"), x, y);
-        int rh = ui_mm(ui, 12), bw_ = ui_mm(ui, 13), mw = ui_mm(ui, 22);
+        int rh = ui_mm(ui, CFG_TARGET_MM), bw_ = ui_mm(ui, CFG_BUTTON_SMALL_MM), mw = ui_mm(ui, MINUTES_W_MM);
         for (int i = 0; i < tp->nphases && y + rh <= bottom - g; i++, y += rh + g / 2) {
             core_phase_def *d = &tp->phases[i];
             char id[48], line[256], mins[32];
@@ -131,9 +135,9 @@ void scr_new_frame(scr_app *app)
 
     /* Right: participants. */
     x = 2 * m + col;
-    y = top + ui_mm(ui, 6);
+    y = top + ui_mm(ui, CFG_HEADING_GAP_MM);
     y = label(app, T("new.participants"), x, y);
-    int add_w = ui_mm(ui, 40);
+    int add_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM);
     ui_field(ui, "new.name", ui_rect(x, y, col - add_w - g, t), app->name, sizeof app->name, CORE_NAME_MAX, T("new.name_hint"));
     if (ui_button(ui, "new.add", ui_rect(x + col - add_w, y, add_w, t), T("new.add"), UI_PRIMARY)) add_participant(app);
     y += t + g;
@@ -144,7 +148,7 @@ void scr_new_frame(scr_app *app)
         SDL_Rect rr = ui_rect(x + (r % per_row) * (rw + g), y + (r / per_row) * (t + g), rw, t);
         if (ui_toggle(ui, id, rr, scr_role_name((core_role)r), app->role == (core_role)r, 0)) app->role = (core_role)r;
     }
-    y += ((ROLE_COUNT + per_row - 1) / per_row) * (t + g) + ui_mm(ui, 1);
+    y += ((ROLE_COUNT + per_row - 1) / per_row) * (t + g) + ui_mm(ui, CFG_NUDGE_MM);
     if (app->role == ROLE_SUPPORTER) {
         /* Whom this supporter comes with: one of the family already added. */
         const char *lead = T("new.supports");
@@ -152,7 +156,7 @@ void scr_new_frame(scr_app *app)
         ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
         for (int i = 0; i < app->nparts; i++) {
             if (!family(app->parts[i].role)) continue;
-            int w = ui_text_size(ui, app->parts[i].name, CFG_BODY_MM).x + ui_mm(ui, 14);
+            int w = ui_text_size(ui, app->parts[i].name, CFG_BODY_MM).x + ui_mm(ui, CFG_CHIP_ROOM_MM);
             if (sx + w > x + col) break;
             char id[48];
             snprintf(id, sizeof id, "new.supports.%d", i);
@@ -166,13 +170,13 @@ void scr_new_frame(scr_app *app)
     } else {
         app->supports = 0;
     }
-    y += ui_mm(ui, 3);
+    y += ui_mm(ui, CFG_PARA_GAP_MM);
 
     if (app->nparts == 0)
         ui_text(ui, T("new.no_participants"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, col);
-    int row = ui_mm(ui, 15);
+    int row = ui_mm(ui, ROW_MM);
     /* More than fit: the newest stay in view (the one just added must be seen). */
-    int fit = (bottom - y - ui_mm(ui, 8)) / (row + g / 2);
+    int fit = (bottom - y - ui_mm(ui, CFG_LINE_MM)) / (row + g / 2);
     int from = app->nparts > fit && fit > 0 ? app->nparts - fit : 0;
     if (from > 0) {
         char more[64];
@@ -183,17 +187,19 @@ void scr_new_frame(scr_app *app)
         const core_participant *p = &app->parts[i];
         char id[48], line[512];
         SDL_Rect r = ui_rect(x, y, col, row);
-        ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, 2);
+        ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         /* Colour and initial together, so the colour is never the only cue. */
-        int rad = ui_mm(ui, 4.5f), cx = r.x + ui_mm(ui, 3) + rad, cy = r.y + row / 2;
+        int rad = ui_mm(ui, CFG_DISC_MM), cx = r.x + ui_mm(ui, CFG_PAD_SMALL_MM) + rad, cy = r.y + row / 2;
         scr_avatar(app, cx, cy, rad, p->colour, p->name);
         if (p->role == ROLE_SUPPORTER && p->supports > 0 && p->supports <= app->nparts)
             snprintf(line, sizeof line, T("new.supporter_line"), p->name, app->parts[p->supports - 1].name);
         else snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));
-        int rm = ui_mm(ui, 30);
-        ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, 3), r.y, r.w - rm - 2 * rad - ui_mm(ui, 8), row), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
+        int rm = ui_mm(ui, CFG_BUTTON_W_REMOVE_MM);
+        ui_text_fit(ui, line, ui_rect(cx + rad + ui_mm(ui, CFG_GAP_MM), r.y,
+                                      r.w - rm - 2 * rad - ui_mm(ui, CFG_PAD_SMALL_MM + CFG_GAP_MM + 2 * CFG_NUDGE_MM), row),
+                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "new.participant.%d.remove", i);
-        if (ui_button(ui, id, ui_rect(r.x + r.w - rm - ui_mm(ui, 1), r.y + (row - t) / 2, rm, t), T("new.remove"), UI_QUIET)) {
+        if (ui_button(ui, id, ui_rect(r.x + r.w - rm - ui_mm(ui, CFG_NUDGE_MM), r.y + (row - t) / 2, rm, t), T("new.remove"), UI_QUIET)) {
             core_participant_remove(app->parts, &app->nparts, i);
             break;
         }

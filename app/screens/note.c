@@ -7,16 +7,23 @@
 #include <string.h>
 
 #define EDITOR_W_MM 170.0f
+#define EDITOR_H_MM 105.0f
+#define EDITOR_EDGE_MM 3.0f  /* its column's colour along the top */
+#define SIDE_W_MM 56.0f      /* the buttons beside it */
+#define HINT_UP_MM 3.0f      /* "draw here", centred on its line */
+#define VIEWER_H_MM 125.0f   /* a note shown whole */
+#define VIEWER_TOP_MM 20.0f
+#define VIEWER_AVATAR_MM 5.0f /* its writer's initial, radius */
 #define PEN_MM 1.4f
 
 /* One post-it: its words fitted, or its drawing with the caption underneath. */
 void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge)
 {
     ui_ctx *ui = app->ui;
-    ui_round(ui, r, ui_mm(ui, 1), fill);
-    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, 1.5f)), edge);
-    int pad = ui_mm(ui, 2.5f * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
-    SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, 1), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, 1)};
+    ui_round(ui, r, ui_mm(ui, CFG_RADIUS_NOTE_MM), fill);
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), edge);
+    int pad = ui_mm(ui, CFG_PAD_NOTE_MM * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
+    SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, CFG_NUDGE_MM)};
     if (n->ink_len && ink_decode(&app->scratch_ink, n->ink, n->ink_len) == 0) {
         int cap_h = n->text[0] ? in.h / 4 : 0;
         SDL_Rect drawing = {in.x, in.y, in.w, in.h - cap_h};
@@ -87,19 +94,20 @@ static void editor(scr_app *app)
     ui_ctx *ui = app->ui;
     ui_block(ui, "note.modal");
     uint32_t fill = scr_dl_fill(app, app->note.col), edge = scr_dl_edge(app, app->note.col);
-    int t = scr_target(app), g = ui_mm(ui, 4);
-    int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 105), side = ui_mm(ui, 56);
-    int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, 12);
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
+    int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, EDITOR_H_MM), side = ui_mm(ui, SIDE_W_MM);
+    int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, CFG_SHEET_TOP_MM);
     SDL_Rect card = ui_rect(x, y, cw, ch);
-    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, 2), CFG_SHADOW_MODAL);
-    ui_round(ui, card, ui_mm(ui, 2), fill);
-    ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, 3)), edge);
+    ui_round(ui, ui_rect(card.x + 4, card.y + 6, card.w, card.h), ui_mm(ui, CFG_RADIUS_MM), CFG_SHADOW_MODAL);
+    ui_round(ui, card, ui_mm(ui, CFG_RADIUS_MM), fill);
+    ui_fill(ui, ui_rect(card.x, card.y, card.w, ui_mm(ui, EDITOR_EDGE_MM)), edge);
     int pad = ui_mm(ui, CFG_PAD_MM);
-    SDL_Rect in = {card.x + pad, card.y + pad + ui_mm(ui, 2), card.w - 2 * pad, card.h - 2 * pad - ui_mm(ui, 2)};
+    SDL_Rect in = {card.x + pad, card.y + pad + ui_mm(ui, CFG_INSET_MM), card.w - 2 * pad, card.h - 2 * pad - ui_mm(ui, CFG_INSET_MM)};
     if (app->note.draw) {
         ui_ink_canvas(ui, "note.canvas", in, &app->note.ink, PEN_MM, UI_INK);
         if (app->note.ink.nstrokes == 0)
-            ui_text(ui, T("note.draw_hint"), in.x + in.w / 2, in.y + in.h / 2 - ui_mm(ui, 3), CFG_BODY_MM, UI_INK2, UI_CENTER, in.w);
+            ui_text(ui, T("note.draw_hint"), in.x + in.w / 2, in.y + in.h / 2 - ui_mm(ui, HINT_UP_MM), CFG_BODY_MM, UI_INK2,
+                    UI_CENTER, in.w);
         ui_field(ui, "note.caption", ui_rect(card.x, card.y + card.h + g, cw, t), app->note.text, sizeof app->note.text,
                  CORE_NOTE_MAX, T("note.caption"));
     } else {
@@ -151,15 +159,15 @@ static void viewer(scr_app *app)
         return;
     }
     ui_block(ui, "note.view");
-    int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, 125), t = scr_target(app), g = ui_mm(ui, 4);
-    SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, 20), cw, ch);
+    int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, VIEWER_H_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
+    SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, VIEWER_TOP_MM), cw, ch);
     scr_note_draw(app, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
     const core_participant *p = scr_participant(app, n->author);
     if (p) {
-        int rad = ui_mm(ui, 5);
+        int rad = ui_mm(ui, VIEWER_AVATAR_MM);
         scr_avatar(app, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
     }
-    int bw = ui_mm(ui, 50), by = card.y + ch + 2 * g;
+    int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch + 2 * g;
     if (ui_button(ui, "note.edit", ui_rect(ui->w / 2 - bw - g / 2, by, bw, t), T("note.edit"), UI_SECONDARY)) scr_note_edit(app, n);
     if (ui_button(ui, "note.close", ui_rect(ui->w / 2 + g / 2, by, bw, t), T("note.close"), UI_PRIMARY)) app->note_view = 0;
 }

@@ -6,16 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#define DOT_MM 3.0f          /* a digit typed, radius */
+#define SHAKE_MM 4.0f        /* how far the dots shake after a wrong PIN */
+#define KEYS_GAP_MM 6.0f     /* above the keys, and under them */
+#define KEY_MAX_MM 24.0f     /* a key, at most */
+#define MODAL_KEY_MM 17.0f   /* a key when the PIN is asked */
+#define MODAL_W_MM 130.0f    /* that card, at least */
+#define MODAL_PAD_MM 12.0f   /* at its sides */
+#define MODAL_TOP_MM 7.0f    /* at its top */
+#define MODAL_WORDS_MM 52.0f /* its words and the dots, above the keys */
+#define MSG_LINE_MM 7.0f     /* why it waits, or what was wrong */
+
 /* Dots for the digits typed so far, shaking after a wrong PIN. */
 static void pin_dots(scr_app *app, int cx, int y)
 {
     ui_ctx *ui = app->ui;
-    int r = ui_mm(ui, 3), gap = ui_mm(ui, 4);
+    int r = ui_mm(ui, DOT_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
     int n = (int)strlen(app->pin), shown = n > CORE_PIN_MIN ? n : CORE_PIN_MIN;
     int x0 = cx - (shown * 2 * r + (shown - 1) * gap) / 2;
     if ((int32_t)(app->shake_until - app->now) > 0) {
         float t = (float)(300 - (int)(app->shake_until - app->now)) / 300.0f;
-        x0 += (int)(sinf(t * 6.0f * 3.14159f) * (1.0f - t) * ui_mm(ui, 4));
+        x0 += (int)(sinf(t * 6.0f * 3.14159f) * (1.0f - t) * ui_mm(ui, SHAKE_MM));
     }
     for (int i = 0; i < shown; i++) {
         int x = x0 + i * (2 * r + gap) + r;
@@ -67,17 +78,17 @@ void scr_pin_new_frame(scr_app *app)
     ui_ctx *ui = app->ui;
     int top = scr_begin(app, "pin_new", T("pin.welcome"), 0);
     int cx = ui->w / 2, m = scr_margin(app);
-    int y = top + ui_mm(ui, 8);
-    SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_BODY_MM * 1.2f, UI_INK, UI_CENTER, 0);
-    y += p.y + ui_mm(ui, 2);
+    int y = top + ui_mm(ui, CFG_AIR_WIDE_MM);
+    SDL_Point p = ui_text(ui, app->pin_step == 0 ? T("pin.choose") : T("pin.repeat"), cx, y, CFG_LEAD_MM, UI_INK, UI_CENTER, 0);
+    y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);
     p = ui_text(ui, T("pin.why"), cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
-    y += p.y + ui_mm(ui, 5);
+    y += p.y + ui_mm(ui, CFG_AIR_MM);
     pin_dots(app, cx, y);
-    y += ui_mm(ui, 6) + ui_mm(ui, 6);
+    y += ui_mm(ui, DOT_MM * 2) + ui_mm(ui, KEYS_GAP_MM);
     int bottom = scr_statusbar(app);
-    int key = (bottom - y - ui_mm(ui, 6) - 3 * ui_mm(ui, 3)) / 4;
-    if (key > ui_mm(ui, 24)) key = ui_mm(ui, 24);
-    if (key < ui_mm(ui, 12)) key = ui_mm(ui, 12);
+    int key = (bottom - y - ui_mm(ui, KEYS_GAP_MM) - 3 * ui_mm(ui, CFG_GAP_MM)) / 4;
+    if (key > ui_mm(ui, KEY_MAX_MM)) key = ui_mm(ui, KEY_MAX_MM);
+    if (key < ui_mm(ui, CFG_TARGET_MM)) key = ui_mm(ui, CFG_TARGET_MM);
     if (keypad(app, cx, y, key)) {
         if (core_pin_check(app->pin) != CORE_OK) {
             wrong(app, T("pin.too_short"));
@@ -154,15 +165,15 @@ int scr_pin_modal(scr_app *app)
     if (app->pin_for == PIN_FOR_NONE) return 0;
     ui_ctx *ui = app->ui;
     ui_block(ui, "pin.modal");
-    int key = ui_mm(ui, 17), gap = ui_mm(ui, CFG_GAP_MM);
-    int w = 3 * key + 2 * gap + ui_mm(ui, 24);
-    if (w < ui_mm(ui, 130)) w = ui_mm(ui, 130);
-    int h = ui_mm(ui, 52) + 4 * key + 3 * gap + ui_mm(ui, 22);
+    int key = ui_mm(ui, MODAL_KEY_MM), gap = ui_mm(ui, CFG_GAP_MM);
+    int w = 3 * key + 2 * gap + ui_mm(ui, MODAL_PAD_MM * 2);
+    if (w < ui_mm(ui, MODAL_W_MM)) w = ui_mm(ui, MODAL_W_MM);
+    int h = ui_mm(ui, MODAL_WORDS_MM) + 4 * key + 3 * gap + ui_mm(ui, CFG_GAP_WIDE_MM * 2 + CFG_BUTTON_MM);
     SDL_Rect card = ui_rect((ui->w - w) / 2, (ui->h - h) / 2, w, h);
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
-    int cx = ui->w / 2, y = card.y + ui_mm(ui, 7);
-    SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_BODY_MM * 1.3f, UI_INK, UI_CENTER, 0);
-    y += p.y + ui_mm(ui, 2);
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    int cx = ui->w / 2, y = card.y + ui_mm(ui, MODAL_TOP_MM);
+    SDL_Point p = ui_text(ui, T("pin.ask"), cx, y, CFG_ASK_MM, UI_INK, UI_CENTER, 0);
+    y += p.y + ui_mm(ui, CFG_GAP_TIGHT_MM);
     static const char *const why_key[] = {
         [PIN_FOR_DELETE] = N_("pin.for_delete"), [PIN_FOR_QUIT] = N_("pin.for_quit"),
         [PIN_FOR_LEAVE_CLOSED] = N_("pin.for_closed"), [PIN_FOR_EXPORT] = N_("pin.for_export"),
@@ -170,10 +181,10 @@ int scr_pin_modal(scr_app *app)
         [PIN_FOR_ERROR_NEWFILE] = N_("pin.for_error"), [PIN_FOR_ERROR_RESTORE] = N_("pin.for_error"),
         [PIN_FOR_FINISH] = N_("pin.for_finish"), [PIN_FOR_REOPEN_MEETING] = N_("pin.for_reopen_meeting")};
     const char *why = T(why_key[app->pin_for]);
-    p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, 10));
-    y += p.y + ui_mm(ui, 5);
+    p = ui_text(ui, why, cx, y, CFG_SMALL_MM, UI_INK2, UI_CENTER, w - ui_mm(ui, CFG_PAD_MM * 2));
+    y += p.y + ui_mm(ui, CFG_AIR_MM);
     pin_dots(app, cx, y);
-    y += ui_mm(ui, 8);
+    y += ui_mm(ui, DOT_MM * 2 + CFG_GAP_TIGHT_MM);
     /* The status bar is under the backdrop: say it here, where the eyes are. */
     int64_t wait = core_pin_wait_ms(&app->pin_guard, app->wall_ms);
     if (wait > 0) {
@@ -183,7 +194,7 @@ int scr_pin_modal(scr_app *app)
     } else if (app->status_error && (int32_t)(app->status_until - app->now) > 0) {
         ui_text(ui, app->status, cx, y, CFG_SMALL_MM, UI_DANGER, UI_CENTER, 0);
     }
-    y += ui_mm(ui, 7);
+    y += ui_mm(ui, MSG_LINE_MM);
     if (keypad(app, cx, y, key)) {
         store_status r;
         if (app->st) {
@@ -209,8 +220,8 @@ int scr_pin_modal(scr_app *app)
             scr_store_failed(app, r);
         }
     }
-    y += 4 * key + 3 * gap + ui_mm(ui, 4);
-    if (ui_button(ui, "pin.cancel", ui_rect(card.x + ui_mm(ui, 12), y, w - ui_mm(ui, 24), ui_mm(ui, 14)),
+    y += 4 * key + 3 * gap + ui_mm(ui, CFG_GAP_WIDE_MM);
+    if (ui_button(ui, "pin.cancel", ui_rect(card.x + ui_mm(ui, MODAL_PAD_MM), y, w - ui_mm(ui, MODAL_PAD_MM * 2), ui_mm(ui, CFG_BUTTON_MM)),
                   T("common.cancel"), UI_QUIET)) {
         app->pin_for = PIN_FOR_NONE;
         app->pin[0] = 0;

@@ -11,6 +11,41 @@
 
 #define PICKED_FILL CFG_PICKED_FILL
 #define PEN_MM 1.2f
+/* Sizes here are drawn at CFG_CHILD_SCALE. */
+#define BAR_MM 20.0f          /* the child's title bar */
+#define BACK_W_MM 30.0f       /* Terug */
+#define VIEW_W_MM 34.0f       /* Kiezen, De kaart */
+#define TITLE_ROOM_MM 12.0f   /* the title leaves this, besides those buttons */
+#define COUNT_LINE_MM 10.0f   /* the counter's line above the tiles; the card's switch */
+#define CARD_UP_MM 8.0f       /* the card reaches up beside it */
+#define COUNT_Y_MM 6.0f       /* the counter's middle, under the bar */
+#define COUNT_DOT_MM 2.6f     /* one of the ten places, radius */
+#define COUNT_GAP_MM 1.6f     /* between two */
+#define TILE_W_MM 34.0f       /* a person's tile, at least */
+#define TILE_H_MM 36.0f
+#define TILE_PICTO_MM 15.0f   /* its pictogram */
+#define PLUS_MM (CFG_TITLE_MM * 1.6f) /* the adding tile's + */
+#define PLUS_UP_MM 14.0f      /* and how far above the middle */
+#define PICKED_EDGE_MM 1.2f   /* a picked tile's frame: thick */
+#define SHAKE_MM 2.0f         /* a tile that does not fit shakes this far */
+#define PERSON_MM 30.0f       /* a person on the card, at most */
+#define HUB_MAX_MM 22.0f      /* the child in the middle, radius */
+#define HUB_MIN_MM 10.0f
+#define SPOKE_MM 0.8f         /* from the child to each person */
+#define NEW_ROOM_MM 3.0f      /* the "nieuw" tag, beyond its word */
+#define NEW_WORD_UP_MM 2.6f   /* its word, centred */
+#define EMPTY_WRAP_MM 20.0f   /* an empty card's words: this much kept free beside them */
+#define GONE_UP_MM 7.0f       /* who is no longer on it, this far above the foot */
+#define BIG_RING_MM 1.5f      /* one person: their colour around them */
+#define QUESTION_MM (CFG_TITLE_MM * 0.75f) /* Hoe gaat het contact? */
+#define FACE_MAX_MM 30.0f     /* a face to tap, at most */
+#define CHANGE_MM 24.0f       /* meer, minder, goed, anders: a card */
+#define ADD_INSET_W_MM 10.0f  /* adding someone: the sheet, this far from the sides */
+#define ADD_INSET_H_MM 8.0f   /* its height: this much less, top and bottom */
+#define ADD_TOP_MM 6.0f       /* its top */
+#define ADD_TITLE_MM 13.0f    /* its title's line */
+#define REL_TILE_H_MM 26.0f   /* a relation's tile */
+#define REL_PICTO_MM 11.0f    /* its pictogram */
 
 /* Pictograms: glyphs of the shipped Symbola font (its licence beside it), so no
  * reading is needed to tell a grandmother from a dog. A second glyph is a small
@@ -172,8 +207,8 @@ static void counter(scr_app *app, int right, int cy)
     ui_ctx *ui = app->ui;
     char line[64];
     snprintf(line, sizeof line, T("vip.count"), app->vip.ncard, CORE_VIP_MAX);
-    int tw = ui_text_size(ui, line, CFG_BODY_MM).x, r = ui_mm(ui, 2.6f), g = ui_mm(ui, 1.6f);
-    int x = right - tw - ui_mm(ui, 3) - CORE_VIP_MAX * (2 * r + g);
+    int tw = ui_text_size(ui, line, CFG_BODY_MM).x, r = ui_mm(ui, COUNT_DOT_MM), g = ui_mm(ui, COUNT_GAP_MM);
+    int x = right - tw - ui_mm(ui, CFG_GAP_MM) - CORE_VIP_MAX * (2 * r + g);
     for (int i = 0; i < CORE_VIP_MAX; i++) {
         int cx = x + r + i * (2 * r + g);
         ui_circle(ui, cx, cy, r, i < app->vip.ncard ? UI_ACCENT : CFG_QUIET_EDGE);
@@ -203,7 +238,7 @@ static void tap_person(scr_app *app, const core_person *p)
 static void pick_view(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int g = ui_mm(ui, 4), tw = ui_mm(ui, 34), th = ui_mm(ui, 36);
+    int g = ui_mm(ui, CFG_GAP_WIDE_MM), tw = ui_mm(ui, TILE_W_MM), th = ui_mm(ui, TILE_H_MM);
     int cols = (r.w + g) / (tw + g);
     if (cols < 1) cols = 1;
     tw = (r.w - (cols - 1) * g) / cols;
@@ -225,10 +260,10 @@ static void pick_view(scr_app *app, SDL_Rect r)
         char id[48];
         if (!p) { /* the last tile adds someone */
             int pressed = ui_pressed(ui, "vip.add");
-            ui_card(ui, c, ui_mm(ui, 3), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, 3);
-            ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, 14), CFG_TITLE_MM * 1.6f, UI_ACCENT, UI_CENTER, 0);
-            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, 12), c.w, ui_mm(ui, 10)), CFG_BODY_MM,
-                        CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
+            ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : UI_BG, UI_ACCENT, CFG_EDGE_PX);
+            ui_text(ui, "+", c.x + c.w / 2, c.y + c.h / 2 - ui_mm(ui, PLUS_UP_MM), PLUS_MM, UI_ACCENT, UI_CENTER, 0);
+            ui_text_fit(ui, T("vip.add"), ui_rect(c.x, c.y + c.h - ui_mm(ui, CFG_LINE_NAME_MM + CFG_INSET_MM), c.w,
+                                                  ui_mm(ui, CFG_LINE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM, UI_ACCENT, UI_CENTER);
             if (ui_area(ui, "vip.add", c, T("vip.add"), UI_G_CLICK)) {
                 app->vip.adding = 1;
                 app->vip.add_rel = -1;
@@ -238,21 +273,23 @@ static void pick_view(scr_app *app, SDL_Rect r)
         }
         const core_vip_entry *e = on_card(app, p->id);
         if (app->vip.shake_person == p->id && (int32_t)(app->shake_until - app->now) > 0)
-            c.x += (int)(sinf((float)(app->shake_until - app->now) * 0.09f) * ui_mm(ui, 2));
+            c.x += (int)(sinf((float)(app->shake_until - app->now) * 0.09f) * ui_mm(ui, SHAKE_MM));
         snprintf(id, sizeof id, "vip.tile.%lld", (long long)p->id);
         int pressed = ui_pressed(ui, id);
         uint32_t col = colour_of(app, p);
         /* Picked shows by a thick frame and a check, never by colour alone. */
-        ui_card(ui, c, ui_mm(ui, 3), pressed ? UI_HAIRLINE : e ? PICKED_FILL : UI_SURFACE, e ? UI_ACCENT : UI_HAIRLINE,
-                e ? ui_mm(ui, 1.2f) : 2);
-        ui_fill(ui, ui_rect(c.x + ui_mm(ui, 3), c.y + ui_mm(ui, 1.5f), c.w - ui_mm(ui, 6), ui_mm(ui, 1.5f)), col);
-        draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, 15.0f * ui->scale, UI_INK);
-        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, 2), c.y + c.h - ui_mm(ui, 12), c.w - ui_mm(ui, 4), ui_mm(ui, 10)),
-                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : e ? PICKED_FILL : UI_SURFACE, e ? UI_ACCENT : UI_HAIRLINE,
+                e ? ui_mm(ui, PICKED_EDGE_MM) : CFG_HAIRLINE_PX);
+        ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM),
+                            c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
+        draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
+        ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, CFG_LINE_NAME_MM + CFG_INSET_MM),
+                                         c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, CFG_LINE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM,
+                    UI_INK, UI_CENTER);
         if (e) {
-            int br = ui_mm(ui, 4.5f);
-            ui_circle(ui, c.x + c.w - br - ui_mm(ui, 2), c.y + br + ui_mm(ui, 3), br, UI_ACCENT);
-            ui_check(ui, c.x + c.w - br - ui_mm(ui, 2), c.y + br + ui_mm(ui, 3), br * 3 / 2, UI_SURFACE);
+            int br = ui_mm(ui, CFG_DISC_MM);
+            ui_circle(ui, c.x + c.w - br - ui_mm(ui, CFG_INSET_MM), c.y + br + ui_mm(ui, CFG_PAD_SMALL_MM), br, UI_ACCENT);
+            ui_check(ui, c.x + c.w - br - ui_mm(ui, CFG_INSET_MM), c.y + br + ui_mm(ui, CFG_PAD_SMALL_MM), br * 3 / 2, UI_SURFACE);
         }
         if (ui_area(ui, id, c, p->name, UI_G_CLICK)) tap_person(app, p);
         if (e) ui_selected(ui);
@@ -266,27 +303,29 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
     ui_ctx *ui = app->ui;
     int n = app->vip.ncard;
     /* People are placed evenly on a ring, starting off the top, so no place reads as first. */
-    int size = ui_mm(ui, 30);
+    int size = ui_mm(ui, PERSON_MM);
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
-    int R = (r.w < r.h ? r.w : r.h) / 2 - size / 2 - ui_mm(ui, 4);
+    int R = (r.w < r.h ? r.w : r.h) / 2 - size / 2 - ui_mm(ui, CFG_RING_PAD_MM);
     if (n > 1) {
         float chord = 2.0f * (float)R * sinf((float)M_PI / (float)(n > 3 ? n : 3));
         if ((float)size > chord * 0.7f) size = (int)(chord * 0.7f); /* squares of neighbours never meet */
     }
-    int hub = R - size / 2 - ui_mm(ui, 3);
-    if (hub > ui_mm(ui, 22)) hub = ui_mm(ui, 22);
-    if (hub < ui_mm(ui, 10)) hub = ui_mm(ui, 10);
+    int hub = R - size / 2 - ui_mm(ui, CFG_GAP_MM);
+    if (hub > ui_mm(ui, HUB_MAX_MM)) hub = ui_mm(ui, HUB_MAX_MM);
+    if (hub < ui_mm(ui, HUB_MIN_MM)) hub = ui_mm(ui, HUB_MIN_MM);
     for (int i = 0; i < n; i++) { /* soft spokes from the child to each person */
         float a = 2.0f * (float)M_PI * (float)i / (float)n - (float)M_PI / 2 + (float)M_PI / (float)n;
-        ui_line(ui, cx, cy, cx + cosf(a) * R, cy + sinf(a) * R, ui_mm(ui, 0.8f), UI_HAIRLINE);
+        ui_line(ui, cx, cy, cx + cosf(a) * R, cy + sinf(a) * R, ui_mm(ui, SPOKE_MM), UI_HAIRLINE);
     }
     ui_circle(ui, cx, cy, hub, UI_ACCENT);
-    ui_circle(ui, cx, cy, hub - ui_mm(ui, 1), UI_SURFACE);
+    ui_circle(ui, cx, cy, hub - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
     draw_picto(app, "kind", cx, cy - hub / 4, (float)hub / ui->ppmm * 0.55f, UI_INK);
-    ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, 3), cy + hub / 6, 2 * hub - ui_mm(ui, 6), hub / 2),
-                CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+    ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6,
+                                                 2 * hub - ui_mm(ui, CFG_PAD_SMALL_MM * 2), hub / 2), CFG_BODY_MM, CFG_SMALL_MM,
+                UI_INK, UI_CENTER);
     if (!n)
-        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, 8), CFG_BODY_MM, UI_INK2, UI_CENTER, r.w - ui_mm(ui, 20));
+        ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, CFG_AIR_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_CENTER,
+                r.w - ui_mm(ui, EMPTY_WRAP_MM));
     for (int i = 0; i < n; i++) {
         const core_vip_entry *e = &app->vip.card[i];
         const core_person *p = person(app, e->person);
@@ -295,10 +334,11 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         SDL_Rect box = {px - size / 2, py - size / 2, size, size};
         int rad = size * 32 / 100;
         ui_circle(ui, px, py - size / 8, rad, p ? colour_of(app, p) : UI_INK2);
-        ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, 1), UI_SURFACE);
+        ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
         draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
-        ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, 2), py + rad - size / 8 + ui_mm(ui, 1), size + ui_mm(ui, 4), size / 4),
-                    CFG_BODY_MM, CFG_SMALL_MM * 0.8f, UI_INK, UI_CENTER);
+        ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM),
+                                         size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4), CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK,
+                    UI_CENTER);
         if (e->contact) face(app, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
         if (e->change) {
             int ir = rad / 3;
@@ -309,9 +349,10 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         const core_vip_entry *was = app->vip.prev_meeting ? last_time(app, e->name) : NULL;
         if (app->vip.prev_meeting && !was) {
             const char *nw = T("vip.new");
-            int w = ui_text_size(ui, nw, CFG_SMALL_MM).x + ui_mm(ui, 3);
-            ui_round(ui, ui_rect(px - w / 2, py - size / 8 - rad - ui_mm(ui, 3), w, ui_mm(ui, 6)), ui_mm(ui, 3), UI_EDGE_MIDDLE);
-            ui_text(ui, nw, px, py - size / 8 - rad - ui_mm(ui, 2.6f), CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
+            int w = ui_text_size(ui, nw, CFG_SMALL_MM).x + ui_mm(ui, NEW_ROOM_MM);
+            ui_round(ui, ui_rect(px - w / 2, py - size / 8 - rad - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)),
+                     ui_mm(ui, CFG_TAG_MM / 2), UI_EDGE_MIDDLE);
+            ui_text(ui, nw, px, py - size / 8 - rad - ui_mm(ui, NEW_WORD_UP_MM), CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
         } else if (was && was->contact && e->contact && was->contact != e->contact) {
             face(app, was->contact, px + rad * 3 / 4 + rad / 2 + rad / 3, py + rad / 3, rad / 3, 1);
         }
@@ -341,7 +382,7 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         if (gone[0]) {
             char line[700];
             snprintf(line, sizeof line, T("vip.gone"), gone);
-            ui_text(ui, line, r.x, r.y + r.h - ui_mm(ui, 7), CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w);
+            ui_text(ui, line, r.x, r.y + r.h - ui_mm(ui, GONE_UP_MM), CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w);
         }
     }
 }
@@ -357,54 +398,56 @@ static void person_view(scr_app *app, SDL_Rect r)
         app->vip.person = 0;
         return;
     }
-    int g = ui_mm(ui, 4), t = scr_target(app);
+    int g = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app);
     int lw = r.w / 4, x = r.x + lw + g, w = r.w - lw - g;
     int rad = lw / 3;
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(app, p));
-    ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad - ui_mm(ui, 1.5f), UI_SURFACE);
+    ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad - ui_mm(ui, BIG_RING_MM), UI_SURFACE);
     draw_picto(app, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
-    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, 12)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_CENTER);
+    ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK,
+                UI_CENTER);
     if (ui_button(ui, "vip.person.drop", ui_rect(r.x + g, r.y + r.h - t, lw - 2 * g, t), T("vip.drop"), UI_QUIET)) {
         if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL))) app->vip.person = 0;
         return;
     }
 
     int y = r.y;
-    ui_text(ui, T("vip.contact"), x, y, CFG_TITLE_MM * 0.75f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 12);
+    ui_text(ui, T("vip.contact"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     int fs = (w - 4 * g) / 5;
-    if (fs > ui_mm(ui, 30)) fs = ui_mm(ui, 30);
+    if (fs > ui_mm(ui, FACE_MAX_MM)) fs = ui_mm(ui, FACE_MAX_MM);
     for (int k = 1; k <= CORE_VIP_FACES; k++) {
         char id[32];
         snprintf(id, sizeof id, "vip.face.%d", k);
         SDL_Rect fr = {x + (k - 1) * (fs + g), y, fs, fs};
-        if (e->contact == k) ui_round(ui, ui_rect(fr.x - 3, fr.y - 3, fr.w + 6, fr.h + 6), ui_mm(ui, 3), UI_ACCENT);
-        face(app, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, 1), 0);
+        if (e->contact == k) ui_round(ui, ui_rect(fr.x - 3, fr.y - 3, fr.w + 6, fr.h + 6), ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_ACCENT);
+        face(app, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, CFG_NUDGE_MM), 0);
         static const char *const words[] = {"", N_("vip.face.1"), N_("vip.face.2"), N_("vip.face.3"), N_("vip.face.4"),
                                             N_("vip.face.5")};
-        ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, 1), fs + g, ui_mm(ui, 6)), CFG_SMALL_MM,
-                    CFG_SMALL_MM * 0.8f, UI_INK2, UI_CENTER);
+        ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, CFG_NUDGE_MM), fs + g,
+                                             ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
                                              .n = e->contact == k ? 0 : k, .n2 = e->change, .text = e->note, .ink = e->ink,
                                              .ink_len = e->ink_len}, NULL));
         if (e->contact == k) ui_selected(ui);
     }
-    y += fs + ui_mm(ui, 7) + g;
-    ui_text(ui, T("vip.change"), x, y, CFG_TITLE_MM * 0.75f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 12);
+    y += fs + ui_mm(ui, CFG_NUDGE_MM + CFG_LINE_SMALL_MM) + g;
+    ui_text(ui, T("vip.change"), x, y, QUESTION_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, CFG_LINE_BIG_MM);
     static const struct { core_vip_change c; const char *id, *key; } changes[] = {
         {VIP_MEER, "vip.change.meer", N_("vip.meer")}, {VIP_MINDER, "vip.change.minder", N_("vip.minder")},
         {VIP_GOED, "vip.change.goed", N_("vip.goed")}, {VIP_ANDERS, "vip.change.anders", N_("vip.anders")}};
-    int cw = (w - 3 * g) / 4, ch = ui_mm(ui, 24);
+    int cw = (w - 3 * g) / 4, ch = ui_mm(ui, CHANGE_MM);
     for (int k = 0; k < 4; k++) {
         SDL_Rect b = {x + k * (cw + g), y, cw, ch};
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
-        ui_card(ui, b, ui_mm(ui, 3), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : CFG_QUIET_EDGE,
-                sel ? ui_mm(ui, 1) : 2);
+        ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
+                sel ? UI_ACCENT : CFG_QUIET_EDGE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
         change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
-        ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, 2), b.y + ch * 2 / 3, b.w - ui_mm(ui, 4), ch / 3),
-                    CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
+        ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3,
+                                                   b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
+                    UI_CENTER);
         if (ui_area(ui, changes[k].id, b, T(changes[k].key), UI_G_CLICK))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
                                              .n = e->contact, .n2 = sel ? VIP_CHANGE_NONE : changes[k].c, .text = e->note,
@@ -413,8 +456,8 @@ static void person_view(scr_app *app, SDL_Rect r)
     }
     y += ch + 2 * g;
     /* A note, typed or drawn, by the child or an adult. */
-    int mw = ui_mm(ui, 40);
-    ui_text(ui, T("vip.note"), x, y + ui_mm(ui, 2), CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
+    int mw = ui_mm(ui, CFG_BUTTON_W_SLIM_MM);
+    ui_text(ui, T("vip.note"), x, y + ui_mm(ui, CFG_RAISE_MM), CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
     if (ui_toggle(ui, "vip.note.type", ui_rect(x + w - 2 * mw - g, y, mw, t), T("note.type"), !app->vip.note_draw, 0)) {
         app->vip.note_draw = 0;
         ui_focus(ui, "vip.note");
@@ -427,13 +470,13 @@ static void person_view(scr_app *app, SDL_Rect r)
     int nh = r.y + r.h - y - t - g;
     if (app->vip.note_draw) {
         SDL_Rect cr = {x, y, w, nh};
-        ui_card(ui, cr, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, CFG_QUIET_EDGE, 2);
+        ui_card(ui, cr, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, CFG_QUIET_EDGE, CFG_HAIRLINE_PX);
         ui_ink_canvas(ui, "vip.note.canvas", cr, &app->vip.ink, PEN_MM, UI_INK);
     } else {
         ui_textarea(ui, "vip.note", ui_rect(x, y, w, nh), app->vip.note, sizeof app->vip.note, CORE_NOTE_MAX,
                     T("vip.note_hint"), CFG_NOTE_MM, UI_SURFACE);
     }
-    int save = ui_button(ui, "vip.person.done", ui_rect(x + w - ui_mm(ui, 50), r.y + r.h - t, ui_mm(ui, 50), t),
+    int save = ui_button(ui, "vip.person.done", ui_rect(x + w - ui_mm(ui, CFG_BUTTON_W_BIG_MM), r.y + r.h - t, ui_mm(ui, CFG_BUTTON_W_BIG_MM), t),
                          T("vip.person_done"), UI_PRIMARY);
     ui_keep_focus(ui);
     if (save) {
@@ -455,30 +498,30 @@ static void add_modal(scr_app *app)
     ui_ctx *ui = app->ui;
     ui_block(ui, "vip.add.modal");
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM);
-    int cw = ui->w - 2 * ui_mm(ui, 10), ch = ui->h - 2 * ui_mm(ui, 8);
-    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, 6), cw, ch};
-    ui_card(ui, card, ui_mm(ui, 3), UI_SURFACE, UI_HAIRLINE, 2);
+    int cw = ui->w - 2 * ui_mm(ui, ADD_INSET_W_MM), ch = ui->h - 2 * ui_mm(ui, ADD_INSET_H_MM);
+    SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, ADD_TOP_MM), cw, ch};
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int x = card.x + m, y = card.y + m;
-    ui_text(ui, T("vip.add_title"), x, y, CFG_TITLE_MM * 0.8f, UI_INK, UI_LEFT, 0);
-    y += ui_mm(ui, 13);
-    int cols = REL_COUNT > 10 ? 8 : 5, tw = (cw - 2 * m - (cols - 1) * g) / cols, th = ui_mm(ui, 26);
+    ui_text(ui, T("vip.add_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
+    y += ui_mm(ui, ADD_TITLE_MM);
+    int cols = REL_COUNT > 10 ? 8 : 5, tw = (cw - 2 * m - (cols - 1) * g) / cols, th = ui_mm(ui, REL_TILE_H_MM);
     for (int i = 0; i < REL_COUNT; i++) {
         SDL_Rect c = {x + (i % cols) * (tw + g), y + (i / cols) * (th + g), tw, th};
         char id[40];
         const char *word = core_relation_word((core_relation)i);
         snprintf(id, sizeof id, "vip.rel.%s", word);
         int sel = app->vip.add_rel == i;
-        ui_card(ui, c, ui_mm(ui, 3), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE, sel ? UI_ACCENT : UI_HAIRLINE,
-                sel ? ui_mm(ui, 1) : 2);
-        draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, 11.0f * ui->scale, UI_INK);
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
+                sel ? UI_ACCENT : UI_HAIRLINE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
+        draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
         static const char *const keys[REL_COUNT] = {
             N_("vip.rel.mama"), N_("vip.rel.papa"), N_("vip.rel.oma"), N_("vip.rel.opa"), N_("vip.rel.broer"),
             N_("vip.rel.zus"), N_("vip.rel.pleegmama"), N_("vip.rel.pleegpapa"), N_("vip.rel.vriend"),
             N_("vip.rel.vriendin"), N_("vip.rel.juf"), N_("vip.rel.buren"), N_("vip.rel.coach"), N_("vip.rel.huisdier"),
             N_("vip.rel.anders")};
         const char *key = keys[i];
-        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, 8), c.w - 4, ui_mm(ui, 7)), CFG_SMALL_MM, CFG_SMALL_MM * 0.8f,
-                    UI_INK, UI_CENTER);
+        ui_text_fit(ui, T(key), ui_rect(c.x + 2, c.y + c.h - ui_mm(ui, CFG_LABEL_MM + CFG_NUDGE_MM), c.w - 4,
+                                        ui_mm(ui, CFG_LABEL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK, UI_CENTER);
         if (ui_area(ui, id, c, T(key), UI_G_CLICK)) {
             app->vip.add_rel = i;
             if (!app->vip.add_name[0]) ui_focus(ui, "vip.name");
@@ -487,7 +530,7 @@ static void add_modal(scr_app *app)
         if (sel) ui_selected(ui);
     }
     y += ((REL_COUNT + cols - 1) / cols) * (th + g) + g;
-    int bw = ui_mm(ui, 44);
+    int bw = ui_mm(ui, CFG_BUTTON_W_MM);
     ui_field(ui, "vip.name", ui_rect(x, y, cw - 2 * m - 2 * bw - 2 * g, t), app->vip.add_name, sizeof app->vip.add_name,
              CORE_NAME_MAX, T("vip.name_hint"));
     int save = ui_button(ui, "vip.add.save", ui_rect(card.x + cw - m - bw, y, bw, t), T("plan.add"), UI_PRIMARY);
@@ -525,10 +568,10 @@ void scr_vip_frame(scr_app *app)
     ui_begin(ui, "vip");
     ui->scale = CFG_CHILD_SCALE; /* a child's screen: everything larger, fewer words */
     ui_clear(ui, UI_BG);
-    int m = ui_mm(ui, CFG_PAD_MM), t = scr_target(app), h = ui_mm(ui, 20);
+    int m = ui_mm(ui, CFG_PAD_MM), t = scr_target(app), h = ui_mm(ui, BAR_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - 2, ui->w, 2), UI_HAIRLINE);
-    int bw = ui_mm(ui, 30);
+    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
+    int bw = ui_mm(ui, BACK_W_MM);
     if (ui_button(ui, "vip.back", ui_rect(m, (h - t) / 2, bw, t), T("common.back"), UI_SECONDARY)) {
         ui->scale = 1;
         app->vip.person = 0;
@@ -537,30 +580,30 @@ void scr_vip_frame(scr_app *app)
         ui->scale = CFG_CHILD_SCALE;
     }
     const char *title = app->vip.person ? T("vip.person_title") : app->vip.view ? T("vip.card_title") : T("vip.pick_title");
-    int vw = ui_mm(ui, 34);
-    ui_text_fit(ui, title, ui_rect(m + bw + ui_mm(ui, 4), 0, ui->w - 2 * m - bw - 2 * vw - ui_mm(ui, 12), h), CFG_TITLE_MM,
-                CFG_BODY_MM, UI_INK, UI_LEFT);
+    int vw = ui_mm(ui, VIEW_W_MM);
+    ui_text_fit(ui, title, ui_rect(m + bw + ui_mm(ui, CFG_GAP_WIDE_MM), 0, ui->w - 2 * m - bw - 2 * vw - ui_mm(ui, TITLE_ROOM_MM),
+                                   h), CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     if (!app->vip.person) {
-        if (ui_toggle(ui, "vip.pick", ui_rect(ui->w - m - 2 * vw - ui_mm(ui, 2), (h - t) / 2, vw, t), T("vip.pick"),
+        if (ui_toggle(ui, "vip.pick", ui_rect(ui->w - m - 2 * vw - ui_mm(ui, CFG_GAP_TIGHT_MM), (h - t) / 2, vw, t), T("vip.pick"),
                       !app->vip.view, 0))
             app->vip.view = 0;
         if (ui_toggle(ui, "vip.card", ui_rect(ui->w - m - vw, (h - t) / 2, vw, t), T("vip.card"), app->vip.view, 0))
             app->vip.view = 1;
     }
     int bottom = scr_statusbar(app);
-    SDL_Rect body = {m, h + ui_mm(ui, 3), ui->w - 2 * m, bottom - h - ui_mm(ui, 6)};
+    SDL_Rect body = {m, h + ui_mm(ui, CFG_GAP_MM), ui->w - 2 * m, bottom - h - ui_mm(ui, CFG_GAP_MM * 2)};
     if (!app->vip.person) {
-        counter(app, ui->w - m, h + ui_mm(ui, 6));
-        body.y += ui_mm(ui, 10);
-        body.h -= ui_mm(ui, 10);
+        counter(app, ui->w - m, h + ui_mm(ui, COUNT_Y_MM));
+        body.y += ui_mm(ui, COUNT_LINE_MM);
+        body.h -= ui_mm(ui, COUNT_LINE_MM);
     }
     if (app->vip.person) {
         person_view(app, body);
     } else if (app->vip.view) {
-        int sw = ui_mm(ui, 60);
-        if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, 10), sw, t), T("vip.share"), app->vip.shared, 0))
+        int sw = ui_mm(ui, CFG_BUTTON_W_LONG_MM);
+        if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, COUNT_LINE_MM), sw, t), T("vip.share"), app->vip.shared, 0))
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_SHARE, .id = app->vip.child, .n = !app->vip.shared, .actor = app->vip.child}, NULL));
-        card_view(app, ui_rect(body.x, body.y + t - ui_mm(ui, 8), body.w, body.h - t + ui_mm(ui, 8)), 1);
+        card_view(app, ui_rect(body.x, body.y + t - ui_mm(ui, CARD_UP_MM), body.w, body.h - t + ui_mm(ui, CARD_UP_MM)), 1);
     } else {
         pick_view(app, body);
     }

@@ -95,7 +95,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
     int focused = !strcmp(ctx->focus, id);
     int changed = 0;
     int px = ui_px(ctx, mm), lh = ui_line_height(ctx, px);
-    int pad = ui_mm(ctx, 3);
+    int pad = ui_mm(ctx, CFG_PAD_SMALL_MM);
     SDL_Rect in = {r.x + pad, r.y + (multiline ? pad : 0), r.w - 2 * pad, r.h - (multiline ? 2 * pad + lh : 0)};
     size_t len = strlen(buf);
     if (focused) {
@@ -140,7 +140,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
         e->caret = caret_at_x(ctx, buf, lines[row], (int)tx - in.x, px);
     }
 
-    ui_card(ctx, r, ui_mm(ctx, 1.5f), fill, focused ? UI_ACCENT : 0xC9C2B4, focused ? 3 : 2);
+    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_FIELD_MM), fill, focused ? UI_ACCENT : CFG_QUIET_EDGE, focused ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     int ty0 = multiline ? in.y : r.y + (r.h - lh) / 2;
     if (!len && !e->compose[0]) {
         if (placeholder) {

@@ -15,6 +15,7 @@ typedef struct {
 } key;
 
 #define ROW_END {NULL, 0, K_CHAR}
+#define CAPS_BAR_MM 2.5f /* caps lock's bar, this far above the key's foot */
 
 static const key letters[4][13] = {
     {{"q", 1, K_CHAR}, {"w", 1, K_CHAR}, {"e", 1, K_CHAR}, {"r", 1, K_CHAR}, {"t", 1, K_CHAR}, {"y", 1, K_CHAR},
@@ -59,7 +60,7 @@ int ui_osk_shown(const ui_ctx *ctx) { return ctx->focus[0] && !ctx->osk_away; }
 
 static SDL_Rect tray(const ui_ctx *ctx)
 {
-    int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, 2.5f), pad = ui_mm(ctx, 4);
+    int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, CFG_KEY_GAP_MM), pad = ui_mm(ctx, CFG_OSK_PAD_MM);
     int h = 4 * kh + 3 * gap + 2 * pad;
     return (SDL_Rect){0, ctx->h - h, ctx->w, h};
 }
@@ -117,9 +118,9 @@ void ui_osk(ui_ctx *ctx)
     ctx->oy = 0; /* the keyboard itself never moves */
     SDL_Rect t = tray(ctx);
     ui_area(ctx, "osk", t, "", UI_G_CLICK); /* taps between keys land here, not below */
-    ui_fill(ctx, t, 0xE9E4D8);
-    ui_fill(ctx, ui_rect(0, t.y, t.w, 2), UI_HAIRLINE);
-    int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, 2.5f), pad = ui_mm(ctx, 4);
+    ui_fill(ctx, t, CFG_OSK_BG);
+    ui_fill(ctx, ui_rect(0, t.y, t.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
+    int kh = ui_mm(ctx, CFG_KEY_MM), gap = ui_mm(ctx, CFG_KEY_GAP_MM), pad = ui_mm(ctx, CFG_OSK_PAD_MM);
     int w = ui_mm(ctx, CFG_OSK_MAX_MM);
     if (w > ctx->w - 2 * pad) w = ctx->w - 2 * pad;
     float unit = (float)(w - 11 * gap) / 12.6f;
@@ -143,10 +144,11 @@ void ui_osk(ui_ctx *ctx)
             ui_style style = k->kind == K_DONE ? UI_PRIMARY
                            : (k->kind == K_SHIFT && ctx->osk_shift) ? UI_PRIMARY : UI_SECONDARY;
             /* Letters large, the arrows of shift, undo and backspace larger still. */
-            float mm = k->kind == K_CHAR ? 6.5f : (k->kind == K_BACK || k->kind == K_SHIFT || k->kind == K_UNDO) ? 9.0f : CFG_BODY_MM;
+            float mm = k->kind == K_CHAR ? CFG_KEY_CHAR_MM
+                     : (k->kind == K_BACK || k->kind == K_SHIFT || k->kind == K_UNDO) ? CFG_KEY_ICON_MM : CFG_BODY_MM;
             if (ui_button_mm(ctx, id, kr, label, style, mm)) press(ctx, k);
             if (k->kind == K_SHIFT && ctx->osk_shift == 2) /* caps lock: a bar under the arrow */
-                ui_fill(ctx, ui_rect(kr.x + kw / 3, kr.y + kh - ui_mm(ctx, 2.5f), kw / 3, 3), UI_SURFACE);
+                ui_fill(ctx, ui_rect(kr.x + kw / 3, kr.y + kh - ui_mm(ctx, CAPS_BAR_MM), kw / 3, 3), UI_SURFACE);
             if (k->kind == K_BACK) held_key = kr;
             if (k->kind == K_CHAR && !k->text[1] && accent_row(k->text[0]) >= 0) {
                 ui_long_press(ctx); /* hold for its accents */
@@ -180,13 +182,13 @@ void ui_osk(ui_ctx *ctx)
         if (px < pad) px = pad;
         if (px + pw > ctx->w - pad) px = ctx->w - pad - pw;
         SDL_Rect box = {px, picker_base.y - kh - 2 * gap, pw, kh + 2 * gap};
-        ui_card(ctx, box, ui_mm(ctx, 2), UI_SURFACE, UI_ACCENT, 3);
+        ui_card(ctx, box, ui_mm(ctx, CFG_RADIUS_MM), UI_SURFACE, UI_ACCENT, CFG_EDGE_PX);
         for (int i = 0; i < n; i++) {
             const char *ch = ctx->osk_shift ? accents[a].upper[i] : accents[a].lower[i];
             char id[48];
             snprintf(id, sizeof id, "osk.key.%s", ch);
             SDL_Rect kr = {box.x + gap + i * (picker_base.w + gap), box.y + gap, picker_base.w, kh};
-            if (ui_button_mm(ctx, id, kr, ch, UI_SECONDARY, 6.5f)) {
+            if (ui_button_mm(ctx, id, kr, ch, UI_SECONDARY, CFG_KEY_CHAR_MM)) {
                 ui_type(ctx, ch);
                 ctx->osk_picker[0] = 0;
                 if (ctx->osk_shift == 1) ctx->osk_shift = 0;
@@ -198,9 +200,9 @@ void ui_osk(ui_ctx *ctx)
     /* Never cover the field: next frame, the screen moves up as far as needed. */
     int want_oy = 0;
     if (ctx->focus[0]) {
-        int bottom = ctx->edit.field.y + ctx->edit.field.h + ui_mm(ctx, 4);
+        int bottom = ctx->edit.field.y + ctx->edit.field.h + ui_mm(ctx, CFG_FIELD_CLEAR_MM);
         want_oy = bottom - t.y;
-        if (want_oy > ctx->edit.field.y - ui_mm(ctx, 2)) want_oy = ctx->edit.field.y - ui_mm(ctx, 2);
+        if (want_oy > ctx->edit.field.y - ui_mm(ctx, CFG_FIELD_TOP_MM)) want_oy = ctx->edit.field.y - ui_mm(ctx, CFG_FIELD_TOP_MM);
         if (want_oy < 0) want_oy = 0;
     }
     ctx->oy = oy;

@@ -418,7 +418,7 @@ static void long_press_rings(ui_ctx *ctx)
         if (!holding_long(ctx, p)) continue;
         uint32_t held = ctx->now - p->t0;
         if (held < 80 || held >= CFG_LONG_PRESS_MS) continue;
-        float done = (float)held / (float)CFG_LONG_PRESS_MS, r = ui_mm(ctx, 9), w = ui_mm(ctx, 1.6f);
+        float done = (float)held / (float)CFG_LONG_PRESS_MS, r = ui_mm(ctx, CFG_RING_MM), w = ui_mm(ctx, CFG_RING_LINE_MM);
         enum { SEG = 40 };
         int n = (int)(SEG * done);
         for (int k = 0; k < n; k++) {
@@ -858,7 +858,7 @@ int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_
 {
     ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
     int pressed = w && (w->state & UI_ST_PRESSED);
-    int radius = ui_mm(ctx, 2);
+    int radius = ui_mm(ctx, CFG_RADIUS_MM);
     uint32_t ink = UI_INK;
     switch (style) {
     case UI_PRIMARY:
@@ -866,18 +866,18 @@ int ui_button_mm(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, ui_
         ink = UI_SURFACE;
         break;
     case UI_DANGER_BTN:
-        ui_round(ctx, r, radius, pressed ? 0x8C1D17 : UI_DANGER);
+        ui_round(ctx, r, radius, pressed ? CFG_DANGER_PRESSED : UI_DANGER);
         ink = UI_SURFACE;
         break;
     case UI_SECONDARY:
-        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : 0xC9C2B4, 2);
+        ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : UI_SURFACE, pressed ? UI_INK2 : CFG_QUIET_EDGE, CFG_HAIRLINE_PX);
         break;
     case UI_QUIET:
         if (pressed) ui_round(ctx, r, radius, UI_HAIRLINE);
         ink = UI_ACCENT;
         break;
     }
-    int pad = ui_mm(ctx, 2);
+    int pad = ui_mm(ctx, CFG_INSET_MM);
     SDL_Rect in = {r.x + pad, r.y, r.w - 2 * pad, r.h};
     ui_text_fit(ctx, label, in, mm, CFG_SMALL_MM, ink, UI_CENTER);
     return ui_take(ctx, id, UI_G_CLICK);
@@ -887,9 +887,9 @@ void ui_button_off(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label)
 {
     ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_BUTTON);
     if (w) w->state = UI_ST_DISABLED;
-    ui_card(ctx, r, ui_mm(ctx, 2), UI_BG, UI_HAIRLINE, 2);
-    int pad = ui_mm(ctx, 2);
-    ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, 0x8A929A, UI_CENTER);
+    ui_card(ctx, r, ui_mm(ctx, CFG_RADIUS_MM), UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    int pad = ui_mm(ctx, CFG_INSET_MM);
+    ui_text_fit(ctx, label, ui_rect(r.x + pad, r.y, r.w - 2 * pad, r.h), CFG_BODY_MM, CFG_SMALL_MM, CFG_INK_DISABLED, UI_CENTER);
 }
 
 int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int selected, uint32_t mark)
@@ -897,16 +897,16 @@ int ui_toggle(ui_ctx *ctx, const char *id, SDL_Rect r, const char *label, int se
     ui_widget *w = ui_add_widget(ctx, id, r, label, UI_W_TOGGLE);
     if (w && selected) w->state |= UI_ST_SELECTED;
     int pressed = w && (w->state & UI_ST_PRESSED);
-    int radius = ui_mm(ctx, 2);
+    int radius = ui_mm(ctx, CFG_RADIUS_MM);
     /* Selected shows as a thick edge and a filled dot, never by colour alone. */
-    ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? 0xE4EFF3 : UI_SURFACE,
-            selected ? UI_ACCENT : 0xC9C2B4, selected ? 4 : 2);
-    int dot = ui_mm(ctx, 2.2f);
-    int cx = r.x + ui_mm(ctx, 3) + dot, cy = r.y + r.h / 2;
-    ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : 0xC9C2B4);
+    ui_card(ctx, r, radius, pressed ? UI_HAIRLINE : selected ? CFG_PICKED_FILL : UI_SURFACE,
+            selected ? UI_ACCENT : CFG_QUIET_EDGE, selected ? CFG_EDGE_CHOSEN_PX : CFG_HAIRLINE_PX);
+    int dot = ui_mm(ctx, CFG_DOT_MM);
+    int cx = r.x + ui_mm(ctx, CFG_PAD_SMALL_MM) + dot, cy = r.y + r.h / 2;
+    ui_circle(ctx, cx, cy, dot, selected ? UI_ACCENT : CFG_QUIET_EDGE);
     ui_circle(ctx, cx, cy, dot - 3, selected ? (mark ? mark : UI_ACCENT) : UI_SURFACE);
     if (selected) ui_circle(ctx, cx, cy, dot / 2, UI_SURFACE);
-    SDL_Rect in = {cx + dot + ui_mm(ctx, 2), r.y, r.x + r.w - (cx + dot + ui_mm(ctx, 3)), r.h};
+    SDL_Rect in = {cx + dot + ui_mm(ctx, CFG_ICON_GAP_MM), r.y, r.x + r.w - (cx + dot + ui_mm(ctx, CFG_PAD_SMALL_MM)), r.h};
     ui_text_fit(ctx, label, in, CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
     return ui_take(ctx, id, UI_G_CLICK);
 }
