@@ -163,8 +163,8 @@ static store_status painter_paint(void *user, int64_t meeting, const char *board
         return STORE_EIO;
     }
     store_status r = scr_board_picture(p->app, meeting, board, child);
-    core_notes_free(p->app->notes, p->app->nnotes);
-    p->app->nnotes = 0;
+    core_notes_free(p->app->m.notes, p->app->m.nnotes);
+    p->app->m.nnotes = 0;
     scr_dl_reset(p->app);
     if (r != STORE_OK) return r;
     /* 0x00RRGGBB words, as cairo's RGB24 wants. */

@@ -14,7 +14,7 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     ui_ctx *ui = app->ui;
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int n = 0;
-    for (int i = 0; i < app->nmparts; i++) n += app->mparts[i].present;
+    for (int i = 0; i < app->m.nmparts; i++) n += app->m.mparts[i].present;
     if (n == 0) {
         ui_text(ui, T("circle.nobody"), r.x + r.w / 2, r.y + r.h / 2, CFG_BODY_MM, UI_INK2, UI_CENTER, r.w);
         return;
@@ -30,8 +30,8 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
     ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, CFG_AIR_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
-    for (int i = 0; i < app->nmparts; i++) {
-        const core_participant *p = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts; i++) {
+        const core_participant *p = &app->m.mparts[i];
         if (!p->present) continue;
         float a = -(float)M_PI / 2 + 2 * (float)M_PI * (float)k++ / (float)n; /* the first at the top, clockwise */
         int x = cx + (int)(cosf(a) * rx), y = cy + (int)(sinf(a) * ry);

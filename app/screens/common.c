@@ -117,8 +117,8 @@ static void keep_writing(scr_app *app)
 void scr_close(scr_app *app)
 {
     keep_writing(app);
-    core_notes_free(app->notes, app->nnotes);
-    app->nnotes = 0;
+    core_notes_free(app->m.notes, app->m.nnotes);
+    app->m.nnotes = 0;
     scr_dl_reset(app);
     scr_goals_reset(app);
     scr_vip_close(app);
@@ -192,17 +192,17 @@ store_status scr_check(scr_app *app, core_op *op)
 {
     /* What the rules look at: the meeting as this screen holds it. */
     core_op_ctx c = {
-        .finished = app->meeting.status == MEETING_FINISHED,
-        .parts = app->mparts, .nparts = app->nmparts,
-        .notes = app->notes, .nnotes = app->nnotes,
-        .dl_step = app->dl.step, .pros_write = app->dl.pros_write,
+        .finished = app->m.meeting.status == MEETING_FINISHED,
+        .parts = app->m.mparts, .nparts = app->m.nmparts,
+        .notes = app->m.notes, .nnotes = app->m.nnotes,
+        .dl_step = app->m.dl_step, .pros_write = app->m.pros_write,
         .goals = app->goals.list, .ngoals = app->goals.n,
         .vip_count = op->kind == OP_VIP_PICK && op->id == app->vip.child ? app->vip.ncard : 0,
     };
     /* The lists the screens hold have room for so many: one more is refused with a
      * message, never stored to vanish from the screen. */
     switch (op->kind) {
-    case OP_NOTE_ADD: c.have = app->nnotes, c.cap = SCR_NOTES_MAX; break;
+    case OP_NOTE_ADD: c.have = app->m.nnotes, c.cap = SCR_NOTES_MAX; break;
     case OP_GOAL_PUT: c.have = app->goals.n, c.cap = SCR_GOALS_MAX; break;
     case OP_DECISION_SAVE: c.have = app->plan.ndec, c.cap = SCR_DECISIONS_MAX; break;
     case OP_BODEMEIS_ADD: c.have = app->plan.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
@@ -213,7 +213,7 @@ store_status scr_check(scr_app *app, core_op *op)
     case OP_MEETING_CREATE: c.have = app->nmeetings, c.cap = SCR_MEETINGS_MAX; break;
     default: break;
     }
-    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
+    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->m.meeting.id;
     int version = 0;
     int64_t fixed_at = 0;
     /* Whether the plan is fixed: as the screens read it, while that is fresh (asking
@@ -231,7 +231,7 @@ store_status scr_check(scr_app *app, core_op *op)
 
 store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
 {
-    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->meeting.id;
+    if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->m.meeting.id;
     uint64_t ticket = 0;
     store_status r = app->st ? store_op_queue(app->st, op, app->wall_ms, made, &ticket) : STORE_EIO;
     if (r != STORE_OK && r != STORE_EHELD) scr_store_failed(app, r);
@@ -245,11 +245,11 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
  * index by it. */
 static store_status read_meeting(scr_app *app, int64_t id)
 {
-    store_status r = store_meeting(app->st, id, &app->meeting);
-    if (r == STORE_OK) r = store_phases(app->st, id, app->phases, CORE_PHASES_MAX, &app->nphases);
-    if (r == STORE_OK) r = store_participants(app->st, id, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
-    if (r == STORE_OK && (app->meeting.current_phase < 0 || app->meeting.current_phase >= app->nphases))
-        app->meeting.current_phase = app->nphases > 0 && app->meeting.current_phase >= app->nphases ? app->nphases - 1 : 0;
+    store_status r = store_meeting(app->st, id, &app->m.meeting);
+    if (r == STORE_OK) r = store_phases(app->st, id, app->m.phases, CORE_PHASES_MAX, &app->m.nphases);
+    if (r == STORE_OK) r = store_participants(app->st, id, app->m.mparts, CORE_PARTICIPANTS_MAX, &app->m.nmparts);
+    if (r == STORE_OK && (app->m.meeting.current_phase < 0 || app->m.meeting.current_phase >= app->m.nphases))
+        app->m.meeting.current_phase = app->m.nphases > 0 && app->m.meeting.current_phase >= app->m.nphases ? app->m.nphases - 1 : 0;
     return r;
 }
 
@@ -257,7 +257,7 @@ static store_status read_meeting(scr_app *app, int64_t id)
 static void taken_back(scr_app *app)
 {
     app->meetings_stale = 1;
-    if (!app->meeting.id || !app->st || read_meeting(app, app->meeting.id) != STORE_OK) return;
+    if (!app->m.meeting.id || !app->st || read_meeting(app, app->m.meeting.id) != STORE_OK) return;
     app->notes_stale = app->plan.stale = app->goals.stale = app->vip.stale = 1;
 }
 
@@ -305,7 +305,7 @@ void scr_undo_look(scr_app *app, const char *board)
 {
     snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
     for (int redo = 0; redo < 2; redo++)
-        app->undo.can[redo] = app->st && app->meeting.id && store_can_undo(app->st, app->meeting.id, board, redo);
+        app->undo.can[redo] = app->st && app->m.meeting.id && store_can_undo(app->st, app->m.meeting.id, board, redo);
 }
 
 void scr_undo_after(scr_app *app, const char *board)
@@ -323,7 +323,7 @@ store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, 
 {
     *out = NULL;
     store_op_buf *b = NULL;
-    store_status r = app->st ? store_undo_peek(app->st, app->meeting.id, board, redo, &b) : STORE_EIO;
+    store_status r = app->st ? store_undo_peek(app->st, app->m.meeting.id, board, redo, &b) : STORE_EIO;
     if (r == STORE_ENOTFOUND) scr_say(app, T("why.nothing_to_undo"), 0);
     else if (r != STORE_OK) scr_store_failed(app, r);
     if (r != STORE_OK) {
@@ -356,7 +356,7 @@ int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h
     ui_ctx *ui = app->ui;
     if (strcmp(app->undo.board, board) != 0) scr_undo_look(app, board);
     int g = ui_mm(ui, CFG_GAP_TIGHT_MM), uw = w * 3 / 5, tapped = -1;
-    int open = app->meeting.status != MEETING_FINISHED; /* a finished meeting changes nothing, undo included */
+    int open = app->m.meeting.status != MEETING_FINISHED; /* a finished meeting changes nothing, undo included */
     char id[32];
     snprintf(id, sizeof id, "%s.undo", board);
     if (open && app->undo.can[0]) {

@@ -49,7 +49,7 @@
 
 void scr_plan_load(scr_app *app)
 {
-    int64_t m = app->meeting.id;
+    int64_t m = app->m.meeting.id;
     store_status r = store_people(app->st, m, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
     if (r == STORE_OK) r = store_bodemeisen(app->st, m, app->plan.bm, SCR_BODEMEISEN_MAX, &app->plan.nbm);
     if (r == STORE_OK) r = store_decisions(app->st, m, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
@@ -57,9 +57,9 @@ void scr_plan_load(scr_app *app)
     if (r == STORE_OK) r = store_consents(app->st, m, app->plan.consent_ids, app->plan.consent, CORE_PARTICIPANTS_MAX,
                                           &app->plan.nconsent);
     if (r == STORE_OK) r = store_plan(app->st, m, &app->plan.version, &app->plan.fixed_at);
-    int cur = app->meeting.current_phase;
-    if (r == STORE_OK && cur >= 0 && cur < app->nphases)
-        r = store_absent(app->st, app->phases[cur].id, app->plan.absent, CORE_PARTICIPANTS_MAX, &app->plan.nabsent);
+    int cur = app->m.meeting.current_phase;
+    if (r == STORE_OK && cur >= 0 && cur < app->m.nphases)
+        r = store_absent(app->st, app->m.phases[cur].id, app->plan.absent, CORE_PARTICIPANTS_MAX, &app->plan.nabsent);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->plan.stale = 0;
     app->plan.meeting = r == STORE_OK ? m : 0;
@@ -97,9 +97,9 @@ static int absent(const scr_app *app, int64_t participant)
 
 int scr_closed_now(const scr_app *app)
 {
-    int i = app->meeting.current_phase;
-    if (i < 0 || i >= app->nphases) return 0;
-    const core_phase *p = &app->phases[i];
+    int i = app->m.meeting.current_phase;
+    if (i < 0 || i >= app->m.nphases) return 0;
+    const core_phase *p = &app->m.phases[i];
     return p->def.closed && p->started_at_ms && !p->ended_at_ms;
 }
 
@@ -207,10 +207,10 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_SHEET_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
-    const core_phase *cur = &app->phases[app->meeting.current_phase];
+    const core_phase *cur = &app->m.phases[app->m.meeting.current_phase];
     int half = r.w / 2;
     char heading[256];
-    snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->meeting.current_phase + 1, scr_phase_title(app, &cur->def));
+    snprintf(heading, sizeof heading, T("meeting.phase_heading"), app->m.meeting.current_phase + 1, scr_phase_title(app, &cur->def));
     SDL_Point hp = ui_text(ui, heading, r.x + pad, r.y + pad, CFG_TITLE_MM, UI_INK, UI_LEFT, half - 2 * pad);
     scr_prompts(app, scr_phase_prompts(app, &cur->def), ui_rect(r.x + pad, r.y + pad + hp.y + ui_mm(ui, CFG_HEADING_GAP_MM),
                                                                 half - 2 * pad, r.h - 2 * pad - hp.y - ui_mm(ui, CFG_HEADING_GAP_MM)));
@@ -222,16 +222,16 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
     ui_text(ui, T("plan.bodemeisen_why"), x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, w);
     y += ui_mm(ui, WHY_LINES_MM);
     int pros = 0;
-    for (int i = 0; i < app->nmparts; i++) pros += app->mparts[i].role == ROLE_PROFESSIONAL;
+    for (int i = 0; i < app->m.nmparts; i++) pros += app->m.mparts[i].role == ROLE_PROFESSIONAL;
     if (!app->plan.bm_by)
-        for (int i = 0; i < app->nmparts && !app->plan.bm_by; i++)
-            if (app->mparts[i].role == ROLE_PROFESSIONAL) app->plan.bm_by = app->mparts[i].id;
+        for (int i = 0; i < app->m.nmparts && !app->plan.bm_by; i++)
+            if (app->m.mparts[i].role == ROLE_PROFESSIONAL) app->plan.bm_by = app->m.mparts[i].id;
     if (!pros) {
         y += ui_text(ui, T("plan.no_pros"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, w).y + g;
     } else {
         int bx = x;
-        for (int i = 0; i < app->nmparts; i++) {
-            const core_participant *p = &app->mparts[i];
+        for (int i = 0; i < app->m.nmparts; i++) {
+            const core_participant *p = &app->m.mparts[i];
             if (p->role != ROLE_PROFESSIONAL) continue;
             int bw = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, CFG_CHIP_ROOM_MM);
             if (bx + bw > x + w) break;
@@ -512,7 +512,7 @@ static void confirm_closed(scr_app *app)
         store_status r = scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL);
         if (done(app, r)) {
             app->meetings_stale = 1;
-            scr_open_meeting(app, app->meeting.id);
+            scr_open_meeting(app, app->m.meeting.id);
         }
     }
     if (ui_button(ui, "closed.cancel", ui_rect(card.x + m, by, ui_mm(ui, CFG_BUTTON_W_MM), t), T("common.cancel"), UI_SECONDARY))
@@ -530,25 +530,25 @@ void scr_closed_finish(scr_app *app)
 
 void scr_closed_reopen(scr_app *app, int to)
 {
-    if (to < 0 || to >= app->nphases || !app->phases[to].def.closed) return;
+    if (to < 0 || to >= app->m.nphases || !app->m.phases[to].def.closed) return;
     if (done(app, scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL))) {
         app->meetings_stale = 1;
-        scr_open_meeting(app, app->meeting.id);
+        scr_open_meeting(app, app->m.meeting.id);
     }
 }
 
 void scr_closed_end(scr_app *app)
 {
-    int to = app->meeting.current_phase + 1;
-    if (to >= app->nphases) to = app->meeting.current_phase;
+    int to = app->m.meeting.current_phase + 1;
+    if (to >= app->m.nphases) to = app->m.meeting.current_phase;
     store_status r = scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL);
-    if (to == app->meeting.current_phase) { /* a closed last phase: it just ends */
+    if (to == app->m.meeting.current_phase) { /* a closed last phase: it just ends */
         done(app, r);
         return;
     }
     if (done(app, r)) {
         app->meetings_stale = 1;
-        scr_open_meeting(app, app->meeting.id);
+        scr_open_meeting(app, app->m.meeting.id);
         scr_say(app, T("closed.ended"), 0);
     }
 }
@@ -619,8 +619,8 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         {CONSENT_VOORBEHOUD, "voorbehoud", N_("consent.voorbehoud")},
         {CONSENT_NIET, "niet", N_("consent.niet")}};
     int nw = right_w / 3, bw = (right_w - nw - 2 * g) / 3;
-    for (int i = 0; i < app->nmparts && ry + t <= r.y + r.h - pad; i++) {
-        const core_participant *p = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts && ry + t <= r.y + r.h - pad; i++) {
+        const core_participant *p = &app->m.mparts[i];
         if (!p->present || absent(app, p->id)) continue;
         core_consent a = answer_of(app, p->id);
         scr_avatar(app, rx + ui_mm(ui, AVATAR_X_MM), ry + t / 2, ui_mm(ui, AVATAR_MM), p->colour, p->name);
@@ -729,8 +729,8 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     ry += ui_text(ui, line, rx, ry, CFG_BODY_MM, UI_INK, UI_LEFT, right_w).y + g;
     static const char *const words[] = {N_("plan.no_answer"), N_("consent.akkoord"), N_("consent.voorbehoud"), N_("consent.niet")};
     int lh = ui_mm(ui, WHO_AGREED_MM);
-    for (int i = 0; i < app->nmparts && ry + lh <= r.y + r.h - pad; i++) {
-        const core_participant *p = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts && ry + lh <= r.y + r.h - pad; i++) {
+        const core_participant *p = &app->m.mparts[i];
         if (!p->present) continue;
         core_consent a = answer_of(app, p->id);
         scr_avatar(app, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);

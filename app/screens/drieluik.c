@@ -114,11 +114,11 @@ void scr_dl_reset(scr_app *app)
 
 void scr_dl_load(scr_app *app)
 {
-    core_notes_free(app->notes, app->nnotes);
-    app->nnotes = app->dl.ngroups = 0;
-    store_status r = store_notes(app->st, app->meeting.id, "drieluik", 1, app->notes, SCR_NOTES_MAX, &app->nnotes);
-    if (r == STORE_OK) r = store_dl_groups(app->st, app->meeting.id, app->dl.groups, SCR_GROUPS_MAX, &app->dl.ngroups);
-    if (r == STORE_OK) r = store_dl_settings(app->st, app->meeting.id, &app->dl.step, &app->dl.pros_write);
+    core_notes_free(app->m.notes, app->m.nnotes);
+    app->m.nnotes = app->m.ngroups = 0;
+    store_status r = store_notes(app->st, app->m.meeting.id, "drieluik", 1, app->m.notes, SCR_NOTES_MAX, &app->m.nnotes);
+    if (r == STORE_OK) r = store_dl_groups(app->st, app->m.meeting.id, app->m.groups, SCR_GROUPS_MAX, &app->m.ngroups);
+    if (r == STORE_OK) r = store_dl_settings(app->st, app->m.meeting.id, &app->m.dl_step, &app->m.pros_write);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->notes_stale = 0;
     scr_undo_look(app, "drieluik");
@@ -126,22 +126,22 @@ void scr_dl_load(scr_app *app)
 
 const core_participant *scr_participant(const scr_app *app, int64_t id)
 {
-    for (int i = 0; i < app->nmparts; i++)
-        if (app->mparts[i].id == id) return &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts; i++)
+        if (app->m.mparts[i].id == id) return &app->m.mparts[i];
     return NULL;
 }
 
 const core_note *scr_note(const scr_app *app, int64_t id)
 {
-    for (int i = 0; i < app->nnotes; i++)
-        if (app->notes[i].id == id) return &app->notes[i];
+    for (int i = 0; i < app->m.nnotes; i++)
+        if (app->m.notes[i].id == id) return &app->m.notes[i];
     return NULL;
 }
 
 static core_dl_group *group(scr_app *app, int64_t id)
 {
-    for (int i = 0; i < app->dl.ngroups; i++)
-        if (app->dl.groups[i].id == id && app->dl.groups[i].exists) return &app->dl.groups[i];
+    for (int i = 0; i < app->m.ngroups; i++)
+        if (app->m.groups[i].id == id && app->m.groups[i].exists) return &app->m.groups[i];
     return NULL;
 }
 
@@ -152,16 +152,16 @@ static int snap_ngroups;
 
 static void snapshot(scr_app *app)
 {
-    for (int i = 0; i < app->nnotes; i++) snap_places[i] = app->notes[i].at;
-    memcpy(snap_groups, app->dl.groups, (size_t)app->dl.ngroups * sizeof snap_groups[0]);
-    snap_ngroups = app->dl.ngroups;
+    for (int i = 0; i < app->m.nnotes; i++) snap_places[i] = app->m.notes[i].at;
+    memcpy(snap_groups, app->m.groups, (size_t)app->m.ngroups * sizeof snap_groups[0]);
+    snap_ngroups = app->m.ngroups;
 }
 
 static void restore(scr_app *app)
 {
-    for (int i = 0; i < app->nnotes; i++) app->notes[i].at = snap_places[i];
-    memcpy(app->dl.groups, snap_groups, (size_t)snap_ngroups * sizeof snap_groups[0]);
-    app->dl.ngroups = snap_ngroups;
+    for (int i = 0; i < app->m.nnotes; i++) app->m.notes[i].at = snap_places[i];
+    memcpy(app->m.groups, snap_groups, (size_t)snap_ngroups * sizeof snap_groups[0]);
+    app->m.ngroups = snap_ngroups;
 }
 
 /* A board action, asked before core changes the board: the rules see the board
@@ -181,8 +181,8 @@ static int board_op(scr_app *app, core_op *op, core_dl_verb verb, int64_t note)
 static int commit(scr_app *app, core_op *op)
 {
     static core_dl_change ch[CHANGES_MAX];
-    int n = core_dl_diff(snap_places, app->notes, app->nnotes, snap_groups, snap_ngroups, app->dl.groups,
-                         app->dl.ngroups, ch, CHANGES_MAX);
+    int n = core_dl_diff(snap_places, app->m.notes, app->m.nnotes, snap_groups, snap_ngroups, app->m.groups,
+                         app->m.ngroups, ch, CHANGES_MAX);
     if (n == 0) return 0;
     if (n == CHANGES_MAX) { /* more than one action can hold: refuse it whole rather than save half */
         restore(app);
@@ -198,7 +198,7 @@ static int commit(scr_app *app, core_op *op)
         return 0;
     }
     for (int i = 0; i < n; i++)
-        if (temp[i] < 0) core_dl_rename_group(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, NULL, 0, temp[i],
+        if (temp[i] < 0) core_dl_rename_group(app->m.notes, app->m.nnotes, app->m.groups, app->m.ngroups, NULL, 0, temp[i],
                                               ch[i].g[1].id);
     scr_undo_after(app, "drieluik");
     return 1;
@@ -210,7 +210,7 @@ static void undo_redo(scr_app *app, int redo)
     store_op_buf *b = NULL;
     if (scr_undo(app, "drieluik", redo, 0, &b) != STORE_OK) return;
     core_op *op = store_op_buf_op(b);
-    core_dl_apply(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
+    core_dl_apply(app->m.notes, app->m.nnotes, app->m.groups, &app->m.ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
     store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
 }
@@ -221,7 +221,7 @@ void scr_dl_delete(scr_app *app, int64_t note)
 {
     core_op op;
     if (board_op(app, &op, DL_VERB_DELETE, note) &&
-        core_dl_delete(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note) == CORE_OK && commit(app, &op))
+        core_dl_delete(app->m.notes, app->m.nnotes, app->m.groups, &app->m.ngroups, note) == CORE_OK && commit(app, &op))
         scr_say(app, T("dl.deleted"), 0);
 }
 
@@ -230,7 +230,7 @@ static int hang(scr_app *app, int64_t note)
 {
     core_op op;
     return board_op(app, &op, DL_VERB_HANG, note) &&
-           core_dl_hang(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, note, app->wall_ms) == CORE_OK &&
+           core_dl_hang(app->m.notes, app->m.nnotes, app->m.groups, &app->m.ngroups, note, app->wall_ms) == CORE_OK &&
            commit(app, &op);
 }
 
@@ -239,17 +239,17 @@ static void set_step(scr_app *app, int step, int pros)
     if (step < 0 || step >= DL_STEPS) return;
     core_op op = {.kind = OP_DL_STEP, .n = step, .n2 = pros};
     if (scr_do(app, &op, NULL) != STORE_OK) return;
-    if (step != app->dl.step) app->dl.tray = 0;
-    app->dl.step = step;
-    app->dl.pros_write = pros;
+    if (step != app->m.dl_step) app->dl.tray = 0;
+    app->m.dl_step = step;
+    app->m.pros_write = pros;
 }
 
 /* --- layout ----------------------------------------------------------------------- */
 
 typedef struct {
     double order;
-    int note;    /* index into app->notes, or -1 for a group */
-    int grp;     /* index into app->dl.groups */
+    int note;    /* index into app->m.notes, or -1 for a group */
+    int grp;     /* index into app->m.groups */
 } unit;
 
 static int by_order(const void *a, const void *b)
@@ -268,17 +268,17 @@ static int visible(const core_note *n, int col)
 static int units_of(scr_app *app, int col, unit *out)
 {
     int k = 0;
-    for (int g = 0; g < app->dl.ngroups; g++) {
-        const core_dl_group *gg = &app->dl.groups[g];
+    for (int g = 0; g < app->m.ngroups; g++) {
+        const core_dl_group *gg = &app->m.groups[g];
         if (!gg->exists || gg->col != col) continue;
         double lo = 1e300;
-        for (int i = 0; i < app->nnotes; i++)
-            if (visible(&app->notes[i], col) && app->notes[i].at.grp == gg->id && app->notes[i].at.order < lo)
-                lo = app->notes[i].at.order;
+        for (int i = 0; i < app->m.nnotes; i++)
+            if (visible(&app->m.notes[i], col) && app->m.notes[i].at.grp == gg->id && app->m.notes[i].at.order < lo)
+                lo = app->m.notes[i].at.order;
         out[k++] = (unit){lo, -1, g};
     }
-    for (int i = 0; i < app->nnotes; i++)
-        if (visible(&app->notes[i], col) && !app->notes[i].at.grp) out[k++] = (unit){app->notes[i].at.order, i, -1};
+    for (int i = 0; i < app->m.nnotes; i++)
+        if (visible(&app->m.notes[i], col) && !app->m.notes[i].at.grp) out[k++] = (unit){app->m.notes[i].at.order, i, -1};
     qsort(out, (size_t)k, sizeof *out, by_order);
     return k;
 }
@@ -305,19 +305,19 @@ static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect a
             continue;
         }
         if (x > area.x) { x = area.x; y += row + gap; row = 0; }
-        const core_dl_group *g = &app->dl.groups[us[u].grp];
+        const core_dl_group *g = &app->m.groups[us[u].grp];
         int per = (area.w - 2 * pad + gap) / (nw + gap);
         if (per < 1) per = 1;
         int members = 0;
-        for (int i = 0; i < app->nnotes; i++)
-            if (visible(&app->notes[i], col) && app->notes[i].at.grp == g->id) members++;
+        for (int i = 0; i < app->m.nnotes; i++)
+            if (visible(&app->m.notes[i], col) && app->m.notes[i].at.grp == g->id) members++;
         int rows = (members + per - 1) / per;
         int gh = head + rows * (nh + gap) + pad;
         if (place) {
             if (y + head <= bottom) app->dl.grp_r[us[u].grp] = (SDL_Rect){area.x, y, area.w, gh < bottom - y ? gh : bottom - y};
             int k = 0;
-            for (int i = 0; i < app->nnotes; i++) {
-                if (!visible(&app->notes[i], col) || app->notes[i].at.grp != g->id) continue;
+            for (int i = 0; i < app->m.nnotes; i++) {
+                if (!visible(&app->m.notes[i], col) || app->m.notes[i].at.grp != g->id) continue;
                 SDL_Rect r = {area.x + pad + (k % per) * (nw + gap), y + head + (k / per) * (nh + gap), nw, nh};
                 if (r.y + nh <= bottom) app->dl.note_r[i] = r;
                 else hidden++;
@@ -345,8 +345,8 @@ static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
     ui_ctx *ui = app->ui;
     int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
     int x = area.x, y = area.y, hidden = 0;
-    for (int i = 0; i < app->nnotes; i++) {
-        const core_note *n = &app->notes[i];
+    for (int i = 0; i < app->m.nnotes; i++) {
+        const core_note *n = &app->m.notes[i];
         if (!visible(n, DL_MIDDLE) || n->at.prompt != prompt) continue;
         if (x + nw > area.x + area.w && x > area.x) { x = area.x; y += nh + gap; }
         if (y + nh <= area.y + area.h) app->dl.note_r[i] = (SDL_Rect){x, y, nw, nh};
@@ -405,7 +405,7 @@ static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked
     if (marked) ui_selected(ui);
     core_op op;
     if (tapped && !marked && board_op(app, &op, DL_VERB_MARK, note)) {
-        if (core_dl_set_mark(app->notes, app->nnotes, app->dl.groups, app->dl.ngroups, col, note, grp) == CORE_OK &&
+        if (core_dl_set_mark(app->m.notes, app->m.nnotes, app->m.groups, app->m.ngroups, col, note, grp) == CORE_OK &&
             commit(app, &op))
             scr_say(app, col == DL_LEFT ? T("dl.worst_set") : T("dl.wish_set"), 0);
     }
@@ -446,7 +446,7 @@ static int step_bar(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
     int h = ui_mm(ui, STEP_BAR_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
-    int step = app->dl.step;
+    int step = app->m.dl_step;
     const char *title, *how;
     step_title_key(step, &title, &how);
     int dot = ui_mm(ui, STEP_DOT_MM), x = r.x, cy = r.y + ui_mm(ui, CFG_LINE_BIG_MM / 2);
@@ -469,16 +469,16 @@ static int step_bar(scr_app *app, SDL_Rect r)
                     STEP_HOW_MIN_MM, UI_INK2, UI_LEFT);
     int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
     if (app->picture) return h;
-    if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->dl.pros_write, 0))
-        set_step(app, step, !app->dl.pros_write);
+    if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->m.pros_write, 0))
+        set_step(app, step, !app->m.pros_write);
     int bx = r.x + r.w - 2 * nav_w - g;
     if (step > 0) {
         if (ui_button(ui, "drieluik.step.prev", ui_rect(bx, by, nav_w, t), T("dl.step.prev"), UI_SECONDARY))
-            set_step(app, step - 1, app->dl.pros_write);
+            set_step(app, step - 1, app->m.pros_write);
     }
     if (step < DL_STEPS - 1) {
         if (ui_button(ui, "drieluik.step.next", ui_rect(bx + nav_w + g, by, nav_w, t), T("dl.step.next"), UI_PRIMARY))
-            set_step(app, step + 1, app->dl.pros_write);
+            set_step(app, step + 1, app->m.pros_write);
     }
     return h;
 }
@@ -487,17 +487,17 @@ static int step_bar(scr_app *app, SDL_Rect r)
 static core_dl_target target_at(scr_app *app, float x, float y, int dragged)
 {
     core_dl_target t = {-1, DL_PROMPT_NONE, 0, 0};
-    for (int i = 0; i < app->nnotes; i++)
-        if (i != dragged && app->dl.note_r[i].w && ui_inside(app->dl.note_r[i], x, y) && !app->notes[i].at.deleted &&
-            app->notes[i].at.hung_at) {
-            t.note = app->notes[i].id;
-            t.col = app->notes[i].at.col;
+    for (int i = 0; i < app->m.nnotes; i++)
+        if (i != dragged && app->dl.note_r[i].w && ui_inside(app->dl.note_r[i], x, y) && !app->m.notes[i].at.deleted &&
+            app->m.notes[i].at.hung_at) {
+            t.note = app->m.notes[i].id;
+            t.col = app->m.notes[i].at.col;
             return t;
         }
-    for (int g = 0; g < app->dl.ngroups; g++)
-        if (app->dl.groups[g].exists && app->dl.grp_r[g].w && ui_inside(app->dl.grp_r[g], x, y)) {
-            t.grp = app->dl.groups[g].id;
-            t.col = app->dl.groups[g].col;
+    for (int g = 0; g < app->m.ngroups; g++)
+        if (app->m.groups[g].exists && app->dl.grp_r[g].w && ui_inside(app->dl.grp_r[g], x, y)) {
+            t.grp = app->m.groups[g].id;
+            t.col = app->m.groups[g].col;
             return t;
         }
     for (int p = 0; p < DL_PROMPTS; p++)
@@ -552,11 +552,11 @@ int scr_dl_wake_in(const scr_app *app)
 /* A note let go: where it lands, or back where it was. */
 static void dropped(scr_app *app, int i, float x, float y, SDL_Rect from)
 {
-    core_note *n = &app->notes[i];
+    core_note *n = &app->m.notes[i];
     core_dl_target t = target_at(app, x, y, i);
     core_op op;
     if (!board_op(app, &op, DL_VERB_DROP, n->id)) return;
-    core_status s = core_dl_drop(app->notes, app->nnotes, app->dl.groups, &app->dl.ngroups, SCR_GROUPS_MAX, n->id, t);
+    core_status s = core_dl_drop(app->m.notes, app->m.nnotes, app->m.groups, &app->m.ngroups, SCR_GROUPS_MAX, n->id, t);
     animate_from(app, n->id, (float)from.x, (float)from.y);
     if (s != CORE_OK) {
         scr_say(app, t.col < 0 ? T("dl.outside") : T("status.not_saved"), 0);
@@ -571,7 +571,7 @@ static void dropped(scr_app *app, int i, float x, float y, SDL_Rect from)
 static void draw_group(scr_app *app, int k, float s)
 {
     ui_ctx *ui = app->ui;
-    core_dl_group *g = &app->dl.groups[k];
+    core_dl_group *g = &app->m.groups[k];
     SDL_Rect r = app->dl.grp_r[k];
     if (!r.w) return;
     uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
@@ -582,7 +582,7 @@ static void draw_group(scr_app *app, int k, float s)
     /* The header: the theme (tap to name it), and the mark. */
     int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
     int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
-    int starw = !app->picture && core_dl_step_marks(app->dl.step) && core_dl_step_col(app->dl.step) == g->col
+    int starw = !app->picture && core_dl_step_marks(app->m.dl_step) && core_dl_step_col(app->m.dl_step) == g->col
                 ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
@@ -610,7 +610,7 @@ static void draw_group(scr_app *app, int k, float s)
 static void draw_note_widget(scr_app *app, int i, float s)
 {
     ui_ctx *ui = app->ui;
-    core_note *n = &app->notes[i];
+    core_note *n = &app->m.notes[i];
     SDL_Rect home = app->dl.note_r[i];
     char id[48];
     snprintf(id, sizeof id, "drieluik.note.%lld", (long long)n->id);
@@ -633,8 +633,8 @@ static void draw_note_widget(scr_app *app, int i, float s)
     }
     if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2),
                                ui_mm(ui, MARK_BADGE_MM));
-    if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->dl.step) &&
-        core_dl_step_col(app->dl.step) == n->at.col) {
+    if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->m.dl_step) &&
+        core_dl_step_col(app->m.dl_step) == n->at.col) {
         snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
         mark_button(app, id, home.x + home.w - ui_mm(ui, CFG_PAD_MM), home.y + ui_mm(ui, CFG_PAD_MM), n->at.mark, n->at.col, n->id, 0);
     }
@@ -644,10 +644,10 @@ static void draw_note_widget(scr_app *app, int i, float s)
 static void draw_lifted(scr_app *app, float s[DL_COLS])
 {
     ui_ctx *ui = app->ui;
-    for (int i = 0; i < app->nnotes; i++) {
+    for (int i = 0; i < app->m.nnotes; i++) {
         if (!app->dl.note_r[i].w) continue;
         char id[48];
-        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app->notes[i].id);
+        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app->m.notes[i].id);
         float dx, dy;
         if (!ui_dragging(ui, id, &dx, &dy)) continue;
         SDL_Rect r = app->dl.note_r[i];
@@ -655,7 +655,7 @@ static void draw_lifted(scr_app *app, float s[DL_COLS])
         app->dl.lift_dy[i] = dy;
         r.x += (int)dx;
         r.y += (int)dy;
-        scr_dl_note(app, &app->notes[i], r, s[app->notes[i].at.col], 1);
+        scr_dl_note(app, &app->m.notes[i], r, s[app->m.notes[i].at.col], 1);
     }
 }
 
@@ -674,8 +674,8 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
     int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
     int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
     int cw = (r.w - 2 * pad - 2 * g) / 3;
-    memset(app->dl.note_r, 0, (size_t)app->nnotes * sizeof app->dl.note_r[0]);
-    memset(app->dl.grp_r, 0, (size_t)app->dl.ngroups * sizeof app->dl.grp_r[0]);
+    memset(app->dl.note_r, 0, (size_t)app->m.nnotes * sizeof app->dl.note_r[0]);
+    memset(app->dl.grp_r, 0, (size_t)app->m.ngroups * sizeof app->dl.grp_r[0]);
     memset(app->dl.prompt_r, 0, sizeof app->dl.prompt_r);
     float scale[DL_COLS] = {1, 0.8f, 1};
     int hidden[DL_COLS] = {0};
@@ -685,7 +685,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         int col = order[k];
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
         app->dl.col_r[col] = c;
-        int current = core_dl_step_col(app->dl.step) == col;
+        int current = core_dl_step_col(app->m.dl_step) == col;
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE,
                 current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
         char id[32];
@@ -700,11 +700,11 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             scale[col] = side_scale(app, col, us, nu, area);
             hidden[col] = layout_side(app, col, us, nu, area, scale[col], 1);
             int any = 0;
-            for (int i = 0; i < app->nnotes; i++) any |= visible(&app->notes[i], col);
+            for (int i = 0; i < app->m.nnotes; i++) any |= visible(&app->m.notes[i], col);
             if (!any) {
                 int held = 0;
-                for (int i = 0; i < app->nnotes; i++)
-                    held += app->notes[i].at.col == col && !app->notes[i].at.hung_at && !app->notes[i].at.deleted;
+                for (int i = 0; i < app->m.nnotes; i++)
+                    held += app->m.notes[i].at.col == col && !app->m.notes[i].at.hung_at && !app->m.notes[i].at.deleted;
                 char line[128];
                 if (held) snprintf(line, sizeof line, TN("dl.held_here", "dl.held_here_many", held), held);
                 ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2,
@@ -716,7 +716,7 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
         /* The middle column: its four questions. */
         static const char *const prompts[DL_PROMPTS] = {N_("dl.prompt.wie"), N_("dl.prompt.vragen"), N_("dl.prompt.informatie"),
                                                         N_("dl.prompt.waar")};
-        int ph = area.h / DL_PROMPTS, adding = app->dl.step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, CFG_TARGET_MM);
+        int ph = area.h / DL_PROMPTS, adding = app->m.dl_step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, CFG_TARGET_MM);
         for (int p = 0; p < DL_PROMPTS; p++) {
             SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, CFG_GAP_TIGHT_MM)};
             app->dl.prompt_r[p] = pr;
@@ -736,10 +736,10 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
             more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, CFG_AIR_MM));
         }
     }
-    for (int k = 0; k < app->dl.ngroups; k++)
-        if (app->dl.groups[k].exists) draw_group(app, k, scale[app->dl.groups[k].col]);
-    for (int i = 0; i < app->nnotes; i++)
-        if (app->dl.note_r[i].w) draw_note_widget(app, i, scale[app->notes[i].at.col]);
+    for (int k = 0; k < app->m.ngroups; k++)
+        if (app->m.groups[k].exists) draw_group(app, k, scale[app->m.groups[k].col]);
+    for (int i = 0; i < app->m.nnotes; i++)
+        if (app->dl.note_r[i].w) draw_note_widget(app, i, scale[app->m.notes[i].at.col]);
     memcpy(app->dl.scale, scale, sizeof scale);
     if (!app->skip_lifted) draw_lifted(app, scale);
 }
@@ -755,11 +755,11 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
     int rad = ui_mm(ui, CFG_AVATAR_MM);
-    for (int i = 0; i < app->nmparts; i++) {
-        const core_participant *p = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts; i++) {
+        const core_participant *p = &app->m.mparts[i];
         int held = 0;
-        for (int k = 0; k < app->nnotes; k++)
-            held += app->notes[k].author == p->id && !app->notes[k].at.hung_at && !app->notes[k].at.deleted;
+        for (int k = 0; k < app->m.nnotes; k++)
+            held += app->m.notes[k].author == p->id && !app->m.notes[k].at.hung_at && !app->m.notes[k].at.deleted;
         int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
         int badge = held ? ui_mm(ui, HELD_ROOM_MM) : 0;
         int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + badge + ui_mm(ui, CHIP_END_MM);
@@ -803,11 +803,11 @@ void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h)
 static void tray(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    if (app->dl.tray < 1 || app->dl.tray > app->nmparts) {
+    if (app->dl.tray < 1 || app->dl.tray > app->m.nmparts) {
         app->dl.tray = 0;
         return;
     }
-    const core_participant *p = &app->mparts[app->dl.tray - 1];
+    const core_participant *p = &app->m.mparts[app->dl.tray - 1];
     ui_block(ui, "tray.modal");
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM), m = ui_mm(ui, CFG_PAD_SHEET_MM);
     int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM), ng = ui_mm(ui, CFG_GAP_WIDE_MM);
@@ -818,11 +818,11 @@ static void tray(scr_app *app)
     if (per_row < 1) per_row = 1;
     int ch = 2 * m + ui_mm(ui, TRAY_AVATAR_MM * 2) + g + t + g, sides = 0;
     for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
-        int held = core_dl_held(app->notes, app->nnotes, p->id, side);
+        int held = core_dl_held(app->m.notes, app->m.nnotes, p->id, side);
         if (!held) continue;
         int rows = (held + per_row - 1) / per_row;
         ch += ui_mm(ui, TRAY_ICON_MM + CFG_GAP_TIGHT_MM) +
-              rows * (nh + (core_dl_step_hangs(app->dl.step, side) ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0) + ng) + g;
+              rows * (nh + (core_dl_step_hangs(app->m.dl_step, side) ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0) + ng) + g;
         sides++;
     }
     if (!sides) ch += ui_mm(ui, TRAY_EMPTY_MM);
@@ -845,10 +845,10 @@ static void tray(scr_app *app)
     y += 2 * rad + g;
 
     /* What this step asks of them, or why not. */
-    int step = app->dl.step, col = core_dl_step_col(step);
+    int step = app->m.dl_step, col = core_dl_step_col(step);
     int pro = core_role_is_professional(p->role);
-    int may_write = core_dl_may_write(p->role, app->dl.pros_write);
-    int family_holds = core_dl_held_by_family(app->notes, app->nnotes, app->mparts, app->nmparts, col);
+    int may_write = core_dl_may_write(p->role, app->m.pros_write);
+    int family_holds = core_dl_held_by_family(app->m.notes, app->m.nnotes, app->m.mparts, app->m.nmparts, col);
     char say[256];
     if (core_dl_step_writes(step) && col != DL_MIDDLE) {
         snprintf(say, sizeof say, "%s", !may_write ? T("dl.tray.pros_no_write")
@@ -872,7 +872,7 @@ static void tray(scr_app *app)
     /* The notes they hold, per side, face up: this is their own tray. */
     int any = 0;
     for (int side = DL_LEFT; side <= DL_RIGHT; side += 2) {
-        int held = core_dl_held(app->notes, app->nnotes, p->id, side);
+        int held = core_dl_held(app->m.notes, app->m.nnotes, p->id, side);
         if (!held) continue;
         any = 1;
         int icon = ui_mm(ui, TRAY_ICON_MM);
@@ -886,8 +886,8 @@ static void tray(scr_app *app)
         /* The notes flow in rows; what does not fit waits (the count above says how many). */
         int hangs = core_dl_step_hangs(step, side), nx = x, k = 0;
         int show_hang = hangs ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0, row_h = nh + show_hang + ng;
-        for (int i = 0; i < app->nnotes; i++) {
-            core_note *n = &app->notes[i];
+        for (int i = 0; i < app->m.nnotes; i++) {
+            core_note *n = &app->m.notes[i];
             if (n->author != p->id || n->at.col != side || n->at.hung_at || n->at.deleted) continue;
             if (k > 0 && k % per_row == 0) {
                 nx = x;
@@ -903,7 +903,7 @@ static void tray(scr_app *app)
             if (hangs) {
                 snprintf(id, sizeof id, "tray.note.%lld.hang", (long long)n->id);
                 SDL_Rect br = {nx, y + nh + ui_mm(ui, CFG_GAP_TIGHT_MM), nw, t};
-                if (core_dl_may_hang(app->notes, app->nnotes, app->mparts, app->nmparts, n) == CORE_OK) {
+                if (core_dl_may_hang(app->m.notes, app->m.nnotes, app->m.mparts, app->m.nmparts, n) == CORE_OK) {
                     if (ui_button(ui, id, br, T("dl.tray.hang_one"), UI_PRIMARY) && hang(app, n->id))
                         scr_say(app, T("dl.hung"), 0);
                 } else {
@@ -949,7 +949,7 @@ static void theme_editor(scr_app *app)
     if (save || (ui->enter && !strcmp(ui->focus, "theme.text"))) {
         core_op op;
         if (board_op(app, &op, DL_VERB_THEME, 0) &&
-            core_dl_set_theme(app->dl.groups, app->dl.ngroups, g->id, app->dl.theme) == CORE_OK)
+            core_dl_set_theme(app->m.groups, app->m.ngroups, g->id, app->dl.theme) == CORE_OK)
             commit(app, &op);
         app->dl.theme_grp = 0;
         ui_focus(ui, "");
@@ -973,8 +973,8 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
     at.prompt = (int8_t)(col == DL_MIDDLE ? prompt : DL_PROMPT_NONE);
     if (col == DL_MIDDLE) {
         at.hung_at = app->wall_ms;
-        for (int i = 0; i < app->nnotes; i++)
-            if (app->notes[i].at.col == DL_MIDDLE && app->notes[i].at.order >= at.order) at.order = app->notes[i].at.order + 1;
+        for (int i = 0; i < app->m.nnotes; i++)
+            if (app->m.notes[i].at.col == DL_MIDDLE && app->m.notes[i].at.order >= at.order) at.order = app->m.notes[i].at.order + 1;
     }
     core_op op = {.kind = OP_NOTE_ADD, .board = "drieluik", .place = at, .actor = author, .text = text, .ink = ink,
                   .ink_len = ink_len};
@@ -991,13 +991,13 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     int vip = bd->id == BOARD_VIP;
     if (!vip && !bd->picture) return STORE_EINVAL;
     ui_ctx *ui = app->ui;
-    store_status r = store_meeting(app->st, meeting, &app->meeting);
-    if (r == STORE_OK) r = store_participants(app->st, meeting, app->mparts, CORE_PARTICIPANTS_MAX, &app->nmparts);
+    store_status r = store_meeting(app->st, meeting, &app->m.meeting);
+    if (r == STORE_OK) r = store_participants(app->st, meeting, app->m.mparts, CORE_PARTICIPANTS_MAX, &app->m.nmparts);
     if (r != STORE_OK) return r;
     /* The child whose card it is: the one asked for, else the first child. */
     const core_participant *child = NULL;
-    for (int i = 0; i < app->nmparts && !child; i++)
-        if (app->mparts[i].role == ROLE_KIND && (!child_id || app->mparts[i].id == child_id)) child = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts && !child; i++)
+        if (app->m.mparts[i].role == ROLE_KIND && (!child_id || app->m.mparts[i].id == child_id)) child = &app->m.mparts[i];
     if (vip && !child) return STORE_ENOTFOUND;
     /* What a child has not shared leaves the device in no file, a picture included. */
     int shared = 0;
@@ -1016,14 +1016,14 @@ store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board,
     SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
     if (vip) {
         scr_vip_open(app, child);
-        snprintf(line, sizeof line, T(bd->picture_title), child->name, app->meeting.title, when);
+        snprintf(line, sizeof line, T(bd->picture_title), child->name, app->m.meeting.title, when);
         ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
         scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
         ui->scale = 1;
         scr_vip_close(app);
     } else {
-        snprintf(line, sizeof line, T(bd->picture_title), app->meeting.title, when);
+        snprintf(line, sizeof line, T(bd->picture_title), app->m.meeting.title, when);
         ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
         bd->picture(app, body);
     }

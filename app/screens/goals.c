@@ -42,7 +42,7 @@ static const uint32_t bands[3] = {UI_BAND_HOOG, UI_BAND_MIDDEN, UI_BAND_LAAG};
 
 void scr_goals_load(scr_app *app)
 {
-    store_status r = store_goals(app->st, app->meeting.id, app->goals.list, SCR_GOALS_MAX, &app->goals.n);
+    store_status r = store_goals(app->st, app->m.meeting.id, app->goals.list, SCR_GOALS_MAX, &app->goals.n);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->goals.stale = 0;
 }
@@ -220,8 +220,8 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
         x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, CFG_GAP_MM);
         int add_w = ui_mm(ui, CFG_BUTTON_W_MM);
-        for (int i = 0; i < app->nmparts; i++) {
-            const core_participant *p = &app->mparts[i];
+        for (int i = 0; i < app->m.nmparts; i++) {
+            const core_participant *p = &app->m.mparts[i];
             int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, ACTOR_ROOM_MM);
             if (x + w > r.x + r.w - pad - add_w - g) break;
             char id[40];

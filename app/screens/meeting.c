@@ -19,51 +19,51 @@
 /* The phase the meeting is in; a stored index out of range (an edited file) reads as the first. */
 static const core_phase *current(const scr_app *app)
 {
-    int i = app->meeting.current_phase;
-    return &app->phases[i >= 0 && i < app->nphases ? i : 0];
+    int i = app->m.meeting.current_phase;
+    return &app->m.phases[i >= 0 && i < app->m.nphases ? i : 0];
 }
 
 static void go_phase(scr_app *app, int delta)
 {
-    int to = core_phase_step(app->meeting.current_phase, delta, app->nphases);
-    if (to == app->meeting.current_phase && app->phases[to].started_at_ms) return;
+    int to = core_phase_step(app->m.meeting.current_phase, delta, app->m.nphases);
+    if (to == app->m.meeting.current_phase && app->m.phases[to].started_at_ms) return;
     if (scr_closed_now(app)) return; /* locked: only "Wij zijn klaar" or the PIN ends it */
-    if (app->phases[to].def.closed && app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
+    if (app->m.phases[to].def.closed && app->m.phases[to].ended_at_ms && to != app->m.meeting.current_phase) {
         scr_pin_ask(app, PIN_FOR_REOPEN_CLOSED, to); /* back into it is the facilitator's */
         return;
     }
-    if (app->phases[to].def.closed && !app->phases[to].ended_at_ms && to != app->meeting.current_phase) {
+    if (app->m.phases[to].def.closed && !app->m.phases[to].ended_at_ms && to != app->m.meeting.current_phase) {
         scr_closed_ask(app, to); /* the facilitator starts it, knowing the professionals leave */
         return;
     }
     if (scr_do(app, &(core_op){.kind = OP_PHASE_GO, .n = to}, NULL) != STORE_OK) return;
     app->meetings_stale = 1;
-    scr_open_meeting(app, app->meeting.id);
+    scr_open_meeting(app, app->m.meeting.id);
 }
 
 /* The agenda as a row of steps: a filled dot for the current phase, a ring for the rest. */
 static void steps(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    int n = app->nphases;
+    int n = app->m.nphases;
     if (n < 1) return;
     int rad = ui_mm(ui, CFG_DISC_MM), dot_w = 2 * rad + ui_mm(ui, CFG_GAP_MM);
     /* Every title when they fit at the small size; otherwise numbers, and the
      * current phase named in full (an agenda of eight stays readable). */
     int all = 1;
     for (int i = 0; i < n && all; i++)
-        all = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM) <= r.w / n;
+        all = ui_text_size(ui, scr_phase_title(app, &app->m.phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM) <= r.w / n;
     int cur_w = r.w / n;
     if (!all) {
-        int i = app->meeting.current_phase >= 0 && app->meeting.current_phase < n ? app->meeting.current_phase : 0;
-        int want = ui_text_size(ui, scr_phase_title(app, &app->phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM * 2);
+        int i = app->m.meeting.current_phase >= 0 && app->m.meeting.current_phase < n ? app->m.meeting.current_phase : 0;
+        int want = ui_text_size(ui, scr_phase_title(app, &app->m.phases[i].def), CFG_BODY_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM * 2);
         cur_w = r.w - (n - 1) * dot_w;
         if (want < cur_w) cur_w = want;
     }
     int x = r.x;
     for (int i = 0; i < n; i++) {
-        const core_phase *ph = &app->phases[i];
-        int cur = i == app->meeting.current_phase;
+        const core_phase *ph = &app->m.phases[i];
+        int cur = i == app->m.meeting.current_phase;
         int w = all ? r.w / n : cur ? cur_w : dot_w, cy = r.y + r.h / 2;
         uint32_t colour = ph->def.closed ? UI_CLOSED_BAND : UI_ACCENT;
         ui_circle(ui, x + rad, cy, rad, cur ? colour : ph->ended_at_ms ? CFG_QUIET_EDGE : UI_INK2);
@@ -83,7 +83,7 @@ static void steps(scr_app *app, SDL_Rect r)
 static void reload_phases(scr_app *app)
 {
     app->phases_stale = 0;
-    store_status r = store_phases(app->st, app->meeting.id, app->phases, CORE_PHASES_MAX, &app->nphases);
+    store_status r = store_phases(app->st, app->m.meeting.id, app->m.phases, CORE_PHASES_MAX, &app->m.nphases);
     if (r != STORE_OK) scr_store_failed(app, r);
 }
 
@@ -106,7 +106,7 @@ static void timer_box(scr_app *app, SDL_Rect r)
     int64_t left = core_phase_left_ms(p, app->wall_ms), elapsed = core_phase_elapsed_ms(p, app->wall_ms);
     char digits[24], caption[96];
     uint32_t fill = UI_SURFACE, ink = UI_INK;
-    if (app->meeting.status == MEETING_FINISHED) { /* the time the phase took, still */
+    if (app->m.meeting.status == MEETING_FINISHED) { /* the time the phase took, still */
         core_clock_text(elapsed, digits, sizeof digits);
         snprintf(caption, sizeof caption, "%s", T("timer.finished"));
         ink = UI_INK2;
@@ -150,7 +150,7 @@ static void timer_box(scr_app *app, SDL_Rect r)
 
 int scr_meeting_wake_in(const scr_app *app)
 {
-    if (app->screen != SCR_MEETING || app->nphases < 1) return -1;
+    if (app->screen != SCR_MEETING || app->m.nphases < 1) return -1;
     const core_phase *p = current(app);
     if (!running(p)) return -1;
     int64_t left = core_phase_left_ms(p, app->wall_ms);
@@ -166,7 +166,7 @@ static int phase_bar(scr_app *app)
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int title_w = ui->w / 6;
-    ui_text_fit(ui, app->meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+    ui_text_fit(ui, app->m.meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
     ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
             UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
@@ -180,11 +180,11 @@ static int phase_bar(scr_app *app)
                           bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
     steps(app, st);
     const core_phase *cur = current(app);
-    if (app->meeting.status == MEETING_FINISHED) {
+    if (app->m.meeting.status == MEETING_FINISHED) {
         /* Finished: nothing moves until the facilitator reopens it. */
         ui_button_off(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"));
         if (ui_button(ui, "meeting.reopen", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.reopen"), UI_SECONDARY))
-            scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->meeting.id);
+            scr_pin_ask(app, PIN_FOR_REOPEN_MEETING, app->m.meeting.id);
         ui_button_off(ui, "timer.pause", ui_rect(bx, row2, ui_mm(ui, PAUSE_W_MM), bh), T("timer.pause"));
         ui_button_off(ui, "timer.plus1", ui_rect(bx + ui_mm(ui, PAUSE_W_MM) + g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh), "+1");
         ui_button_off(ui, "timer.plus5", ui_rect(bx + ui_mm(ui, PAUSE_W_MM + CFG_BUTTON_SMALL_MM) + 2 * g, row2, ui_mm(ui, CFG_BUTTON_SMALL_MM), bh),
@@ -202,10 +202,10 @@ static int phase_bar(scr_app *app)
         return h;
     }
     if (ui_button(ui, "phase.prev", ui_rect(bx, row1, nav_w, bh), T("phase.prev"), UI_SECONDARY)) go_phase(app, -1);
-    if (app->meeting.current_phase >= app->nphases - 1) {
+    if (app->m.meeting.current_phase >= app->m.nphases - 1) {
         /* The last phase: the meeting can be finished (the facilitator's). */
         if (ui_button(ui, "meeting.finish", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("meeting.finish"), UI_PRIMARY))
-            scr_pin_ask(app, PIN_FOR_FINISH, app->meeting.id);
+            scr_pin_ask(app, PIN_FOR_FINISH, app->m.meeting.id);
     } else if (ui_button(ui, "phase.next", ui_rect(bx + nav_w + g, row1, nav_w, bh), T("phase.next"), UI_PRIMARY)) {
         go_phase(app, +1);
     }
@@ -235,8 +235,8 @@ static int chips(scr_app *app, int y, int h, int right)
 {
     ui_ctx *ui = app->ui;
     int x = scr_margin(app), rad = ui_mm(ui, CFG_AVATAR_MM), closed = current(app)->def.closed;
-    for (int i = 0; i < app->nmparts; i++) {
-        const core_participant *p = &app->mparts[i];
+    for (int i = 0; i < app->m.nmparts; i++) {
+        const core_participant *p = &app->m.mparts[i];
         int away = closed && core_role_is_professional(p->role);
         int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
         int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + ui_mm(ui, CFG_GAP_WIDE_MM);
@@ -273,7 +273,7 @@ static int meeting_body(scr_app *app)
     ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
     int children = 0;
-    for (int i = 0; i < app->nmparts; i++) children += app->mparts[i].role == ROLE_KIND;
+    for (int i = 0; i < app->m.nmparts; i++) children += app->m.mparts[i].role == ROLE_KIND;
     int vip_w = children && !closed ? ui_mm(ui, CFG_BUTTON_W_MM) : 0;
     int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - (vip_w ? vip_w + g : 0);
     if (drieluik) scr_dl_chips(app, m, chips_y, chips_h, chips_right);
@@ -282,8 +282,8 @@ static int meeting_body(scr_app *app)
     if (vip_w && ui_button(ui, "meeting.vip", ui_rect(ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - vip_w, by, vip_w, t - 2),
                            T("meeting.vip"), UI_SECONDARY)) {
         if (children == 1) {
-            for (int i = 0; i < app->nmparts; i++)
-                if (app->mparts[i].role == ROLE_KIND) scr_vip_open(app, &app->mparts[i]);
+            for (int i = 0; i < app->m.nmparts; i++)
+                if (app->m.mparts[i].role == ROLE_KIND) scr_vip_open(app, &app->m.mparts[i]);
             return 0; /* the next frame is the child's */
         }
         app->vip_choose = 1;
@@ -294,14 +294,14 @@ static int meeting_body(scr_app *app)
     else if (ui_button(ui, "meeting.home", ui_rect(ui->w - m - home_w, by, home_w, t - 2), T("meeting.home"), UI_SECONDARY))
         scr_pin_ask(app, PIN_FOR_HOME, 0); /* every family on the device: the facilitator's */
     int y = top;
-    int finished = app->meeting.status == MEETING_FINISHED;
+    int finished = app->m.meeting.status == MEETING_FINISHED;
     if (finished) { /* read only: said across the screen, and every tap below says it again */
         int band = ui_mm(ui, CFG_BAR_MM);
         ui_fill(ui, ui_rect(0, y, ui->w, band), CFG_BAND);
         char when[64], line[256];
-        scr_local_date_words(app, app->meeting.finished_at_ms, when, sizeof when);
+        scr_local_date_words(app, app->m.meeting.finished_at_ms, when, sizeof when);
         char hm[8];
-        scr_local_hm(app->meeting.finished_at_ms, hm, sizeof hm);
+        scr_local_hm(app->m.meeting.finished_at_ms, hm, sizeof hm);
         snprintf(line, sizeof line, T("meeting.finished_band"), when, hm);
         ui_text_fit(ui, line, ui_rect(m, y, ui->w - 2 * m, band), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
         y += band;
@@ -328,7 +328,7 @@ static int meeting_body(scr_app *app)
         ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         int pad = ui_mm(ui, CFG_AIR_WIDE_MM);
         char heading[256];
-        snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->phases) + 1, scr_phase_title(app, &cur->def));
+        snprintf(heading, sizeof heading, T("meeting.phase_heading"), (int)(cur - app->m.phases) + 1, scr_phase_title(app, &cur->def));
         const char *prompts = scr_phase_prompts(app, &cur->def);
         if (bd->id == BOARD_BREAK) {
             /* A break: when it ends, large, and nothing else. */
@@ -363,14 +363,14 @@ static int meeting_body(scr_app *app)
     if (app->vip_choose) { /* whose card: one button per child */
         ui_block(ui, "vip.choose");
         int bw = ui_mm(ui, CHOOSE_W_MM), k = 0, by2 = ui->h / 3;
-        for (int i = 0; i < app->nmparts; i++) {
-            if (app->mparts[i].role != ROLE_KIND) continue;
+        for (int i = 0; i < app->m.nmparts; i++) {
+            if (app->m.mparts[i].role != ROLE_KIND) continue;
             char id[48];
-            snprintf(id, sizeof id, "vip.child.%lld", (long long)app->mparts[i].id);
-            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), app->mparts[i].name,
+            snprintf(id, sizeof id, "vip.child.%lld", (long long)app->m.mparts[i].id);
+            if (ui_button(ui, id, ui_rect((ui->w - bw) / 2, by2 + k++ * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), app->m.mparts[i].name,
                           UI_PRIMARY)) {
                 app->vip_choose = 0;
-                scr_vip_open(app, &app->mparts[i]);
+                scr_vip_open(app, &app->m.mparts[i]);
             }
         }
         if (ui_button(ui, "vip.choose.cancel", ui_rect((ui->w - bw) / 2, by2 + k * (t + ui_mm(ui, CFG_GAP_MM)), bw, t), T("common.cancel"),

@@ -50,6 +50,23 @@ typedef struct {
     int link;             /* a link to somewhere else: never written through, said on its tile */
 } scr_place;
 
+/* The open meeting as data (DESIGN, Architecture: the app owns the model): read
+ * from the file when it opens, then changed where an operation is applied (and
+ * read again when a commit failed). The screens' own looks and half-done gestures
+ * are not in it, but in their own structs of scr_app. */
+typedef struct {
+    core_meeting meeting;
+    core_phase phases[CORE_PHASES_MAX];
+    int nphases;
+    core_participant mparts[CORE_PARTICIPANTS_MAX];
+    int nmparts;
+    core_note notes[SCR_NOTES_MAX]; /* the open board's post-its */
+    int nnotes;
+    core_dl_group groups[SCR_GROUPS_MAX]; /* the Drieluik's groups, its step, whether professionals write */
+    int ngroups;
+    int dl_step, pros_write;
+} scr_model;
+
 typedef struct scr_app {
     ui_ctx *ui;                 /* borrowed */
     store *st;                  /* owned; NULL while the error screen shows */
@@ -125,16 +142,10 @@ typedef struct scr_app {
     core_participant parts[CORE_PARTICIPANTS_MAX];
     int nparts;
 
-    /* the open meeting */
-    core_meeting meeting;
-    core_phase phases[CORE_PHASES_MAX];
-    int nphases;
-    core_participant mparts[CORE_PARTICIPANTS_MAX];
-    int nmparts;
+    /* the open meeting, as data */
+    scr_model m;
 
-    /* post-its of the open board, the one shown whole, and the one being written */
-    core_note notes[SCR_NOTES_MAX];
-    int nnotes;
+    /* the post-its read again (SCR_STALE_*), the one shown whole, and the one being written */
     int notes_stale;
     int64_t note_view;
     struct {
@@ -150,9 +161,6 @@ typedef struct scr_app {
     /* the Drieluik (drieluik.c) */
     int64_t dl_meeting;         /* the meeting the undo stack belongs to */
     struct {
-        int step, pros_write;
-        core_dl_group groups[SCR_GROUPS_MAX];
-        int ngroups;
         int tray;               /* participant index + 1 whose tray is open; 0: none */
         int64_t theme_grp;      /* the group whose theme is being typed */
         char theme[CORE_TEXT_BYTES(CORE_NAME_MAX)];

@@ -137,10 +137,10 @@ static void load(scr_app *app)
     core_vip_free(app->vip.card, app->vip.ncard);
     core_vip_free(app->vip.prev, app->vip.nprev);
     app->vip.ncard = app->vip.nprev = 0;
-    store_status r = store_people(app->st, app->meeting.id, app->vip.people, (int)SDL_arraysize(app->vip.people),
+    store_status r = store_people(app->st, app->m.meeting.id, app->vip.people, (int)SDL_arraysize(app->vip.people),
                                   &app->vip.npeople);
     if (r == STORE_OK) r = store_vip_card(app->st, app->vip.child, app->vip.card, CORE_VIP_MAX, &app->vip.ncard);
-    if (r == STORE_OK) r = store_vip_previous(app->st, app->meeting.id, app->vip.child_name, app->vip.prev, CORE_VIP_MAX,
+    if (r == STORE_OK) r = store_vip_previous(app->st, app->m.meeting.id, app->vip.child_name, app->vip.prev, CORE_VIP_MAX,
                                               &app->vip.nprev, &app->vip.prev_meeting);
     if (r == STORE_OK) r = store_vip_shared(app->st, app->vip.child, &app->vip.shared);
     if (r != STORE_OK) scr_store_failed(app, r);

@@ -188,7 +188,7 @@ static void plus_frames(double *v, double *after, int n, int64_t finger_base)
         if (!w) break;
         v[i] = tap_frame(w, finger_base + i);
         int step, pros; /* any read waits until the writer has committed: then the loop is woken */
-        store_dl_settings(app.st, app.meeting.id, &step, &pros);
+        store_dl_settings(app.st, app.m.meeting.id, &step, &pros);
         double t0 = now_ms(CLOCK_MONOTONIC);
         frame();
         after[i] = now_ms(CLOCK_MONOTONIC) - t0;
@@ -204,9 +204,9 @@ static void drag_bench(const char *name, int fingers, int frames)
     double *v = malloc(sizeof *v * (size_t)frames);
     float x0[4], y0[4];
     int k = 0;
-    for (int i = 0; i < app.nnotes && k < fingers; i++) {
+    for (int i = 0; i < app.m.nnotes && k < fingers; i++) {
         char id[48];
-        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app.notes[i].id);
+        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app.m.notes[i].id);
         const ui_widget *w = widget(id);
         if (!w) continue;
         x0[k] = w->r.x + w->r.w / 2.0f;
@@ -264,10 +264,10 @@ static void op_frames(const char *work, int notes)
     report(name, v, m2);
     if (notes == 300) { /* an op that changes little: +1 minute, on the busy disk */
         double *after = malloc(sizeof *after * (size_t)m2);
-        int cur = app.meeting.current_phase;
-        int64_t extra = app.phases[cur].extra_ms;
+        int cur = app.m.meeting.current_phase;
+        int64_t extra = app.m.phases[cur].extra_ms;
         plus_frames(v, after, m2, 700);
-        if (app.phases[cur].extra_ms != extra + 60000LL * m2) { /* a figure of taps that did nothing is no figure */
+        if (app.m.phases[cur].extra_ms != extra + 60000LL * m2) { /* a figure of taps that did nothing is no figure */
             fprintf(stderr, "bench: +1 did not add a minute each time\n");
             exit(1);
         }
@@ -288,7 +288,7 @@ static void commits(void)
 {
     int n = quick ? 50 : 1000;
     double *v = malloc(sizeof *v * (size_t)n);
-    int64_t note = app.notes[0].id;
+    int64_t note = app.m.notes[0].id;
     for (int i = 0; i < n; i++) {
         char text[32];
         snprintf(text, sizeof text, "stap %d", i);
