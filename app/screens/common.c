@@ -102,7 +102,7 @@ void scr_set_words(scr_app *app)
 static void keep_writing(scr_app *app)
 {
     if (!app->st || app->screen != SCR_MEETING) return;
-    if (app->plan.editing && app->plan.edit.what[0] && !app->plan.fixed_at) {
+    if (app->plan.editing && app->plan.edit.what[0] && !app->m.fixed_at) {
         app->plan.edit.final = 0;
         if (scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &app->plan.edit}, NULL) != STORE_OK)
             fprintf(stderr, "schouders: a draft could not be kept: %s\n", store_errmsg(app->st));
@@ -196,18 +196,18 @@ store_status scr_check(scr_app *app, core_op *op)
         .parts = app->m.mparts, .nparts = app->m.nmparts,
         .notes = app->m.notes, .nnotes = app->m.nnotes,
         .dl_step = app->m.dl_step, .pros_write = app->m.pros_write,
-        .goals = app->goals.list, .ngoals = app->goals.n,
+        .goals = app->m.goals, .ngoals = app->m.ngoals,
         .vip_count = op->kind == OP_VIP_PICK && op->id == app->vip.child ? app->vip.ncard : 0,
     };
     /* The lists the screens hold have room for so many: one more is refused with a
      * message, never stored to vanish from the screen. */
     switch (op->kind) {
     case OP_NOTE_ADD: c.have = app->m.nnotes, c.cap = SCR_NOTES_MAX; break;
-    case OP_GOAL_PUT: c.have = app->goals.n, c.cap = SCR_GOALS_MAX; break;
-    case OP_DECISION_SAVE: c.have = app->plan.ndec, c.cap = SCR_DECISIONS_MAX; break;
-    case OP_BODEMEIS_ADD: c.have = app->plan.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
+    case OP_GOAL_PUT: c.have = app->m.ngoals, c.cap = SCR_GOALS_MAX; break;
+    case OP_DECISION_SAVE: c.have = app->m.ndec, c.cap = SCR_DECISIONS_MAX; break;
+    case OP_BODEMEIS_ADD: c.have = app->m.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
     case OP_PERSON_ADD:
-        c.have = app->plan.npeople > app->vip.npeople ? app->plan.npeople : app->vip.npeople;
+        c.have = app->m.npeople > app->vip.npeople ? app->m.npeople : app->vip.npeople;
         c.cap = CORE_PEOPLE_CAP;
         break;
     case OP_MEETING_CREATE: c.have = app->nmeetings, c.cap = SCR_MEETINGS_MAX; break;
@@ -218,7 +218,7 @@ store_status scr_check(scr_app *app, core_op *op)
     int64_t fixed_at = 0;
     /* Whether the plan is fixed: as the screens read it, while that is fresh (asking
      * the file would wait for the writer), else from the file. */
-    if (core_op_in_plan(op) && !app->plan.stale && app->plan.meeting == op->meeting) c.plan_fixed = app->plan.fixed_at != 0;
+    if (core_op_in_plan(op) && !app->plan.stale && app->plan.meeting == op->meeting) c.plan_fixed = app->m.fixed_at != 0;
     else if (app->st && core_op_in_plan(op) && store_plan(app->st, op->meeting, &version, &fixed_at) == STORE_OK)
         c.plan_fixed = fixed_at != 0;
     const char *why;

@@ -50,16 +50,16 @@
 void scr_plan_load(scr_app *app)
 {
     int64_t m = app->m.meeting.id;
-    store_status r = store_people(app->st, m, app->plan.people, (int)SDL_arraysize(app->plan.people), &app->plan.npeople);
-    if (r == STORE_OK) r = store_bodemeisen(app->st, m, app->plan.bm, SCR_BODEMEISEN_MAX, &app->plan.nbm);
-    if (r == STORE_OK) r = store_decisions(app->st, m, app->plan.dec, SCR_DECISIONS_MAX, &app->plan.ndec);
-    if (r == STORE_OK) r = store_actieteam(app->st, m, app->plan.team, (int)SDL_arraysize(app->plan.team), &app->plan.nteam);
-    if (r == STORE_OK) r = store_consents(app->st, m, app->plan.consent_ids, app->plan.consent, CORE_PARTICIPANTS_MAX,
-                                          &app->plan.nconsent);
-    if (r == STORE_OK) r = store_plan(app->st, m, &app->plan.version, &app->plan.fixed_at);
+    store_status r = store_people(app->st, m, app->m.people, (int)SDL_arraysize(app->m.people), &app->m.npeople);
+    if (r == STORE_OK) r = store_bodemeisen(app->st, m, app->m.bm, SCR_BODEMEISEN_MAX, &app->m.nbm);
+    if (r == STORE_OK) r = store_decisions(app->st, m, app->m.dec, SCR_DECISIONS_MAX, &app->m.ndec);
+    if (r == STORE_OK) r = store_actieteam(app->st, m, app->m.team, (int)SDL_arraysize(app->m.team), &app->m.nteam);
+    if (r == STORE_OK) r = store_consents(app->st, m, app->m.consent_ids, app->m.consent, CORE_PARTICIPANTS_MAX,
+                                          &app->m.nconsent);
+    if (r == STORE_OK) r = store_plan(app->st, m, &app->m.plan_version, &app->m.fixed_at);
     int cur = app->m.meeting.current_phase;
     if (r == STORE_OK && cur >= 0 && cur < app->m.nphases)
-        r = store_absent(app->st, app->m.phases[cur].id, app->plan.absent, CORE_PARTICIPANTS_MAX, &app->plan.nabsent);
+        r = store_absent(app->st, app->m.phases[cur].id, app->m.absent, CORE_PARTICIPANTS_MAX, &app->m.nabsent);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->plan.stale = 0;
     app->plan.meeting = r == STORE_OK ? m : 0;
@@ -76,22 +76,22 @@ static int done(scr_app *app, store_status r)
 
 static const char *person_name(const scr_app *app, int64_t id)
 {
-    for (int i = 0; i < app->plan.npeople; i++)
-        if (app->plan.people[i].id == id) return app->plan.people[i].name;
+    for (int i = 0; i < app->m.npeople; i++)
+        if (app->m.people[i].id == id) return app->m.people[i].name;
     return "?";
 }
 
 static int in_team(const scr_app *app, int64_t person)
 {
-    for (int i = 0; i < app->plan.nteam; i++)
-        if (app->plan.team[i] == person) return 1;
+    for (int i = 0; i < app->m.nteam; i++)
+        if (app->m.team[i] == person) return 1;
     return 0;
 }
 
 static int absent(const scr_app *app, int64_t participant)
 {
-    for (int i = 0; i < app->plan.nabsent; i++)
-        if (app->plan.absent[i] == participant) return 1;
+    for (int i = 0; i < app->m.nabsent; i++)
+        if (app->m.absent[i] == participant) return 1;
     return 0;
 }
 
@@ -120,8 +120,8 @@ static void team_line(const scr_app *app, char *out, size_t cap)
 {
     char team[1024] = "";
     size_t used = 0;
-    for (int i = 0; i < app->plan.nteam && used < sizeof team; i++) {
-        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->plan.team[i]));
+    for (int i = 0; i < app->m.nteam && used < sizeof team; i++) {
+        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->m.team[i]));
         if (n > 0) used += (size_t)n;
     }
     snprintf(out, cap, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
@@ -148,7 +148,7 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE,
             d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
     if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
-        if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
+        if (app->m.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
             app->plan.editing = 1;
             app->plan.edit = *d;
@@ -187,11 +187,11 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
     y += ui_mm(ui, CFG_LINE_MM);
-    if (!app->plan.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
-    for (int i = 0; i < app->plan.nbm && y < r.y + r.h - ui_mm(ui, CFG_LINE_SMALL_MM); i++) {
-        const core_participant *by = scr_participant(app, app->plan.bm[i].by);
+    if (!app->m.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
+    for (int i = 0; i < app->m.nbm && y < r.y + r.h - ui_mm(ui, CFG_LINE_SMALL_MM); i++) {
+        const core_participant *by = scr_participant(app, app->m.bm[i].by);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128];
-        snprintf(line, sizeof line, "%s%s%s", app->plan.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
+        snprintf(line, sizeof line, "%s%s%s", app->m.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         ui_circle(ui, r.x + pad + ui_mm(ui, BULLET_X_MM), y + ui_mm(ui, BULLET_Y_MM), ui_mm(ui, BULLET_MM), UI_WARN);
         y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT,
                      r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, CFG_GAP_SMALL_MM);
@@ -252,8 +252,8 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
         }
         y += t + 2 * g;
     }
-    for (int i = 0; i < app->plan.nbm && y + t <= r.y + r.h - pad; i++) {
-        const core_bodemeis *b = &app->plan.bm[i];
+    for (int i = 0; i < app->m.nbm && y + t <= r.y + r.h - pad; i++) {
+        const core_bodemeis *b = &app->m.bm[i];
         const core_participant *by = scr_participant(app, b->by);
         SDL_Rect card = {x, y, w, t + ui_mm(ui, CFG_GAP_TIGHT_MM)};
         ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
@@ -288,8 +288,8 @@ static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(c
     if (cols < 1) cols = 1;
     int cw = (r.w - (cols - 1) * g) / cols, k = 0;
     *tapped = 0;
-    for (int i = 0; i < app->plan.npeople; i++) {
-        const core_person *p = &app->plan.people[i];
+    for (int i = 0; i < app->m.npeople; i++) {
+        const core_person *p = &app->m.people[i];
         const core_participant *part = scr_participant(app, p->participant);
         if (part && core_role_is_professional(part->role) && scr_closed_now(app)) continue; /* they are not here */
         SDL_Rect c = {r.x + (k % cols) * (cw + g), r.y + (k / cols) * (t + g), cw, t};
@@ -313,7 +313,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     int right_w = r.w / 3, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     /* Left: the bottom lines, then the decisions. */
-    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(x, y, lw, bh));
     y += bh + g;
@@ -323,18 +323,18 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
         open_new_decision(app);
     y += t + g;
     int ch = ui_mm(ui, DECISION_MM), shown = 0;
-    if (!app->plan.ndec) ui_text(ui, T("plan.no_decisions"), x, y + ui_mm(ui, CFG_GAP_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
-    for (int i = 0; i < app->plan.ndec; i++) {
+    if (!app->m.ndec) ui_text(ui, T("plan.no_decisions"), x, y + ui_mm(ui, CFG_GAP_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
+    for (int i = 0; i < app->m.ndec; i++) {
         if (y + ch > r.y + r.h - pad) break;
         char id[40];
-        snprintf(id, sizeof id, "decision.%lld", (long long)app->plan.dec[i].id);
-        decision_card(app, &app->plan.dec[i], ui_rect(x, y, lw, ch), id, CFG_BODY_MM);
+        snprintf(id, sizeof id, "decision.%lld", (long long)app->m.dec[i].id);
+        decision_card(app, &app->m.dec[i], ui_rect(x, y, lw, ch), id, CFG_BODY_MM);
         y += ch + g;
         shown++;
     }
-    if (shown < app->plan.ndec) {
+    if (shown < app->m.ndec) {
         char more[64];
-        snprintf(more, sizeof more, TN("plan.more", "plan.more_many", app->plan.ndec - shown), app->plan.ndec - shown);
+        snprintf(more, sizeof more, TN("plan.more", "plan.more_many", app->m.ndec - shown), app->m.ndec - shown);
         ui_text(ui, more, x + lw, r.y + r.h - pad - ui_mm(ui, CFG_AIR_MM), CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
     }
 
@@ -394,14 +394,14 @@ static void decision_editor(scr_app *app)
     /* The goal it serves, when there are goals. */
     if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
     int gy = y + t + 2 * g;
-    if (app->goals.n && gy + t + ui_mm(ui, CFG_LABEL_MM) < card.y + ch - m - t) {
+    if (app->m.ngoals && gy + t + ui_mm(ui, CFG_LABEL_MM) < card.y + ch - m - t) {
         ui_text(ui, T("plan.goal"), x, gy, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
         gy += ui_mm(ui, CFG_LABEL_MM);
-        for (int i = 0; i < app->goals.n && gy + t < card.y + ch - m - t; i++, gy += t + g / 2) {
+        for (int i = 0; i < app->m.ngoals && gy + t < card.y + ch - m - t; i++, gy += t + g / 2) {
             char id[40];
-            snprintf(id, sizeof id, "decision.goal.%lld", (long long)app->goals.list[i].id);
-            if (ui_toggle(ui, id, ui_rect(x, gy, colw, t), app->goals.list[i].text, d->goal == app->goals.list[i].id, 0))
-                d->goal = d->goal == app->goals.list[i].id ? 0 : app->goals.list[i].id;
+            snprintf(id, sizeof id, "decision.goal.%lld", (long long)app->m.goals[i].id);
+            if (ui_toggle(ui, id, ui_rect(x, gy, colw, t), app->m.goals[i].text, d->goal == app->m.goals[i].id, 0))
+                d->goal = d->goal == app->m.goals[i].id ? 0 : app->m.goals[i].id;
         }
     }
 
@@ -450,8 +450,8 @@ static void finishing(scr_app *app)
     y += ui_text(ui, T("closed.drafts_title"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, cw - 2 * m).y + g;
     y += ui_text(ui, T("closed.drafts_why"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, cw - 2 * m).y + g;
     int bw = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), rh = ui_mm(ui, DECISION_SMALL_MM);
-    for (int i = 0; i < app->plan.ndec; i++) {
-        core_decision *d = &app->plan.dec[i];
+    for (int i = 0; i < app->m.ndec; i++) {
+        core_decision *d = &app->m.dec[i];
         if (d->final) continue;
         drafts++;
         if (y + rh > card.y + ch - m - t - g) continue;
@@ -476,7 +476,7 @@ static void finishing(scr_app *app)
         snprintf(id, sizeof id, "draft.%lld.discard", (long long)d->id);
         if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY) &&
             done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL))) {
-            memmove(d, d + 1, sizeof *d * (size_t)(--app->plan.ndec - i)); /* gone at once */
+            memmove(d, d + 1, sizeof *d * (size_t)(--app->m.ndec - i)); /* gone at once */
             i--;
         }
         y += rh + g;
@@ -523,7 +523,7 @@ void scr_closed_finish(scr_app *app)
 {
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     int drafts = 0;
-    for (int i = 0; i < app->plan.ndec; i++) drafts += !app->plan.dec[i].final;
+    for (int i = 0; i < app->m.ndec; i++) drafts += !app->m.dec[i].final;
     if (drafts) app->plan.finishing = 1; /* the drafts are settled first; then it ends */
     else scr_closed_end(app);
 }
@@ -557,8 +557,8 @@ void scr_closed_end(scr_app *app)
 
 static core_consent answer_of(const scr_app *app, int64_t participant)
 {
-    for (int i = 0; i < app->plan.nconsent; i++)
-        if (app->plan.consent_ids[i] == participant) return app->plan.consent[i];
+    for (int i = 0; i < app->m.nconsent; i++)
+        if (app->m.consent_ids[i] == participant) return app->m.consent[i];
     return CONSENT_NONE;
 }
 
@@ -571,16 +571,16 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char head[160];
-    snprintf(head, sizeof head, T("plan.version"), app->plan.version);
+    snprintf(head, sizeof head, T("plan.version"), app->m.plan_version);
     ui_text(ui, T("plan.title"), x, y, CFG_TITLE_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, head, x + lw, y + ui_mm(ui, CFG_RAISE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
     y += ui_mm(ui, PLAN_TITLE_LINE_MM);
     int finals = 0;
-    for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
+    for (int i = 0; i < app->m.ndec; i++) finals += app->m.dec[i].final;
     if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
     int ch = ui_mm(ui, FINAL_MM);
-    for (int i = 0; i < app->plan.ndec; i++) {
-        const core_decision *d = &app->plan.dec[i];
+    for (int i = 0; i < app->m.ndec; i++) {
+        const core_decision *d = &app->m.dec[i];
         if (!d->final) continue; /* drafts never leave the closed segment */
         if (y + ch > r.y + r.h - pad - ui_mm(ui, FOOT_MM)) break;
         char id[48];
@@ -593,15 +593,15 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
     int team_y = r.y + r.h - pad - ui_mm(ui, CFG_LINE_MM);
     ui_text(ui, line, x, team_y, CFG_BODY_MM, UI_INK, UI_LEFT, lw);
     /* The bottom lines stand in the plan too, read-only. */
-    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (y + g + bh < team_y - g) bodemeisen_box(app, ui_rect(x, team_y - g - bh, lw, bh));
 
     /* Right: everyone present says whether they agree. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    if (app->plan.fixed_at) {
+    if (app->m.fixed_at) {
         char when[32], fixed[160];
-        scr_local_hm(app->plan.fixed_at, when, sizeof when);
-        snprintf(fixed, sizeof fixed, T("plan.fixed"), app->plan.version, when);
+        scr_local_hm(app->m.fixed_at, when, sizeof when);
+        snprintf(fixed, sizeof fixed, T("plan.fixed"), app->m.plan_version, when);
         ui_round(ui, ui_rect(rx, ry, right_w, ui_mm(ui, FIXED_MM)), ui_mm(ui, CFG_RADIUS_MM), UI_EDGE_MIDDLE);
         ui_check(ui, rx + ui_mm(ui, FIXED_MM / 2), ry + ui_mm(ui, FIXED_MM / 2), ui_mm(ui, FIXED_CHECK_MM), UI_SURFACE);
         ui_text_fit(ui, fixed, ui_rect(rx + ui_mm(ui, FIXED_TEXT_X_MM), ry, right_w - ui_mm(ui, FIXED_MM), ui_mm(ui, FIXED_MM)),
@@ -632,7 +632,7 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
             SDL_Rect b = {rx + nw + k * (bw + g / 2), ry, bw, t};
             if (!ui_toggle(ui, id, b, T(answers[k].key), a == answers[k].c, answers[k].c == CONSENT_NIET ? UI_DANGER : 0))
                 continue;
-            if (app->plan.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
+            if (app->m.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
             else if (answers[k].c == CONSENT_VOORBEHOUD) { /* the reservation in their own words */
                 app->plan.remark_for = p->id;
                 app->plan.remark[0] = 0;
@@ -697,18 +697,18 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char line[1200];
-    snprintf(line, sizeof line, T("plan.version"), app->plan.version);
+    snprintf(line, sizeof line, T("plan.version"), app->m.plan_version);
     ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, line, x + lw, y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
     y += ui_mm(ui, CFG_LINE_BIG_MM);
     /* Final decisions only, in two columns when there are many. */
     int finals = 0, shown = 0;
-    for (int i = 0; i < app->plan.ndec; i++) finals += app->plan.dec[i].final;
+    for (int i = 0; i < app->m.ndec; i++) finals += app->m.dec[i].final;
     if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
     int ch = ui_mm(ui, DECISION_SMALL_MM), rows = (r.y + r.h - pad - y + g) / (ch + g);
     int two = finals > rows, cw = two ? (lw - g) / 2 : lw;
-    for (int i = 0, k = 0; i < app->plan.ndec; i++) {
-        const core_decision *d = &app->plan.dec[i];
+    for (int i = 0, k = 0; i < app->m.ndec; i++) {
+        const core_decision *d = &app->m.dec[i];
         if (!d->final) continue; /* drafts never leave the closed segment */
         if (rows < 1 || k >= rows * (two ? 2 : 1)) break;
         decision_card(app, d, ui_rect(x + (k / rows) * (cw + g), y + (k % rows) * (ch + g), cw, ch), NULL, CFG_BODY_MM);
@@ -721,7 +721,7 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     }
     /* Right: the bottom lines, the actieteam, and who agreed. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->plan.nbm ? app->plan.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
     bodemeisen_box(app, ui_rect(rx, ry, right_w, bh));
     ry += bh + g;

@@ -42,7 +42,7 @@ static const uint32_t bands[3] = {UI_BAND_HOOG, UI_BAND_MIDDEN, UI_BAND_LAAG};
 
 void scr_goals_load(scr_app *app)
 {
-    store_status r = store_goals(app->st, app->m.meeting.id, app->goals.list, SCR_GOALS_MAX, &app->goals.n);
+    store_status r = store_goals(app->st, app->m.meeting.id, app->m.goals, SCR_GOALS_MAX, &app->m.ngoals);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->goals.stale = 0;
 }
@@ -56,8 +56,8 @@ void scr_goals_reset(scr_app *app)
 
 static const core_goal *find(const scr_app *app, int64_t id)
 {
-    for (int i = 0; i < app->goals.n; i++)
-        if (app->goals.list[i].id == id) return &app->goals.list[i];
+    for (int i = 0; i < app->m.ngoals; i++)
+        if (app->m.goals[i].id == id) return &app->m.goals[i];
     return NULL;
 }
 
@@ -73,10 +73,10 @@ static const char *refusal(scr_app *app)
  * is saved (a goal brought back appears then). */
 static void shown(scr_app *app, int64_t id, const core_goal *after)
 {
-    for (int i = 0; id && i < app->goals.n; i++) {
-        if (app->goals.list[i].id != id) continue;
-        if (after) app->goals.list[i] = *after;
-        else memmove(&app->goals.list[i], &app->goals.list[i + 1], sizeof app->goals.list[0] * (size_t)(--app->goals.n - i));
+    for (int i = 0; id && i < app->m.ngoals; i++) {
+        if (app->m.goals[i].id != id) continue;
+        if (after) app->m.goals[i] = *after;
+        else memmove(&app->m.goals[i], &app->m.goals[i + 1], sizeof app->m.goals[0] * (size_t)(--app->m.ngoals - i));
         break;
     }
     app->goals.stale = SCR_STALE_SAVED;
@@ -177,8 +177,8 @@ static void free_place(const scr_app *app, double *x, double *y)
         for (double cx = nw / 2 + 0.01; cx + nw / 2 <= 1.0; cx += nw * 1.08) {
             double cy = rows[r];
             int free = 1;
-            for (int i = 0; i < app->goals.n && free; i++) {
-                double ox = app->goals.list[i].x, oy = app->goals.list[i].y;
+            for (int i = 0; i < app->m.ngoals && free; i++) {
+                double ox = app->m.goals[i].x, oy = app->m.goals[i].y;
                 free = ox + nw <= cx || cx + nw <= ox || oy + nh <= cy || cy + nh <= oy;
             }
             if (free) {
@@ -266,12 +266,12 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
     }
     app->goals.field_w = f.w;
     app->goals.field_h = f.h;
-    if (!app->goals.n)
+    if (!app->m.ngoals)
         ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, EMPTY_UP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
 
     int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM);
-    for (int i = 0; i < app->goals.n; i++) {
-        core_goal *gl = &app->goals.list[i];
+    for (int i = 0; i < app->m.ngoals; i++) {
+        core_goal *gl = &app->m.goals[i];
         int cx = f.x + (int)(gl->x * f.w), cy = f.y + (int)(gl->y * f.h);
         SDL_Rect n = {cx - nw / 2, cy - nh / 2, nw, nh};
         if (n.x < f.x) n.x = f.x;
@@ -318,15 +318,15 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
 void scr_goals_draw_lifted(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    for (int i = 0; i < app->goals.n; i++) {
+    for (int i = 0; i < app->m.ngoals; i++) {
         char id[40];
-        snprintf(id, sizeof id, "goal.%lld", (long long)app->goals.list[i].id);
+        snprintf(id, sizeof id, "goal.%lld", (long long)app->m.goals[i].id);
         float dx, dy;
         if (!ui_dragging(ui, id, &dx, &dy)) continue;
         SDL_Rect n = app->goals.rect[i];
         n.x += (int)dx;
         n.y += (int)dy;
-        draw_goal(app, &app->goals.list[i], n, 1);
+        draw_goal(app, &app->m.goals[i], n, 1);
     }
 }
 
@@ -336,8 +336,8 @@ static void people_toggles(scr_app *app, SDL_Rect r, const char *prefix, int64_t
 {
     ui_ctx *ui = app->ui;
     int t = ui_mm(ui, CFG_TARGET_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM), x = r.x, y = r.y;
-    for (int i = 0; i < app->plan.npeople; i++) {
-        const core_person *p = &app->plan.people[i];
+    for (int i = 0; i < app->m.npeople; i++) {
+        const core_person *p = &app->m.people[i];
         int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, PERSON_ROOM_MM);
         if (x + w > r.x + r.w) {
             x = r.x;
@@ -501,8 +501,8 @@ static void goal_editor(scr_app *app)
         scr_calendar(app, "goal.eval", ui_rect(rx, ry, colw, cal_h), e->evaluation, &app->goals.cal_year, &app->goals.cal_month);
     ry += cal_h + g;
     int linked = 0;
-    for (int i = 0; i < app->plan.ndec; i++) {
-        const core_decision *d = &app->plan.dec[i];
+    for (int i = 0; i < app->m.ndec; i++) {
+        const core_decision *d = &app->m.dec[i];
         if (!d->final || !e->id || d->goal != e->id || ry > card.y + ch - t - 2 * m) continue;
         if (!linked++) {
             ui_text(ui, T("goals.decisions"), rx, ry, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);

@@ -65,6 +65,24 @@ typedef struct {
     core_dl_group groups[SCR_GROUPS_MAX]; /* the Drieluik's groups, its step, whether professionals write */
     int ngroups;
     int dl_step, pros_write;
+    core_goal goals[SCR_GOALS_MAX];
+    int ngoals;
+    /* the plan: its people, bottom lines, decisions, actieteam, consent, who is away */
+    core_person people[CORE_PARTICIPANTS_MAX * 2];
+    int npeople;
+    core_bodemeis bm[SCR_BODEMEISEN_MAX];
+    int nbm;
+    core_decision dec[SCR_DECISIONS_MAX];
+    int ndec;
+    int64_t team[CORE_PARTICIPANTS_MAX * 2];
+    int nteam;
+    int64_t consent_ids[CORE_PARTICIPANTS_MAX];
+    core_consent consent[CORE_PARTICIPANTS_MAX];
+    int nconsent;
+    int plan_version;
+    int64_t fixed_at;
+    int64_t absent[CORE_PARTICIPANTS_MAX];
+    int nabsent;
 } scr_model;
 
 typedef struct scr_app {
@@ -175,22 +193,7 @@ typedef struct scr_app {
     /* the plan (decide.c): bottom lines, decisions, actieteam, consent */
     struct {
         int stale;
-        int64_t meeting;        /* whose plan this is */
-        core_person people[CORE_PARTICIPANTS_MAX * 2];
-        int npeople;
-        core_bodemeis bm[SCR_BODEMEISEN_MAX];
-        int nbm;
-        core_decision dec[SCR_DECISIONS_MAX];
-        int ndec;
-        int64_t team[CORE_PARTICIPANTS_MAX * 2];
-        int nteam;
-        int64_t consent_ids[CORE_PARTICIPANTS_MAX];
-        core_consent consent[CORE_PARTICIPANTS_MAX];
-        int nconsent;
-        int version;
-        int64_t fixed_at;
-        int64_t absent[CORE_PARTICIPANTS_MAX];
-        int nabsent;
+        int64_t meeting;        /* whose plan app->m holds */
         char bm_text[CORE_TEXT_BYTES(CORE_LONG_MAX)];
         int64_t bm_by;
         int editing;            /* the decision editor is open */
@@ -229,8 +232,6 @@ typedef struct scr_app {
     /* goals in view (goals.c) */
     struct {
         int stale;
-        core_goal list[SCR_GOALS_MAX];
-        int n;
         int64_t actor;          /* the participant at the screen ("aan de beurt") */
         int editing;            /* the goal editor is open */
         core_goal edit;

@@ -388,7 +388,7 @@ int main(int argc, char **argv)
             scr_open_meeting(&app, m);
             frame();
             scr_goals_load(&app);
-            store_decisions(app.st, m, app.plan.dec, SCR_DECISIONS_MAX, &app.plan.ndec);
+            store_decisions(app.st, m, app.m.dec, SCR_DECISIONS_MAX, &app.m.ndec);
             v[r] = now_ms(CLOCK_MONOTONIC) - t0;
         }
         report("open_big", v, runs);
