@@ -742,8 +742,13 @@ store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms, uint6
     const int64_t *ids = b->how == STORE_HOW_REDO ? b->ids : NULL;
     if (ticket) {
         *ticket = 0;
-        /* Handed over as text, with the log row it names: the caller frees b at once. */
-        if (st_writing(st)) {
+        /* Handed over as text, with the log row it names: the caller frees b at once.
+         * A redo that makes a group again is committed here: the commit gives the
+         * rows the group's id in place of the stand-in the first making had, and
+         * the board applies those rows. */
+        int stand_in = 0;
+        for (int i = 0; b->op.rows && i < b->op.nrows; i++) stand_in |= b->op.rows[i].is_group && b->op.rows[i].g[1].id < 0;
+        if (st_writing(st) && !stand_in) {
             char *text = st_op_text(&b->op);
             return text ? st_hand_over(st, text, now_ms, &b->op, b->how, b->seq, ids, b->nids, ticket) : STORE_EIO;
         }

@@ -47,6 +47,8 @@ check "undo took the mark back to the note it was on" \
   test "$(state "$TMP/dl_undone.json" drieluik.mark.note.6)/$(state "$TMP/dl_undone.json" drieluik.mark.group.1)" = selected/normal
 check "redo put it on the group again" \
   test "$(state "$TMP/dl_worst.json" drieluik.mark.note.6)/$(state "$TMP/dl_worst.json" drieluik.mark.group.1)" = normal/selected
+check "a group undone and redone is group 3 again, on screen as in the file" \
+  dump_has "$TMP/dl_regroup.json" '[.widgets[].id] | (index("drieluik.group.3") and (map(select(test("group\\.-"))) | length == 0))'
 check "a long press opens the note to change or delete" \
   dump_has "$TMP/dl_long_press.json" '[.widgets[].id] | (index("note.delete") and index("note.text"))'
 "$SCHOUDERS" export --db "$db" --meeting 1 --format json --out "$TMP/dl.json"
