@@ -384,8 +384,6 @@ void scr_request_quit(scr_app *app)
 int scr_margin(const scr_app *app) { return ui_mm(app->ui, CFG_MARGIN_MM); }
 int scr_target(const scr_app *app) { return ui_mm(app->ui, CFG_BUTTON_MM); }
 
-int scr_target_child(const scr_app *app) { return ui_mm(app->ui, CFG_TARGET_CHILD_MM); }
-
 int scr_header(scr_app *app, const char *title, int left)
 {
     ui_ctx *ui = app->ui;

@@ -330,8 +330,6 @@ int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h
 void scr_go(scr_app *app, scr_id screen);
 int scr_margin(const scr_app *app);
 int scr_target(const scr_app *app);
-/* A button's height on a child's screen (STYLE: targets >= 18 mm there). */
-int scr_target_child(const scr_app *app);
 /* The top bar with a title, `left` px right of the margin; returns its height. */
 int scr_header(scr_app *app, const char *title, int left);
 /* Starts a frame of a screen with a header: paper background and title bar.

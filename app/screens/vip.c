@@ -242,7 +242,7 @@ static void pick_view(scr_app *app, SDL_Rect r)
     int cols = (r.w + g) / (tw + g);
     if (cols < 1) cols = 1;
     tw = (r.w - (cols - 1) * g) / cols;
-    int k = 0, t = scr_target_child(app);
+    int k = 0, t = scr_target(app);
     if (!app->vip.ncard && app->vip.nprev) { /* last time's card, to start from */
         if (ui_button(ui, "vip.from_last", ui_rect(r.x, r.y, r.w / 2, t), T("vip.from_last"), UI_SECONDARY) &&
             done(app, scr_do(app, &(core_op){.kind = OP_VIP_COPY, .id = app->vip.child, .vip = app->vip.prev, .nvip = app->vip.nprev,
@@ -398,7 +398,7 @@ static void person_view(scr_app *app, SDL_Rect r)
         app->vip.person = 0;
         return;
     }
-    int g = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target_child(app);
+    int g = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app);
     int lw = r.w / 4, x = r.x + lw + g, w = r.w - lw - g;
     int rad = lw / 3;
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(app, p));
@@ -497,7 +497,7 @@ static void add_modal(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "vip.add.modal");
-    int t = scr_target_child(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM);
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_MM);
     int cw = ui->w - 2 * ui_mm(ui, ADD_INSET_W_MM), ch = ui->h - 2 * ui_mm(ui, ADD_INSET_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, ADD_TOP_MM), cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
@@ -568,7 +568,7 @@ void scr_vip_frame(scr_app *app)
     ui_begin(ui, "vip");
     ui->scale = CFG_CHILD_SCALE; /* a child's screen: everything larger, fewer words */
     ui_clear(ui, UI_BG);
-    int m = ui_mm(ui, CFG_PAD_MM), t = scr_target_child(app), h = ui_mm(ui, BAR_MM);
+    int m = ui_mm(ui, CFG_PAD_MM), t = scr_target(app), h = ui_mm(ui, BAR_MM);
     ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
     ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     int bw = ui_mm(ui, BACK_W_MM);
