@@ -4,7 +4,7 @@
 
 /* Touch (STYLE.md "Touch") */
 #define CFG_TARGET_MM 12.0f       /* smallest touch target */
-#define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens */
+#define CFG_TARGET_CHILD_MM 18.0f /* smallest on child screens: met by CFG_BUTTON_MM at CFG_CHILD_SCALE (19.6) */
 #define CFG_BUTTON_MM 14.0f       /* a button's height: above the smallest target, for a thumb */
 #define CFG_GAP_MM 3.0f           /* space between targets (>= 2 mm), and the items of a row */
 #define CFG_GAP_TIGHT_MM 2.0f     /* where room is short: a bar's buttons, names on a ring; a line and the next */

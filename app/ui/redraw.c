@@ -29,20 +29,28 @@ struct ui_rc_cmd {
     int v0, nv, i0, ni; /* geometry, in the arenas */
 };
 
-/* FNV-1a over 8-byte words, not bytes: a frame hashes thousands of commands. Each
- * step is a bijection of h, so a command that differs in one word never hashes the same. */
+/* One word into h: a multiply carries low bits up, the shift carries high bits down
+ * (else two differences in bit 63 cancel). Both are bijections of h, so a command
+ * that differs in one word never hashes the same. */
+static uint64_t word(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+/* Over 8-byte words, not bytes: a frame hashes thousands of commands. */
 static uint64_t mix(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *b = p;
     for (; n >= 8; b += 8, n -= 8) {
         uint64_t w;
         memcpy(&w, b, 8);
-        h = (h ^ w) * 1099511628211ull;
+        h = word(h, w);
     }
     if (n) {
         uint64_t w = 0;
         memcpy(&w, b, n);
-        h = (h ^ w) * 1099511628211ull;
+        h = word(h, w);
     }
     return h;
 }

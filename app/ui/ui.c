@@ -787,9 +787,12 @@ void ui_card(ui_ctx *ctx, SDL_Rect r, int radius, uint32_t fill, uint32_t edge, 
     ui_fill(ctx, ui_rect(r.x, r.y + radius, width, r.h - 2 * radius), edge);
     ui_fill(ctx, ui_rect(r.x + r.w - width, r.y + radius, width, r.h - 2 * radius), edge);
     const float qx[4] = {(float)cx1, (float)cx0, (float)cx0, (float)cx1}, qy[4] = {(float)cy0, (float)cy0, (float)cy1, (float)cy1};
+    int ir = radius - width; /* the inside's corners: square below 2 px, as ui_round draws them */
     for (int q = 0; q < 4; q++) {
         quarter(ctx, qx[q], qy[q], radius, q, edge);
-        quarter(ctx, qx[q], qy[q], radius - width, q, fill);
+        int right = q == 0 || q == 3, below = q >= 2;
+        if (ir >= 2) quarter(ctx, qx[q], qy[q], ir, q, fill);
+        else if (ir > 0) ui_fill(ctx, ui_rect(right ? cx1 : r.x + width, below ? r.y + r.h - radius : r.y + width, ir, ir), fill);
     }
 }
 
