@@ -583,11 +583,8 @@ int main(int argc, char **argv)
             ui.dirty = 1; /* woken by time: the clock, an animation, a message that ends */
         }
         if (ending) break;
-        app.now = SDL_GetTicks();
-        app.wall_ms = steady_wall_ms();
-        ui_tick(&ui, script ? ui_script_clock(script, app.now) : app.now);
-        if (ui.dirty) {
-            scr_frame(&app);
+        uint32_t now = SDL_GetTicks();
+        if (scr_step(&app, now, steady_wall_ms(), script ? ui_script_clock(script, now) : now)) {
             if (slow_ms > 0) SDL_Delay((Uint32)slow_ms);
             if (first_frame_report) { /* make bench: when the first frame was on screen, then leave */
                 struct timespec ts;

@@ -515,6 +515,16 @@ int scr_wake_in(const scr_app *app)
     return best;
 }
 
+int scr_step(scr_app *app, uint32_t now, int64_t wall_ms, uint32_t kit_now)
+{
+    app->now = now;
+    app->wall_ms = wall_ms;
+    ui_tick(app->ui, kit_now);
+    if (!app->ui->dirty) return 0;
+    scr_frame(app);
+    return 1;
+}
+
 void scr_frame(scr_app *app)
 {
     scr_settle(app);

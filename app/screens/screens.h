@@ -282,6 +282,10 @@ void scr_close(scr_app *app);
 void scr_set_words(scr_app *app);
 /* Draws the current screen and acts on its gestures. */
 void scr_frame(scr_app *app);
+/* One turn of the main loop at the time given (SDL ticks, Unix ms; the touch kit's
+ * clock may be a script's, ahead of now): the kit's clock, then the screen, drawn when
+ * anything changed. 1 when drawn. The loop, make bench and the screen tests run this. */
+int scr_step(scr_app *app, uint32_t now, int64_t wall_ms, uint32_t kit_now);
 /* Milliseconds until a screen needs a frame on its own (an animation, a message
  * that expires, the clock), or -1. */
 int scr_wake_in(const scr_app *app);

@@ -65,10 +65,9 @@ static void finger(Uint32 type, int64_t id, float x, float y)
 static double frame(void)
 {
     double t0 = now_ms(CLOCK_THREAD_CPUTIME_ID);
-    app.now = SDL_GetTicks();
-    app.wall_ms = (int64_t)(now_ms(CLOCK_REALTIME));
-    ui_tick(&ui, app.now);
-    scr_frame(&app);
+    uint32_t now = SDL_GetTicks();
+    ui.dirty = 1; /* every frame drawn, changed or not: a budget is for the frame that is */
+    scr_step(&app, now, (int64_t)(now_ms(CLOCK_REALTIME)), now);
     return now_ms(CLOCK_THREAD_CPUTIME_ID) - t0;
 }
 

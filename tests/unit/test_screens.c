@@ -1,0 +1,157 @@
+/* A screen run in-process as the main loop runs it (scr_step), with taps fed to the
+ * touch kit and every frame's time given by the test (DESIGN, Architecture: the app
+ * runs a frame; time is injected). The meeting screen's phase timer (seed 004 §3:
+ * the phases have their times) counts down with the wall clock it is handed, stands
+ * still when that clock does, and +1 adds a minute that the file keeps. Neither the
+ * time of day nor the machine's speed enters: no frame reads a clock. */
+#include "check.h"
+#include "screens.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static scr_app app;
+static ui_ctx ui;
+static uint32_t ticks = 1000; /* the test's clock: SDL ticks and the wall move together */
+static const int64_t T0 = 1767225600000; /* the phase began here (Unix ms) */
+static int64_t wall;
+
+static void step(void)
+{
+    ui.dirty = 1;
+    scr_step(&app, ticks, wall, ticks);
+}
+
+static void finger(Uint32 type, float x, float y)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.fingerId = 7;
+    e.tfinger.x = x / ui.w;
+    e.tfinger.y = y / ui.h;
+    e.tfinger.timestamp = ticks;
+    ui_feed(&ui, &e);
+}
+
+static const ui_widget *widget(const char *id)
+{
+    for (int i = 0; i < ui.nprev; i++)
+        if (!strcmp(ui.prev[i].id, id)) return &ui.prev[i];
+    return NULL;
+}
+
+/* Whether the last frame showed this text. */
+static int shown(const char *text)
+{
+    for (int i = 0; i < ui.nprev_texts; i++)
+        if (!strcmp(ui.prev_texts[i].label, text)) return 1;
+    return 0;
+}
+
+/* The timer's digits for ms left, as the screen rounds them (up: never 00:00 with time left). */
+static const char *digits(int64_t left)
+{
+    static char out[24];
+    core_clock_text(left + 999, out, sizeof out);
+    return out;
+}
+
+int main(int argc, char **argv)
+{
+    const char *layouts = argc > 1 ? argv[1] : "layouts";
+    char dir[] = "/tmp/schouders-test-screens-XXXXXX", path[300];
+    if (!mkdtemp(dir)) return 1;
+    snprintf(path, sizeof path, "%s/screens.db", dir);
+    setlocale(LC_ALL, "C.UTF-8");
+
+    /* A meeting in its Drieluik phase, begun at T0. */
+    core_template ts[16];
+    int nt = 0, found = -1;
+    char errs[1024];
+    store_layouts_load(layouts, ts, 16, &nt, errs, sizeof errs);
+    for (int i = 0; i < nt; i++)
+        if (!strcmp(ts[i].id, "drieluik-bijeenkomst")) found = i;
+    CHECK(found >= 0);
+    if (found < 0) return check_done();
+    core_participant ps[CORE_PARTICIPANTS_MAX];
+    int np = 0;
+    core_participant_add(ps, &np, "Sanne", ROLE_KIND);
+    core_participant_add(ps, &np, "Petra", ROLE_PROFESSIONAL);
+    store *st;
+    char msg[256];
+    int64_t m = 0;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    CHECK(store_set_pin(st, "2468", 0) == STORE_OK);
+    CHECK(store_meeting_create(st, "Familie Test", &ts[found], ps, np, T0, &m) == STORE_OK);
+    CHECK(store_phase_go(st, m, 1, T0) == STORE_OK);
+    store_close(st);
+
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    ui_hints(); /* as the app starts SDL: touch is touch, no OpenGL */
+    SDL_Window *win = SDL_Init(SDL_INIT_VIDEO) == 0 ? SDL_CreateWindow("test", 0, 0, 1280, 800, SDL_WINDOW_HIDDEN) : NULL;
+    SDL_Renderer *ren = win ? SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    const char *assets = getenv("SCHOUDERS_ASSETS");
+    CHECK(ren && ui_init(&ui, win, ren, 1280, 800, assets) == 0);
+    if (!ren) return check_done();
+    app.ui = &ui;
+    snprintf(app.db_path, sizeof app.db_path, "%s", path);
+    snprintf(app.layouts_dir, sizeof app.layouts_dir, "%s", layouts);
+    scr_set_words(&app);
+    scr_open(&app);
+    CHECK(app.st != NULL);
+    if (!app.st) return check_done();
+    app.pin_for = PIN_FOR_NONE; /* as the facilitator who gave the PIN */
+    app.home_open = 1;
+    scr_open_meeting(&app, m);
+    int cur = app.m.meeting.current_phase;
+    int64_t planned = (int64_t)app.m.phases[cur].def.minutes * 60000;
+    CHECK(cur == 1 && planned > 120000);
+
+    /* A minute and a second into the phase. */
+    wall = T0 + 61000;
+    step();
+    CHECK(shown(digits(planned - 61000)));
+    /* The clock stands still: so does the timer, however many frames are drawn. */
+    for (int i = 0; i < 5; i++) step();
+    CHECK(shown(digits(planned - 61000)));
+    /* Ten seconds on. */
+    ticks += 10000, wall += 10000;
+    step();
+    CHECK(shown(digits(planned - 71000)));
+    /* +1: a tap, finger down in one frame and up in the next, a minute more. */
+    const ui_widget *plus = widget("timer.plus1");
+    CHECK(plus != NULL);
+    if (plus) {
+        finger(SDL_FINGERDOWN, (float)plus->r.x + 5, (float)plus->r.y + 5);
+        step();
+        ticks += 80;
+        finger(SDL_FINGERUP, (float)plus->r.x + 5, (float)plus->r.y + 5);
+        step();
+    }
+    /* Any store call waits for the writer; the next frame takes its answer. */
+    int step_n = 0, pros = 0;
+    store_dl_settings(app.st, m, &step_n, &pros);
+    for (int i = 0; i < 3; i++) step();
+    CHECK(scr_settled(&app));
+    CHECK(shown(digits(planned + 60000 - 71000)));
+    CHECK(app.m.phases[cur].extra_ms == 60000);
+    scr_close(&app);
+
+    /* The file keeps the minute. */
+    core_phase ph[CORE_PHASES_MAX];
+    int nph = 0;
+    CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
+    CHECK(store_phases(st, m, ph, CORE_PHASES_MAX, &nph) == STORE_OK && nph > cur && ph[cur].extra_ms == 60000);
+    store_close(st);
+
+    ui_quit(&ui);
+    SDL_DestroyRenderer(ren);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    return check_done();
+}
