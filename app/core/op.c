@@ -61,14 +61,15 @@ int core_op_adds(const core_op *op)
     }
 }
 
-int core_op_answers(const core_op *op)
+int core_op_stand_in(const core_op *op)
 {
-    if (core_op_adds(op) || op->kind == OP_MEETING_DELETE) return 1;
-    /* A new group's id comes from the store: the board renames its stand-in. */
     for (int i = 0; op->rows && i < op->nrows; i++)
         if (op->rows[i].is_group && op->rows[i].g[1].id < 0) return 1;
     return 0;
 }
+
+/* A new group's id comes from the store: the board renames its stand-in. */
+int core_op_answers(const core_op *op) { return core_op_adds(op) || op->kind == OP_MEETING_DELETE || core_op_stand_in(op); }
 
 static const char *full_key(core_op_kind k)
 {

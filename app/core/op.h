@@ -100,6 +100,8 @@ int core_op_adds(const core_op *op);
  * new rows (core_op_adds, a new group on the Drieluik), a meeting deleted. Such an
  * op is committed while the screen waits; any other is handed to the writer. */
 int core_op_answers(const core_op *op);
+/* 1 when the op makes a Drieluik group under a stand-in id (< 0) the store replaces. */
+int core_op_stand_in(const core_op *op);
 /* 1 when the op changes the plan (goals, bottom lines, decisions, team, consent): a
  * fixed plan refuses it, so the caller fills the ctx's plan_fixed for it. */
 int core_op_in_plan(const core_op *op);

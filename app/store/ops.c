@@ -746,9 +746,7 @@ store_status store_undo_commit(store *st, store_op_buf *b, int64_t now_ms, uint6
          * A redo that makes a group again is committed here: the commit gives the
          * rows the group's id in place of the stand-in the first making had, and
          * the board applies those rows. */
-        int stand_in = 0;
-        for (int i = 0; b->op.rows && i < b->op.nrows; i++) stand_in |= b->op.rows[i].is_group && b->op.rows[i].g[1].id < 0;
-        if (st_writing(st) && !stand_in) {
+        if (st_writing(st) && !core_op_stand_in(&b->op)) {
             char *text = st_op_text(&b->op);
             return text ? st_hand_over(st, text, now_ms, &b->op, b->how, b->seq, ids, b->nids, ticket) : STORE_EIO;
         }
