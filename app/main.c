@@ -102,8 +102,7 @@ static const char *env_or(const char *name, const char *fallback)
  * their own (beside the running kiosk's, when the facilitator exports from the app),
  * on the thread that owns SDL: app/export asks for them. */
 typedef struct {
-    scr_app *app;
-    ui_ctx *ui;
+    scr_painter pt;   /* its ui, model and looks: no app */
     SDL_Surface *surf;
     SDL_Renderer *ren;
     store *st;
@@ -112,41 +111,38 @@ typedef struct {
 
 static void painter_close(painter *p)
 {
-    if (p->app) scr_vip_close(p->app);
-    if (p->ui) ui_quit(p->ui);
+    if (p->pt.m) scr_model_free(p->pt.m);
+    if (p->pt.ui) ui_quit(p->pt.ui);
     if (p->ren) SDL_DestroyRenderer(p->ren);
     SDL_FreeSurface(p->surf);
-    free(p->app);
-    free(p->ui);
-    p->app = NULL;
-    p->ui = NULL;
+    free(p->pt.m);
+    free(p->pt.looks);
+    free(p->pt.ui);
+    p->pt = (scr_painter){0};
     p->ren = NULL;
     p->surf = NULL;
 }
 
 static int painter_open(painter *p, int w, int h, char *msg, size_t cap)
 {
-    p->app = calloc(1, sizeof *p->app);
-    p->ui = calloc(1, sizeof *p->ui);
+    p->pt = (scr_painter){.st = p->st, .lang_en = p->lang_en, .wall_ms = wall_ms()};
+    p->pt.m = calloc(1, sizeof *p->pt.m);
+    p->pt.looks = calloc(1, sizeof *p->pt.looks);
+    p->pt.ui = calloc(1, sizeof *p->pt.ui);
     p->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     p->ren = p->surf ? SDL_CreateSoftwareRenderer(p->surf) : NULL;
-    if (!p->app || !p->ui || !p->ren) {
-        snprintf(msg, cap, "cannot draw: %s", p->app && p->ui ? SDL_GetError() : "out of memory");
+    if (!p->pt.m || !p->pt.looks || !p->pt.ui || !p->ren) {
+        snprintf(msg, cap, "cannot draw: %s", p->pt.m && p->pt.looks && p->pt.ui ? SDL_GetError() : "out of memory");
         painter_close(p);
         return -1;
     }
-    if (ui_init(p->ui, NULL, p->ren, w, h, env_or("SCHOUDERS_ASSETS", SCHOUDERS_ASSETS)) != 0) {
-        snprintf(msg, cap, "%s", p->ui->error);
+    if (ui_init(p->pt.ui, NULL, p->ren, w, h, env_or("SCHOUDERS_ASSETS", SCHOUDERS_ASSETS)) != 0) {
+        snprintf(msg, cap, "%s", p->pt.ui->error);
         painter_close(p);
         return -1;
     }
-    p->app->ui = p->ui;
-    p->app->st = p->st;
-    p->app->lang_en = p->lang_en;
-    p->app->wall_ms = wall_ms();
-    scr_set_words(p->app);
     char why[320];
-    if (store_board_load(env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS), &p->app->dl_layout, why, sizeof why) == STORE_EINVAL)
+    if (store_board_load(env_or("SCHOUDERS_LAYOUTS", SCHOUDERS_LAYOUTS), &p->pt.layout, why, sizeof why) == STORE_EINVAL)
         fprintf(stderr, "schouders export: layouts: %s (drawn with the standard board)\n", why);
     return 0;
 }
@@ -162,10 +158,8 @@ static store_status painter_paint(void *user, int64_t meeting, const char *board
         fprintf(stderr, "schouders export: %s\n", msg);
         return STORE_EIO;
     }
-    store_status r = scr_board_picture(p->app, meeting, board, child);
-    core_notes_free(p->app->m.notes, p->app->m.nnotes);
-    p->app->m.nnotes = 0;
-    scr_dl_reset(p->app);
+    store_status r = scr_board_picture(&p->pt, meeting, board, child);
+    scr_model_free(p->pt.m);
     if (r != STORE_OK) return r;
     /* 0x00RRGGBB words, as cairo's RGB24 wants. */
     *out = (print_picture){p->surf->w, p->surf->h, p->surf->pitch, p->surf->pixels};

@@ -9,12 +9,12 @@
 #define NAME_W_MM 48.0f  /* a name under its face, at most */
 #define FACE_MM 10.0f    /* a face's radius, at most */
 
-void scr_circle_board(scr_app *app, SDL_Rect r)
+void scr_circle_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int n = 0;
-    for (int i = 0; i < app->m.nmparts; i++) n += app->m.mparts[i].present;
+    for (int i = 0; i < v->m->nmparts; i++) n += v->m->mparts[i].present;
     if (n == 0) {
         ui_text(ui, T("circle.nobody"), r.x + r.w / 2, r.y + r.h / 2, CFG_BODY_MM, UI_INK2, UI_CENTER, r.w);
         return;
@@ -30,14 +30,14 @@ void scr_circle_board(scr_app *app, SDL_Rect r)
     rx = (float)(r.w / 2 - label_w / 2 - ui_mm(ui, CFG_RING_PAD_MM));
     ui_text(ui, T("circle.title"), cx, cy - ui_mm(ui, CFG_AIR_MM), CFG_HEADING_MM, UI_INK2, UI_CENTER, (int)rx);
     int k = 0;
-    for (int i = 0; i < app->m.nmparts; i++) {
-        const core_participant *p = &app->m.mparts[i];
+    for (int i = 0; i < v->m->nmparts; i++) {
+        const core_participant *p = &v->m->mparts[i];
         if (!p->present) continue;
         float a = -(float)M_PI / 2 + 2 * (float)M_PI * (float)k++ / (float)n; /* the first at the top, clockwise */
         int x = cx + (int)(cosf(a) * rx), y = cy + (int)(sinf(a) * ry);
-        scr_avatar(app, x, y, face, p->colour, p->name);
+        scr_avatar(ui, x, y, face, p->colour, p->name);
         char line[CORE_TEXT_BYTES(CORE_NAME_MAX) + 80];
-        const core_participant *with = p->supports ? scr_participant(app, p->supports) : NULL;
+        const core_participant *with = p->supports ? scr_participant(v->m, p->supports) : NULL;
         ui_text_fit(ui, p->name, ui_rect(x - label_w / 2, y + face + ui_mm(ui, CFG_NUDGE_MM), label_w, ui_mm(ui, CFG_LABEL_MM)),
                     CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_CENTER);
         if (with) snprintf(line, sizeof line, T("circle.with"), scr_role_name(p->role), with->name);

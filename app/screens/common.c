@@ -134,6 +134,12 @@ void scr_go(scr_app *app, scr_id screen)
     app->ui->dirty = 1;
 }
 
+scr_view scr_view_of(scr_app *app)
+{
+    return (scr_view){.ui = app->ui, .m = &app->m, .looks = &app->looks, .layout = &app->dl_layout, .lang_en = app->lang_en,
+                      .now = app->now, .wall_ms = app->wall_ms, .app = app};
+}
+
 void scr_say(scr_app *app, const char *msg, int error)
 {
     snprintf(app->status, sizeof app->status, "%s", msg);
@@ -197,7 +203,7 @@ store_status scr_check(scr_app *app, core_op *op)
         .notes = app->m.notes, .nnotes = app->m.nnotes,
         .dl_step = app->m.dl_step, .pros_write = app->m.pros_write,
         .goals = app->m.goals, .ngoals = app->m.ngoals,
-        .vip_count = op->kind == OP_VIP_PICK && op->id == app->vip.child ? app->vip.ncard : 0,
+        .vip_count = op->kind == OP_VIP_PICK && op->id == app->m.vip.child ? app->m.vip.ncard : 0,
     };
     /* The lists the screens hold have room for so many: one more is refused with a
      * message, never stored to vanish from the screen. */
@@ -207,7 +213,7 @@ store_status scr_check(scr_app *app, core_op *op)
     case OP_DECISION_SAVE: c.have = app->m.ndec, c.cap = SCR_DECISIONS_MAX; break;
     case OP_BODEMEIS_ADD: c.have = app->m.nbm, c.cap = SCR_BODEMEISEN_MAX; break;
     case OP_PERSON_ADD:
-        c.have = app->m.npeople > app->vip.npeople ? app->m.npeople : app->vip.npeople;
+        c.have = app->m.npeople;
         c.cap = CORE_PEOPLE_CAP;
         break;
     case OP_MEETING_CREATE: c.have = app->nmeetings, c.cap = SCR_MEETINGS_MAX; break;
@@ -234,24 +240,18 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
     if (!op->meeting && op->kind != OP_MEETING_CREATE) op->meeting = app->m.meeting.id;
     uint64_t ticket = 0;
     store_status r = app->st ? store_op_queue(app->st, op, app->wall_ms, made, &ticket) : STORE_EIO;
-    if (r != STORE_OK && r != STORE_EHELD) scr_store_failed(app, r);
-    else if (ticket) app->saving++;
+    if (r != STORE_OK && r != STORE_EHELD) {
+        scr_store_failed(app, r);
+        return r;
+    }
+    scr_model_apply(&app->m, op); /* shown at once; taken back if the writer says it failed */
+    if (ticket) app->saving++;
     else scr_saved(app);
     return r;
 }
 
-/* The meeting, its phases and participants as the file has them; the phase it says
- * it is in kept to one it has (an edited file could say -1 or 99): every screen may
- * index by it. */
-static store_status read_meeting(scr_app *app, int64_t id)
-{
-    store_status r = store_meeting(app->st, id, &app->m.meeting);
-    if (r == STORE_OK) r = store_phases(app->st, id, app->m.phases, CORE_PHASES_MAX, &app->m.nphases);
-    if (r == STORE_OK) r = store_participants(app->st, id, app->m.mparts, CORE_PARTICIPANTS_MAX, &app->m.nmparts);
-    if (r == STORE_OK && (app->m.meeting.current_phase < 0 || app->m.meeting.current_phase >= app->m.nphases))
-        app->m.meeting.current_phase = app->m.nphases > 0 && app->m.meeting.current_phase >= app->m.nphases ? app->m.nphases - 1 : 0;
-    return r;
-}
+/* The meeting, its phases and participants as the file has them. */
+static store_status read_meeting(scr_app *app, int64_t id) { return scr_model_meeting(app->st, id, &app->m); }
 
 /* A commit that failed after the screen showed it: the file is the truth. */
 static void taken_back(scr_app *app)
@@ -301,6 +301,26 @@ store_status scr_do(scr_app *app, core_op *op, int64_t *made)
     return r == STORE_OK ? scr_commit(app, op, made) : r;
 }
 
+store_status scr_device(scr_app *app, scr_dev *d)
+{
+    /* Setting aside and restoring work on the file, whether or not it is open. */
+    if (d->kind == DEV_SET_ASIDE) return store_set_aside(app->db_path, d->why, app->wall_ms, d->aside, d->aside_cap);
+    if (d->kind == DEV_RESTORE) return store_restore_in_place(app->db_path, d->why, app->wall_ms, d->aside, d->aside_cap, &d->at);
+    if (!app->st) return STORE_EIO;
+    switch (d->kind) {
+    case DEV_SETTING: return store_set_setting(app->st, d->key, d->value);
+    case DEV_PIN_SET: return store_set_pin(app->st, d->value, app->wall_ms);
+    case DEV_PIN_CHECK: { /* a wrong PIN counts in the file, so a pause outlives a restart */
+        store_status r = store_check_pin(app->st, d->value, app->wall_ms, NULL);
+        store_pin_guard(app->st, &app->pin_guard);
+        return r;
+    }
+    case DEV_PURGE: return store_purge(app->st);
+    case DEV_BACKUP: return store_backup_queue(app->st);
+    default: return STORE_EINVAL;
+    }
+}
+
 void scr_undo_look(scr_app *app, const char *board)
 {
     snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
@@ -336,8 +356,9 @@ store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, 
     if ((r = scr_check(app, op)) == STORE_OK) {
         r = store_undo_commit(app->st, b, app->wall_ms, &ticket);
         if (r != STORE_OK) scr_store_failed(app, r);
-        else if (ticket) app->saving++;
-        else scr_saved(app);
+        else scr_model_apply(&app->m, op);
+        if (r == STORE_OK && ticket) app->saving++;
+        else if (r == STORE_OK) scr_saved(app);
     }
     if (ticket) { /* the log is asked again once it holds this step (scr_settle) */
         snprintf(app->undo.board, sizeof app->undo.board, "%s", board);
@@ -483,7 +504,7 @@ void scr_open_meeting(scr_app *app, int64_t id)
     if (app->open_saved != id) { /* remembered, so a restart comes back here */
         char v[32];
         snprintf(v, sizeof v, "%lld", (long long)id);
-        if (store_set_setting(app->st, "open_meeting", v) == STORE_OK) app->open_saved = id;
+        if (scr_device(app, &(scr_dev){.kind = DEV_SETTING, .key = "open_meeting", .value = v}) == STORE_OK) app->open_saved = id;
         else scr_store_failed(app, STORE_EIO);
     }
     scr_go(app, SCR_MEETING);
@@ -496,7 +517,8 @@ void scr_go_home(scr_app *app)
         scr_pin_ask(app, PIN_FOR_HOME, 0);
         return;
     }
-    if (app->open_saved && store_set_setting(app->st, "open_meeting", "") == STORE_OK) app->open_saved = 0;
+    if (app->open_saved && scr_device(app, &(scr_dev){.kind = DEV_SETTING, .key = "open_meeting", .value = ""}) == STORE_OK)
+        app->open_saved = 0;
     app->meetings_stale = 1;
     scr_go(app, SCR_HOME);
 }
@@ -531,11 +553,11 @@ void scr_frame(scr_app *app)
     /* A delete another program held up is finished as soon as it lets go. */
     if (app->st && store_purge_pending(app->st) && (int32_t)(app->now - app->purge_next) >= 0) {
         app->purge_next = app->now + CFG_PURGE_RETRY_MS;
-        if (store_purge(app->st) == STORE_OK) scr_say(app, T("home.deleted"), 0);
+        if (scr_device(app, &(scr_dev){.kind = DEV_PURGE}) == STORE_OK) scr_say(app, T("home.deleted"), 0);
     }
     /* Every ten minutes of use, a verified copy beside the database. */
     if (app->st && app->wall_ms - app->last_backup_ms >= (int64_t)CFG_BACKUP_EVERY_MS) {
-        if (app->last_backup_ms && store_backup_queue(app->st) != STORE_OK)
+        if (app->last_backup_ms && scr_device(app, &(scr_dev){.kind = DEV_BACKUP}) != STORE_OK)
             fprintf(stderr, "schouders: %s\n", store_errmsg(app->st));
         app->last_backup_ms = app->wall_ms;
     }
@@ -570,13 +592,12 @@ store_status scr_demo(scr_app *app)
     ps[4].supports = 1; /* Bram comes with Sanne */
     core_op op = {.kind = OP_MEETING_CREATE, .text = "Familie De Boer", .tpl = t, .parts = ps, .nparts = n};
     store_status r = scr_do(app, &op, NULL); /* the demo meeting meets the same checks as any other */
-    if (r == STORE_OK) r = store_set_setting(app->st, "demo_created", "1");
+    if (r == STORE_OK) r = scr_device(app, &(scr_dev){.kind = DEV_SETTING, .key = "demo_created", .value = "1"});
     return r;
 }
 
-void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const char *name)
+void scr_avatar(ui_ctx *ui, int cx, int cy, int radius, uint32_t colour, const char *name)
 {
-    ui_ctx *ui = app->ui;
     char initial[8] = {0};
     size_t n = name[0] ? 1 : 0;
     while (name[n] && ((unsigned char)name[n] & 0xC0) == 0x80) n++;

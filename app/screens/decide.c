@@ -50,16 +50,7 @@
 void scr_plan_load(scr_app *app)
 {
     int64_t m = app->m.meeting.id;
-    store_status r = store_people(app->st, m, app->m.people, (int)SDL_arraysize(app->m.people), &app->m.npeople);
-    if (r == STORE_OK) r = store_bodemeisen(app->st, m, app->m.bm, SCR_BODEMEISEN_MAX, &app->m.nbm);
-    if (r == STORE_OK) r = store_decisions(app->st, m, app->m.dec, SCR_DECISIONS_MAX, &app->m.ndec);
-    if (r == STORE_OK) r = store_actieteam(app->st, m, app->m.team, (int)SDL_arraysize(app->m.team), &app->m.nteam);
-    if (r == STORE_OK) r = store_consents(app->st, m, app->m.consent_ids, app->m.consent, CORE_PARTICIPANTS_MAX,
-                                          &app->m.nconsent);
-    if (r == STORE_OK) r = store_plan(app->st, m, &app->m.plan_version, &app->m.fixed_at);
-    int cur = app->m.meeting.current_phase;
-    if (r == STORE_OK && cur >= 0 && cur < app->m.nphases)
-        r = store_absent(app->st, app->m.phases[cur].id, app->m.absent, CORE_PARTICIPANTS_MAX, &app->m.nabsent);
+    store_status r = scr_model_plan(app->st, &app->m);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->plan.stale = 0;
     app->plan.meeting = r == STORE_OK ? m : 0;
@@ -74,24 +65,24 @@ static int done(scr_app *app, store_status r)
     return 1;
 }
 
-static const char *person_name(const scr_app *app, int64_t id)
+static const char *person_name(const scr_model *m, int64_t id)
 {
-    for (int i = 0; i < app->m.npeople; i++)
-        if (app->m.people[i].id == id) return app->m.people[i].name;
+    for (int i = 0; i < m->npeople; i++)
+        if (m->people[i].id == id) return m->people[i].name;
     return "?";
 }
 
-static int in_team(const scr_app *app, int64_t person)
+static int in_team(const scr_model *m, int64_t person)
 {
-    for (int i = 0; i < app->m.nteam; i++)
-        if (app->m.team[i] == person) return 1;
+    for (int i = 0; i < m->nteam; i++)
+        if (m->team[i] == person) return 1;
     return 0;
 }
 
-static int absent(const scr_app *app, int64_t participant)
+static int absent(const scr_model *m, int64_t participant)
 {
-    for (int i = 0; i < app->m.nabsent; i++)
-        if (app->m.absent[i] == participant) return 1;
+    for (int i = 0; i < m->nabsent; i++)
+        if (m->absent[i] == participant) return 1;
     return 0;
 }
 
@@ -104,31 +95,31 @@ int scr_closed_now(const scr_app *app)
 }
 
 /* "Sanne, Mark" for a decision's who. */
-static void who_line(const scr_app *app, const core_decision *d, char *out, size_t cap)
+static void who_line(const scr_model *m, const core_decision *d, char *out, size_t cap)
 {
     out[0] = 0;
     size_t used = 0;
     for (int i = 0; i < d->nwho && used < cap; i++) {
-        int n = snprintf(out + used, cap - used, "%s%s", i ? ", " : "", person_name(app, d->who[i]));
+        int n = snprintf(out + used, cap - used, "%s%s", i ? ", " : "", person_name(m, d->who[i]));
         if (n < 0) break;
         used += (size_t)n;
     }
 }
 
 /* "Actieteam: Ria, Oma Joke" */
-static void team_line(const scr_app *app, char *out, size_t cap)
+static void team_line(const scr_model *m, char *out, size_t cap)
 {
     char team[1024] = "";
     size_t used = 0;
-    for (int i = 0; i < app->m.nteam && used < sizeof team; i++) {
-        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(app, app->m.team[i]));
+    for (int i = 0; i < m->nteam && used < sizeof team; i++) {
+        int n = snprintf(team + used, sizeof team - used, "%s%s", i ? ", " : "", person_name(m, m->team[i]));
         if (n > 0) used += (size_t)n;
     }
     snprintf(out, cap, T("plan.team_line"), team[0] ? team : T("plan.team_none"));
 }
 
 /* "vr 4 dec" for a date "2026-12-04", in the app's language. */
-static void due_line(const scr_app *app, const char *due, char *out, size_t cap)
+static void due_line(int en, const char *due, char *out, size_t cap)
 {
     static const char *const nl_m[] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
     static const char *const en_m[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -137,18 +128,19 @@ static void due_line(const scr_app *app, const char *due, char *out, size_t cap)
         out[0] = 0;
         return;
     }
-    snprintf(out, cap, "%d %s %d", d, app->lang_en ? en_m[m - 1] : nl_m[m - 1], y);
+    snprintf(out, cap, "%d %s %d", d, en ? en_m[m - 1] : nl_m[m - 1], y);
 }
 
 /* A decision as a card: what, who, by when, help; a draft looks like paper not yet pinned. */
-static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, const char *id, float mm)
+static void decision_card(const scr_view *v, const core_decision *d, SDL_Rect r, const char *id, float mm)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int pad = ui_mm(ui, CFG_PAD_SMALL_MM);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), d->final ? UI_SURFACE : DRAFT_FILL, d->final ? UI_ACCENT : CFG_QUIET_EDGE,
             d->final ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
-    if (id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
-        if (app->m.fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
+    scr_app *app = v->app; /* NULL in a picture */
+    if (app && id && ui_area(ui, id, r, d->what, UI_G_CLICK)) {
+        if (v->m->fixed_at) scr_say(app, T("plan.fixed_refuse"), 1);
         else {
             app->plan.editing = 1;
             app->plan.edit = *d;
@@ -167,8 +159,8 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
     ui_text(ui, tag, r.x + r.w - pad - tw / 2, r.y + pad + ui_mm(ui, TAG_WORD_Y_MM), CFG_SMALL_MM, d->final ? UI_SURFACE : UI_INK,
             UI_CENTER, 0);
     char who[512], due[40], line[640];
-    who_line(app, d, who, sizeof who);
-    due_line(app, d->due, due, sizeof due);
+    who_line(v->m, d, who, sizeof who);
+    due_line(v->lang_en, d->due, due, sizeof due);
     int line_h = ui_mm(ui, CFG_LINE_SMALL_MM);
     ui_text_box(ui, d->what[0] ? d->what : T("plan.no_what"),
                 ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad - tw - ui_mm(ui, CFG_CHECK_MM * 2), r.h - 2 * pad - line_h), mm, CFG_SMALL_MM,
@@ -180,18 +172,18 @@ static void decision_card(scr_app *app, const core_decision *d, SDL_Rect r, cons
 }
 
 /* The bottom lines, framed, read-only: what the plan cannot go around. */
-static int bodemeisen_box(scr_app *app, SDL_Rect r)
+static int bodemeisen_box(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int pad = ui_mm(ui, CFG_PAD_SMALL_MM), y = r.y + pad;
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
     ui_text(ui, T("plan.bodemeisen"), r.x + pad, y, CFG_BODY_MM, UI_WARN, UI_LEFT, 0);
     y += ui_mm(ui, CFG_LINE_MM);
-    if (!app->m.nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
-    for (int i = 0; i < app->m.nbm && y < r.y + r.h - ui_mm(ui, CFG_LINE_SMALL_MM); i++) {
-        const core_participant *by = scr_participant(app, app->m.bm[i].by);
+    if (!v->m->nbm) ui_text(ui, T("plan.no_bodemeisen"), r.x + pad, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, r.w - 2 * pad);
+    for (int i = 0; i < v->m->nbm && y < r.y + r.h - ui_mm(ui, CFG_LINE_SMALL_MM); i++) {
+        const core_participant *by = scr_participant(v->m, v->m->bm[i].by);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128];
-        snprintf(line, sizeof line, "%s%s%s", app->m.bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
+        snprintf(line, sizeof line, "%s%s%s", v->m->bm[i].text, by ? " \xE2\x80\x94 " : "", by ? by->name : "");
         ui_circle(ui, r.x + pad + ui_mm(ui, BULLET_X_MM), y + ui_mm(ui, BULLET_Y_MM), ui_mm(ui, BULLET_MM), UI_WARN);
         y += ui_text(ui, line, r.x + pad + ui_mm(ui, BULLET_INDENT_MM), y, CFG_BODY_MM, UI_INK, UI_LEFT,
                      r.w - 2 * pad - ui_mm(ui, BULLET_INDENT_MM)).y + ui_mm(ui, CFG_GAP_SMALL_MM);
@@ -201,9 +193,10 @@ static int bodemeisen_box(scr_app *app, SDL_Rect r)
 
 /* --- phase 1: the professionals set the bottom lines ------------------------------- */
 
-void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
+void scr_bodemeisen_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    scr_app *app = v->app; /* on the meeting screen only: no picture of its own */
+    ui_ctx *ui = v->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_SHEET_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
@@ -254,7 +247,7 @@ void scr_bodemeisen_board(scr_app *app, SDL_Rect r)
     }
     for (int i = 0; i < app->m.nbm && y + t <= r.y + r.h - pad; i++) {
         const core_bodemeis *b = &app->m.bm[i];
-        const core_participant *by = scr_participant(app, b->by);
+        const core_participant *by = scr_participant(&app->m, b->by);
         SDL_Rect card = {x, y, w, t + ui_mm(ui, CFG_GAP_TIGHT_MM)};
         ui_card(ui, card, ui_mm(ui, CFG_RADIUS_MM), CFG_WARN_FILL, UI_WARN, CFG_HAIRLINE_PX);
         char line[CORE_TEXT_BYTES(CORE_LONG_MAX) + 128], id[40];
@@ -290,7 +283,7 @@ static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(c
     *tapped = 0;
     for (int i = 0; i < app->m.npeople; i++) {
         const core_person *p = &app->m.people[i];
-        const core_participant *part = scr_participant(app, p->participant);
+        const core_participant *part = scr_participant(&app->m, p->participant);
         if (part && core_role_is_professional(part->role) && scr_closed_now(app)) continue; /* they are not here */
         SDL_Rect c = {r.x + (k % cols) * (cw + g), r.y + (k / cols) * (t + g), cw, t};
         if (c.y + t > r.y + r.h) break;
@@ -302,11 +295,12 @@ static int people_grid(scr_app *app, SDL_Rect r, const char *prefix, int (*on)(c
     return k ? ((k + cols - 1) / cols) * (t + g) : 0;
 }
 
-static int team_on(const scr_app *app, int64_t id) { return in_team(app, id); }
+static int team_on(const scr_app *app, int64_t id) { return in_team(&app->m, id); }
 
-void scr_decisions_board(scr_app *app, SDL_Rect r)
+void scr_decisions_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    scr_app *app = v->app; /* on the meeting screen only: no picture of its own */
+    ui_ctx *ui = v->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = scr_target(app);
@@ -315,7 +309,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     /* Left: the bottom lines, then the decisions. */
     int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
-    bodemeisen_box(app, ui_rect(x, y, lw, bh));
+    bodemeisen_box(v, ui_rect(x, y, lw, bh));
     y += bh + g;
     ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     int add_w = ui_mm(ui, CFG_BUTTON_W_WIDE_MM);
@@ -328,7 +322,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
         if (y + ch > r.y + r.h - pad) break;
         char id[40];
         snprintf(id, sizeof id, "decision.%lld", (long long)app->m.dec[i].id);
-        decision_card(app, &app->m.dec[i], ui_rect(x, y, lw, ch), id, CFG_BODY_MM);
+        decision_card(v, &app->m.dec[i], ui_rect(x, y, lw, ch), id, CFG_BODY_MM);
         y += ch + g;
         shown++;
     }
@@ -345,7 +339,7 @@ void scr_decisions_board(scr_app *app, SDL_Rect r)
     ry += ui_text(ui, T("plan.actieteam_why"), rx, ry, CFG_SMALL_MM, UI_INK2, UI_LEFT, right_w).y + g;
     int64_t tapped;
     people_grid(app, ui_rect(rx, ry, right_w, r.y + r.h - ry - t - 3 * pad), "actieteam", team_on, &tapped);
-    if (tapped) done(app, scr_do(app, &(core_op){.kind = OP_ACTIETEAM, .id = tapped, .n = !in_team(app, tapped)}, NULL));
+    if (tapped) done(app, scr_do(app, &(core_op){.kind = OP_ACTIETEAM, .id = tapped, .n = !in_team(&app->m, tapped)}, NULL));
     if (scr_closed_now(app) &&
         ui_button_mm(ui, "closed.done", ui_rect(rx, r.y + r.h - pad - t - ui_mm(ui, DONE_TALLER_MM), right_w, t + ui_mm(ui, DONE_TALLER_MM)),
                      T("closed.done"), UI_PRIMARY, CFG_NOTE_MM))
@@ -440,6 +434,7 @@ static void decision_editor(scr_app *app)
 static void finishing(scr_app *app)
 {
     ui_ctx *ui = app->ui;
+    scr_view view = scr_view_of(app), *v = &view;
     ui_block(ui, "drafts.modal");
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM), m = ui_mm(ui, CFG_PAD_SHEET_MM);
     int cw = ui_mm(ui, DRAFTS_W_MM), ch = ui->h * 3 / 4;
@@ -455,7 +450,7 @@ static void finishing(scr_app *app)
         if (d->final) continue;
         drafts++;
         if (y + rh > card.y + ch - m - t - g) continue;
-        decision_card(app, d, ui_rect(x, y, cw - 2 * m - 2 * bw - 2 * g, rh), NULL, CFG_BODY_MM);
+        decision_card(v, d, ui_rect(x, y, cw - 2 * m - 2 * bw - 2 * g, rh), NULL, CFG_BODY_MM);
         char id[48];
         snprintf(id, sizeof id, "draft.%lld.keep", (long long)d->id);
         if (ui_button(ui, id, ui_rect(card.x + cw - m - 2 * bw - g, y + (rh - t) / 2, bw, t), T("closed.keep"), UI_PRIMARY)) {
@@ -555,16 +550,17 @@ void scr_closed_end(scr_app *app)
 
 /* --- presenting the plan, and consent ------------------------------------------------ */
 
-static core_consent answer_of(const scr_app *app, int64_t participant)
+static core_consent answer_of(const scr_model *m, int64_t participant)
 {
-    for (int i = 0; i < app->m.nconsent; i++)
-        if (app->m.consent_ids[i] == participant) return app->m.consent[i];
+    for (int i = 0; i < m->nconsent; i++)
+        if (m->consent_ids[i] == participant) return m->consent[i];
     return CONSENT_NONE;
 }
 
-void scr_consent_board(scr_app *app, SDL_Rect r)
+void scr_consent_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    scr_app *app = v->app; /* on the meeting screen only: no picture of its own */
+    ui_ctx *ui = v->ui;
     if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM), t = ui_mm(ui, CFG_TARGET_MM);
@@ -585,16 +581,16 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
         if (y + ch > r.y + r.h - pad - ui_mm(ui, FOOT_MM)) break;
         char id[48];
         snprintf(id, sizeof id, "plan.decision.%lld", (long long)d->id);
-        decision_card(app, d, ui_rect(x, y, lw, ch), id, CFG_NOTE_MM);
+        decision_card(v, d, ui_rect(x, y, lw, ch), id, CFG_NOTE_MM);
         y += ch + g;
     }
     char line[1200];
-    team_line(app, line, sizeof line);
+    team_line(&app->m, line, sizeof line);
     int team_y = r.y + r.h - pad - ui_mm(ui, CFG_LINE_MM);
     ui_text(ui, line, x, team_y, CFG_BODY_MM, UI_INK, UI_LEFT, lw);
     /* The bottom lines stand in the plan too, read-only. */
     int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
-    if (y + g + bh < team_y - g) bodemeisen_box(app, ui_rect(x, team_y - g - bh, lw, bh));
+    if (y + g + bh < team_y - g) bodemeisen_box(v, ui_rect(x, team_y - g - bh, lw, bh));
 
     /* Right: everyone present says whether they agree. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
@@ -621,9 +617,9 @@ void scr_consent_board(scr_app *app, SDL_Rect r)
     int nw = right_w / 3, bw = (right_w - nw - 2 * g) / 3;
     for (int i = 0; i < app->m.nmparts && ry + t <= r.y + r.h - pad; i++) {
         const core_participant *p = &app->m.mparts[i];
-        if (!p->present || absent(app, p->id)) continue;
-        core_consent a = answer_of(app, p->id);
-        scr_avatar(app, rx + ui_mm(ui, AVATAR_X_MM), ry + t / 2, ui_mm(ui, AVATAR_MM), p->colour, p->name);
+        if (!p->present || absent(&app->m, p->id)) continue;
+        core_consent a = answer_of(&app->m, p->id);
+        scr_avatar(app->ui, rx + ui_mm(ui, AVATAR_X_MM), ry + t / 2, ui_mm(ui, AVATAR_MM), p->colour, p->name);
         ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, nw - ui_mm(ui, NAME_X_MM + CFG_NUDGE_MM), t), CFG_BODY_MM,
                     CFG_SMALL_MM, UI_INK, UI_LEFT);
         for (int k = 0; k < 3; k++) {
@@ -648,7 +644,7 @@ static void remark_modal(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "consent.modal");
-    const core_participant *p = scr_participant(app, app->plan.remark_for);
+    const core_participant *p = scr_participant(&app->m, app->plan.remark_for);
     int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), cw = ui_mm(ui, REMARK_W_MM), ch = ui_mm(ui, REMARK_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, REMARK_TOP_MM), cw, ch};
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
@@ -688,30 +684,29 @@ int scr_plan_modals(scr_app *app)
 
 /* --- the plan as a picture (export --board besluiten) ------------------------------- */
 
-void scr_plan_picture(scr_app *app, SDL_Rect r)
+void scr_plan_picture(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
-    if (scr_stale(app, app->plan.stale)) scr_plan_load(app);
+    ui_ctx *ui = v->ui;
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
     int pad = ui_mm(ui, CFG_PAD_MM), g = ui_mm(ui, CFG_GAP_MM);
     int right_w = r.w * 2 / 5, lw = r.w - right_w - 3 * pad;
     int x = r.x + pad, y = r.y + pad;
     char line[1200];
-    snprintf(line, sizeof line, T("plan.version"), app->m.plan_version);
+    snprintf(line, sizeof line, T("plan.version"), v->m->plan_version);
     ui_text(ui, T("plan.decisions"), x, y, CFG_HEADING_MM, UI_INK, UI_LEFT, 0);
     ui_text(ui, line, x + lw, y + ui_mm(ui, CFG_NUDGE_MM), CFG_BODY_MM, UI_INK2, UI_RIGHT, 0);
     y += ui_mm(ui, CFG_LINE_BIG_MM);
     /* Final decisions only, in two columns when there are many. */
     int finals = 0, shown = 0;
-    for (int i = 0; i < app->m.ndec; i++) finals += app->m.dec[i].final;
+    for (int i = 0; i < v->m->ndec; i++) finals += v->m->dec[i].final;
     if (!finals) ui_text(ui, T("plan.no_final"), x, y, CFG_BODY_MM, UI_INK2, UI_LEFT, lw);
     int ch = ui_mm(ui, DECISION_SMALL_MM), rows = (r.y + r.h - pad - y + g) / (ch + g);
     int two = finals > rows, cw = two ? (lw - g) / 2 : lw;
-    for (int i = 0, k = 0; i < app->m.ndec; i++) {
-        const core_decision *d = &app->m.dec[i];
+    for (int i = 0, k = 0; i < v->m->ndec; i++) {
+        const core_decision *d = &v->m->dec[i];
         if (!d->final) continue; /* drafts never leave the closed segment */
         if (rows < 1 || k >= rows * (two ? 2 : 1)) break;
-        decision_card(app, d, ui_rect(x + (k / rows) * (cw + g), y + (k % rows) * (ch + g), cw, ch), NULL, CFG_BODY_MM);
+        decision_card(v, d, ui_rect(x + (k / rows) * (cw + g), y + (k % rows) * (ch + g), cw, ch), NULL, CFG_BODY_MM);
         k++;
         shown++;
     }
@@ -721,19 +716,19 @@ void scr_plan_picture(scr_app *app, SDL_Rect r)
     }
     /* Right: the bottom lines, the actieteam, and who agreed. */
     int rx = r.x + r.w - pad - right_w, ry = r.y + pad;
-    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (app->m.nbm ? app->m.nbm : 1) * ui_mm(ui, CFG_LINE_MM);
+    int bh = ui_mm(ui, CFG_PAD_SMALL_MM * 2 + CFG_LINE_MM) + (v->m->nbm ? v->m->nbm : 1) * ui_mm(ui, CFG_LINE_MM);
     if (bh > r.h / 3) bh = r.h / 3;
-    bodemeisen_box(app, ui_rect(rx, ry, right_w, bh));
+    bodemeisen_box(v, ui_rect(rx, ry, right_w, bh));
     ry += bh + g;
-    team_line(app, line, sizeof line);
+    team_line(v->m, line, sizeof line);
     ry += ui_text(ui, line, rx, ry, CFG_BODY_MM, UI_INK, UI_LEFT, right_w).y + g;
     static const char *const words[] = {N_("plan.no_answer"), N_("consent.akkoord"), N_("consent.voorbehoud"), N_("consent.niet")};
     int lh = ui_mm(ui, WHO_AGREED_MM);
-    for (int i = 0; i < app->m.nmparts && ry + lh <= r.y + r.h - pad; i++) {
-        const core_participant *p = &app->m.mparts[i];
+    for (int i = 0; i < v->m->nmparts && ry + lh <= r.y + r.h - pad; i++) {
+        const core_participant *p = &v->m->mparts[i];
         if (!p->present) continue;
-        core_consent a = answer_of(app, p->id);
-        scr_avatar(app, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);
+        core_consent a = answer_of(v->m, p->id);
+        scr_avatar(v->ui, rx + ui_mm(ui, PICTURE_AVATAR_X_MM), ry + lh / 2, ui_mm(ui, PICTURE_AVATAR_MM), p->colour, p->name);
         ui_text_fit(ui, p->name, ui_rect(rx + ui_mm(ui, NAME_X_MM), ry, right_w / 2 - ui_mm(ui, NAME_X_MM), lh), CFG_BODY_MM,
                     CFG_SMALL_MM, UI_INK, UI_LEFT);
         if (a == CONSENT_AKKOORD) ui_check(ui, rx + right_w / 2, ry + lh / 2, ui_mm(ui, CFG_CHECK_MM), UI_EDGE_MIDDLE);

@@ -43,7 +43,6 @@
 #define THEME_H_MM 62.0f
 #define THEME_ICON_MM 10.0f
 #define THEME_TITLE_MM 14.0f    /* its title's line */
-#define PICTURE_HEAD_MM 18.0f   /* a board's picture: whose, which, when */
 #define SNAP_MS 150u
 #define CHANGES_MAX 256
 
@@ -52,12 +51,12 @@
 
 /* Colours, icons and words come from layouts/drieluik.json; the app's own words
  * stand where the file gives none. */
-uint32_t scr_dl_fill(const scr_app *app, int col) { return app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].note; }
-uint32_t scr_dl_edge(const scr_app *app, int col) { return app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].edge; }
+uint32_t scr_dl_fill(const core_dl_layout *l, int col) { return l->cols[col >= 0 && col < DL_COLS ? col : 0].note; }
+uint32_t scr_dl_edge(const core_dl_layout *l, int col) { return l->cols[col >= 0 && col < DL_COLS ? col : 0].edge; }
 
-static const char *words(const scr_app *app, const char *nl, const char *en, const char *key)
+static const char *words(const scr_view *v, const char *nl, const char *en, const char *key)
 {
-    if (app->lang_en && en[0]) return en;
+    if (v->lang_en && en[0]) return en;
     return nl[0] ? nl : T(key);
 }
 
@@ -94,13 +93,13 @@ static void sun(ui_ctx *ui, int x, int y, int size, uint32_t rgb)
     }
 }
 
-void scr_dl_icon(scr_app *app, int col, int x, int y, int size)
+void scr_dl_icon(const core_dl_layout *l, ui_ctx *ui, int col, int x, int y, int size)
 {
-    int icon = app->dl_layout.cols[col >= 0 && col < DL_COLS ? col : 0].icon;
-    uint32_t c = scr_dl_edge(app, col);
-    if (icon == DL_ICON_CLOUD) cloud(app->ui, x, y, size, c);
-    else if (icon == DL_ICON_PATH) path(app->ui, x, y, size, c);
-    else sun(app->ui, x, y, size, c);
+    int icon = l->cols[col >= 0 && col < DL_COLS ? col : 0].icon;
+    uint32_t c = scr_dl_edge(l, col);
+    if (icon == DL_ICON_CLOUD) cloud(ui, x, y, size, c);
+    else if (icon == DL_ICON_PATH) path(ui, x, y, size, c);
+    else sun(ui, x, y, size, c);
 }
 
 /* --- state ------------------------------------------------------------------------ */
@@ -109,32 +108,28 @@ void scr_dl_reset(scr_app *app)
 {
     app->dl.tray = 0;
     app->dl.theme_grp = 0;
-    memset(app->dl.anim, 0, sizeof app->dl.anim);
+    memset(app->looks.dl.anim, 0, sizeof app->looks.dl.anim);
 }
 
 void scr_dl_load(scr_app *app)
 {
-    core_notes_free(app->m.notes, app->m.nnotes);
-    app->m.nnotes = app->m.ngroups = 0;
-    store_status r = store_notes(app->st, app->m.meeting.id, "drieluik", 1, app->m.notes, SCR_NOTES_MAX, &app->m.nnotes);
-    if (r == STORE_OK) r = store_dl_groups(app->st, app->m.meeting.id, app->m.groups, SCR_GROUPS_MAX, &app->m.ngroups);
-    if (r == STORE_OK) r = store_dl_settings(app->st, app->m.meeting.id, &app->m.dl_step, &app->m.pros_write);
+    store_status r = scr_model_dl(app->st, &app->m);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->notes_stale = 0;
     scr_undo_look(app, "drieluik");
 }
 
-const core_participant *scr_participant(const scr_app *app, int64_t id)
+const core_participant *scr_participant(const scr_model *m, int64_t id)
 {
-    for (int i = 0; i < app->m.nmparts; i++)
-        if (app->m.mparts[i].id == id) return &app->m.mparts[i];
+    for (int i = 0; i < m->nmparts; i++)
+        if (m->mparts[i].id == id) return &m->mparts[i];
     return NULL;
 }
 
-const core_note *scr_note(const scr_app *app, int64_t id)
+const core_note *scr_note(const scr_model *m, int64_t id)
 {
-    for (int i = 0; i < app->m.nnotes; i++)
-        if (app->m.notes[i].id == id) return &app->m.notes[i];
+    for (int i = 0; i < m->nnotes; i++)
+        if (m->notes[i].id == id) return &m->notes[i];
     return NULL;
 }
 
@@ -168,38 +163,32 @@ static void restore(scr_app *app)
  * as it is. The op's rows are filled in by commit. */
 static int board_op(scr_app *app, core_op *op, core_dl_verb verb, int64_t note)
 {
-    const core_note *n = note ? scr_note(app, note) : NULL;
+    const core_note *n = note ? scr_note(&app->m, note) : NULL;
     *op = (core_op){.kind = OP_DL_BOARD, .n = verb, .id = note, .actor = n ? n->author : 0};
     if (scr_check(app, op) != STORE_OK) return 0;
     snapshot(app);
     return 1;
 }
 
-/* After a core action changed the board: commit what changed, as one op that undo
- * can take back. On failure the board is as it was and the status bar says why.
- * Returns 1 when something was committed. */
+/* After a core action worked out the board's change: the board is put back as it
+ * was, and what changed is committed as one op that undo can take back; the model
+ * takes it from the op (scr_model_apply), with the store's ids for new groups. On
+ * failure the board stays as it was and the status bar says why. Returns 1 when
+ * something was committed. */
 static int commit(scr_app *app, core_op *op)
 {
     static core_dl_change ch[CHANGES_MAX];
     int n = core_dl_diff(snap_places, app->m.notes, app->m.nnotes, snap_groups, snap_ngroups, app->m.groups,
                          app->m.ngroups, ch, CHANGES_MAX);
+    restore(app);
     if (n == 0) return 0;
     if (n == CHANGES_MAX) { /* more than one action can hold: refuse it whole rather than save half */
-        restore(app);
         scr_store_failed(app, STORE_EINVAL);
         return 0;
     }
-    int64_t temp[CHANGES_MAX];
-    for (int i = 0; i < n; i++) temp[i] = ch[i].is_group ? ch[i].g[1].id : 0;
     op->rows = ch;
     op->nrows = n;
-    if (scr_commit(app, op, NULL) != STORE_OK) {
-        restore(app);
-        return 0;
-    }
-    for (int i = 0; i < n; i++)
-        if (temp[i] < 0) core_dl_rename_group(app->m.notes, app->m.nnotes, app->m.groups, app->m.ngroups, NULL, 0, temp[i],
-                                              ch[i].g[1].id);
+    if (scr_commit(app, op, NULL) != STORE_OK) return 0;
     scr_undo_after(app, "drieluik");
     return 1;
 }
@@ -208,9 +197,7 @@ static int commit(scr_app *app, core_op *op)
 static void undo_redo(scr_app *app, int redo)
 {
     store_op_buf *b = NULL;
-    if (scr_undo(app, "drieluik", redo, 0, &b) != STORE_OK) return;
-    core_op *op = store_op_buf_op(b);
-    core_dl_apply(app->m.notes, app->m.nnotes, app->m.groups, &app->m.ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
+    if (scr_undo(app, "drieluik", redo, 0, &b) != STORE_OK) return; /* the model has the step already */
     store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
 }
@@ -238,10 +225,8 @@ static void set_step(scr_app *app, int step, int pros)
 {
     if (step < 0 || step >= DL_STEPS) return;
     core_op op = {.kind = OP_DL_STEP, .n = step, .n2 = pros};
-    if (scr_do(app, &op, NULL) != STORE_OK) return;
-    if (step != app->m.dl_step) app->dl.tray = 0;
-    app->m.dl_step = step;
-    app->m.pros_write = pros;
+    int moved = step != app->m.dl_step;
+    if (scr_do(app, &op, NULL) == STORE_OK && moved) app->dl.tray = 0;
 }
 
 /* --- layout ----------------------------------------------------------------------- */
@@ -265,20 +250,20 @@ static int visible(const core_note *n, int col)
 
 /* The units of a side column in board order: single notes and groups, a group at
  * the place of its first note. */
-static int units_of(scr_app *app, int col, unit *out)
+static int units_of(const scr_view *v, int col, unit *out)
 {
     int k = 0;
-    for (int g = 0; g < app->m.ngroups; g++) {
-        const core_dl_group *gg = &app->m.groups[g];
+    for (int g = 0; g < v->m->ngroups; g++) {
+        const core_dl_group *gg = &v->m->groups[g];
         if (!gg->exists || gg->col != col) continue;
         double lo = 1e300;
-        for (int i = 0; i < app->m.nnotes; i++)
-            if (visible(&app->m.notes[i], col) && app->m.notes[i].at.grp == gg->id && app->m.notes[i].at.order < lo)
-                lo = app->m.notes[i].at.order;
+        for (int i = 0; i < v->m->nnotes; i++)
+            if (visible(&v->m->notes[i], col) && v->m->notes[i].at.grp == gg->id && v->m->notes[i].at.order < lo)
+                lo = v->m->notes[i].at.order;
         out[k++] = (unit){lo, -1, g};
     }
-    for (int i = 0; i < app->m.nnotes; i++)
-        if (visible(&app->m.notes[i], col) && !app->m.notes[i].at.grp) out[k++] = (unit){app->m.notes[i].at.order, i, -1};
+    for (int i = 0; i < v->m->nnotes; i++)
+        if (visible(&v->m->notes[i], col) && !v->m->notes[i].at.grp) out[k++] = (unit){v->m->notes[i].at.order, i, -1};
     qsort(out, (size_t)k, sizeof *out, by_order);
     return k;
 }
@@ -286,9 +271,9 @@ static int units_of(scr_app *app, int col, unit *out)
 /* Lays a side column's units (units_of) out in area at note scale s. With place
  * set, writes the rects (hidden ones stay w=0) and returns how many notes did not
  * fit; otherwise returns the height it needs. */
-static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect area, float s, int place)
+static int layout_side(const scr_view *v, int col, const unit *us, int nu, SDL_Rect area, float s, int place)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
     int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
     int x = area.x, y = area.y, row = 0, hidden = 0, bottom = area.y + area.h;
@@ -297,7 +282,7 @@ static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect a
             if (x + nw > area.x + area.w && x > area.x) { x = area.x; y += row + gap; row = 0; }
             SDL_Rect r = {x, y, nw, nh};
             if (place) {
-                if (y + nh <= bottom) app->dl.note_r[us[u].note] = r;
+                if (y + nh <= bottom) v->looks->dl.note_r[us[u].note] = r;
                 else hidden++;
             }
             x += nw + gap;
@@ -305,21 +290,21 @@ static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect a
             continue;
         }
         if (x > area.x) { x = area.x; y += row + gap; row = 0; }
-        const core_dl_group *g = &app->m.groups[us[u].grp];
+        const core_dl_group *g = &v->m->groups[us[u].grp];
         int per = (area.w - 2 * pad + gap) / (nw + gap);
         if (per < 1) per = 1;
         int members = 0;
-        for (int i = 0; i < app->m.nnotes; i++)
-            if (visible(&app->m.notes[i], col) && app->m.notes[i].at.grp == g->id) members++;
+        for (int i = 0; i < v->m->nnotes; i++)
+            if (visible(&v->m->notes[i], col) && v->m->notes[i].at.grp == g->id) members++;
         int rows = (members + per - 1) / per;
         int gh = head + rows * (nh + gap) + pad;
         if (place) {
-            if (y + head <= bottom) app->dl.grp_r[us[u].grp] = (SDL_Rect){area.x, y, area.w, gh < bottom - y ? gh : bottom - y};
+            if (y + head <= bottom) v->looks->dl.grp_r[us[u].grp] = (SDL_Rect){area.x, y, area.w, gh < bottom - y ? gh : bottom - y};
             int k = 0;
-            for (int i = 0; i < app->m.nnotes; i++) {
-                if (!visible(&app->m.notes[i], col) || app->m.notes[i].at.grp != g->id) continue;
+            for (int i = 0; i < v->m->nnotes; i++) {
+                if (!visible(&v->m->notes[i], col) || v->m->notes[i].at.grp != g->id) continue;
                 SDL_Rect r = {area.x + pad + (k % per) * (nw + gap), y + head + (k / per) * (nh + gap), nw, nh};
-                if (r.y + nh <= bottom) app->dl.note_r[i] = r;
+                if (r.y + nh <= bottom) v->looks->dl.note_r[i] = r;
                 else hidden++;
                 k++;
             }
@@ -331,25 +316,25 @@ static int layout_side(scr_app *app, int col, const unit *us, int nu, SDL_Rect a
 }
 
 /* The largest note size at which the column fits, from full size down to 60 %. */
-static float side_scale(scr_app *app, int col, const unit *us, int nu, SDL_Rect area)
+static float side_scale(const scr_view *v, int col, const unit *us, int nu, SDL_Rect area)
 {
     static const float scales[] = {1.0f, 0.86f, 0.74f, 0.64f};
     for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
-        if (layout_side(app, col, us, nu, area, scales[i], 0) <= area.h) return scales[i];
+        if (layout_side(v, col, us, nu, area, scales[i], 0) <= area.h) return scales[i];
     return scales[sizeof scales / sizeof scales[0] - 1];
 }
 
 /* The middle: four questions, each with its notes under it. */
-static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
+static int layout_middle(const scr_view *v, SDL_Rect area, int prompt, float s)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int nw = ui_mm(ui, NOTE_W_MM * s), nh = ui_mm(ui, NOTE_H_MM * s), gap = ui_mm(ui, CFG_GAP_MM * s);
     int x = area.x, y = area.y, hidden = 0;
-    for (int i = 0; i < app->m.nnotes; i++) {
-        const core_note *n = &app->m.notes[i];
+    for (int i = 0; i < v->m->nnotes; i++) {
+        const core_note *n = &v->m->notes[i];
         if (!visible(n, DL_MIDDLE) || n->at.prompt != prompt) continue;
         if (x + nw > area.x + area.w && x > area.x) { x = area.x; y += nh + gap; }
-        if (y + nh <= area.y + area.h) app->dl.note_r[i] = (SDL_Rect){x, y, nw, nh};
+        if (y + nh <= area.y + area.h) v->looks->dl.note_r[i] = (SDL_Rect){x, y, nw, nh};
         else hidden++;
         x += nw + gap;
     }
@@ -360,39 +345,39 @@ static int layout_middle(scr_app *app, SDL_Rect area, int prompt, float s)
 
 /* A post-it of column col: its words fitted (6 mm down to 4 mm, scaled), or its
  * drawing; the writer's initial in their colour at the foot. */
-void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float s, int lifted)
+void scr_dl_note(const scr_view *v, const core_note *n, SDL_Rect r, float s, int lifted)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    scr_note_draw(app, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
-    const core_participant *p = scr_participant(app, n->author);
+    scr_note_draw(v->ui, &v->looks->ink, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(v->layout, n->at.col), scr_dl_edge(v->layout, n->at.col));
+    const core_participant *p = scr_participant(v->m, n->author);
     if (p) {
         int rad = ui_mm(ui, NOTE_AVATAR_MM * (s < 0.8f ? 0.8f : s));
-        scr_avatar(app, r.x + r.w - rad - ui_mm(ui, CFG_NUDGE_MM), r.y + r.h - rad - ui_mm(ui, CFG_NUDGE_MM), rad, p->colour, p->name);
+        scr_avatar(v->ui, r.x + r.w - rad - ui_mm(ui, CFG_NUDGE_MM), r.y + r.h - rad - ui_mm(ui, CFG_NUDGE_MM), rad, p->colour, p->name);
     }
 }
 
-static int mark_badge_w(scr_app *app, int col, int h)
+static int mark_badge_w(const scr_view *v, int col, int h)
 {
     const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
-    return h + ui_text_size(app->ui, word, CFG_SMALL_MM).x + ui_mm(app->ui, CFG_PAD_SMALL_MM);
+    return h + ui_text_size(v->ui, word, CFG_SMALL_MM).x + ui_mm(v->ui, CFG_PAD_SMALL_MM);
 }
 
-static void mark_badge(scr_app *app, int col, int x, int y, int h)
+static void mark_badge(const scr_view *v, int col, int x, int y, int h)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     const char *word = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
-    int w = mark_badge_w(app, col, h);
+    int w = mark_badge_w(v, col, h);
     ui_round(ui, ui_rect(x, y, w, h), h / 2, MARK_COLOUR);
     ui_star(ui, x + h / 2, y + h / 2, h * 2 / 5, UI_SURFACE);
     ui_text(ui, word, x + h, y + (h - ui_text_size(ui, word, CFG_SMALL_MM).y) / 2, CFG_SMALL_MM, UI_SURFACE, UI_LEFT, 0);
 }
 
 /* The star a marking step offers on every unit: filled when this unit has the mark. */
-static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked, int col, int64_t note, int64_t grp)
+static void mark_button(const scr_view *v, const char *id, int cx, int cy, int marked, int col, int64_t note, int64_t grp)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int t = ui_mm(ui, CFG_TARGET_MM);
     SDL_Rect r = {cx - t / 2, cy - t / 2, t, t};
     int pressed = ui_pressed(ui, id);
@@ -404,26 +389,27 @@ static void mark_button(scr_app *app, const char *id, int cx, int cy, int marked
     int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
     if (marked) ui_selected(ui);
     core_op op;
-    if (tapped && !marked && board_op(app, &op, DL_VERB_MARK, note)) {
+    scr_app *app = v->app; /* NULL in a picture */
+    if (app && tapped && !marked && board_op(app, &op, DL_VERB_MARK, note)) {
         if (core_dl_set_mark(app->m.notes, app->m.nnotes, app->m.groups, app->m.ngroups, col, note, grp) == CORE_OK &&
             commit(app, &op))
             scr_say(app, col == DL_LEFT ? T("dl.worst_set") : T("dl.wish_set"), 0);
     }
 }
 
-static void column_head(scr_app *app, int col, SDL_Rect r)
+static void column_head(const scr_view *v, int col, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     static const char *const titles[DL_COLS] = {N_("dl.left.title"), N_("dl.middle.title"), N_("dl.right.title")};
     static const char *const questions[DL_COLS] = {N_("dl.left.question"), N_("dl.middle.question"), N_("dl.right.question")};
-    const core_dl_column *c = &app->dl_layout.cols[col];
+    const core_dl_column *c = &v->layout->cols[col];
     int icon = ui_mm(ui, COL_ICON_MM), pad = ui_mm(ui, CFG_PAD_SMALL_MM);
-    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), scr_dl_edge(app, col));
-    scr_dl_icon(app, col, r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), icon);
+    ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), scr_dl_edge(v->layout, col));
+    scr_dl_icon(v->layout, v->ui, col, r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), icon);
     int tx = r.x + pad + icon + ui_mm(ui, CFG_GAP_MM), tw = r.x + r.w - pad - tx;
-    ui_text_fit(ui, words(app, c->title_nl, c->title_en, titles[col]),
+    ui_text_fit(ui, words(v, c->title_nl, c->title_en, titles[col]),
                 ui_rect(tx, r.y + ui_mm(ui, CFG_INSET_MM), tw, ui_mm(ui, COL_TITLE_H_MM)), COL_TITLE_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
-    ui_text_fit(ui, words(app, c->question_nl, c->question_en, questions[col]),
+    ui_text_fit(ui, words(v, c->question_nl, c->question_en, questions[col]),
                 ui_rect(tx, r.y + ui_mm(ui, COL_QUESTION_Y_MM), tw, ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM,
                 UI_INK2, UI_LEFT);
 }
@@ -442,17 +428,17 @@ static void step_title_key(int step, const char **title, const char **how)
 
 /* The steps as a row of numbered dots, the current one named and explained, and
  * the facilitator's way forward and back. Returns the bar's height. */
-static int step_bar(scr_app *app, SDL_Rect r)
+static int step_bar(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
-    int h = ui_mm(ui, STEP_BAR_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_MM);
-    int step = app->m.dl_step;
+    ui_ctx *ui = v->ui;
+    int h = ui_mm(ui, STEP_BAR_MM), t = ui_mm(ui, CFG_BUTTON_MM), g = ui_mm(ui, CFG_GAP_MM);
+    int step = v->m->dl_step;
     const char *title, *how;
     step_title_key(step, &title, &how);
     int dot = ui_mm(ui, STEP_DOT_MM), x = r.x, cy = r.y + ui_mm(ui, CFG_LINE_BIG_MM / 2);
     for (int i = 0; i < DL_STEPS; i++) {
         int cx = x + dot + i * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM));
-        uint32_t c = scr_dl_edge(app, core_dl_step_col(i));
+        uint32_t c = scr_dl_edge(v->layout, core_dl_step_col(i));
         ui_circle(ui, cx, cy, dot, i <= step ? c : CFG_QUIET_EDGE);
         if (i > step) ui_circle(ui, cx, cy, dot - 2, UI_SURFACE);
         if (i == step) ui_circle(ui, cx, cy, dot / 3, UI_SURFACE);
@@ -464,21 +450,22 @@ static int step_bar(scr_app *app, SDL_Rect r)
     int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
     ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
-    if (!app->picture) /* a picture shows where the board is, not what to tap */
+    if (v->app) /* a picture shows where the board is, not what to tap */
         ui_text_fit(ui, how, ui_rect(r.x, r.y + ui_mm(ui, CFG_LINE_BIG_MM), right - r.x - g, ui_mm(ui, STEP_HOW_MM)), CFG_BODY_MM,
                     STEP_HOW_MIN_MM, UI_INK2, UI_LEFT);
     int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
-    if (app->picture) return h;
-    if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), app->m.pros_write, 0))
-        set_step(app, step, !app->m.pros_write);
+    scr_app *app = v->app;
+    if (!app) return h;
+    if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), v->m->pros_write, 0))
+        set_step(app, step, !v->m->pros_write);
     int bx = r.x + r.w - 2 * nav_w - g;
     if (step > 0) {
         if (ui_button(ui, "drieluik.step.prev", ui_rect(bx, by, nav_w, t), T("dl.step.prev"), UI_SECONDARY))
-            set_step(app, step - 1, app->m.pros_write);
+            set_step(app, step - 1, v->m->pros_write);
     }
     if (step < DL_STEPS - 1) {
         if (ui_button(ui, "drieluik.step.next", ui_rect(bx + nav_w + g, by, nav_w, t), T("dl.step.next"), UI_PRIMARY))
-            set_step(app, step + 1, app->m.pros_write);
+            set_step(app, step + 1, v->m->pros_write);
     }
     return h;
 }
@@ -488,26 +475,26 @@ static core_dl_target target_at(scr_app *app, float x, float y, int dragged)
 {
     core_dl_target t = {-1, DL_PROMPT_NONE, 0, 0};
     for (int i = 0; i < app->m.nnotes; i++)
-        if (i != dragged && app->dl.note_r[i].w && ui_inside(app->dl.note_r[i], x, y) && !app->m.notes[i].at.deleted &&
+        if (i != dragged && app->looks.dl.note_r[i].w && ui_inside(app->looks.dl.note_r[i], x, y) && !app->m.notes[i].at.deleted &&
             app->m.notes[i].at.hung_at) {
             t.note = app->m.notes[i].id;
             t.col = app->m.notes[i].at.col;
             return t;
         }
     for (int g = 0; g < app->m.ngroups; g++)
-        if (app->m.groups[g].exists && app->dl.grp_r[g].w && ui_inside(app->dl.grp_r[g], x, y)) {
+        if (app->m.groups[g].exists && app->looks.dl.grp_r[g].w && ui_inside(app->looks.dl.grp_r[g], x, y)) {
             t.grp = app->m.groups[g].id;
             t.col = app->m.groups[g].col;
             return t;
         }
     for (int p = 0; p < DL_PROMPTS; p++)
-        if (ui_inside(app->dl.prompt_r[p], x, y)) {
+        if (ui_inside(app->looks.dl.prompt_r[p], x, y)) {
             t.col = DL_MIDDLE;
             t.prompt = p;
             return t;
         }
     for (int c = 0; c < DL_COLS; c++)
-        if (ui_inside(app->dl.col_r[c], x, y)) t.col = c;
+        if (ui_inside(app->looks.dl.col_r[c], x, y)) t.col = c;
     return t;
 }
 
@@ -515,28 +502,28 @@ static void animate_from(scr_app *app, int64_t note, float x, float y)
 {
     int slot = 0;
     for (int i = 0; i < SCR_ANIMS; i++) {
-        if (app->dl.anim[i].note == note) { slot = i; break; }
-        if ((uint32_t)(app->now - app->dl.anim[i].t0) > (uint32_t)(app->dl.anim[slot].t0 - app->now)) slot = i;
+        if (app->looks.dl.anim[i].note == note) { slot = i; break; }
+        if ((uint32_t)(app->now - app->looks.dl.anim[i].t0) > (uint32_t)(app->looks.dl.anim[slot].t0 - app->now)) slot = i;
     }
-    app->dl.anim[slot].note = note;
-    app->dl.anim[slot].x = x;
-    app->dl.anim[slot].y = y;
-    app->dl.anim[slot].t0 = app->now ? app->now : 1;
+    app->looks.dl.anim[slot].note = note;
+    app->looks.dl.anim[slot].x = x;
+    app->looks.dl.anim[slot].y = y;
+    app->looks.dl.anim[slot].t0 = app->now ? app->now : 1;
 }
 
 /* Where a note is drawn this frame: its place, or on its way there (ease-out). */
-static SDL_Rect drawn_at(scr_app *app, int64_t note, SDL_Rect home)
+static SDL_Rect drawn_at(const scr_view *v, int64_t note, SDL_Rect home)
 {
     for (int i = 0; i < SCR_ANIMS; i++) {
-        if (app->dl.anim[i].note != note) continue;
-        uint32_t t = app->now - app->dl.anim[i].t0;
+        if (v->looks->dl.anim[i].note != note) continue;
+        uint32_t t = v->now - v->looks->dl.anim[i].t0;
         if (t >= SNAP_MS) {
-            app->dl.anim[i].note = 0;
+            v->looks->dl.anim[i].note = 0;
             break;
         }
         float k = (float)t / SNAP_MS, e = 1 - (1 - k) * (1 - k) * (1 - k);
-        home.x = (int)(app->dl.anim[i].x + (home.x - app->dl.anim[i].x) * e);
-        home.y = (int)(app->dl.anim[i].y + (home.y - app->dl.anim[i].y) * e);
+        home.x = (int)(v->looks->dl.anim[i].x + (home.x - v->looks->dl.anim[i].x) * e);
+        home.y = (int)(v->looks->dl.anim[i].y + (home.y - v->looks->dl.anim[i].y) * e);
         break;
     }
     return home;
@@ -545,7 +532,7 @@ static SDL_Rect drawn_at(scr_app *app, int64_t note, SDL_Rect home)
 int scr_dl_wake_in(const scr_app *app)
 {
     for (int i = 0; i < SCR_ANIMS; i++)
-        if (app->dl.anim[i].note && app->now - app->dl.anim[i].t0 < SNAP_MS) return 16;
+        if (app->looks.dl.anim[i].note && app->now - app->looks.dl.anim[i].t0 < SNAP_MS) return 16;
     return -1;
 }
 
@@ -568,21 +555,21 @@ static void dropped(scr_app *app, int i, float x, float y, SDL_Rect from)
     }
 }
 
-static void draw_group(scr_app *app, int k, float s)
+static void draw_group(const scr_view *v, int k, float s)
 {
-    ui_ctx *ui = app->ui;
-    core_dl_group *g = &app->m.groups[k];
-    SDL_Rect r = app->dl.grp_r[k];
+    ui_ctx *ui = v->ui;
+    const core_dl_group *g = &v->m->groups[k];
+    SDL_Rect r = v->looks->dl.grp_r[k];
     if (!r.w) return;
-    uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(app, g->col);
+    uint32_t edge = g->mark ? MARK_COLOUR : scr_dl_edge(v->layout, g->col);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), CFG_CARD_QUIET, edge, g->mark ? CFG_EDGE_CHOSEN_PX : CFG_HAIRLINE_PX);
     char id[48];
     snprintf(id, sizeof id, "drieluik.group.%lld", (long long)g->id);
     ui_area(ui, id, r, g->theme, UI_G_CLICK);
     /* The header: the theme (tap to name it), and the mark. */
     int head = ui_mm(ui, CFG_LINE_BIG_MM), pad = ui_mm(ui, CFG_PAD_NOTE_MM);
-    int markw = g->mark ? mark_badge_w(app, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
-    int starw = !app->picture && core_dl_step_marks(app->m.dl_step) && core_dl_step_col(app->m.dl_step) == g->col
+    int markw = g->mark ? mark_badge_w(v, g->col, ui_mm(ui, MARK_BADGE_MM)) + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0;
+    int starw = v->app && core_dl_step_marks(v->m->dl_step) && core_dl_step_col(v->m->dl_step) == g->col
                 ? ui_mm(ui, CFG_TARGET_MM + CFG_GAP_TIGHT_MM) : 0;
     SDL_Rect th = {r.x + pad, r.y, r.w - 2 * pad - markw - starw, head};
     snprintf(id, sizeof id, "drieluik.group.%lld.theme", (long long)g->id);
@@ -593,90 +580,93 @@ static void draw_group(scr_app *app, int k, float s)
     if (g->theme[0]) snprintf(line, sizeof line, T("dl.theme_line"), g->theme);
     ui_text_fit(ui, g->theme[0] ? line : T("dl.theme_hint"), th, CFG_BODY_MM * s < CFG_SMALL_MM ? CFG_SMALL_MM : CFG_BODY_MM * s,
                 CFG_LINE_MIN_MM, g->theme[0] ? UI_INK : UI_ACCENT, UI_LEFT);
-    if (tapped) {
+    if (tapped && v->app) {
+        scr_app *app = v->app;
         app->dl.theme_grp = g->id;
         snprintf(app->dl.theme, sizeof app->dl.theme, "%s", g->theme);
         ui_focus(ui, "theme.text");
         ui->osk_away = 0;
     }
-    if (g->mark) mark_badge(app, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (CFG_LINE_BIG_MM - MARK_BADGE_MM) / 2),
+    if (g->mark) mark_badge(v, g->col, r.x + r.w - pad - markw - starw, r.y + ui_mm(ui, (CFG_LINE_BIG_MM - MARK_BADGE_MM) / 2),
                             ui_mm(ui, MARK_BADGE_MM));
     if (starw) {
         snprintf(id, sizeof id, "drieluik.mark.group.%lld", (long long)g->id);
-        mark_button(app, id, r.x + r.w - starw / 2 - pad / 2, r.y + head / 2 + 2, g->mark, g->col, 0, g->id);
+        mark_button(v, id, r.x + r.w - starw / 2 - pad / 2, r.y + head / 2 + 2, g->mark, g->col, 0, g->id);
     }
 }
 
-static void draw_note_widget(scr_app *app, int i, float s)
+static void draw_note_widget(const scr_view *v, int i, float s)
 {
-    ui_ctx *ui = app->ui;
-    core_note *n = &app->m.notes[i];
-    SDL_Rect home = app->dl.note_r[i];
+    ui_ctx *ui = v->ui;
+    const core_note *n = &v->m->notes[i];
+    scr_app *app = v->app; /* NULL in a picture: nothing is tapped */
+    SDL_Rect home = v->looks->dl.note_r[i];
     char id[48];
     snprintf(id, sizeof id, "drieluik.note.%lld", (long long)n->id);
     float dx, dy;
     int dragging = ui_dragging(ui, id, &dx, &dy);
-    if (!dragging) scr_dl_note(app, n, drawn_at(app, n->id, home), s, 0);
+    if (!dragging) scr_dl_note(v, n, drawn_at(v, n->id, home), s, 0);
     else ui_round(ui, home, ui_mm(ui, CFG_RADIUS_NOTE_MM), CFG_HOLE); /* where it came from */
     int tapped = ui_area(ui, id, home, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK);
     ui_long_press(ui);
     if (n->at.mark) ui_selected(ui);
     float x, y;
-    if (ui_take_at(ui, id, UI_G_DRAG_END, &x, &y)) {
+    if (!app) {
+    } else if (ui_take_at(ui, id, UI_G_DRAG_END, &x, &y)) {
         /* Let go where it was last drawn: its place plus the finger's travel. */
-        SDL_Rect from = {home.x + (int)app->dl.lift_dx[i], home.y + (int)app->dl.lift_dy[i], home.w, home.h};
+        SDL_Rect from = {home.x + (int)v->looks->dl.lift_dx[i], home.y + (int)v->looks->dl.lift_dy[i], home.w, home.h};
         dropped(app, i, x, y, from);
     } else if (ui_take(ui, id, UI_G_LONG)) {
         scr_note_edit(app, n);
     } else if (tapped) {
         app->note_view = n->id;
     }
-    if (n->at.mark) mark_badge(app, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2),
+    if (n->at.mark) mark_badge(v, n->at.col, home.x - ui_mm(ui, CFG_NUDGE_MM), home.y - ui_mm(ui, MARK_BADGE_MM / 2),
                                ui_mm(ui, MARK_BADGE_MM));
-    if (!app->picture && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(app->m.dl_step) &&
-        core_dl_step_col(app->m.dl_step) == n->at.col) {
+    if (v->app && !n->at.grp && n->at.col != DL_MIDDLE && core_dl_step_marks(v->m->dl_step) &&
+        core_dl_step_col(v->m->dl_step) == n->at.col) {
         snprintf(id, sizeof id, "drieluik.mark.note.%lld", (long long)n->id);
-        mark_button(app, id, home.x + home.w - ui_mm(ui, CFG_PAD_MM), home.y + ui_mm(ui, CFG_PAD_MM), n->at.mark, n->at.col, n->id, 0);
+        mark_button(v, id, home.x + home.w - ui_mm(ui, CFG_PAD_MM), home.y + ui_mm(ui, CFG_PAD_MM), n->at.mark, n->at.col, n->id, 0);
     }
 }
 
 /* The notes being dragged, on top of everything, under their fingers. */
-static void draw_lifted(scr_app *app, float s[DL_COLS])
+static void draw_lifted(const scr_view *v, float s[DL_COLS])
 {
-    ui_ctx *ui = app->ui;
-    for (int i = 0; i < app->m.nnotes; i++) {
-        if (!app->dl.note_r[i].w) continue;
+    ui_ctx *ui = v->ui;
+    for (int i = 0; i < v->m->nnotes; i++) {
+        if (!v->looks->dl.note_r[i].w) continue;
         char id[48];
-        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)app->m.notes[i].id);
+        snprintf(id, sizeof id, "drieluik.note.%lld", (long long)v->m->notes[i].id);
         float dx, dy;
         if (!ui_dragging(ui, id, &dx, &dy)) continue;
-        SDL_Rect r = app->dl.note_r[i];
-        app->dl.lift_dx[i] = dx;
-        app->dl.lift_dy[i] = dy;
+        SDL_Rect r = v->looks->dl.note_r[i];
+        v->looks->dl.lift_dx[i] = dx;
+        v->looks->dl.lift_dy[i] = dy;
         r.x += (int)dx;
         r.y += (int)dy;
-        scr_dl_note(app, &app->m.notes[i], r, s[app->m.notes[i].at.col], 1);
+        scr_dl_note(v, &v->m->notes[i], r, s[v->m->notes[i].at.col], 1);
     }
 }
 
-static void more_line(scr_app *app, int hidden, int x, int y)
+static void more_line(const scr_view *v, int hidden, int x, int y)
 {
     if (hidden <= 0) return;
     char more[64];
     snprintf(more, sizeof more, TN("board.more", "board.more_many", hidden), hidden);
-    ui_text(app->ui, more, x, y, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
+    ui_text(v->ui, more, x, y, CFG_SMALL_MM, UI_INK2, UI_RIGHT, 0);
 }
 
-void scr_dl_board(scr_app *app, SDL_Rect r)
+void scr_dl_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int pad = ui_mm(ui, CFG_GAP_WIDE_MM), g = ui_mm(ui, CFG_GAP_MM);
-    int top = step_bar(app, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
+    int top = step_bar(v, ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, 0));
     int y0 = r.y + pad + top, h = r.y + r.h - pad - y0;
     int cw = (r.w - 2 * pad - 2 * g) / 3;
-    memset(app->dl.note_r, 0, (size_t)app->m.nnotes * sizeof app->dl.note_r[0]);
-    memset(app->dl.grp_r, 0, (size_t)app->m.ngroups * sizeof app->dl.grp_r[0]);
-    memset(app->dl.prompt_r, 0, sizeof app->dl.prompt_r);
+    memset(v->looks->dl.note_r, 0, (size_t)v->m->nnotes * sizeof v->looks->dl.note_r[0]);
+    memset(v->looks->dl.grp_r, 0, (size_t)v->m->ngroups * sizeof v->looks->dl.grp_r[0]);
+    memset(v->looks->dl.prompt_r, 0, sizeof v->looks->dl.prompt_r);
     float scale[DL_COLS] = {1, 0.8f, 1};
     int hidden[DL_COLS] = {0};
     int head = ui_mm(ui, COL_HEAD_MM);
@@ -684,69 +674,70 @@ void scr_dl_board(scr_app *app, SDL_Rect r)
     for (int k = 0; k < DL_COLS; k++) {
         int col = order[k];
         SDL_Rect c = {r.x + pad + k * (cw + g), y0, cw, h};
-        app->dl.col_r[col] = c;
-        int current = core_dl_step_col(app->m.dl_step) == col;
-        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(app, col) : UI_HAIRLINE,
+        v->looks->dl.col_r[col] = c;
+        int current = core_dl_step_col(v->m->dl_step) == col;
+        ui_card(ui, c, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, current ? scr_dl_edge(v->layout, col) : UI_HAIRLINE,
                 current ? CFG_EDGE_PX : CFG_HAIRLINE_PX);
         char id[32];
         snprintf(id, sizeof id, "drieluik.%s", core_dl_col_word(col));
         ui_area(ui, id, c, "", UI_G_CLICK);
-        column_head(app, col, ui_rect(c.x, c.y, c.w, head));
+        column_head(v, col, ui_rect(c.x, c.y, c.w, head));
         SDL_Rect area = {c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + head + ui_mm(ui, CFG_GAP_WIDE_MM),
                          c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), c.h - head - ui_mm(ui, CFG_PAD_SMALL_MM * 2)};
         if (col != DL_MIDDLE) {
             static unit us[SCR_NOTES_MAX + SCR_GROUPS_MAX];
-            int nu = units_of(app, col, us); /* sorted once for the tries at each scale */
-            scale[col] = side_scale(app, col, us, nu, area);
-            hidden[col] = layout_side(app, col, us, nu, area, scale[col], 1);
+            int nu = units_of(v, col, us); /* sorted once for the tries at each scale */
+            scale[col] = side_scale(v, col, us, nu, area);
+            hidden[col] = layout_side(v, col, us, nu, area, scale[col], 1);
             int any = 0;
-            for (int i = 0; i < app->m.nnotes; i++) any |= visible(&app->m.notes[i], col);
+            for (int i = 0; i < v->m->nnotes; i++) any |= visible(&v->m->notes[i], col);
             if (!any) {
                 int held = 0;
-                for (int i = 0; i < app->m.nnotes; i++)
-                    held += app->m.notes[i].at.col == col && !app->m.notes[i].at.hung_at && !app->m.notes[i].at.deleted;
+                for (int i = 0; i < v->m->nnotes; i++)
+                    held += v->m->notes[i].at.col == col && !v->m->notes[i].at.hung_at && !v->m->notes[i].at.deleted;
                 char line[128];
                 if (held) snprintf(line, sizeof line, TN("dl.held_here", "dl.held_here_many", held), held);
                 ui_text(ui, held ? line : T("dl.col_empty"), c.x + c.w / 2, area.y + ui_mm(ui, EMPTY_Y_MM), CFG_BODY_MM, UI_INK2,
                         UI_CENTER, area.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2));
             }
-            more_line(app, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, MORE_UP_MM));
+            more_line(v, hidden[col], c.x + c.w - ui_mm(ui, CFG_PAD_SMALL_MM), c.y + c.h - ui_mm(ui, MORE_UP_MM));
             continue;
         }
         /* The middle column: its four questions. */
         static const char *const prompts[DL_PROMPTS] = {N_("dl.prompt.wie"), N_("dl.prompt.vragen"), N_("dl.prompt.informatie"),
                                                         N_("dl.prompt.waar")};
-        int ph = area.h / DL_PROMPTS, adding = app->m.dl_step == DL_FILL_MIDDLE && !app->picture, t = ui_mm(ui, CFG_TARGET_MM);
+        int ph = area.h / DL_PROMPTS, adding = v->m->dl_step == DL_FILL_MIDDLE && v->app, t = ui_mm(ui, CFG_TARGET_MM);
         for (int p = 0; p < DL_PROMPTS; p++) {
             SDL_Rect pr = {area.x, area.y + p * ph, area.w, ph - ui_mm(ui, CFG_GAP_TIGHT_MM)};
-            app->dl.prompt_r[p] = pr;
+            v->looks->dl.prompt_r[p] = pr;
             if (p) ui_fill(ui, ui_rect(pr.x, pr.y - ui_mm(ui, CFG_GAP_TIGHT_MM / 2), pr.w, CFG_HAIRLINE_PX), UI_HAIRLINE);
             int qw = pr.w - (adding ? t + ui_mm(ui, CFG_GAP_TIGHT_MM) : 0);
-            ui_text_fit(ui, words(app, app->dl_layout.prompt_nl[p], app->dl_layout.prompt_en[p], prompts[p]),
+            ui_text_fit(ui, words(v, v->layout->prompt_nl[p], v->layout->prompt_en[p], prompts[p]),
                         ui_rect(pr.x, pr.y, qw, ui_mm(ui, CFG_LINE_MM)), CFG_BODY_MM, CFG_LINE_MIN_MM,
                         UI_INK, UI_LEFT);
             if (adding) {
                 snprintf(id, sizeof id, "drieluik.middle.%s.add", core_dl_prompt_word(p));
                 if (ui_button_mm(ui, id, ui_rect(pr.x + pr.w - t, pr.y, t, t - ui_mm(ui, CFG_GAP_TIGHT_MM)), "+", UI_PRIMARY,
                                  CFG_SYMBOL_MM))
-                    scr_note_new(app, 0, DL_MIDDLE, p);
+                    scr_note_new(v->app, 0, DL_MIDDLE, p);
             }
-            int hid = layout_middle(app, ui_rect(pr.x, pr.y + ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM), pr.w,
+            int hid = layout_middle(v, ui_rect(pr.x, pr.y + ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM), pr.w,
                                                  pr.h - ui_mm(ui, CFG_LINE_MM + CFG_NUDGE_MM)), p, scale[DL_MIDDLE]);
-            more_line(app, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, CFG_AIR_MM));
+            more_line(v, hid, pr.x + pr.w, pr.y + pr.h - ui_mm(ui, CFG_AIR_MM));
         }
     }
-    for (int k = 0; k < app->m.ngroups; k++)
-        if (app->m.groups[k].exists) draw_group(app, k, scale[app->m.groups[k].col]);
-    for (int i = 0; i < app->m.nnotes; i++)
-        if (app->dl.note_r[i].w) draw_note_widget(app, i, scale[app->m.notes[i].at.col]);
-    memcpy(app->dl.scale, scale, sizeof scale);
-    if (!app->skip_lifted) draw_lifted(app, scale);
+    for (int k = 0; k < v->m->ngroups; k++)
+        if (v->m->groups[k].exists) draw_group(v, k, scale[v->m->groups[k].col]);
+    for (int i = 0; i < v->m->nnotes; i++)
+        if (v->looks->dl.note_r[i].w) draw_note_widget(v, i, scale[v->m->notes[i].at.col]);
+    memcpy(v->looks->dl.scale, scale, sizeof scale);
+    if (!v->app || !v->app->skip_lifted) draw_lifted(v, scale);
 }
 
 void scr_dl_draw_lifted(scr_app *app)
 {
-    if (app->screen == SCR_MEETING) draw_lifted(app, app->dl.scale);
+    scr_view v = scr_view_of(app);
+    if (app->screen == SCR_MEETING) draw_lifted(&v, app->looks.dl.scale);
 }
 
 /* --- the bottom bar: chips with trays, undo and redo ------------------------------- */
@@ -771,7 +762,7 @@ int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
         int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
         if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_HAIRLINE);
         int cy = y + h / 2;
-        scr_avatar(app, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
+        scr_avatar(app->ui, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
         ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM),
                 cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
         if (held) {
@@ -808,6 +799,7 @@ static void tray(scr_app *app)
         return;
     }
     const core_participant *p = &app->m.mparts[app->dl.tray - 1];
+    scr_view v = scr_view_of(app);
     ui_block(ui, "tray.modal");
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM), m = ui_mm(ui, CFG_PAD_SHEET_MM);
     int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM), ng = ui_mm(ui, CFG_GAP_WIDE_MM);
@@ -832,9 +824,9 @@ static void tray(scr_app *app)
     ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
     /* Whose tray: their colour, name and role, and whom a supporter supports. */
     int rad = ui_mm(ui, TRAY_AVATAR_MM), x = card.x + m, y = card.y + m;
-    scr_avatar(app, x + rad, y + rad, rad, p->colour, p->name);
+    scr_avatar(app->ui, x + rad, y + rad, rad, p->colour, p->name);
     char who[256];
-    const core_participant *sup = p->role == ROLE_SUPPORTER ? scr_participant(app, p->supports) : NULL;
+    const core_participant *sup = p->role == ROLE_SUPPORTER ? scr_participant(&app->m, p->supports) : NULL;
     if (sup) snprintf(who, sizeof who, T("dl.tray.supporter_of"), p->name, sup->name);
     else snprintf(who, sizeof who, T("dl.tray.who"), p->name, scr_role_name(p->role));
     ui_text_fit(ui, who, ui_rect(x + 2 * rad + g, y, cw - 2 * m - 2 * rad - g - ui_mm(ui, CLOSE_W_MM + CFG_GAP_WIDE_MM), 2 * rad),
@@ -876,7 +868,7 @@ static void tray(scr_app *app)
         if (!held) continue;
         any = 1;
         int icon = ui_mm(ui, TRAY_ICON_MM);
-        scr_dl_icon(app, side, x, y, icon);
+        scr_dl_icon(&app->dl_layout, ui, side, x, y, icon);
         char line[128];
         if (side == DL_LEFT) snprintf(line, sizeof line, TN("dl.tray.left", "dl.tray.left_many", held), held);
         else snprintf(line, sizeof line, TN("dl.tray.right", "dl.tray.right_many", held), held);
@@ -896,7 +888,7 @@ static void tray(scr_app *app)
             if (y + nh + show_hang > card.y + ch - m) break;
             k++;
             SDL_Rect nr = {nx, y, nw, nh};
-            scr_dl_note(app, n, nr, 1.0f, 0);
+            scr_dl_note(&v, n, nr, 1.0f, 0);
             char id[48];
             snprintf(id, sizeof id, "tray.note.%lld", (long long)n->id);
             if (ui_area(ui, id, nr, n->text[0] ? n->text : T("note.drawing"), UI_G_CLICK)) scr_note_edit(app, n);
@@ -932,8 +924,8 @@ static void theme_editor(scr_app *app)
     int t = scr_target(app), m = ui_mm(ui, CFG_PAD_SHEET_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
     int cw = ui_mm(ui, THEME_W_MM), ch = ui_mm(ui, THEME_H_MM);
     SDL_Rect card = {(ui->w - cw) / 2, ui_mm(ui, CFG_SHEET_TOP_MM), cw, ch};
-    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(app, g->col), CFG_EDGE_PX);
-    scr_dl_icon(app, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
+    ui_card(ui, card, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, scr_dl_edge(&app->dl_layout, g->col), CFG_EDGE_PX);
+    scr_dl_icon(&app->dl_layout, ui, g->col, card.x + m, card.y + m, ui_mm(ui, THEME_ICON_MM));
     ui_text(ui, T("dl.theme_title"), card.x + m + ui_mm(ui, THEME_ICON_MM + CFG_GAP_WIDE_MM), card.y + m, CFG_HEADING_MM, UI_INK,
             UI_LEFT, 0);
     ui_field(ui, "theme.text", ui_rect(card.x + m, card.y + m + ui_mm(ui, THEME_TITLE_MM), cw - 2 * m, t), app->dl.theme,
@@ -979,54 +971,4 @@ store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, 
     core_op op = {.kind = OP_NOTE_ADD, .board = "drieluik", .place = at, .actor = author, .text = text, .ink = ink,
                   .ink_len = ink_len};
     return scr_do(app, &op, NULL);
-}
-
-store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id)
-{
-    /* Any board's id or alias; a board without a picture of its own is shown by the
-     * one that holds it (consent and bottom lines: the plan's). */
-    int kind = core_board_parse(board);
-    if (kind < 0) return STORE_EINVAL;
-    const scr_board *bd = scr_board_get(core_board_about((core_board)kind)->picture);
-    int vip = bd->id == BOARD_VIP;
-    if (!vip && !bd->picture) return STORE_EINVAL;
-    ui_ctx *ui = app->ui;
-    store_status r = store_meeting(app->st, meeting, &app->m.meeting);
-    if (r == STORE_OK) r = store_participants(app->st, meeting, app->m.mparts, CORE_PARTICIPANTS_MAX, &app->m.nmparts);
-    if (r != STORE_OK) return r;
-    /* The child whose card it is: the one asked for, else the first child. */
-    const core_participant *child = NULL;
-    for (int i = 0; i < app->m.nmparts && !child; i++)
-        if (app->m.mparts[i].role == ROLE_KIND && (!child_id || app->m.mparts[i].id == child_id)) child = &app->m.mparts[i];
-    if (vip && !child) return STORE_ENOTFOUND;
-    /* What a child has not shared leaves the device in no file, a picture included. */
-    int shared = 0;
-    if (vip && (r = store_vip_shared(app->st, child->id, &shared)) != STORE_OK) return r;
-    if (vip && !shared) return STORE_EHELD;
-    app->picture = 1;
-    app->notes_stale = 1;
-    ui_begin(ui, "picture");
-    ui_clear(ui, UI_BG);
-    /* Whose board, which board, and when it was made. */
-    int m = scr_margin(app), h = ui_mm(ui, PICTURE_HEAD_MM);
-    ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
-    char when[32], line[256];
-    scr_local_day(app->wall_ms, when, sizeof when);
-    SDL_Rect head = ui_rect(m, 0, ui->w - 2 * m, h), body = ui_rect(m / 2, h, ui->w - m, ui->h - h - m / 2);
-    if (vip) {
-        scr_vip_open(app, child);
-        snprintf(line, sizeof line, T(bd->picture_title), child->name, app->m.meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-        ui->scale = CFG_CHILD_SCALE; /* as the child saw it */
-        scr_vip_picture(app, ui_rect(m, h + m / 2, ui->w - 2 * m, ui->h - h - m));
-        ui->scale = 1;
-        scr_vip_close(app);
-    } else {
-        snprintf(line, sizeof line, T(bd->picture_title), app->m.meeting.title, when);
-        ui_text_fit(ui, line, head, CFG_HEADING_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-        bd->picture(app, body);
-    }
-    ui_end(ui);
-    return STORE_OK;
 }

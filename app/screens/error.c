@@ -49,14 +49,15 @@ static int ours(const scr_app *app)
 static void new_file(scr_app *app, const char *pin)
 {
     char aside[PATH_MAX];
-    store_status r = store_set_aside(app->db_path, aside_word(app->open_status), app->wall_ms, aside, sizeof aside);
+    store_status r = scr_device(app, &(scr_dev){.kind = DEV_SET_ASIDE, .why = aside_word(app->open_status), .aside = aside,
+                                                .aside_cap = sizeof aside});
     if (r != STORE_OK) {
         scr_say(app, T("error.no_new_file"), 1);
         return;
     }
     scr_open(app);
     if (!app->st) return;
-    if (pin && pin[0] && store_set_pin(app->st, pin, app->wall_ms) == STORE_OK) {
+    if (pin && pin[0] && scr_device(app, &(scr_dev){.kind = DEV_PIN_SET, .value = pin}) == STORE_OK) {
         app->home_open = 1; /* the facilitator who typed it is here */
         scr_go_home(app);
     }
@@ -69,15 +70,15 @@ static void new_file(scr_app *app, const char *pin)
 static void restore(scr_app *app)
 {
     char aside[PATH_MAX];
-    int64_t at = 0;
-    if (store_restore_in_place(app->db_path, aside_word(app->open_status), app->wall_ms, aside, sizeof aside, &at) != STORE_OK) {
+    scr_dev d = {.kind = DEV_RESTORE, .why = aside_word(app->open_status), .aside = aside, .aside_cap = sizeof aside};
+    if (scr_device(app, &d) != STORE_OK) {
         scr_say(app, T("error.no_backup"), 1);
         return;
     }
     scr_open(app);
     if (app->st) {
         char hm[8], msg[PATH_MAX + 128];
-        scr_local_hm(at, hm, sizeof hm);
+        scr_local_hm(d.at, hm, sizeof hm);
         snprintf(msg, sizeof msg, T("error.restored"), hm, aside);
         scr_say(app, msg, 0);
     }

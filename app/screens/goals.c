@@ -38,11 +38,13 @@
 #define LOCK_X_MM 10.0f          /* imposed: the lock, this far before the column's end */
 #define LOCK_DOWN_MM 3.0f        /* and down, beside the title */
 
+static void draw_lifted(const scr_view *v);
+
 static const uint32_t bands[3] = {UI_BAND_HOOG, UI_BAND_MIDDEN, UI_BAND_LAAG};
 
 void scr_goals_load(scr_app *app)
 {
-    store_status r = store_goals(app->st, app->m.meeting.id, app->m.goals, SCR_GOALS_MAX, &app->m.ngoals);
+    store_status r = scr_model_goals(app->st, &app->m);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->goals.stale = 0;
 }
@@ -69,18 +71,6 @@ static const char *refusal(scr_app *app)
     return why;
 }
 
-/* Shown at once: goal id as it is now (after), or gone (NULL); read again once it
- * is saved (a goal brought back appears then). */
-static void shown(scr_app *app, int64_t id, const core_goal *after)
-{
-    for (int i = 0; id && i < app->m.ngoals; i++) {
-        if (app->m.goals[i].id != id) continue;
-        if (after) app->m.goals[i] = *after;
-        else memmove(&app->m.goals[i], &app->m.goals[i + 1], sizeof app->m.goals[0] * (size_t)(--app->m.ngoals - i));
-        break;
-    }
-    app->goals.stale = SCR_STALE_SAVED;
-}
 
 /* Writes after (or deletes before when after is NULL) as one op undo can take back;
  * the rules (an imposed goal is a professional's) are core's, with who is at the screen. */
@@ -92,7 +82,7 @@ static int act(scr_app *app, const core_goal *before, core_goal *after)
     app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     app->ui->dirty = 1;
     if (r != STORE_OK) return 0;
-    shown(app, after ? after->id : before ? before->id : 0, after);
+    app->goals.stale = SCR_STALE_SAVED; /* shown at once (scr_model_apply), read again once saved */
     scr_undo_after(app, "goals");
     return 1;
 }
@@ -103,9 +93,7 @@ static void undo_redo(scr_app *app, int redo)
     store_status r = scr_undo(app, "goals", redo, app->goals.actor, &b);
     app->goals.why = r == STORE_EINVAL ? refusal(app) : NULL;
     if (r != STORE_OK) return;
-    const core_op *op = store_op_buf_op(b);
-    if (op->kind == OP_GOAL_PUT && op->goal) shown(app, op->goal->id, op->goal);
-    else shown(app, op->kind == OP_GOAL_DELETE ? op->id : 0, NULL);
+    app->goals.stale = SCR_STALE_SAVED; /* the model has the step already */
     store_op_buf_free(b);
     scr_say(app, redo ? T("dl.redone") : T("dl.undone"), 0);
 }
@@ -119,16 +107,16 @@ void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h)
 /* --- a goal as a note ------------------------------------------------------------------ */
 
 /* A small glyph icon (Symbola), so the note says it in shapes as well as words. */
-static int icon(scr_app *app, const char *glyph, int x, int cy, float mm, uint32_t rgb)
+static int icon(ui_ctx *ui, const char *glyph, int x, int cy, float mm, uint32_t rgb)
 {
-    SDL_Point z = ui_text_size(app->ui, glyph, mm);
-    ui_text(app->ui, glyph, x, cy - z.y / 2, mm, rgb, UI_LEFT, 0);
-    return z.x + ui_mm(app->ui, CFG_GAP_SMALL_MM);
+    SDL_Point z = ui_text_size(ui, glyph, mm);
+    ui_text(ui, glyph, x, cy - z.y / 2, mm, rgb, UI_LEFT, 0);
+    return z.x + ui_mm(ui, CFG_GAP_SMALL_MM);
 }
 
-static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
+static void draw_goal(const scr_view *v, const core_goal *g, SDL_Rect r, int lifted)
 {
-    ui_ctx *ui = app->ui;
+    ui_ctx *ui = v->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_FIELD_MM), UI_SURFACE, g->imposed ? UI_INK2 : CFG_QUIET_EDGE,
@@ -140,7 +128,7 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
      * precondition, imposed, and how far its actions are. */
     int x = r.x + pad, cy = r.y + r.h - pad - row / 2;
     float mm = ICON_TYPE_MM;
-    x += icon(app, g->needs_network ? "\xF0\x9F\x91\xA5" : "\xF0\x9F\x91\xA4", x, cy, mm, UI_ACCENT);
+    x += icon(ui, g->needs_network ? "\xF0\x9F\x91\xA5" : "\xF0\x9F\x91\xA4", x, cy, mm, UI_ACCENT);
     if (g->needs_network)
         for (int i = 0; i < SUPPORT_KINDS; i++)
             if (g->support & (1 << i)) {
@@ -152,8 +140,8 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
                         CFG_SMALL_MM, UI_ACCENT, UI_CENTER, 0);
                 x += w + ui_mm(ui, TAG_GAP_MM);
             }
-    x += icon(app, g->precondition ? "\xF0\x9F\x94\x91" : "\xE2\x98\x80", x, cy, mm, g->precondition ? UI_WARN : UI_EDGE_RIGHT);
-    if (g->imposed) icon(app, "\xF0\x9F\x94\x92", x, cy, mm, UI_INK);
+    x += icon(ui, g->precondition ? "\xF0\x9F\x94\x91" : "\xE2\x98\x80", x, cy, mm, g->precondition ? UI_WARN : UI_EDGE_RIGHT);
+    if (g->imposed) icon(ui, "\xF0\x9F\x94\x92", x, cy, mm, UI_INK);
     if (g->nactions) {
         char p[16];
         snprintf(p, sizeof p, "%d/%d", core_goal_done(g), g->nactions);
@@ -170,7 +158,7 @@ static void draw_goal(scr_app *app, const core_goal *g, SDL_Rect r, int lifted)
  * covers no other goal, so every goal stays in reach of a finger. */
 static void free_place(const scr_app *app, double *x, double *y)
 {
-    double fw = app->goals.field_w > 0 ? app->goals.field_w : 1000, fh = app->goals.field_h > 0 ? app->goals.field_h : 600;
+    double fw = app->looks.goals.field_w > 0 ? app->looks.goals.field_w : 1000, fh = app->looks.goals.field_h > 0 ? app->looks.goals.field_h : 600;
     double nw = ui_mm(app->ui, NOTE_W_MM) / fw, nh = ui_mm(app->ui, NOTE_H_MM) / fh;
     static const double rows[] = {0.5, 1.0 / 6, 5.0 / 6};
     for (int r = 0; r < 3; r++)
@@ -207,21 +195,22 @@ static void open_editor(scr_app *app, const core_goal *g)
     }
 }
 
-void scr_goals_board(scr_app *app, SDL_Rect r)
+void scr_goals_board(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
-    if (scr_stale(app, app->goals.stale)) scr_goals_load(app);
+    ui_ctx *ui = v->ui;
+    scr_app *app = v->app; /* NULL in a picture: the field only, nothing to tap */
+    if (app && scr_stale(app, app->goals.stale)) scr_goals_load(app);
     ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
-    int pad = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
+    int pad = ui_mm(ui, CFG_GAP_WIDE_MM), t = ui_mm(ui, CFG_BUTTON_MM), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
     /* Who is at the screen: an imposed goal is for a professional to change. */
     int x = r.x + pad, y = r.y + pad;
-    if (!app->picture) { /* a picture shows the field only */
+    if (app) { /* a picture shows the field only */
         const char *lead = T("goals.actor");
         ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
         x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, CFG_GAP_MM);
         int add_w = ui_mm(ui, CFG_BUTTON_W_MM);
-        for (int i = 0; i < app->m.nmparts; i++) {
-            const core_participant *p = &app->m.mparts[i];
+        for (int i = 0; i < v->m->nmparts; i++) {
+            const core_participant *p = &v->m->mparts[i];
             int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, ACTOR_ROOM_MM);
             if (x + w > r.x + r.w - pad - add_w - g) break;
             char id[40];
@@ -264,37 +253,38 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
         snprintf(id, sizeof id, "goals.cell.%s.%s", core_term_word((core_term)(k % 2)), core_priority_word((core_priority)(k / 2)));
         ui_area(ui, id, ui_rect(f.x + (k % 2) * f.w / 2, f.y + (k / 2) * f.h / 3, f.w / 2, f.h / 3), "", UI_G_CLICK);
     }
-    app->goals.field_w = f.w;
-    app->goals.field_h = f.h;
-    if (!app->m.ngoals)
+    v->looks->goals.field_w = f.w;
+    v->looks->goals.field_h = f.h;
+    if (!v->m->ngoals)
         ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, EMPTY_UP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
 
     int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM);
-    for (int i = 0; i < app->m.ngoals; i++) {
-        core_goal *gl = &app->m.goals[i];
+    for (int i = 0; i < v->m->ngoals; i++) {
+        const core_goal *gl = &v->m->goals[i];
         int cx = f.x + (int)(gl->x * f.w), cy = f.y + (int)(gl->y * f.h);
         SDL_Rect n = {cx - nw / 2, cy - nh / 2, nw, nh};
         if (n.x < f.x) n.x = f.x;
         if (n.x + nw > f.x + f.w) n.x = f.x + f.w - nw;
         if (n.y < f.y) n.y = f.y;
         if (n.y + nh > f.y + f.h) n.y = f.y + f.h - nh;
-        app->goals.rect[i] = n;
+        v->looks->goals.rect[i] = n;
         char id[40];
         snprintf(id, sizeof id, "goal.%lld", (long long)gl->id);
         float dx, dy;
         int dragging = ui_dragging(ui, id, &dx, &dy);
         if (dragging) {
-            app->goals.lift_dx[i] = dx;
-            app->goals.lift_dy[i] = dy;
+            v->looks->goals.lift_dx[i] = dx;
+            v->looks->goals.lift_dy[i] = dy;
             ui_round(ui, n, ui_mm(ui, CFG_RADIUS_FIELD_MM), CFG_HOLE_GOAL);
         } else {
-            draw_goal(app, gl, n, 0);
+            draw_goal(v, gl, n, 0);
         }
         char label[CORE_TEXT_BYTES(CORE_LONG_MAX) + 40];
         snprintf(label, sizeof label, "%s", gl->text);
         int tapped = ui_area(ui, id, n, label, UI_G_CLICK);
         float ex, ey;
-        if (ui_take_at(ui, id, UI_G_DRAG_END, &ex, &ey)) {
+        if (!app) {
+        } else if (ui_take_at(ui, id, UI_G_DRAG_END, &ex, &ey)) {
             /* Let go: its place is what it means. Outside the field it goes back. */
             if (ex >= f.x && ex < f.x + f.w && ey >= f.y && ey < f.y + f.h) {
                 core_goal moved = *gl;
@@ -311,23 +301,29 @@ void scr_goals_board(scr_app *app, SDL_Rect r)
             open_editor(app, gl);
         }
     }
-    if (!app->skip_lifted) scr_goals_draw_lifted(app);
+    if (!app || !app->skip_lifted) draw_lifted(v);
 }
 
 /* The goals being dragged, on top, under their fingers. */
-void scr_goals_draw_lifted(scr_app *app)
+static void draw_lifted(const scr_view *v)
 {
-    ui_ctx *ui = app->ui;
-    for (int i = 0; i < app->m.ngoals; i++) {
+    ui_ctx *ui = v->ui;
+    for (int i = 0; i < v->m->ngoals; i++) {
         char id[40];
-        snprintf(id, sizeof id, "goal.%lld", (long long)app->m.goals[i].id);
+        snprintf(id, sizeof id, "goal.%lld", (long long)v->m->goals[i].id);
         float dx, dy;
         if (!ui_dragging(ui, id, &dx, &dy)) continue;
-        SDL_Rect n = app->goals.rect[i];
+        SDL_Rect n = v->looks->goals.rect[i];
         n.x += (int)dx;
         n.y += (int)dy;
-        draw_goal(app, &app->m.goals[i], n, 1);
+        draw_goal(v, &v->m->goals[i], n, 1);
     }
+}
+
+void scr_goals_draw_lifted(scr_app *app)
+{
+    scr_view v = scr_view_of(app);
+    draw_lifted(&v);
 }
 
 /* --- the goal editor ------------------------------------------------------------------ */
@@ -514,7 +510,7 @@ static void goal_editor(scr_app *app)
 
     int bw = ui_mm(ui, CFG_BUTTON_W_MM), by = card.y + ch - m - t;
     if (app->goals.why) ui_text(ui, app->goals.why, x, by - ui_mm(ui, CFG_LINE_MM), CFG_BODY_MM, UI_DANGER, UI_LEFT, cw - 2 * m);
-    if (e->imposed) icon(app, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM),
+    if (e->imposed) icon(ui, "\xF0\x9F\x94\x92", x + colw - ui_mm(ui, LOCK_X_MM), card.y + m + ui_mm(ui, LOCK_DOWN_MM),
                          CFG_SYMBOL_MM, UI_INK);
     if (ui_button(ui, "goal.save", ui_rect(card.x + cw - m - bw, by, bw, t), T("note.save"), UI_PRIMARY)) {
         if (!e->text[0]) app->goals.why = T("goals.text_empty");

@@ -224,7 +224,7 @@ static int phase_bar(scr_app *app)
     int sx = bx + pw + 2 * aw + 3 * g;
     if (ui_toggle(ui, "timer.mute", ui_rect(sx, row2, bx + ctl - sx, bh), T("timer.sound"), !app->chime_off, 0)) {
         app->chime_off = !app->chime_off;
-        store_status r = store_set_setting(app->st, "chime", app->chime_off ? "off" : "on");
+        store_status r = scr_device(app, &(scr_dev){.kind = DEV_SETTING, .key = "chime", .value = app->chime_off ? "off" : "on"});
         if (r != STORE_OK) scr_store_failed(app, r);
     }
     return h;
@@ -242,7 +242,7 @@ static int chips(scr_app *app, int y, int h, int right)
         int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + ui_mm(ui, CFG_GAP_WIDE_MM);
         if (x + w > right) break;
         int cy = y + h / 2;
-        scr_avatar(app, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
+        scr_avatar(app->ui, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
         ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
                 away ? UI_INK2 : UI_INK, UI_LEFT, 0);
         x += w;
@@ -323,7 +323,8 @@ static int meeting_body(scr_app *app)
      * says what it is for. */
     SDL_Rect board = ui_rect(m, y + ui_mm(ui, CFG_GAP_WIDE_MM), ui->w - 2 * m, chips_y - y - ui_mm(ui, CFG_GAP_WIDE_MM * 2));
     if (bd->draw) {
-        bd->draw(app, board);
+        scr_view v = scr_view_of(app);
+        bd->draw(&v, board);
     } else {
         ui_card(ui, board, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         int pad = ui_mm(ui, CFG_AIR_WIDE_MM);

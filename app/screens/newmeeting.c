@@ -190,7 +190,7 @@ void scr_new_frame(scr_app *app)
         ui_card(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
         /* Colour and initial together, so the colour is never the only cue. */
         int rad = ui_mm(ui, CFG_DISC_MM), cx = r.x + ui_mm(ui, CFG_PAD_SMALL_MM) + rad, cy = r.y + row / 2;
-        scr_avatar(app, cx, cy, rad, p->colour, p->name);
+        scr_avatar(app->ui, cx, cy, rad, p->colour, p->name);
         if (p->role == ROLE_SUPPORTER && p->supports > 0 && p->supports <= app->nparts)
             snprintf(line, sizeof line, T("new.supporter_line"), p->name, app->parts[p->supports - 1].name);
         else snprintf(line, sizeof line, "%s \xC2\xB7 %s", p->name, scr_role_name(p->role));

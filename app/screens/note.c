@@ -17,17 +17,16 @@
 #define PEN_MM 1.4f
 
 /* One post-it: its words fitted, or its drawing with the caption underneath. */
-void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge)
+void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge)
 {
-    ui_ctx *ui = app->ui;
     ui_round(ui, r, ui_mm(ui, CFG_RADIUS_NOTE_MM), fill);
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), edge);
     int pad = ui_mm(ui, CFG_PAD_NOTE_MM * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
     SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, CFG_NUDGE_MM)};
-    if (n->ink_len && ink_decode(&app->scratch_ink, n->ink, n->ink_len) == 0) {
+    if (n->ink_len && ink_decode(ink, n->ink, n->ink_len) == 0) {
         int cap_h = n->text[0] ? in.h / 4 : 0;
         SDL_Rect drawing = {in.x, in.y, in.w, in.h - cap_h};
-        ui_ink_draw(ui, &app->scratch_ink, drawing, PEN_MM * (float)r.w / (float)ui_mm(ui, EDITOR_W_MM), UI_INK);
+        ui_ink_draw(ui, ink, drawing, PEN_MM * (float)r.w / (float)ui_mm(ui, EDITOR_W_MM), UI_INK);
         if (cap_h) ui_text_fit(ui, n->text, ui_rect(in.x, in.y + in.h - cap_h, in.w, cap_h), mm * 0.8f, min_mm * 0.8f, UI_INK, UI_CENTER);
     } else {
         ui_text_box(ui, n->text, in, mm, min_mm, UI_INK, UI_CENTER);
@@ -93,7 +92,7 @@ static void editor(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     ui_block(ui, "note.modal");
-    uint32_t fill = scr_dl_fill(app, app->note.col), edge = scr_dl_edge(app, app->note.col);
+    uint32_t fill = scr_dl_fill(&app->dl_layout, app->note.col), edge = scr_dl_edge(&app->dl_layout, app->note.col);
     int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, EDITOR_H_MM), side = ui_mm(ui, SIDE_W_MM);
     int x = (ui->w - cw - g - side) / 2, y = ui_mm(ui, CFG_SHEET_TOP_MM);
@@ -153,7 +152,7 @@ static void editor(scr_app *app)
 static void viewer(scr_app *app)
 {
     ui_ctx *ui = app->ui;
-    const core_note *n = scr_note(app, app->note_view);
+    const core_note *n = scr_note(&app->m, app->note_view);
     if (!n || n->at.deleted) {
         app->note_view = 0;
         return;
@@ -161,11 +160,11 @@ static void viewer(scr_app *app)
     ui_block(ui, "note.view");
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, VIEWER_H_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
     SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, VIEWER_TOP_MM), cw, ch);
-    scr_note_draw(app, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(app, n->at.col), scr_dl_edge(app, n->at.col));
-    const core_participant *p = scr_participant(app, n->author);
+    scr_note_draw(app->ui, &app->looks.ink, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(&app->dl_layout, n->at.col), scr_dl_edge(&app->dl_layout, n->at.col));
+    const core_participant *p = scr_participant(&app->m, n->author);
     if (p) {
         int rad = ui_mm(ui, VIEWER_AVATAR_MM);
-        scr_avatar(app, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
+        scr_avatar(app->ui, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
     }
     int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch + 2 * g;
     if (ui_button(ui, "note.edit", ui_rect(ui->w / 2 - bw - g / 2, by, bw, t), T("note.edit"), UI_SECONDARY)) scr_note_edit(app, n);

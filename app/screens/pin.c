@@ -102,7 +102,7 @@ void scr_pin_new_frame(scr_app *app)
             app->pin_first[0] = 0;
             wrong(app, T("pin.mismatch"));
         } else {
-            store_status r = store_set_pin(app->st, app->pin, app->wall_ms);
+            store_status r = scr_device(app, &(scr_dev){.kind = DEV_PIN_SET, .value = app->pin});
             memset(app->pin, 0, sizeof app->pin);
             memset(app->pin_first, 0, sizeof app->pin_first);
             app->pin_step = 0;
@@ -198,8 +198,7 @@ int scr_pin_modal(scr_app *app)
     if (keypad(app, cx, y, key)) {
         store_status r;
         if (app->st) {
-            r = store_check_pin(app->st, app->pin, app->wall_ms, NULL);
-            store_pin_guard(app->st, &app->pin_guard); /* what the file now says, pause included */
+            r = scr_device(app, &(scr_dev){.kind = DEV_PIN_CHECK, .value = app->pin}); /* and the guard as the file has it */
         } else if (core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0) {
             r = STORE_EPAUSED;
         } else {

@@ -83,7 +83,69 @@ typedef struct {
     int64_t fixed_at;
     int64_t absent[CORE_PARTICIPANTS_MAX];
     int nabsent;
+    /* the VIP-kaart of the child whose card is open (its people are `people`) */
+    struct {
+        int64_t child;          /* participant id; 0: no card open */
+        char child_name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
+        core_vip_entry card[CORE_VIP_MAX], prev[CORE_VIP_MAX];
+        int ncard, nprev;
+        int64_t prev_meeting;   /* the meeting of last time's card; 0: none */
+        int shared;             /* Mag in het plan */
+    } vip;
 } scr_model;
+
+/* A board's own looks between frames (DESIGN: screens own their looks): where this
+ * frame drew its items, so a drop lands by them, and what is moving. Not the model:
+ * a picture of the board has its own. */
+typedef struct {
+    struct { int64_t note; float x, y; uint32_t t0; } anim[SCR_ANIMS]; /* notes snapping into place */
+    SDL_Rect col_r[DL_COLS], prompt_r[DL_PROMPTS];
+    SDL_Rect note_r[SCR_NOTES_MAX], grp_r[SCR_GROUPS_MAX];
+    float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
+    float scale[DL_COLS];   /* the note sizes of the last board drawn */
+} scr_dl_looks;
+typedef struct {
+    SDL_Rect rect[SCR_GOALS_MAX];
+    int field_w, field_h;   /* the field's size at the last frame, for placing new goals */
+    float lift_dx[SCR_GOALS_MAX], lift_dy[SCR_GOALS_MAX];
+} scr_goals_looks;
+typedef struct {
+    scr_dl_looks dl;
+    scr_goals_looks goals;
+    ui_ink ink;             /* a stored note's drawing, decoded to be drawn */
+} scr_looks;
+
+struct scr_app;
+/* What a board is drawn from: the ui, the model, the board's looks, the app's words
+ * and colours, the frame's time. On the meeting screen `app` is what its gestures act
+ * on (through scr_do); in a picture it is NULL, and the board only draws. */
+typedef struct {
+    ui_ctx *ui;
+    const scr_model *m;
+    scr_looks *looks;
+    const core_dl_layout *layout; /* layouts/drieluik.json, or STYLE's colours and the app's words */
+    int lang_en;
+    uint32_t now;
+    int64_t wall_ms;
+    struct scr_app *app;
+} scr_view;
+
+/* Reading the model from the file (model.c): the meeting with its phases and
+ * participants first, then what a board needs. Each frees what it replaces. */
+store_status scr_model_meeting(store *st, int64_t meeting, scr_model *m);
+store_status scr_model_dl(store *st, scr_model *m);
+store_status scr_model_goals(store *st, scr_model *m);
+store_status scr_model_plan(store *st, scr_model *m);
+/* The card of this child is the one the model holds (read it with scr_model_vip). */
+void scr_model_vip_for(scr_model *m, const core_participant *child);
+store_status scr_model_vip(store *st, scr_model *m);
+void scr_model_vip_free(scr_model *m);
+/* An op committed (or handed to the writer) changes the model here, and nowhere
+ * else: the Drieluik's change list, its step, a goal put or deleted. Kinds it does
+ * not hold are read again from the file once saved. Pure: no store, no SDL. */
+void scr_model_apply(scr_model *m, const core_op *op);
+/* Frees what the model holds (notes' drawings, the card's). */
+void scr_model_free(scr_model *m);
 
 typedef struct scr_app {
     ui_ctx *ui;                 /* borrowed */
@@ -92,7 +154,6 @@ typedef struct scr_app {
     char layouts_dir[PATH_MAX];
     int lang_en;
     int demo;                   /* --demo: create the demo meeting once */
-    int picture;                /* drawing a board for export: no buttons, nothing to tap */
     /* The plan (PDF, JSON, pictures) into a new folder under `folder`, on a worker
      * (app/export, wired by main.c: screens draw no PDFs). start: 0, or -1 with msg.
      * poll, each frame while it runs: 1 running (*percent), 0 written (made, the
@@ -160,8 +221,9 @@ typedef struct scr_app {
     core_participant parts[CORE_PARTICIPANTS_MAX];
     int nparts;
 
-    /* the open meeting, as data */
+    /* the open meeting, as data, and how its boards were drawn last */
     scr_model m;
+    scr_looks looks;
 
     /* the post-its read again (SCR_STALE_*), the one shown whole, and the one being written */
     int notes_stale;
@@ -174,7 +236,6 @@ typedef struct scr_app {
         char text[CORE_TEXT_BYTES(CORE_NOTE_MAX)];
         ui_ink ink;
     } note;
-    ui_ink scratch_ink; /* for drawing a stored note's ink */
 
     /* the Drieluik (drieluik.c) */
     int64_t dl_meeting;         /* the meeting the undo stack belongs to */
@@ -182,12 +243,6 @@ typedef struct scr_app {
         int tray;               /* participant index + 1 whose tray is open; 0: none */
         int64_t theme_grp;      /* the group whose theme is being typed */
         char theme[CORE_TEXT_BYTES(CORE_NAME_MAX)];
-        struct { int64_t note; float x, y; uint32_t t0; } anim[SCR_ANIMS];
-        /* this frame's layout: where a dropped note lands */
-        SDL_Rect col_r[DL_COLS], prompt_r[DL_PROMPTS];
-        SDL_Rect note_r[SCR_NOTES_MAX], grp_r[SCR_GROUPS_MAX];
-        float lift_dx[SCR_NOTES_MAX], lift_dy[SCR_NOTES_MAX];
-        float scale[DL_COLS];   /* the note sizes of the last board drawn */
     } dl;
 
     /* the plan (decide.c): bottom lines, decisions, actieteam, consent */
@@ -210,16 +265,8 @@ typedef struct scr_app {
     /* the VIP-kaart of one child (vip.c) */
     struct {
         int stale;
-        int64_t child;          /* participant id */
-        char child_name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
-        core_person people[CORE_PARTICIPANTS_MAX * 2];
-        int npeople;
-        core_vip_entry card[CORE_VIP_MAX], prev[CORE_VIP_MAX];
-        int ncard, nprev;
-        int64_t prev_meeting;   /* the meeting of last time's card; 0: none */
         int view;               /* 0 picking, 1 the card */
         int64_t person;         /* the person whose questions are open; 0: none */
-        int shared;
         int adding, add_rel;
         char add_name[CORE_TEXT_BYTES(CORE_NAME_MAX)];
         int64_t shake_person;
@@ -240,9 +287,6 @@ typedef struct scr_app {
         int date_for;           /* the calendar sets: 0 evaluation, 1 from, 2 to */
         int cal_year, cal_month;
         const char *why;        /* why the editor cannot do what was asked */
-        SDL_Rect rect[SCR_GOALS_MAX];
-        int field_w, field_h;   /* the field's size at the last frame, for placing new goals */
-        float lift_dx[SCR_GOALS_MAX], lift_dy[SCR_GOALS_MAX];
     } goals;
 
     /* the layer while notes are dragged (meeting.c) */
@@ -308,6 +352,21 @@ store_status scr_do(scr_app *app, core_op *op, int64_t *made);
  * the board as it was) and the commit. */
 store_status scr_check(scr_app *app, core_op *op);
 store_status scr_commit(scr_app *app, core_op *op, int64_t *made);
+/* What a screen changes on the device rather than in a meeting: a setting, the PIN,
+ * a delete finished, the ten-minute copy, the damaged file set aside or restored.
+ * They belong to the device and have no place in a meeting's ops log, but they too
+ * go through one call (common.c), so no screen calls a writing store function. The
+ * caller says what a failure means for it. */
+typedef enum { DEV_SETTING, DEV_PIN_SET, DEV_PIN_CHECK, DEV_PURGE, DEV_BACKUP, DEV_SET_ASIDE, DEV_RESTORE } scr_dev_kind;
+typedef struct {
+    scr_dev_kind kind;
+    const char *key, *value;   /* DEV_SETTING; DEV_PIN_SET and DEV_PIN_CHECK: value is the PIN */
+    const char *why;           /* DEV_SET_ASIDE, DEV_RESTORE: the word in the kept file's name */
+    char *aside;               /* and where the old file went (out) */
+    size_t aside_cap;
+    int64_t at;                /* DEV_RESTORE: when the copy put back was made (out) */
+} scr_dev;
+store_status scr_device(scr_app *app, scr_dev *d);
 /* Undo (redo 0) or redo the newest step of `board`, from the ops log: the inverse op,
  * checked with `actor` (who is at the screen now) like any other, committed. *out
  * gets the op that was applied, for the screen's own arrays; release
@@ -332,6 +391,8 @@ int scr_stale(const scr_app *app, int stale);
  * was tapped, else -1. */
 int scr_undo_buttons(scr_app *app, const char *board, int x, int y, int w, int h);
 void scr_go(scr_app *app, scr_id screen);
+/* The view the meeting screen's boards are drawn from: the app's model and looks. */
+scr_view scr_view_of(scr_app *app);
 int scr_margin(const scr_app *app);
 int scr_target(const scr_app *app);
 /* The top bar with a title, `left` px right of the margin; returns its height. */
@@ -342,7 +403,7 @@ int scr_begin(scr_app *app, const char *screen, const char *title, int left);
 /* The bottom bar with the message and the saved mark; returns its top y. */
 int scr_statusbar(scr_app *app);
 /* A person's colour dot with their initial in it: colour is never the only cue. */
-void scr_avatar(scr_app *app, int cx, int cy, int radius, uint32_t colour, const char *name);
+void scr_avatar(ui_ctx *ui, int cx, int cy, int radius, uint32_t colour, const char *name);
 const char *scr_template_name(const scr_app *app, const char *id);
 const char *scr_role_name(core_role r);
 const char *scr_phase_title(const scr_app *app, const core_phase_def *d);
@@ -377,18 +438,18 @@ void scr_new_frame(scr_app *app);
 void scr_meeting_frame(scr_app *app);
 /* The boards of phases that decide (decide.c): the bottom lines in phase 1, the
  * decisions board of the closed segment, presenting and consent. */
-void scr_bodemeisen_board(scr_app *app, SDL_Rect r);
-void scr_decisions_board(scr_app *app, SDL_Rect r);
-void scr_consent_board(scr_app *app, SDL_Rect r);
+void scr_bodemeisen_board(const scr_view *v, SDL_Rect r);
+void scr_decisions_board(const scr_view *v, SDL_Rect r);
+void scr_consent_board(const scr_view *v, SDL_Rect r);
 /* De voorstelronde (circle.c): everyone present in one circle, with role and company. */
-void scr_circle_board(scr_app *app, SDL_Rect r);
+void scr_circle_board(const scr_view *v, SDL_Rect r);
 /* Reads the plan of the open meeting (people, bottom lines, decisions, actieteam, consent). */
 void scr_plan_load(scr_app *app);
 /* ms until the meeting's timer shows the next second (or pulses), or -1. */
 int scr_meeting_wake_in(const scr_app *app);
 /* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing
  * with the caption (note.c). */
-void scr_note_draw(scr_app *app, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge);
+void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge);
 /* Opens the editor for a new note by author for col (and prompt in the middle),
  * or for an existing note (long-press: edit or delete). */
 void scr_note_new(scr_app *app, int64_t author, int col, int prompt);
@@ -399,7 +460,7 @@ int scr_note_modals(scr_app *app);
 /* The Drieluik (drieluik.c): the board inside r, the participant chips with their
  * trays (returns the x after the last chip), undo and redo, the tray and theme
  * modals (1 while one is up), and the rest the note editor needs. */
-void scr_dl_board(scr_app *app, SDL_Rect r);
+void scr_dl_board(const scr_view *v, SDL_Rect r);
 int scr_dl_chips(scr_app *app, int x, int y, int h, int right);
 void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h);
 int scr_dl_modals(scr_app *app);
@@ -408,28 +469,41 @@ int scr_dl_wake_in(const scr_app *app);
 void scr_dl_load(scr_app *app);
 /* Forgets undo, trays and animations: another meeting opens. */
 void scr_dl_reset(scr_app *app);
-uint32_t scr_dl_fill(const scr_app *app, int col);
-uint32_t scr_dl_edge(const scr_app *app, int col);
-void scr_dl_icon(scr_app *app, int col, int x, int y, int size);
-void scr_dl_note(scr_app *app, const core_note *n, SDL_Rect r, float scale, int lifted);
+uint32_t scr_dl_fill(const core_dl_layout *l, int col);
+uint32_t scr_dl_edge(const core_dl_layout *l, int col);
+void scr_dl_icon(const core_dl_layout *l, ui_ctx *ui, int col, int x, int y, int size);
+void scr_dl_note(const scr_view *v, const core_note *n, SDL_Rect r, float scale, int lifted);
 store_status scr_dl_note_add(scr_app *app, int64_t author, int col, int prompt, const char *text,
                              const unsigned char *ink, size_t ink_len);
 /* Deletes a note as a board action (undo brings it back). */
 void scr_dl_delete(scr_app *app, int64_t note);
-const core_participant *scr_participant(const scr_app *app, int64_t id);
-const core_note *scr_note(const scr_app *app, int64_t id);
+const core_participant *scr_participant(const scr_model *m, int64_t id);
+const core_note *scr_note(const scr_model *m, int64_t id);
 
+/* What a board's picture is drawn with (the export's painter in main.c): a ui of
+ * its own, a model and looks of its own, never an app. */
+typedef struct {
+    ui_ctx *ui;
+    store *st;               /* borrowed */
+    scr_model *m;            /* read here for each picture; release: scr_model_free */
+    scr_looks *looks;
+    core_dl_layout layout;   /* layouts/drieluik.json, or STYLE's colours */
+    int lang_en;
+    int64_t wall_ms;         /* the day on the picture's title */
+} scr_painter;
 /* Draws one frame with the meeting's board ("drieluik", "doelen", "besluiten", or
- * "vip": child_id's card, 0 for the first child's) filling the screen under a title
- * line, for export. The store is the caller's. STORE_EINVAL: no such board;
- * STORE_ENOTFOUND: no such meeting, or no child for a card. */
-store_status scr_board_picture(scr_app *app, int64_t meeting, const char *board, int64_t child_id);
+ * "vip": child_id's card, 0 for the first child's) filling the painter's ui under a
+ * title line, read from the painter's store. STORE_EINVAL: no such board;
+ * STORE_ENOTFOUND: no such meeting, or no child for a card; STORE_EHELD: a card its
+ * child did not share. */
+store_status scr_board_picture(scr_painter *p, int64_t meeting, const char *board, int64_t child_id);
 
 /* The boards table (boards.c): what the meeting screen and the painter ask of a board. */
 typedef struct {
     core_board id;
-    void (*draw)(scr_app *app, SDL_Rect r);    /* on the meeting screen; NULL: the phase's prompts */
-    void (*picture)(scr_app *app, SDL_Rect r); /* as a picture of the plan; NULL: none of its own */
+    void (*draw)(const scr_view *v, SDL_Rect r);    /* on the meeting screen; NULL: the phase's prompts */
+    void (*picture)(const scr_view *v, SDL_Rect r); /* as a picture of the plan (v->app NULL); NULL: none of its own */
+    store_status (*load)(store *st, scr_model *m);  /* what the picture needs read into the model (the card: by its child) */
     const char *picture_title;                 /* key: "%s" the meeting, "%s" the day */
     const char *undo;                          /* the ops log's board its undo buttons take back, or NULL */
 } scr_board;
@@ -442,7 +516,7 @@ void scr_export_frame(scr_app *app);
 
 /* The plan as it stands, for a picture: final decisions, bottom lines, the actieteam
  * and who consented (decide.c). */
-void scr_plan_picture(scr_app *app, SDL_Rect r);
+void scr_plan_picture(const scr_view *v, SDL_Rect r);
 
 /* The closed segment ends: the next phase, everyone back (decide.c). */
 void scr_closed_end(scr_app *app);
@@ -467,10 +541,10 @@ int scr_closed_now(const scr_app *app);
 void scr_vip_open(scr_app *app, const core_participant *child);
 void scr_vip_close(scr_app *app);
 void scr_vip_frame(scr_app *app);
-void scr_vip_picture(scr_app *app, SDL_Rect r);
+void scr_vip_picture(const scr_view *v, SDL_Rect r);
 
 /* Goals in view (goals.c): the board inside r, its modals, undo and redo. */
-void scr_goals_board(scr_app *app, SDL_Rect r);
+void scr_goals_board(const scr_view *v, SDL_Rect r);
 int scr_goals_modals(scr_app *app);
 void scr_goals_undo_buttons(scr_app *app, int x, int y, int w, int h);
 void scr_goals_reset(scr_app *app);

@@ -73,9 +73,8 @@ static picto pictogram(const char *relation)
     return (picto){"\xF0\x9F\x91\xA4", NULL};
 }
 
-static void draw_picto(scr_app *app, const char *relation, int cx, int cy, float mm, uint32_t rgb)
+static void draw_picto(ui_ctx *ui, const char *relation, int cx, int cy, float mm, uint32_t rgb)
 {
-    ui_ctx *ui = app->ui;
     picto p = pictogram(relation);
     float s = ui->scale;
     ui->scale = 1; /* mm here are already final */
@@ -87,9 +86,8 @@ static void draw_picto(scr_app *app, const char *relation, int cx, int cy, float
 
 /* A face for how the contact is: 1 very happy .. 5 very sad. The mouth says it;
  * the colour only helps. */
-static void face(scr_app *app, int level, int cx, int cy, int r, int dim)
+static void face(ui_ctx *ui, int level, int cx, int cy, int r, int dim)
 {
-    ui_ctx *ui = app->ui;
     static const uint32_t fills[CORE_VIP_FACES + 1] = CFG_VIP_FACES;
     uint32_t ink = dim ? CFG_INK_DIM : UI_INK;
     ui_circle(ui, cx, cy, r, dim ? UI_HAIRLINE : UI_INK);
@@ -112,9 +110,8 @@ static void face(scr_app *app, int level, int cx, int cy, int r, int dim)
 }
 
 /* An arrow up (meer), down (minder), a check (goed) or a wave (anders). */
-static void change_icon(scr_app *app, core_vip_change c, int cx, int cy, int size, uint32_t rgb)
+static void change_icon(ui_ctx *ui, core_vip_change c, int cx, int cy, int size, uint32_t rgb)
 {
-    ui_ctx *ui = app->ui;
     float s = (float)size, w = s / 7 + 1;
     if (c == VIP_MEER || c == VIP_MINDER) {
         float d = c == VIP_MEER ? -1.0f : 1.0f;
@@ -134,15 +131,7 @@ static void change_icon(scr_app *app, core_vip_change c, int cx, int cy, int siz
 
 static void load(scr_app *app)
 {
-    core_vip_free(app->vip.card, app->vip.ncard);
-    core_vip_free(app->vip.prev, app->vip.nprev);
-    app->vip.ncard = app->vip.nprev = 0;
-    store_status r = store_people(app->st, app->m.meeting.id, app->vip.people, (int)SDL_arraysize(app->vip.people),
-                                  &app->vip.npeople);
-    if (r == STORE_OK) r = store_vip_card(app->st, app->vip.child, app->vip.card, CORE_VIP_MAX, &app->vip.ncard);
-    if (r == STORE_OK) r = store_vip_previous(app->st, app->m.meeting.id, app->vip.child_name, app->vip.prev, CORE_VIP_MAX,
-                                              &app->vip.nprev, &app->vip.prev_meeting);
-    if (r == STORE_OK) r = store_vip_shared(app->st, app->vip.child, &app->vip.shared);
+    store_status r = scr_model_vip(app->st, &app->m);
     if (r != STORE_OK) scr_store_failed(app, r);
     app->vip.stale = 0;
 }
@@ -155,50 +144,42 @@ static int done(scr_app *app, store_status r)
     return 1;
 }
 
-static const core_vip_entry *on_card(const scr_app *app, int64_t person)
+static const core_vip_entry *on_card(const scr_model *m, int64_t person)
 {
-    for (int i = 0; i < app->vip.ncard; i++)
-        if (app->vip.card[i].person == person) return &app->vip.card[i];
+    for (int i = 0; i < m->vip.ncard; i++)
+        if (m->vip.card[i].person == person) return &m->vip.card[i];
     return NULL;
 }
 
-static const core_vip_entry *last_time(const scr_app *app, const char *name)
+static const core_vip_entry *last_time(const scr_model *m, const char *name)
 {
-    for (int i = 0; i < app->vip.nprev; i++)
-        if (!strcmp(app->vip.prev[i].name, name)) return &app->vip.prev[i];
+    for (int i = 0; i < m->vip.nprev; i++)
+        if (!strcmp(m->vip.prev[i].name, name)) return &m->vip.prev[i];
     return NULL;
 }
 
-static uint32_t colour_of(const scr_app *app, const core_person *p)
+static uint32_t colour_of(const scr_model *m, const core_person *p)
 {
-    const core_participant *part = scr_participant(app, p->participant);
+    const core_participant *part = scr_participant(m, p->participant);
     return part ? part->colour : core_palette((int)(p->id % CORE_PALETTE_SIZE));
 }
 
-static const core_person *person(const scr_app *app, int64_t id)
+static const core_person *person(const scr_model *m, int64_t id)
 {
-    for (int i = 0; i < app->vip.npeople; i++)
-        if (app->vip.people[i].id == id) return &app->vip.people[i];
+    for (int i = 0; i < m->npeople; i++)
+        if (m->people[i].id == id) return &m->people[i];
     return NULL;
 }
 
 void scr_vip_open(scr_app *app, const core_participant *child)
 {
-    core_vip_free(app->vip.card, app->vip.ncard);
-    core_vip_free(app->vip.prev, app->vip.nprev);
     memset(&app->vip, 0, sizeof app->vip);
-    app->vip.child = child->id;
-    snprintf(app->vip.child_name, sizeof app->vip.child_name, "%s", child->name);
+    scr_model_vip_for(&app->m, child);
     app->vip.stale = 1;
     scr_go(app, SCR_VIP);
 }
 
-void scr_vip_close(scr_app *app)
-{
-    core_vip_free(app->vip.card, app->vip.ncard);
-    core_vip_free(app->vip.prev, app->vip.nprev);
-    app->vip.ncard = app->vip.nprev = 0;
-}
+void scr_vip_close(scr_app *app) { scr_model_vip_free(&app->m); }
 
 /* --- the ten places ------------------------------------------------------------- */
 
@@ -206,25 +187,25 @@ static void counter(scr_app *app, int right, int cy)
 {
     ui_ctx *ui = app->ui;
     char line[64];
-    snprintf(line, sizeof line, T("vip.count"), app->vip.ncard, CORE_VIP_MAX);
+    snprintf(line, sizeof line, T("vip.count"), app->m.vip.ncard, CORE_VIP_MAX);
     int tw = ui_text_size(ui, line, CFG_BODY_MM).x, r = ui_mm(ui, COUNT_DOT_MM), g = ui_mm(ui, COUNT_GAP_MM);
     int x = right - tw - ui_mm(ui, CFG_GAP_MM) - CORE_VIP_MAX * (2 * r + g);
     for (int i = 0; i < CORE_VIP_MAX; i++) {
         int cx = x + r + i * (2 * r + g);
-        ui_circle(ui, cx, cy, r, i < app->vip.ncard ? UI_ACCENT : CFG_QUIET_EDGE);
-        if (i >= app->vip.ncard) ui_circle(ui, cx, cy, r - 3, UI_SURFACE);
+        ui_circle(ui, cx, cy, r, i < app->m.vip.ncard ? UI_ACCENT : CFG_QUIET_EDGE);
+        if (i >= app->m.vip.ncard) ui_circle(ui, cx, cy, r - 3, UI_SURFACE);
     }
     ui_text(ui, line, right, cy - ui_text_size(ui, line, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_RIGHT, 0);
 }
 
 static void tap_person(scr_app *app, const core_person *p)
 {
-    if (on_card(app, p->id)) {
-        done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL));
+    if (on_card(&app->m, p->id)) {
+        done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child}, NULL));
         return;
     }
-    store_status r = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL);
-    if (r == STORE_EFULL || (r == STORE_EINVAL && app->vip.ncard >= CORE_VIP_MAX)) { /* kindly: the tile shakes and says why */
+    store_status r = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child}, NULL);
+    if (r == STORE_EFULL || (r == STORE_EINVAL && app->m.vip.ncard >= CORE_VIP_MAX)) { /* kindly: the tile shakes and says why */
         app->vip.shake_person = p->id;
         app->shake_until = app->now + 300;
         scr_say(app, T("vip.full"), 0);
@@ -243,17 +224,17 @@ static void pick_view(scr_app *app, SDL_Rect r)
     if (cols < 1) cols = 1;
     tw = (r.w - (cols - 1) * g) / cols;
     int k = 0, t = scr_target(app);
-    if (!app->vip.ncard && app->vip.nprev) { /* last time's card, to start from */
+    if (!app->m.vip.ncard && app->m.vip.nprev) { /* last time's card, to start from */
         if (ui_button(ui, "vip.from_last", ui_rect(r.x, r.y, r.w / 2, t), T("vip.from_last"), UI_SECONDARY) &&
-            done(app, scr_do(app, &(core_op){.kind = OP_VIP_COPY, .id = app->vip.child, .vip = app->vip.prev, .nvip = app->vip.nprev,
-                                             .actor = app->vip.child}, NULL)))
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_COPY, .id = app->m.vip.child, .vip = app->m.vip.prev, .nvip = app->m.vip.nprev,
+                                             .actor = app->m.vip.child}, NULL)))
             scr_say(app, T("vip.from_last_done"), 0);
         r.y += t + g;
         r.h -= t + g;
     }
-    for (int i = 0; i <= app->vip.npeople; i++) {
-        const core_person *p = i < app->vip.npeople ? &app->vip.people[i] : NULL;
-        if (p && p->participant == app->vip.child) continue; /* the child is the middle of the card */
+    for (int i = 0; i <= app->m.npeople; i++) {
+        const core_person *p = i < app->m.npeople ? &app->m.people[i] : NULL;
+        if (p && p->participant == app->m.vip.child) continue; /* the child is the middle of the card */
         SDL_Rect c = {r.x + (k % cols) * (tw + g), r.y + (k / cols) * (th + g), tw, th};
         if (c.y + th > r.y + r.h) break;
         k++;
@@ -271,18 +252,18 @@ static void pick_view(scr_app *app, SDL_Rect r)
             }
             continue;
         }
-        const core_vip_entry *e = on_card(app, p->id);
+        const core_vip_entry *e = on_card(&app->m, p->id);
         if (app->vip.shake_person == p->id && (int32_t)(app->shake_until - app->now) > 0)
             c.x += (int)(sinf((float)(app->shake_until - app->now) * 0.09f) * ui_mm(ui, SHAKE_MM));
         snprintf(id, sizeof id, "vip.tile.%lld", (long long)p->id);
         int pressed = ui_pressed(ui, id);
-        uint32_t col = colour_of(app, p);
+        uint32_t col = colour_of(&app->m, p);
         /* Picked shows by a thick frame and a check, never by colour alone. */
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : e ? PICKED_FILL : UI_SURFACE, e ? UI_ACCENT : UI_HAIRLINE,
                 e ? ui_mm(ui, PICKED_EDGE_MM) : CFG_HAIRLINE_PX);
         ui_fill(ui, ui_rect(c.x + ui_mm(ui, CFG_PAD_SMALL_MM), c.y + ui_mm(ui, CFG_COLOUR_EDGE_MM),
                             c.w - ui_mm(ui, CFG_PAD_SMALL_MM * 2), ui_mm(ui, CFG_COLOUR_EDGE_MM)), col);
-        draw_picto(app, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
+        draw_picto(ui, p->relation, c.x + c.w / 2, c.y + c.h * 2 / 5, TILE_PICTO_MM * ui->scale, UI_INK);
         ui_text_fit(ui, p->name, ui_rect(c.x + ui_mm(ui, CFG_INSET_MM), c.y + c.h - ui_mm(ui, CFG_LINE_NAME_MM + CFG_INSET_MM),
                                          c.w - ui_mm(ui, CFG_INSET_MM * 2), ui_mm(ui, CFG_LINE_NAME_MM)), CFG_BODY_MM, CFG_SMALL_MM,
                     UI_INK, UI_CENTER);
@@ -298,10 +279,11 @@ static void pick_view(scr_app *app, SDL_Rect r)
 
 /* --- the card --------------------------------------------------------------------- */
 
-static void card_view(scr_app *app, SDL_Rect r, int interactive)
+static void card_view(const scr_view *v, SDL_Rect r)
 {
-    ui_ctx *ui = app->ui;
-    int n = app->vip.ncard;
+    ui_ctx *ui = v->ui;
+    scr_app *app = v->app; /* NULL in a picture: nothing is tapped */
+    int n = v->m->vip.ncard;
     /* People are placed evenly on a ring, starting off the top, so no place reads as first. */
     int size = ui_mm(ui, PERSON_MM);
     int cx = r.x + r.w / 2, cy = r.y + r.h / 2;
@@ -319,44 +301,44 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
     }
     ui_circle(ui, cx, cy, hub, UI_ACCENT);
     ui_circle(ui, cx, cy, hub - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
-    draw_picto(app, "kind", cx, cy - hub / 4, (float)hub / ui->ppmm * 0.55f, UI_INK);
-    ui_text_fit(ui, app->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6,
+    draw_picto(ui, "kind", cx, cy - hub / 4, (float)hub / ui->ppmm * 0.55f, UI_INK);
+    ui_text_fit(ui, v->m->vip.child_name, ui_rect(cx - hub + ui_mm(ui, CFG_PAD_SMALL_MM), cy + hub / 6,
                                                  2 * hub - ui_mm(ui, CFG_PAD_SMALL_MM * 2), hub / 2), CFG_BODY_MM, CFG_SMALL_MM,
                 UI_INK, UI_CENTER);
     if (!n)
         ui_text(ui, T("vip.card_empty"), cx, cy + hub + ui_mm(ui, CFG_AIR_WIDE_MM), CFG_BODY_MM, UI_INK2, UI_CENTER,
                 r.w - ui_mm(ui, EMPTY_WRAP_MM));
     for (int i = 0; i < n; i++) {
-        const core_vip_entry *e = &app->vip.card[i];
-        const core_person *p = person(app, e->person);
+        const core_vip_entry *e = &v->m->vip.card[i];
+        const core_person *p = person(v->m, e->person);
         float a = 2.0f * (float)M_PI * (float)i / (float)n - (float)M_PI / 2 + (float)M_PI / (float)n;
         int px = cx + (int)(cosf(a) * R), py = cy + (int)(sinf(a) * R);
         SDL_Rect box = {px - size / 2, py - size / 2, size, size};
         int rad = size * 32 / 100;
-        ui_circle(ui, px, py - size / 8, rad, p ? colour_of(app, p) : UI_INK2);
+        ui_circle(ui, px, py - size / 8, rad, p ? colour_of(v->m, p) : UI_INK2);
         ui_circle(ui, px, py - size / 8, rad - ui_mm(ui, CFG_STROKE_MM), UI_SURFACE);
-        draw_picto(app, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
+        draw_picto(ui, e->relation, px, py - size / 8, (float)rad / ui->ppmm * 1.25f, UI_INK);
         ui_text_fit(ui, e->name, ui_rect(box.x - ui_mm(ui, CFG_GAP_TIGHT_MM), py + rad - size / 8 + ui_mm(ui, CFG_NUDGE_MM),
                                          size + ui_mm(ui, CFG_GAP_TIGHT_MM * 2), size / 4), CFG_BODY_MM, CFG_SMALL_MIN_MM, UI_INK,
                     UI_CENTER);
-        if (e->contact) face(app, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
+        if (e->contact) face(ui, e->contact, px + rad * 3 / 4, py + rad / 3, rad / 2, 0);
         if (e->change) {
             int ir = rad / 3;
             ui_circle(ui, px - rad * 3 / 4, py - rad * 3 / 4, ir, UI_SURFACE);
-            change_icon(app, e->change, px - rad * 3 / 4, py - rad * 3 / 4, ir * 3 / 2, UI_ACCENT);
+            change_icon(ui, e->change, px - rad * 3 / 4, py - rad * 3 / 4, ir * 3 / 2, UI_ACCENT);
         }
         /* Gently, what changed since last time: new on the card, or a face that moved. */
-        const core_vip_entry *was = app->vip.prev_meeting ? last_time(app, e->name) : NULL;
-        if (app->vip.prev_meeting && !was) {
+        const core_vip_entry *was = v->m->vip.prev_meeting ? last_time(v->m, e->name) : NULL;
+        if (v->m->vip.prev_meeting && !was) {
             const char *nw = T("vip.new");
             int w = ui_text_size(ui, nw, CFG_SMALL_MM).x + ui_mm(ui, NEW_ROOM_MM);
             ui_round(ui, ui_rect(px - w / 2, py - size / 8 - rad - ui_mm(ui, CFG_TAG_MM / 2), w, ui_mm(ui, CFG_TAG_MM)),
                      ui_mm(ui, CFG_TAG_MM / 2), UI_EDGE_MIDDLE);
             ui_text(ui, nw, px, py - size / 8 - rad - ui_mm(ui, NEW_WORD_UP_MM), CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
         } else if (was && was->contact && e->contact && was->contact != e->contact) {
-            face(app, was->contact, px + rad * 3 / 4 + rad / 2 + rad / 3, py + rad / 3, rad / 3, 1);
+            face(ui, was->contact, px + rad * 3 / 4 + rad / 2 + rad / 3, py + rad / 3, rad / 3, 1);
         }
-        if (interactive) {
+        if (app) {
             char id[48];
             snprintf(id, sizeof id, "vip.person.%lld", (long long)e->person);
             if (ui_area(ui, id, box, e->name, UI_G_CLICK)) {
@@ -369,14 +351,14 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
         }
     }
     /* Who was on last time's card and is not now. */
-    if (app->vip.prev_meeting) {
+    if (v->m->vip.prev_meeting) {
         char gone[600] = "";
         size_t used = 0;
-        for (int i = 0; i < app->vip.nprev; i++) {
+        for (int i = 0; i < v->m->vip.nprev; i++) {
             int still = 0;
-            for (int k = 0; k < n; k++) still |= !strcmp(app->vip.card[k].name, app->vip.prev[i].name);
+            for (int k = 0; k < n; k++) still |= !strcmp(v->m->vip.card[k].name, v->m->vip.prev[i].name);
             if (still) continue;
-            int w = snprintf(gone + used, sizeof gone - used, "%s%s", used ? ", " : "", app->vip.prev[i].name);
+            int w = snprintf(gone + used, sizeof gone - used, "%s%s", used ? ", " : "", v->m->vip.prev[i].name);
             if (w > 0 && (size_t)w < sizeof gone - used) used += (size_t)w;
         }
         if (gone[0]) {
@@ -392,8 +374,8 @@ static void card_view(scr_app *app, SDL_Rect r, int interactive)
 static void person_view(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
-    const core_vip_entry *e = on_card(app, app->vip.person);
-    const core_person *p = person(app, app->vip.person);
+    const core_vip_entry *e = on_card(&app->m, app->vip.person);
+    const core_person *p = person(&app->m, app->vip.person);
     if (!e || !p) {
         app->vip.person = 0;
         return;
@@ -401,13 +383,13 @@ static void person_view(scr_app *app, SDL_Rect r)
     int g = ui_mm(ui, CFG_GAP_WIDE_MM), t = scr_target(app);
     int lw = r.w / 4, x = r.x + lw + g, w = r.w - lw - g;
     int rad = lw / 3;
-    ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(app, p));
+    ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad, colour_of(&app->m, p));
     ui_circle(ui, r.x + lw / 2, r.y + rad + g, rad - ui_mm(ui, BIG_RING_MM), UI_SURFACE);
-    draw_picto(app, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
+    draw_picto(ui, p->relation, r.x + lw / 2, r.y + rad + g, (float)rad / ui->ppmm, UI_INK);
     ui_text_fit(ui, p->name, ui_rect(r.x, r.y + 2 * rad + 2 * g, lw, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_TITLE_MM, CFG_BODY_MM, UI_INK,
                 UI_CENTER);
     if (ui_button(ui, "vip.person.drop", ui_rect(r.x + g, r.y + r.h - t, lw - 2 * g, t), T("vip.drop"), UI_QUIET)) {
-        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child}, NULL))) app->vip.person = 0;
+        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_DROP, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child}, NULL))) app->vip.person = 0;
         return;
     }
 
@@ -421,13 +403,13 @@ static void person_view(scr_app *app, SDL_Rect r)
         snprintf(id, sizeof id, "vip.face.%d", k);
         SDL_Rect fr = {x + (k - 1) * (fs + g), y, fs, fs};
         if (e->contact == k) ui_round(ui, ui_rect(fr.x - 3, fr.y - 3, fr.w + 6, fr.h + 6), ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_ACCENT);
-        face(app, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, CFG_NUDGE_MM), 0);
+        face(ui, k, fr.x + fs / 2, fr.y + fs / 2, fs / 2 - ui_mm(ui, CFG_NUDGE_MM), 0);
         static const char *const words[] = {"", N_("vip.face.1"), N_("vip.face.2"), N_("vip.face.3"), N_("vip.face.4"),
                                             N_("vip.face.5")};
         ui_text_fit(ui, T(words[k]), ui_rect(fr.x - g / 2, fr.y + fs + ui_mm(ui, CFG_NUDGE_MM), fs + g,
                                              ui_mm(ui, CFG_LINE_SMALL_MM)), CFG_SMALL_MM, CFG_SMALL_MIN_MM, UI_INK2, UI_CENTER);
         if (ui_area(ui, id, fr, T(words[k]), UI_G_CLICK))
-            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child,
                                              .n = e->contact == k ? 0 : k, .n2 = e->change, .text = e->note, .ink = e->ink,
                                              .ink_len = e->ink_len}, NULL));
         if (e->contact == k) ui_selected(ui);
@@ -444,12 +426,12 @@ static void person_view(scr_app *app, SDL_Rect r)
         int sel = e->change == changes[k].c, pressed = ui_pressed(ui, changes[k].id);
         ui_card(ui, b, ui_mm(ui, CFG_RADIUS_SHEET_MM), pressed ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
                 sel ? UI_ACCENT : CFG_QUIET_EDGE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
-        change_icon(app, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
+        change_icon(ui, changes[k].c, b.x + b.w / 2, b.y + ch * 2 / 5, ch / 3, UI_ACCENT);
         ui_text_fit(ui, T(changes[k].key), ui_rect(b.x + ui_mm(ui, CFG_INSET_MM), b.y + ch * 2 / 3,
                                                    b.w - ui_mm(ui, CFG_INSET_MM * 2), ch / 3), CFG_BODY_MM, CFG_SMALL_MM, UI_INK,
                     UI_CENTER);
         if (ui_area(ui, changes[k].id, b, T(changes[k].key), UI_G_CLICK))
-            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child,
                                              .n = e->contact, .n2 = sel ? VIP_CHANGE_NONE : changes[k].c, .text = e->note,
                                              .ink = e->ink, .ink_len = e->ink_len}, NULL));
         if (sel) ui_selected(ui);
@@ -482,7 +464,7 @@ static void person_view(scr_app *app, SDL_Rect r)
     if (save) {
         static uint8_t blob[4 + INK_MAX_STROKES * 2 + INK_MAX_POINTS * 4];
         size_t len = ink_encode(&app->vip.ink, blob, sizeof blob);
-        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->vip.child, .id2 = p->id, .actor = app->vip.child,
+        if (done(app, scr_do(app, &(core_op){.kind = OP_VIP_SET, .id = app->m.vip.child, .id2 = p->id, .actor = app->m.vip.child,
                                              .n = e->contact, .n2 = e->change, .text = app->vip.note, .ink = blob,
                                              .ink_len = len}, NULL))) {
             app->vip.person = 0;
@@ -513,7 +495,7 @@ static void add_modal(scr_app *app)
         int sel = app->vip.add_rel == i;
         ui_card(ui, c, ui_mm(ui, CFG_RADIUS_SHEET_MM), ui_pressed(ui, id) ? UI_HAIRLINE : sel ? PICKED_FILL : UI_SURFACE,
                 sel ? UI_ACCENT : UI_HAIRLINE, sel ? ui_mm(ui, CFG_STROKE_MM) : CFG_HAIRLINE_PX);
-        draw_picto(app, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
+        draw_picto(ui, word, c.x + c.w / 2, c.y + c.h * 2 / 5, REL_PICTO_MM * ui->scale, UI_INK);
         static const char *const keys[REL_COUNT] = {
             N_("vip.rel.mama"), N_("vip.rel.papa"), N_("vip.rel.oma"), N_("vip.rel.opa"), N_("vip.rel.broer"),
             N_("vip.rel.zus"), N_("vip.rel.pleegmama"), N_("vip.rel.pleegpapa"), N_("vip.rel.vriend"),
@@ -546,12 +528,12 @@ static void add_modal(scr_app *app)
         else {
             int64_t id = 0;
             store_status r = scr_do(app, &(core_op){.kind = OP_PERSON_ADD, .text = app->vip.add_name, .n = app->vip.add_rel,
-                                                    .actor = app->vip.child}, &id);
+                                                    .actor = app->m.vip.child}, &id);
             if (done(app, r)) {
                 app->vip.adding = 0;
                 ui_focus(ui, "");
                 /* Added to be picked: straight onto the card, if there is room. */
-                store_status p = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->vip.child, .id2 = id, .actor = app->vip.child}, NULL);
+                store_status p = scr_do(app, &(core_op){.kind = OP_VIP_PICK, .id = app->m.vip.child, .id2 = id, .actor = app->m.vip.child}, NULL);
                 if (p == STORE_EFULL || p == STORE_EINVAL) scr_say(app, T("vip.full"), 0);
                 else done(app, p);
             }
@@ -601,9 +583,10 @@ void scr_vip_frame(scr_app *app)
         person_view(app, body);
     } else if (app->vip.view) {
         int sw = ui_mm(ui, CFG_BUTTON_W_LONG_MM);
-        if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, COUNT_LINE_MM), sw, t), T("vip.share"), app->vip.shared, 0))
-            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SHARE, .id = app->vip.child, .n = !app->vip.shared, .actor = app->vip.child}, NULL));
-        card_view(app, ui_rect(body.x, body.y + t - ui_mm(ui, CARD_UP_MM), body.w, body.h - t + ui_mm(ui, CARD_UP_MM)), 1);
+        if (ui_toggle(ui, "vip.share", ui_rect(body.x, body.y - ui_mm(ui, COUNT_LINE_MM), sw, t), T("vip.share"), app->m.vip.shared, 0))
+            done(app, scr_do(app, &(core_op){.kind = OP_VIP_SHARE, .id = app->m.vip.child, .n = !app->m.vip.shared, .actor = app->m.vip.child}, NULL));
+        scr_view v = scr_view_of(app);
+        card_view(&v, ui_rect(body.x, body.y + t - ui_mm(ui, CARD_UP_MM), body.w, body.h - t + ui_mm(ui, CARD_UP_MM)));
     } else {
         pick_view(app, body);
     }
@@ -614,8 +597,4 @@ void scr_vip_frame(scr_app *app)
 }
 
 /* The card as a picture (export --format png --board vip): the first child's. */
-void scr_vip_picture(scr_app *app, SDL_Rect r)
-{
-    if (scr_stale(app, app->vip.stale)) load(app);
-    card_view(app, r, 0);
-}
+void scr_vip_picture(const scr_view *v, SDL_Rect r) { card_view(v, r); }

@@ -3,7 +3,11 @@
  * runs a frame; time is injected). The meeting screen's phase timer (seed 004 §3:
  * the phases have their times) counts down with the wall clock it is handed, stands
  * still when that clock does, and +1 adds a minute that the file keeps. Neither the
- * time of day nor the machine's speed enters: no frame reads a clock. */
+ * time of day nor the machine's speed enters: no frame reads a clock.
+ *
+ * Then a board drawn as a picture for the plan, from a model and a ui of its own
+ * (no app, as the export's painter draws it): the post-its are on it, nothing to
+ * tap is, and a child's VIP-kaart that was not shared is not drawn at all. */
 #include "check.h"
 #include "screens.h"
 
@@ -42,12 +46,23 @@ static const ui_widget *widget(const char *id)
     return NULL;
 }
 
-/* Whether the last frame showed this text. */
-static int shown(const char *text)
+/* Whether the last frame of u showed this text. */
+static int shown_in(const ui_ctx *u, const char *text)
 {
-    for (int i = 0; i < ui.nprev_texts; i++)
-        if (!strcmp(ui.prev_texts[i].label, text)) return 1;
+    for (int i = 0; i < u->nprev_texts; i++)
+        if (!strcmp(u->prev_texts[i].label, text)) return 1;
     return 0;
+}
+static int shown(const char *text) { return shown_in(&ui, text); }
+
+/* How many widgets of u's last frame could be tapped (a button, a toggle, a field). */
+static int tappable(const ui_ctx *u)
+{
+    int n = 0;
+    for (int i = 0; i < u->nprev; i++)
+        n += (u->prev[i].kind == UI_W_BUTTON || u->prev[i].kind == UI_W_TOGGLE || u->prev[i].kind == UI_W_FIELD) &&
+             !(u->prev[i].state & UI_ST_DISABLED);
+    return n;
 }
 
 /* The timer's digits for ms left, as the screen rounds them (up: never 00:00 with time left). */
@@ -113,6 +128,7 @@ int main(int argc, char **argv)
     wall = T0 + 61000;
     step();
     CHECK(shown(digits(planned - 61000)));
+    CHECK(widget("drieluik.step.next") != NULL); /* the board on the meeting screen: the facilitator's way on */
     /* The clock stands still: so does the timer, however many frames are drawn. */
     for (int i = 0; i < 5; i++) step();
     CHECK(shown(digits(planned - 61000)));
@@ -144,6 +160,37 @@ int main(int argc, char **argv)
     int nph = 0;
     CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
     CHECK(store_phases(st, m, ph, CORE_PHASES_MAX, &nph) == STORE_OK && nph > cur && ph[cur].extra_ms == 60000);
+
+    /* Two post-its on the Drieluik, one still in its writer's tray. */
+    core_dl_place on_board = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE, .hung_at = T0 + 1000}, in_tray = {.col = DL_RIGHT,
+                                                                                                         .prompt = DL_PROMPT_NONE};
+    core_op hung = {.kind = OP_NOTE_ADD, .meeting = m, .board = "drieluik", .place = on_board, .actor = ps[0].id,
+                    .text = "Ik ben bang dat ik niet naar huis mag"};
+    core_op held = {.kind = OP_NOTE_ADD, .meeting = m, .board = "drieluik", .place = in_tray, .actor = ps[0].id,
+                    .text = "Nog niet opgehangen"};
+    uint64_t ticket = 0;
+    CHECK(store_op_queue(st, &hung, T0 + 1000, NULL, &ticket) == STORE_OK);
+    CHECK(store_op_queue(st, &held, T0 + 2000, NULL, &ticket) == STORE_OK);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 800, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *pren = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    static ui_ctx pui;
+    scr_painter pt = {.ui = &pui, .st = st, .m = calloc(1, sizeof(scr_model)), .looks = calloc(1, sizeof(scr_looks)),
+                      .wall_ms = T0};
+    CHECK(pren && pt.m && pt.looks && ui_init(&pui, NULL, pren, 1280, 800, assets) == 0);
+    CHECK(store_board_load(layouts, &pt.layout, msg, sizeof msg) == STORE_OK);
+    CHECK(scr_board_picture(&pt, m, "drieluik", 0) == STORE_OK);
+    CHECK(shown_in(&pui, hung.text));
+    CHECK(!shown_in(&pui, held.text));   /* a tray is its writer's own */
+    CHECK(tappable(&pui) == 0);          /* no step buttons, no + on a picture */
+    CHECK(scr_board_picture(&pt, m, "vip", 0) == STORE_EHELD); /* Sanne did not share her card */
+    CHECK(scr_board_picture(&pt, m, "geen-bord", 0) == STORE_EINVAL);
+    CHECK(scr_board_picture(&pt, m + 99, "drieluik", 0) == STORE_ENOTFOUND);
+    scr_model_free(pt.m);
+    ui_quit(&pui);
+    free(pt.m);
+    free(pt.looks);
+    if (pren) SDL_DestroyRenderer(pren);
+    SDL_FreeSurface(surf);
     store_close(st);
 
     ui_quit(&ui);

@@ -1,0 +1,116 @@
+/* model: the open meeting read from the file into a scr_model (DESIGN,
+ * Architecture: the app owns the model), and an op applied to it. The meeting
+ * screen reads it once and then changes it only through scr_model_apply, called
+ * where an op is committed; the painter reads its own to draw a board as a picture.
+ * Each reader frees what it replaces, so reading again never leaks. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+store_status scr_model_meeting(store *st, int64_t id, scr_model *m)
+{
+    store_status r = store_meeting(st, id, &m->meeting);
+    if (r == STORE_OK) r = store_phases(st, id, m->phases, CORE_PHASES_MAX, &m->nphases);
+    if (r == STORE_OK) r = store_participants(st, id, m->mparts, CORE_PARTICIPANTS_MAX, &m->nmparts);
+    /* The current phase is kept to one the meeting has (an edited file could say -1
+     * or 99): every screen may index by it. */
+    if (r == STORE_OK && (m->meeting.current_phase < 0 || m->meeting.current_phase >= m->nphases))
+        m->meeting.current_phase = m->nphases > 0 && m->meeting.current_phase >= m->nphases ? m->nphases - 1 : 0;
+    return r;
+}
+
+store_status scr_model_dl(store *st, scr_model *m)
+{
+    core_notes_free(m->notes, m->nnotes);
+    m->nnotes = m->ngroups = 0;
+    store_status r = store_notes(st, m->meeting.id, "drieluik", 1, m->notes, SCR_NOTES_MAX, &m->nnotes);
+    if (r == STORE_OK) r = store_dl_groups(st, m->meeting.id, m->groups, SCR_GROUPS_MAX, &m->ngroups);
+    if (r == STORE_OK) r = store_dl_settings(st, m->meeting.id, &m->dl_step, &m->pros_write);
+    return r;
+}
+
+store_status scr_model_goals(store *st, scr_model *m)
+{
+    return store_goals(st, m->meeting.id, m->goals, SCR_GOALS_MAX, &m->ngoals);
+}
+
+store_status scr_model_plan(store *st, scr_model *m)
+{
+    int64_t id = m->meeting.id;
+    store_status r = store_people(st, id, m->people, (int)SDL_arraysize(m->people), &m->npeople);
+    if (r == STORE_OK) r = store_bodemeisen(st, id, m->bm, SCR_BODEMEISEN_MAX, &m->nbm);
+    if (r == STORE_OK) r = store_decisions(st, id, m->dec, SCR_DECISIONS_MAX, &m->ndec);
+    if (r == STORE_OK) r = store_actieteam(st, id, m->team, (int)SDL_arraysize(m->team), &m->nteam);
+    if (r == STORE_OK) r = store_consents(st, id, m->consent_ids, m->consent, CORE_PARTICIPANTS_MAX, &m->nconsent);
+    if (r == STORE_OK) r = store_plan(st, id, &m->plan_version, &m->fixed_at);
+    int cur = m->meeting.current_phase;
+    m->nabsent = 0;
+    if (r == STORE_OK && cur >= 0 && cur < m->nphases)
+        r = store_absent(st, m->phases[cur].id, m->absent, CORE_PARTICIPANTS_MAX, &m->nabsent);
+    return r;
+}
+
+void scr_model_vip_for(scr_model *m, const core_participant *child)
+{
+    scr_model_vip_free(m);
+    memset(&m->vip, 0, sizeof m->vip);
+    m->vip.child = child->id;
+    snprintf(m->vip.child_name, sizeof m->vip.child_name, "%s", child->name);
+}
+
+store_status scr_model_vip(store *st, scr_model *m)
+{
+    scr_model_vip_free(m);
+    store_status r = store_people(st, m->meeting.id, m->people, (int)SDL_arraysize(m->people), &m->npeople);
+    if (r == STORE_OK) r = store_vip_card(st, m->vip.child, m->vip.card, CORE_VIP_MAX, &m->vip.ncard);
+    if (r == STORE_OK) r = store_vip_previous(st, m->meeting.id, m->vip.child_name, m->vip.prev, CORE_VIP_MAX, &m->vip.nprev,
+                                              &m->vip.prev_meeting);
+    if (r == STORE_OK) r = store_vip_shared(st, m->vip.child, &m->vip.shared);
+    return r;
+}
+
+void scr_model_vip_free(scr_model *m)
+{
+    core_vip_free(m->vip.card, m->vip.ncard);
+    core_vip_free(m->vip.prev, m->vip.nprev);
+    m->vip.ncard = m->vip.nprev = 0;
+}
+
+void scr_model_free(scr_model *m)
+{
+    core_notes_free(m->notes, m->nnotes);
+    m->nnotes = 0;
+    scr_model_vip_free(m);
+}
+
+void scr_model_apply(scr_model *m, const core_op *op)
+{
+    switch (op->kind) {
+    case OP_DL_BOARD: /* the change list core made, with the store's ids for new groups */
+        core_dl_apply(m->notes, m->nnotes, m->groups, &m->ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
+        break;
+    case OP_DL_STEP:
+        m->dl_step = op->n;
+        m->pros_write = op->n2;
+        break;
+    case OP_GOAL_PUT: {
+        const core_goal *g = op->goal;
+        if (!g || g->id <= 0) break; /* a new goal without its id yet: read again once saved */
+        int i = 0;
+        while (i < m->ngoals && m->goals[i].id != g->id) i++;
+        if (i < m->ngoals) m->goals[i] = *g;
+        else if (m->ngoals < SCR_GOALS_MAX) m->goals[m->ngoals++] = *g;
+        break;
+    }
+    case OP_GOAL_DELETE:
+        for (int i = 0; i < m->ngoals; i++)
+            if (m->goals[i].id == op->id) {
+                memmove(&m->goals[i], &m->goals[i + 1], sizeof m->goals[0] * (size_t)(--m->ngoals - i));
+                break;
+            }
+        break;
+    default: /* the rest is read again from the file once it is saved */
+        break;
+    }
+}
