@@ -157,6 +157,8 @@
 #define CFG_RC_CELLS 4096         /* cells of the largest screen compared (64 px: 4K) */
 #define CFG_RC_CMDS 16384         /* drawing commands a frame records; more: drawn at once, in full */
 #define CFG_RC_VERTS 16384        /* their triangles' corners */
+#define CFG_RC_SET 16384          /* redraw: room to look commands up; a frame with more than half draws whole cells */
+#define CFG_RC_DAMAGE 512         /* redraw: places of changed commands a frame draws again; more: whole cells */
 #define CFG_RC_GRAVE 512          /* textures retired in a frame, kept until it is drawn */
 #define CFG_DISC_CACHE 32         /* discs kept as textures, by radius, least recently used out (corners, avatars, dots) */
 #define CFG_DISC_MAX_PX 192       /* larger discs are drawn as triangles: rare, and a texture would be big */

@@ -36,6 +36,10 @@ static float screen_ppmm(SDL_Window *win, int w, int h)
 int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const char *assets)
 {
     memset(ctx, 0, sizeof *ctx);
+    ctx->cur = ctx->wbuf[0];
+    ctx->prev = ctx->wbuf[1];
+    ctx->texts = ctx->tbuf[0];
+    ctx->prev_texts = ctx->tbuf[1];
     ctx->win = win;
     ctx->ren = ren;
     ctx->scale = 1.0f;
@@ -560,10 +564,14 @@ void ui_end(ui_ctx *ctx)
         ctx->ptr[i].ntrail = 0;
         if (ctx->ptr[i].lifted) ctx->ptr[i].used = ctx->ptr[i].lifted = 0;
     }
-    memcpy(ctx->prev, ctx->cur, (size_t)ctx->ncur * sizeof ctx->cur[0]);
+    ui_widget *w = ctx->prev, *t = ctx->prev_texts;
+    ctx->prev = ctx->cur;
     ctx->nprev = ctx->ncur;
-    memcpy(ctx->prev_texts, ctx->texts, (size_t)ctx->ntexts * sizeof ctx->texts[0]);
+    ctx->cur = w;
+    ctx->prev_texts = ctx->texts;
     ctx->nprev_texts = ctx->ntexts;
+    ctx->texts = t;
+    ctx->ncur = ctx->ntexts = 0;
     SDL_strlcpy(ctx->prev_screen, ctx->screen, sizeof ctx->prev_screen);
     if (!ctx->ren) return;
     ui_rc_draw(ctx);

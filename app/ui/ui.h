@@ -37,6 +37,7 @@ typedef struct {
     int to_layer;     /* drawing into the drag layer: at once */
     int full;         /* the next frame draws every cell */
     struct ui_rc_cmd *cmds;
+    int16_t *x0, *y0, *x1, *y1; /* the commands' places again, side by side: a rect's commands are found in one tight loop */
     SDL_Vertex *verts;
     int *idx;
     int n, nv, ni;
@@ -44,7 +45,13 @@ typedef struct {
     int flip, w, h;
     SDL_Texture *grave[CFG_RC_GRAVE];
     int ngrave;
-    int drawn_cells;  /* cells the last frame drew, for tests and make bench */
+    int drawn_cells;  /* cells that changed in the last frame, for tests and make bench */
+    long drawn_px;    /* pixels it drew again: the changed commands' places, or whole cells */
+    struct ui_rc_was *was; /* the last frame's commands: what each was, and where */
+    int nwas;
+    uint64_t *set[2]; /* this frame's and the last frame's command hashes, to look up */
+    int *set_used[2], nset_used[2]; /* their slots in use, to empty them again */
+    int set_flip;
     int check, mismatches; /* SCHOUDERS_CHECK_REDRAW=N: every Nth frame against a full redraw */
     unsigned layer_gen;
 } ui_rc;
@@ -143,10 +150,12 @@ typedef struct ui_ctx {
     float scale;         /* 1, or CFG_CHILD_SCALE on child screens */
     uint32_t now, frame;
 
-    ui_widget cur[CFG_MAX_WIDGETS], prev[CFG_MAX_WIDGETS];
+    /* This frame's widgets and texts, and the last frame's: two buffers each that
+     * ui_end swaps (copying them was 7 % of a busy frame: a label holds a post-it). */
+    ui_widget *cur, *prev, *texts, *prev_texts;
     int ncur, nprev;
-    ui_widget texts[CFG_MAX_TEXTS], prev_texts[CFG_MAX_TEXTS];
     int ntexts, nprev_texts;
+    ui_widget wbuf[2][CFG_MAX_WIDGETS], tbuf[2][CFG_MAX_TEXTS];
     char screen[32], prev_screen[32];
 
     ui_pointer ptr[CFG_MAX_POINTERS];

@@ -168,7 +168,7 @@ static void step_frames(double *v, int n, int64_t finger_base)
         }
         v[i] = tap_frame(w, finger_base + i);
         if (getenv("BENCH_TRACE") && i < 2) {
-            fprintf(stderr, "step frame: %d cells drawn\n", ui.rc.drawn_cells);
+            fprintf(stderr, "step frame: %d cells changed, %ld pixels drawn\n", ui.rc.drawn_cells, ui.rc.drawn_px);
             if (shots[0]) { /* the two steps the frames go between, to look at */
                 snprintf(ui.shot_path, sizeof ui.shot_path, "%s/step_%d.png", shots, i);
                 frame();
