@@ -256,7 +256,7 @@ void scr_bodemeisen_board(const scr_view *v, SDL_Rect r)
         ui_text_fit(ui, line, ui_rect(x + g, y, w - rm - 2 * g, card.h), CFG_BODY_MM, CFG_SMALL_MM, UI_INK, UI_LEFT);
         snprintf(id, sizeof id, "bm.%lld.remove", (long long)b->id);
         if (ui_button(ui, id, ui_rect(x + w - rm - ui_mm(ui, CFG_NUDGE_MM), y + ui_mm(ui, CFG_NUDGE_MM), rm, t), T("new.remove"), UI_QUIET))
-            done(app, scr_do(app, &(core_op){.kind = OP_BODEMEIS_DELETE, .id = b->id}, NULL));
+            if (done(app, scr_do(app, &(core_op){.kind = OP_BODEMEIS_DELETE, .id = b->id}, NULL))) i--; /* gone at once: the next is at i */
         y += card.h + g;
     }
 }
@@ -464,16 +464,13 @@ static void finishing(scr_app *app)
             } else {
                 core_decision keep = *d;
                 keep.final = 1;
-                if (done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &keep}, NULL)))
-                    d->final = 1; /* shown at once, read again once saved */
+                done(app, scr_do(app, &(core_op){.kind = OP_DECISION_SAVE, .decision = &keep}, NULL)); /* shown at once */
             }
         }
         snprintf(id, sizeof id, "draft.%lld.discard", (long long)d->id);
         if (ui_button(ui, id, ui_rect(card.x + cw - m - bw, y + (rh - t) / 2, bw, t), T("closed.discard"), UI_SECONDARY) &&
-            done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL))) {
-            memmove(d, d + 1, sizeof *d * (size_t)(--app->m.ndec - i)); /* gone at once */
-            i--;
-        }
+            done(app, scr_do(app, &(core_op){.kind = OP_DECISION_DELETE, .id = d->id}, NULL)))
+            i--; /* gone at once (scr_model_apply): the next draft is at i now */
         y += rh + g;
     }
     if (ui_button(ui, "drafts.back", ui_rect(x, card.y + ch - m - t, bw, t), T("common.back"), UI_SECONDARY))

@@ -6,6 +6,7 @@
 #include "screens.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 store_status scr_model_meeting(store *st, int64_t id, scr_model *m)
@@ -84,6 +85,28 @@ void scr_model_free(scr_model *m)
     scr_model_vip_free(m);
 }
 
+/* The index of id in a list of ids, or -1. */
+static int find_id(const int64_t *ids, int n, int64_t id)
+{
+    for (int i = 0; i < n; i++)
+        if (ids[i] == id) return i;
+    return -1;
+}
+
+static unsigned char *copy_ink(const unsigned char *ink, size_t len)
+{
+    unsigned char *c = len ? malloc(len) : NULL;
+    if (c) memcpy(c, ink, len);
+    return c;
+}
+
+static core_vip_entry *on_card(scr_model *m, int64_t person)
+{
+    for (int i = 0; i < m->vip.ncard; i++)
+        if (m->vip.card[i].person == person) return &m->vip.card[i];
+    return NULL;
+}
+
 void scr_model_apply(scr_model *m, const core_op *op)
 {
     switch (op->kind) {
@@ -93,6 +116,20 @@ void scr_model_apply(scr_model *m, const core_op *op)
     case OP_DL_STEP:
         m->dl_step = op->n;
         m->pros_write = op->n2;
+        break;
+    case OP_NOTE_EDIT:
+        for (int i = 0; i < m->nnotes; i++) {
+            core_note *n = &m->notes[i];
+            if (n->id != op->id) continue;
+            char clean[sizeof n->text];
+            if (core_note_check(op->text ? op->text : "", op->ink_len, clean, sizeof clean) != CORE_OK) break;
+            unsigned char *ink = copy_ink(op->ink, op->ink_len); /* before the old goes: the op may carry it */
+            memcpy(n->text, clean, sizeof clean);
+            free(n->ink);
+            n->ink = ink;
+            n->ink_len = ink ? op->ink_len : 0;
+            break;
+        }
         break;
     case OP_GOAL_PUT: {
         const core_goal *g = op->goal;
@@ -109,6 +146,81 @@ void scr_model_apply(scr_model *m, const core_op *op)
                 memmove(&m->goals[i], &m->goals[i + 1], sizeof m->goals[0] * (size_t)(--m->ngoals - i));
                 break;
             }
+        break;
+    case OP_BODEMEIS_DELETE:
+        for (int i = 0; i < m->nbm; i++)
+            if (m->bm[i].id == op->id) {
+                memmove(&m->bm[i], &m->bm[i + 1], sizeof m->bm[0] * (size_t)(--m->nbm - i));
+                break;
+            }
+        break;
+    case OP_DECISION_SAVE: {
+        const core_decision *d = op->decision;
+        if (!d || d->id <= 0) break;
+        int i = 0;
+        while (i < m->ndec && m->dec[i].id != d->id) i++;
+        if (i < m->ndec) m->dec[i] = *d;
+        else if (m->ndec < SCR_DECISIONS_MAX) m->dec[m->ndec++] = *d;
+        break;
+    }
+    case OP_DECISION_DELETE:
+        for (int i = 0; i < m->ndec; i++)
+            if (m->dec[i].id == op->id) {
+                memmove(&m->dec[i], &m->dec[i + 1], sizeof m->dec[0] * (size_t)(--m->ndec - i));
+                break;
+            }
+        break;
+    case OP_ACTIETEAM: {
+        int i = find_id(m->team, m->nteam, op->id);
+        if (op->n && i < 0 && m->nteam < (int)(sizeof m->team / sizeof m->team[0])) m->team[m->nteam++] = op->id;
+        else if (!op->n && i >= 0) m->team[i] = m->team[--m->nteam];
+        break;
+    }
+    case OP_CONSENT: {
+        int i = find_id(m->consent_ids, m->nconsent, op->id);
+        if (i < 0 && m->nconsent < CORE_PARTICIPANTS_MAX) m->consent_ids[i = m->nconsent++] = op->id;
+        if (i >= 0) m->consent[i] = (core_consent)op->n;
+        break;
+    }
+    case OP_VIP_PICK: {
+        if (op->id != m->vip.child || on_card(m, op->id2) || m->vip.ncard >= CORE_VIP_MAX) break;
+        for (int i = 0; i < m->npeople; i++) {
+            const core_person *p = &m->people[i];
+            if (p->id != op->id2) continue;
+            core_vip_entry *e = &m->vip.card[m->vip.ncard++];
+            memset(e, 0, sizeof *e);
+            e->person = p->id;
+            memcpy(e->name, p->name, sizeof e->name);
+            memcpy(e->relation, p->relation, sizeof e->relation);
+            break;
+        }
+        break;
+    }
+    case OP_VIP_DROP: {
+        core_vip_entry *e = op->id == m->vip.child ? on_card(m, op->id2) : NULL;
+        if (!e) break;
+        free(e->ink);
+        *e = m->vip.card[--m->vip.ncard];
+        break;
+    }
+    case OP_VIP_SET: {
+        core_vip_entry *e = op->id == m->vip.child ? on_card(m, op->id2) : NULL;
+        if (!e) break;
+        /* The op may carry the entry's own words and ink (a face tapped keeps the
+         * note): copied before the old ones go. */
+        unsigned char *ink = copy_ink(op->ink, op->ink_len);
+        char note[sizeof e->note];
+        snprintf(note, sizeof note, "%s", op->text ? op->text : "");
+        e->contact = op->n;
+        e->change = (core_vip_change)op->n2;
+        memcpy(e->note, note, sizeof note);
+        free(e->ink);
+        e->ink = ink;
+        e->ink_len = ink ? op->ink_len : 0;
+        break;
+    }
+    case OP_VIP_SHARE:
+        if (op->id == m->vip.child) m->vip.shared = op->n;
         break;
     default: /* the rest is read again from the file once it is saved */
         break;

@@ -141,8 +141,11 @@ void scr_model_vip_for(scr_model *m, const core_participant *child);
 store_status scr_model_vip(store *st, scr_model *m);
 void scr_model_vip_free(scr_model *m);
 /* An op committed (or handed to the writer) changes the model here, and nowhere
- * else: the Drieluik's change list, its step, a goal put or deleted. Kinds it does
- * not hold are read again from the file once saved. Pure: no store, no SDL. */
+ * else, so the screen shows it at once: the Drieluik's change list and step, a note's
+ * words, a goal, a decision, a bottom line gone, the actieteam, an answer of consent,
+ * the card's picks, faces and sharing. An op whose result needs the file's answer
+ * (a new bottom line, a person added, last time's card copied) is shown once read
+ * again. Pure: no store, no SDL. */
 void scr_model_apply(scr_model *m, const core_op *op);
 /* Frees what the model holds (notes' drawings, the card's). */
 void scr_model_free(scr_model *m);
