@@ -5,6 +5,7 @@
  * Each reader frees what it replaces, so reading again never leaks. */
 #include "screens.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,38 @@ static unsigned char *copy_ink(const unsigned char *ink, size_t len)
     return c;
 }
 
+/* Lists of rows whose first field is their id (goals, bottom lines, decisions):
+ * put replaces the row with item's id or adds it at the end; drop takes it out. */
+_Static_assert(offsetof(core_goal, id) == 0 && offsetof(core_bodemeis, id) == 0 && offsetof(core_decision, id) == 0,
+               "put and drop read a row's id from its first field");
+
+static int64_t id_at(const void *arr, size_t size, int i)
+{
+    int64_t id;
+    memcpy(&id, (const char *)arr + (size_t)i * size, sizeof id);
+    return id;
+}
+
+static void put(void *arr, int *n, int cap, size_t size, const void *item)
+{
+    int64_t id = id_at(item, size, 0);
+    int i = 0;
+    if (id <= 0) return; /* new, without its id yet: read again once saved */
+    while (i < *n && id_at(arr, size, i) != id) i++;
+    if (i == *n && *n >= cap) return;
+    memcpy((char *)arr + (size_t)i * size, item, size);
+    if (i == *n) (*n)++;
+}
+
+static void drop(void *arr, int *n, size_t size, int64_t id)
+{
+    for (int i = 0; i < *n; i++)
+        if (id_at(arr, size, i) == id) {
+            memmove((char *)arr + (size_t)i * size, (char *)arr + (size_t)(i + 1) * size, size * (size_t)(--*n - i));
+            return;
+        }
+}
+
 static core_vip_entry *on_card(scr_model *m, int64_t person)
 {
     for (int i = 0; i < m->vip.ncard; i++)
@@ -131,45 +164,15 @@ void scr_model_apply(scr_model *m, const core_op *op)
             break;
         }
         break;
-    case OP_GOAL_PUT: {
-        const core_goal *g = op->goal;
-        if (!g || g->id <= 0) break; /* a new goal without its id yet: read again once saved */
-        int i = 0;
-        while (i < m->ngoals && m->goals[i].id != g->id) i++;
-        if (i < m->ngoals) m->goals[i] = *g;
-        else if (m->ngoals < SCR_GOALS_MAX) m->goals[m->ngoals++] = *g;
+    case OP_GOAL_PUT:
+        if (op->goal) put(m->goals, &m->ngoals, SCR_GOALS_MAX, sizeof m->goals[0], op->goal);
         break;
-    }
-    case OP_GOAL_DELETE:
-        for (int i = 0; i < m->ngoals; i++)
-            if (m->goals[i].id == op->id) {
-                memmove(&m->goals[i], &m->goals[i + 1], sizeof m->goals[0] * (size_t)(--m->ngoals - i));
-                break;
-            }
+    case OP_GOAL_DELETE: drop(m->goals, &m->ngoals, sizeof m->goals[0], op->id); break;
+    case OP_BODEMEIS_DELETE: drop(m->bm, &m->nbm, sizeof m->bm[0], op->id); break;
+    case OP_DECISION_SAVE:
+        if (op->decision) put(m->dec, &m->ndec, SCR_DECISIONS_MAX, sizeof m->dec[0], op->decision);
         break;
-    case OP_BODEMEIS_DELETE:
-        for (int i = 0; i < m->nbm; i++)
-            if (m->bm[i].id == op->id) {
-                memmove(&m->bm[i], &m->bm[i + 1], sizeof m->bm[0] * (size_t)(--m->nbm - i));
-                break;
-            }
-        break;
-    case OP_DECISION_SAVE: {
-        const core_decision *d = op->decision;
-        if (!d || d->id <= 0) break;
-        int i = 0;
-        while (i < m->ndec && m->dec[i].id != d->id) i++;
-        if (i < m->ndec) m->dec[i] = *d;
-        else if (m->ndec < SCR_DECISIONS_MAX) m->dec[m->ndec++] = *d;
-        break;
-    }
-    case OP_DECISION_DELETE:
-        for (int i = 0; i < m->ndec; i++)
-            if (m->dec[i].id == op->id) {
-                memmove(&m->dec[i], &m->dec[i + 1], sizeof m->dec[0] * (size_t)(--m->ndec - i));
-                break;
-            }
-        break;
+    case OP_DECISION_DELETE: drop(m->dec, &m->ndec, sizeof m->dec[0], op->id); break;
     case OP_ACTIETEAM: {
         int i = find_id(m->team, m->nteam, op->id);
         if (op->n && i < 0 && m->nteam < (int)(sizeof m->team / sizeof m->team[0])) m->team[m->nteam++] = op->id;
