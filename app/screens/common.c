@@ -13,7 +13,28 @@
 #define PROMPT_BULLET_MM 1.1f   /* its radius */
 #define PROMPT_END_MM 4.0f      /* kept free at a line's end */
 
-const char *scr_tr(const char *key) { return gettext(key); }
+/* gettext finds the domain and the locale again on every call, and a Drieluik
+ * frame asks it thousands of times (a label per post-it); a key's words do not
+ * change while the app runs. So the answer is kept per key, found by the key's
+ * address and checked against a copy of the key (a key in a buffer that is used
+ * again for another is then asked again). Only the screens' thread calls this. */
+const char *scr_tr(const char *key)
+{
+    enum { BITS = 9, KEY_MAX = 56 };
+    static struct {
+        const char *key, *words;
+        char copy[KEY_MAX];
+    } kept[1 << BITS];
+    size_t i = (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> (64 - BITS));
+    if (kept[i].key == key && !strcmp(kept[i].copy, key)) return kept[i].words;
+    const char *words = gettext(key);
+    if (strlen(key) < KEY_MAX) {
+        kept[i].key = key;
+        kept[i].words = words;
+        memcpy(kept[i].copy, key, strlen(key) + 1);
+    }
+    return words;
+}
 
 const char *scr_trn(const char *key_one, const char *key_many, long n)
 {

@@ -634,6 +634,7 @@ static void draw_note_widget(const scr_view *v, int i, float s)
 static void draw_lifted(const scr_view *v, float s[DL_COLS])
 {
     ui_ctx *ui = v->ui;
+    if (!ui_dragging_any(ui, "drieluik.note.", NULL, 0)) return; /* most frames: no note's id to make */
     for (int i = 0; i < v->m->nnotes; i++) {
         if (!v->looks->dl.note_r[i].w) continue;
         char id[48];

@@ -308,6 +308,7 @@ void scr_goals_board(const scr_view *v, SDL_Rect r)
 static void draw_lifted(const scr_view *v)
 {
     ui_ctx *ui = v->ui;
+    if (!ui_dragging_any(ui, "goal.", NULL, 0)) return;
     for (int i = 0; i < v->m->ngoals; i++) {
         char id[40];
         snprintf(id, sizeof id, "goal.%lld", (long long)v->m->goals[i].id);

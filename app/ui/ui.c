@@ -347,6 +347,7 @@ int ui_dragging_any(const ui_ctx *ctx, const char *prefix, char *ids, size_t cap
         const ui_pointer *p = &ctx->ptr[i];
         if (!p->used || p->lifted || !p->dragging || strncmp(p->id, prefix, strlen(prefix)) != 0) continue;
         n++;
+        if (!cap) continue; /* only how many */
         int k = snprintf(ids + used, cap - used, "%s ", p->id);
         if (k > 0 && (size_t)k < cap - used) used += (size_t)k;
     }

@@ -305,6 +305,7 @@ int ui_take_at(ui_ctx *ctx, const char *id, ui_gesture_kind kind, float *x, floa
 int ui_dragging(const ui_ctx *ctx, const char *id, float *dx, float *dy);
 /* How many fingers drag a widget whose id starts with prefix; their ids, space
  * separated, into ids (what the layer was made without). */
+/* ids may be NULL with cap 0: only how many. */
 int ui_dragging_any(const ui_ctx *ctx, const char *prefix, char *ids, size_t cap);
 /* 1 if the pointer that went down on id is still down (pressed state). */
 int ui_pressed(const ui_ctx *ctx, const char *id);
