@@ -675,19 +675,21 @@ static void fan(ui_ctx *ctx, float cx, float cy, const SDL_FPoint *pts, int n, u
 
 /* The disc of radius r as a white texture whose alpha is the pixel's coverage (4x4
  * samples), made once per radius; NULL when too large or it cannot be made. */
+_Static_assert(CFG_DISC_CACHE < 255, "disc_at holds a slot + 1 in a byte");
+
 static SDL_Texture *disc(ui_ctx *ctx, int r)
 {
     if (r <= 0 || r > CFG_DISC_MAX_PX) return NULL;
     /* The radius's own slot, else the one used longest ago: two radii never take
      * turns remaking one slot (a large disc costs milliseconds to make). */
-    int slot = 0;
-    for (int i = 0; i < CFG_DISC_CACHE; i++) {
-        if (ctx->disc[i] && ctx->disc_r[i] == r) {
-            ctx->disc_used[i] = ctx->frame;
-            return ctx->disc[i];
-        }
-        if (!ctx->disc[i] || (ctx->disc[slot] && ctx->disc_used[i] < ctx->disc_used[slot])) slot = i;
+    int at = ctx->disc_at[r] - 1;
+    if (at >= 0 && ctx->disc[at] && ctx->disc_r[at] == r) {
+        ctx->disc_used[at] = ctx->frame;
+        return ctx->disc[at];
     }
+    int slot = 0;
+    for (int i = 0; i < CFG_DISC_CACHE; i++)
+        if (!ctx->disc[i] || (ctx->disc[slot] && ctx->disc_used[i] < ctx->disc_used[slot])) slot = i;
     int d = 2 * r;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) return NULL;
@@ -708,9 +710,13 @@ static SDL_Texture *disc(ui_ctx *ctx, int r)
     SDL_FreeSurface(s);
     if (!t) return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-    if (ctx->disc[slot]) ui_rc_retire(ctx, ctx->disc[slot]);
+    if (ctx->disc[slot]) {
+        ui_rc_retire(ctx, ctx->disc[slot]);
+        ctx->disc_at[ctx->disc_r[slot]] = 0;
+    }
     ctx->disc[slot] = t;
     ctx->disc_r[slot] = r;
+    ctx->disc_at[r] = (uint8_t)(slot + 1);
     ctx->disc_used[slot] = ctx->frame;
     return t;
 }

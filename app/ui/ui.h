@@ -204,6 +204,7 @@ typedef struct ui_ctx {
     SDL_Texture *disc[CFG_DISC_CACHE];
     int disc_r[CFG_DISC_CACHE];
     uint32_t disc_used[CFG_DISC_CACHE]; /* the frame it was last drawn in */
+    uint8_t disc_at[CFG_DISC_MAX_PX + 1]; /* a radius's slot + 1 (0: none): found without a scan, half a million times a run */
     ui_rc rc;
 } ui_ctx;
 
