@@ -153,6 +153,8 @@
 #define CFG_MAX_POINTERS 10
 #define CFG_TEXT_CACHE 384        /* rendered strings kept as textures, LRU */
 #define CFG_MEASURE_CACHE 4096    /* measured widths, one slot per hash */
+#define CFG_SAVED_SHOW_MS 4000u   /* "opgeslagen" stays this long after a save */
+#define CFG_UNSAVED_MS 300u       /* ... unless a change has been with the writer this long, unanswered */
 #define CFG_RC_CELL 64             /* redraw: the grid's cell, px (redraw.c) */
 #define CFG_RC_CELLS 4096         /* cells of the largest screen compared (64 px: 4K) */
 #define CFG_RC_CMDS 16384         /* drawing commands a frame records; more: drawn at once, in full */

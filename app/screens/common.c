@@ -215,6 +215,20 @@ void scr_store_failed(scr_app *app, store_status r)
     scr_say(app, msg, 1);
 }
 
+/* An op is with the writer: the saved mark waits for its answer. */
+static void handed(scr_app *app)
+{
+    if (!app->saving++) app->saving_since = app->now ? app->now : 1;
+}
+
+int scr_saved_shown(const scr_app *app)
+{
+    /* Not beside a change the writer has had for a while (a held file: seconds);
+     * a commit that answers within CFG_UNSAVED_MS does not make the mark blink. */
+    if (app->saving && app->now - app->saving_since >= CFG_UNSAVED_MS) return 0;
+    return app->saved_at && app->now - app->saved_at < CFG_SAVED_SHOW_MS;
+}
+
 store_status scr_check(scr_app *app, core_op *op)
 {
     /* What the rules look at: the meeting as this screen holds it. */
@@ -266,7 +280,7 @@ store_status scr_commit(scr_app *app, core_op *op, int64_t *made)
         return r;
     }
     scr_model_apply(&app->m, op); /* shown at once; taken back if the writer says it failed */
-    if (ticket) app->saving++;
+    if (ticket) handed(app);
     else scr_saved(app);
     return r;
 }
@@ -378,7 +392,7 @@ store_status scr_undo(scr_app *app, const char *board, int redo, int64_t actor, 
         r = store_undo_commit(app->st, b, app->wall_ms, &ticket);
         if (r != STORE_OK) scr_store_failed(app, r);
         else scr_model_apply(&app->m, op);
-        if (r == STORE_OK && ticket) app->saving++;
+        if (r == STORE_OK && ticket) handed(app);
         else if (r == STORE_OK) scr_saved(app);
     }
     if (ticket) { /* the log is asked again once it holds this step (scr_settle) */
@@ -464,7 +478,7 @@ int scr_statusbar(scr_app *app)
         ui_text_fit(ui, app->status, ui_rect(x, y, ui->w * 2 / 3 - x, h), CFG_BODY_MM, CFG_SMALL_MM,
                     app->status_error ? UI_DANGER : UI_INK, UI_LEFT);
     }
-    if (app->saved_at && app->now - app->saved_at < 4000u) {
+    if (scr_saved_shown(app)) {
         const char *s = T("status.saved");
         int tw = ui_text_size(ui, s, CFG_SMALL_MM).x;
         int r = ui_mm(ui, SAVED_MM), cx = ui->w - m - tw - ui_mm(ui, CFG_ICON_GAP_MM) - r;
@@ -550,7 +564,8 @@ int scr_wake_in(const scr_app *app)
     uint32_t now = app->now;
     if ((int32_t)(app->shake_until - now) > 0) best = ui_sooner(best, 16);
     if (app->status[0] && (int32_t)(app->status_until - now) > 0) best = ui_sooner(best, (int)(app->status_until - now));
-    if (app->saved_at && now - app->saved_at < 4000u) best = ui_sooner(best, (int)(4000u - (now - app->saved_at)));
+    if (scr_saved_shown(app)) best = ui_sooner(best, (int)(CFG_SAVED_SHOW_MS - (now - app->saved_at)));
+    if (scr_saved_shown(app) && app->saving) best = ui_sooner(best, (int)(CFG_UNSAVED_MS - (now - app->saving_since)));
     if (core_pin_wait_ms(&app->pin_guard, app->wall_ms) > 0) best = ui_sooner(best, 1000);
     if (app->saving && !app->wake) best = ui_sooner(best, 16); /* no one will say when the writer answers */
     if (app->st && store_purge_pending(app->st)) best = ui_sooner(best, (int)CFG_PURGE_RETRY_MS);

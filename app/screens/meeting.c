@@ -91,7 +91,7 @@ static void timer_op(scr_app *app, store_timer_op op, int64_t arg)
 {
     const core_phase *cur = current(app);
     if (scr_do(app, &(core_op){.kind = OP_TIMER, .n = cur->seq, .n2 = op, .arg = arg}, NULL) != STORE_OK) return;
-    app->phases_stale = SCR_STALE_SAVED; /* the clock shows it once it is saved: a frame or two */
+    app->phases_stale = SCR_STALE_SAVED; /* minutes added show at once (scr_model_apply); a pause once saved */
 }
 
 static int running(const core_phase *p) { return p->started_at_ms && !p->ended_at_ms && !p->paused_at_ms; }
@@ -396,7 +396,7 @@ void scr_meeting_frame(scr_app *app)
     int anim = scr_dl_wake_in(app) >= 0;
     char key[700];
     snprintf(key, sizeof key, "%s|%s|%u|%d|%d|%d|%d|%d", lifted, more, ui->input_gen, ui->w, ui->h, ui->oy,
-             app->status[0] && (int32_t)(app->now - app->status_until) < 0, app->saved_at && app->now - app->saved_at < 4000u);
+             app->status[0] && (int32_t)(app->now - app->status_until) < 0, scr_saved_shown(app));
     if (!n || anim) {
         app->layer_ok = 0;
         if (meeting_body(app)) ui_end(ui);

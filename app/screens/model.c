@@ -146,6 +146,13 @@ void scr_model_apply(scr_model *m, const core_op *op)
     case OP_DL_BOARD: /* the change list core made, with the store's ids for new groups */
         core_dl_apply(m->notes, m->nnotes, m->groups, &m->ngroups, SCR_GROUPS_MAX, op->rows, op->nrows, 1);
         break;
+    case OP_TIMER: /* minutes added; a pause or a go on takes the time the store gives it: read again */
+        for (int i = 0; i < m->nphases && op->n2 == STORE_TIMER_ADD; i++)
+            if (m->phases[i].seq == op->n) { /* a file's value may be at int64's end: held there, as the screen reads it back */
+                int64_t *x = &m->phases[i].extra_ms;
+                *x = op->arg > 0 && *x > INT64_MAX - op->arg ? INT64_MAX : op->arg < 0 && *x < INT64_MIN - op->arg ? INT64_MIN : *x + op->arg;
+            }
+        break;
     case OP_DL_STEP:
         m->dl_step = op->n;
         m->pros_write = op->n2;

@@ -141,7 +141,7 @@ void scr_model_vip_for(scr_model *m, const core_participant *child);
 store_status scr_model_vip(store *st, scr_model *m);
 void scr_model_vip_free(scr_model *m);
 /* An op committed (or handed to the writer) changes the model here, and nowhere
- * else, so the screen shows it at once: the Drieluik's change list and step, a note's
+ * else, so the screen shows it at once: minutes added to a phase, the Drieluik's change list and step, a note's
  * words, a goal, a decision, a bottom line gone, the actieteam, an answer of consent,
  * the card's picks, faces and sharing. An op whose result needs the file's answer
  * (a new bottom line, a person added, last time's card copied) is shown once read
@@ -314,6 +314,7 @@ typedef struct scr_app {
     uint32_t status_until;
     uint32_t saved_at;
     int saving;                 /* operations with the writer, their answer not yet taken */
+    uint32_t saving_since;      /* when the first of them was handed over */
     int phases_stale;           /* the phases' times, read again (SCR_STALE_*) */
     int save_failed;            /* one of them failed: read the meeting again when all have answered */
     /* Told when the writer has answered (main.c posts an event: the loop may be asleep). */
@@ -342,6 +343,9 @@ void scr_request_quit(scr_app *app);
 /* shared by the screens (common.c) */
 void scr_say(scr_app *app, const char *msg, int error);
 void scr_saved(scr_app *app);
+/* Whether the status bar shows "opgeslagen": saved lately, and nothing with the writer
+ * for longer than CFG_UNSAVED_MS (the change on screen is not saved yet). */
+int scr_saved_shown(const scr_app *app);
 /* A store failure, said in the status bar in words a person understands. */
 void scr_store_failed(scr_app *app, store_status r);
 /* Every change a person makes goes through here: core checks the op against the

@@ -12,6 +12,7 @@
 #include "screens.h"
 
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -206,13 +207,43 @@ int main(int argc, char **argv)
     CHECK(scr_settled(&app));
     CHECK(shown(digits(planned + 60000 - 71000)));
     CHECK(app.m.phases[cur].extra_ms == 60000);
+    CHECK(shown(T("status.saved")));
+
+    /* Another program holds the file: +1 is on the screen at once, but once the
+     * writer has had it a while "opgeslagen" no longer stands beside it; when the
+     * file is free again the minute is saved and the mark comes back. */
+    sqlite3 *holder = NULL;
+    CHECK(sqlite3_open(path, &holder) == SQLITE_OK && sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK);
+    plus = widget("timer.plus1"); /* a widget is the last frame's: asked again */
+    if (plus) {
+        finger(SDL_FINGERDOWN, (float)plus->r.x + 5, (float)plus->r.y + 5);
+        step();
+        ticks += 80;
+        finger(SDL_FINGERUP, (float)plus->r.x + 5, (float)plus->r.y + 5);
+        step();
+    }
+    step(); /* the clock above the button was drawn before the tap was taken */
+    CHECK(!scr_settled(&app));
+    CHECK(shown(digits(planned + 120000 - 71000)));     /* shown at once, while the file is held */
+    ticks += CFG_UNSAVED_MS;
+    step();
+    CHECK(!shown(T("status.saved")));                   /* not beside a change that is not saved */
+    sqlite3_exec(holder, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(holder);
+    for (int i = 0; i < 1000 && !scr_settled(&app); i++) { /* the writer's answer: real time, bounded */
+        SDL_Delay(10);
+        step();
+    }
+    step();
+    CHECK(scr_settled(&app) && app.m.phases[cur].extra_ms == 120000);
+    CHECK(shown(T("status.saved")));
     scr_close(&app);
 
     /* The file keeps the minute. */
     core_phase ph[CORE_PHASES_MAX];
     int nph = 0;
     CHECK(store_open(path, &st, msg, sizeof msg) == STORE_OK);
-    CHECK(store_phases(st, m, ph, CORE_PHASES_MAX, &nph) == STORE_OK && nph > cur && ph[cur].extra_ms == 60000);
+    CHECK(store_phases(st, m, ph, CORE_PHASES_MAX, &nph) == STORE_OK && nph > cur && ph[cur].extra_ms == 120000);
 
     /* Two post-its on the Drieluik, one still in its writer's tray. */
     core_dl_place on_board = {.col = DL_LEFT, .prompt = DL_PROMPT_NONE, .hung_at = T0 + 1000}, in_tray = {.col = DL_RIGHT,
