@@ -47,6 +47,21 @@ static const ui_widget *widget(const char *id)
     return NULL;
 }
 
+/* A tap on the widget the last frame showed: finger down in one frame, up in the
+ * next. 0 when there is no such widget. */
+static int tap(const char *id)
+{
+    const ui_widget *w = widget(id);
+    if (!w) return 0;
+    float x = (float)w->r.x + 5, y = (float)w->r.y + 5; /* w is the last frame's: gone after a frame */
+    finger(SDL_FINGERDOWN, x, y);
+    step();
+    ticks += 80;
+    finger(SDL_FINGERUP, x, y);
+    step();
+    return 1;
+}
+
 /* Whether the last frame of u showed this text. */
 static int shown_in(const ui_ctx *u, const char *text)
 {
@@ -191,15 +206,7 @@ int main(int argc, char **argv)
     step();
     CHECK(shown(digits(planned - 71000)));
     /* +1: a tap, finger down in one frame and up in the next, a minute more. */
-    const ui_widget *plus = widget("timer.plus1");
-    CHECK(plus != NULL);
-    if (plus) {
-        finger(SDL_FINGERDOWN, (float)plus->r.x + 5, (float)plus->r.y + 5);
-        step();
-        ticks += 80;
-        finger(SDL_FINGERUP, (float)plus->r.x + 5, (float)plus->r.y + 5);
-        step();
-    }
+    CHECK(tap("timer.plus1"));
     /* Any store call waits for the writer; the next frame takes its answer. */
     int step_n = 0, pros = 0;
     store_dl_settings(app.st, m, &step_n, &pros);
@@ -214,14 +221,7 @@ int main(int argc, char **argv)
      * file is free again the minute is saved and the mark comes back. */
     sqlite3 *holder = NULL;
     CHECK(sqlite3_open(path, &holder) == SQLITE_OK && sqlite3_exec(holder, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK);
-    plus = widget("timer.plus1"); /* a widget is the last frame's: asked again */
-    if (plus) {
-        finger(SDL_FINGERDOWN, (float)plus->r.x + 5, (float)plus->r.y + 5);
-        step();
-        ticks += 80;
-        finger(SDL_FINGERUP, (float)plus->r.x + 5, (float)plus->r.y + 5);
-        step();
-    }
+    CHECK(tap("timer.plus1"));
     step(); /* the clock above the button was drawn before the tap was taken */
     CHECK(!scr_settled(&app));
     CHECK(shown(digits(planned + 120000 - 71000)));     /* shown at once, while the file is held */
