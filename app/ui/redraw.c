@@ -106,7 +106,7 @@ int ui_rc_init(ui_ctx *ctx)
     rc->verts = malloc(sizeof *rc->verts * CFG_RC_VERTS);
     rc->idx = malloc(sizeof *rc->idx * CFG_RC_VERTS * 3);
     rc->was = malloc(sizeof *rc->was * CFG_RC_CMDS);
-    enum { ROOM = CFG_RC_CMDS + 8 }; /* and eight that touch nothing, for the last eight tested at once */
+    enum { ROOM = CFG_RC_CMDS + 8 }; /* and eight more, for the last eight tested at once */
     rc->x0 = malloc(sizeof *rc->x0 * ROOM * 4);
     rc->y0 = rc->x0 ? rc->x0 + ROOM : NULL;
     rc->x1 = rc->x0 ? rc->x0 + ROOM * 2 : NULL;
@@ -364,7 +364,8 @@ static void replay(ui_ctx *ctx, SDL_Rect s)
     SDL_RenderSetClipRect(ctx->ren, &s);
     /* Rects times commands is tens of thousands of tests: on the side-by-side places,
      * eight at a time (GCC's and clang's vectors: SSE2 here), then only the hits. The
-     * arrays end in places that touch nothing (add), so the last eight are whole. */
+     * last eight may read past n: places of a longer frame, or the "touch nothing"
+     * they were made with (so never unset memory); hits past n are not run. */
     typedef int16_t v8 __attribute__((vector_size(16)));
     const int16_t *x0 = rc->x0, *y0 = rc->y0, *x1 = rc->x1, *y1 = rc->y1;
     v8 sx0 = {0}, sy0 = {0}, sx1 = {0}, sy1 = {0};
