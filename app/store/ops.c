@@ -729,11 +729,11 @@ store_status store_undo_peek(store *st, int64_t meeting, const char *board, int 
 int store_can_undo(store *st, int64_t meeting, const char *board, int redo)
 {
     sqlite3_stmt *s;
-    if (st_prepare(st, redo ? redo_sql : undo_sql, &s) != STORE_OK) return 0;
+    if (st_kept(st, redo ? ST_KEPT_REDO : ST_KEPT_UNDO, redo ? redo_sql : undo_sql, &s) != STORE_OK) return 0;
     sqlite3_bind_int64(s, 1, meeting);
     sqlite3_bind_text(s, 2, board, -1, SQLITE_STATIC);
     int yes = sqlite3_step(s) == SQLITE_ROW;
-    sqlite3_finalize(s);
+    sqlite3_reset(s); /* ends its read: a statement left stepped holds the WAL's old snapshot */
     return yes;
 }
 

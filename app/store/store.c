@@ -211,6 +211,19 @@ store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s)
     return rc == SQLITE_OK ? STORE_OK : st_fail(st, rc);
 }
 
+store_status st_kept(store *st, int slot, const char *sql, sqlite3_stmt **s)
+{
+    st_settle(st);
+    if (!st->kept[slot]) {
+        int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->kept[slot], NULL);
+        if (rc != SQLITE_OK) return st_fail(st, rc);
+    }
+    *s = st->kept[slot];
+    sqlite3_reset(*s);
+    sqlite3_clear_bindings(*s);
+    return STORE_OK;
+}
+
 store_status st_begin(store *st)
 {
     if (st->depth > 0) { /* inside an operation: its transaction holds this one */
@@ -611,6 +624,7 @@ void store_close(store *st)
 {
     if (!st) return;
     store_writer_stop(st); /* what was handed over is committed before the file closes */
+    for (size_t i = 0; i < sizeof st->kept / sizeof st->kept[0]; i++) sqlite3_finalize(st->kept[i]);
     if (st->db) sqlite3_close(st->db);
     /* Closing any descriptor drops SQLite's POSIX locks too, so this goes last. */
     if (st->lock_fd >= 0) close(st->lock_fd);

@@ -39,7 +39,11 @@ struct store {
     int64_t want[STORE_IDS_MAX], made[STORE_IDS_MAX];
     int nwant, iwant, nmade;
     store_writer *w;         /* the writer thread, while one runs (writer.c) */
+    /* Statements asked after every commit, kept prepared: preparing the undo
+     * buttons' question cost more than answering it (st_kept). */
+    sqlite3_stmt *kept[2];
 };
+enum { ST_KEPT_UNDO, ST_KEPT_REDO };
 
 store_status st_status(int rc);
 /* Waits until the writer has committed everything handed to it: every call that
@@ -65,6 +69,9 @@ double st_real(sqlite3_stmt *s, int col, double lo, double hi);
 store_status st_fail(store *st, int rc);
 store_status st_exec(store *st, const char *sql);
 store_status st_prepare(store *st, const char *sql, sqlite3_stmt **s);
+/* Statement `slot` (ST_KEPT_*), prepared once: reset it after use, never finalize it;
+ * store_close does. The SQL is always the same text for one slot. */
+store_status st_kept(store *st, int slot, const char *sql, sqlite3_stmt **s);
 store_status st_begin(store *st);
 store_status st_commit(store *st);
 store_status st_rollback(store *st, store_status why);

@@ -143,30 +143,51 @@ static int open_app(const char *path, const char *layouts, int64_t meeting)
     return app.pin_for == PIN_FOR_NONE ? 0 : -1;
 }
 
-/* A tap on w: the finger down in one frame, up in the next; the wall time of that
+/* What the frame that carries a tap's operation cost: its wall time, its CPU time,
+ * and whether it gave up the CPU of its own accord (a voluntary context switch: it
+ * waited, for the disk, a lock or the writer). */
+typedef struct {
+    double wall, cpu;
+    int waited;
+} tap_cost;
+
+static long voluntary_switches(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_THREAD, &ru);
+    return ru.ru_nvcsw;
+}
+
+/* A tap on w: the finger down in one frame, up in the next; the cost of that
  * second frame, which carries the operation the tap makes. */
-static double tap_frame(const ui_widget *w, int64_t finger_id)
+static tap_cost tap_frame(const ui_widget *w, int64_t finger_id)
 {
     finger(SDL_FINGERDOWN, finger_id, w->r.x + 5.0f, w->r.y + 5.0f);
     frame();
     finger(SDL_FINGERUP, finger_id, w->r.x + 5.0f, w->r.y + 5.0f);
+    tap_cost c;
+    long sw = voluntary_switches();
     double t0 = now_ms(CLOCK_MONOTONIC);
-    double cpu = frame();
-    if (getenv("BENCH_CPU")) return cpu;
-    return now_ms(CLOCK_MONOTONIC) - t0;
+    c.cpu = frame();
+    c.wall = now_ms(CLOCK_MONOTONIC) - t0;
+    c.waited = voluntary_switches() != sw;
+    return c;
 }
 
 /* n taps on the Drieluik's next and previous step, each an operation handed over in
- * the frame that carries the finger-up: v[i] is that frame's wall time. */
-static void step_frames(double *v, int n, int64_t finger_base)
+ * the frame that carries the finger-up: wall[i] and cpu[i] are that frame's times;
+ * returns how many of the n frames waited. */
+static int step_frames(double *wall, double *cpu, int n, int64_t finger_base)
 {
+    int waited = 0;
     for (int i = 0; i < n; i++) {
         const ui_widget *w = widget(i % 2 ? "drieluik.step.prev" : "drieluik.step.next");
         if (!w) { /* a figure of frames that stepped nothing is no figure */
             fprintf(stderr, "bench: no step button on the board\n");
             exit(1);
         }
-        v[i] = tap_frame(w, finger_base + i);
+        tap_cost c = tap_frame(w, finger_base + i);
+        wall[i] = c.wall, cpu[i] = c.cpu, waited += c.waited;
         if (getenv("BENCH_TRACE") && i < 2) {
             fprintf(stderr, "step frame: %d cells changed, %ld pixels drawn\n", ui.rc.drawn_cells, ui.rc.drawn_px);
             if (shots[0]) { /* the two steps the frames go between, to look at */
@@ -175,6 +196,7 @@ static void step_frames(double *v, int n, int64_t finger_base)
             }
         }
     }
+    return waited;
 }
 
 /* n taps on the timer's +1, each an operation: v[i] the wall time of the frame that
@@ -185,7 +207,7 @@ static void plus_frames(double *v, double *after, int n, int64_t finger_base)
         const ui_widget *w = widget("timer.plus1");
         v[i] = after[i] = 0;
         if (!w) break;
-        v[i] = tap_frame(w, finger_base + i);
+        v[i] = tap_frame(w, finger_base + i).wall;
         int step, pros; /* any read waits until the writer has committed: then the loop is woken */
         store_dl_settings(app.st, app.m.meeting.id, &step, &pros);
         double t0 = now_ms(CLOCK_MONOTONIC);
@@ -241,11 +263,14 @@ static void drag_bench(const char *name, int fingers, int frames)
 static void op_frames(const char *work, int notes)
 {
     int m2 = quick ? 10 : 100;
-    double *v = malloc(sizeof *v * (size_t)m2);
+    double *v = malloc(sizeof *v * (size_t)m2), *cpu = malloc(sizeof *cpu * (size_t)m2);
     char name[64], load[600];
-    step_frames(v, m2, 300);
+    int waited = step_frames(v, cpu, m2, 300);
     snprintf(name, sizeof name, "frame_with_op_%d", notes);
     report(name, v, m2);
+    snprintf(name, sizeof name, "frame_with_op_cpu_%d", notes);
+    report(name, cpu, m2);
+    printf("frame_with_op_waited_%d %d %d\n", notes, waited, m2);
     snprintf(load, sizeof load, "%s/load.bin", work);
     pid_t writer = fork();
     if (writer == 0) {
@@ -258,9 +283,12 @@ static void op_frames(const char *work, int notes)
         }
     }
     SDL_Delay(300); /* the writer under way */
-    step_frames(v, m2, 500);
+    waited = step_frames(v, cpu, m2, 500);
     snprintf(name, sizeof name, "frame_with_op_loaded_%d", notes);
     report(name, v, m2);
+    snprintf(name, sizeof name, "frame_with_op_loaded_cpu_%d", notes);
+    report(name, cpu, m2);
+    printf("frame_with_op_loaded_waited_%d %d %d\n", notes, waited, m2);
     if (notes == 300) { /* an op that changes little: +1 minute, on the busy disk */
         double *after = malloc(sizeof *after * (size_t)m2);
         int cur = app.m.meeting.current_phase;
@@ -280,6 +308,7 @@ static void op_frames(const char *work, int notes)
     }
     unlink(load);
     free(v);
+    free(cpu);
 }
 
 /* A committed action (WAL, synchronous=FULL), here and now, n times. */
