@@ -381,8 +381,11 @@ static void mark_button(const scr_view *v, const char *id, int cx, int cy, int m
     int t = ui_mm(ui, CFG_TARGET_MM);
     SDL_Rect r = {cx - t / 2, cy - t / 2, t, t};
     int pressed = ui_pressed(ui, id);
-    ui_circle(ui, cx, cy, t / 2, pressed ? UI_HAIRLINE : UI_SURFACE);
-    ui_circle(ui, cx, cy, t / 2 - 2, marked ? MARK_COLOUR : UI_SURFACE);
+    /* The ring only where it shows: an unmarked star's ring and inside are one colour
+     * (forty of them appear at once when the marking step begins: blended discs). */
+    uint32_t ring = pressed ? UI_HAIRLINE : UI_SURFACE, inside = marked ? MARK_COLOUR : UI_SURFACE;
+    if (ring != inside) ui_circle(ui, cx, cy, t / 2, ring);
+    ui_circle(ui, cx, cy, ring != inside ? t / 2 - 2 : t / 2, inside);
     ui_star(ui, cx, cy, t * 2 / 5, marked ? UI_SURFACE : CFG_QUIET_EDGE);
     if (!marked) ui_star(ui, cx, cy, t * 2 / 5 - ui_mm(ui, STAR_LINE_MM), UI_SURFACE);
     const char *label = col == DL_LEFT ? T("dl.worst") : T("dl.wish");
