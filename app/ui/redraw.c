@@ -353,9 +353,12 @@ static void fold(uint64_t *s, const unsigned char *changed, SDL_Rect bb, uint64_
 static int touches(SDL_Rect a, SDL_Rect b) { return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h; }
 
 /* Replays every command that touches s, clipped to it: s drawn whole again, from
- * the frame's first fill up. */
+ * the last opaque fill that covers all of s up (what lies under it never shows: a
+ * note's rect under a star is not the screen, the column and the note again). */
 static void replay(ui_ctx *ctx, SDL_Rect s)
 {
+    static int hits[CFG_RC_CMDS];
+    int nhits = 0, from = 0;
     ui_rc *rc = &ctx->rc;
     if (s.x + s.w > ctx->w) s.w = ctx->w - s.x;
     if (s.y + s.h > ctx->h) s.h = ctx->h - s.y;
@@ -377,9 +380,16 @@ static void replay(ui_ctx *ctx, SDL_Rect s)
         uint64_t lo, hi;
         memcpy(&lo, &hit, 8), memcpy(&hi, (char *)&hit + 8, 8);
         if (!(lo | hi)) continue;
-        for (int j = 0; j < 8 && k + j < rc->n; j++)
-            if (hit[j]) run(ctx, &rc->cmds[k + j]);
+        for (int j = 0; j < 8 && k + j < rc->n; j++) {
+            if (!hit[j]) continue;
+            const struct ui_rc_cmd *c = &rc->cmds[k + j];
+            if (c->kind == RC_FILL && c->bb.x <= s.x && c->bb.y <= s.y && c->bb.x + c->bb.w >= s.x + s.w &&
+                c->bb.y + c->bb.h >= s.y + s.h)
+                from = nhits;
+            hits[nhits++] = k + j;
+        }
     }
+    for (int i = from; i < nhits; i++) run(ctx, &rc->cmds[hits[i]]);
 }
 
 /* The end of a frame: what changed, drawn. */
