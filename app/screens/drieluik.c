@@ -746,45 +746,57 @@ void scr_dl_draw_lifted(scr_app *app)
 
 /* --- the bottom bar: chips with trays, undo and redo ------------------------------- */
 
-int scr_dl_chips(scr_app *app, int x, int y, int h, int right)
+/* How many notes participant i holds in their tray: shown face down on the chip. */
+static int held_by(const scr_app *app, int i)
+{
+    int held = 0;
+    for (int k = 0; k < app->m.nnotes; k++)
+        held += app->m.notes[k].author == app->m.mparts[i].id && !app->m.notes[k].at.hung_at && !app->m.notes[k].at.deleted;
+    return held;
+}
+
+int scr_dl_chip_w(const scr_app *app, int i)
+{
+    ui_ctx *ui = app->ui;
+    int tw = ui_text_size(ui, app->m.mparts[i].name, CFG_BODY_MM).x;
+    return 2 * ui_mm(ui, CFG_AVATAR_MM) + ui_mm(ui, CFG_ICON_GAP_MM) + tw + (held_by(app, i) ? ui_mm(ui, HELD_ROOM_MM) : 0) +
+           ui_mm(ui, CHIP_END_MM);
+}
+
+void scr_dl_chip(scr_app *app, int i, int x, int y, int h)
 {
     ui_ctx *ui = app->ui;
     int rad = ui_mm(ui, CFG_AVATAR_MM);
-    for (int i = 0; i < app->m.nmparts; i++) {
-        const core_participant *p = &app->m.mparts[i];
-        int held = 0;
-        for (int k = 0; k < app->m.nnotes; k++)
-            held += app->m.notes[k].author == p->id && !app->m.notes[k].at.hung_at && !app->m.notes[k].at.deleted;
-        int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
-        int badge = held ? ui_mm(ui, HELD_ROOM_MM) : 0;
-        int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + badge + ui_mm(ui, CHIP_END_MM);
-        if (x + w > right) break;
-        SDL_Rect r = {x, y + ui_mm(ui, CFG_NUDGE_MM), w - ui_mm(ui, CFG_GAP_TIGHT_MM), h - ui_mm(ui, CFG_NUDGE_MM * 2)};
-        char id[32], label[128];
-        snprintf(id, sizeof id, "meeting.chip.%d", i);
-        snprintf(label, sizeof label, TN("dl.chip", "dl.chip_many", held), p->name, held);
-        int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
-        if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_HAIRLINE);
-        int cy = y + h / 2;
-        scr_avatar(app->ui, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM),
-                cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM, UI_INK, UI_LEFT, 0);
-        if (held) {
-            /* Face down: a small stack of cards with how many, never what. */
-            int bx = x + 2 * rad + ui_mm(ui, HELD_X_MM) + tw, bw = ui_mm(ui, HELD_W_MM), bh = ui_mm(ui, HELD_H_MM), by = cy - bh / 2;
-            ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, CFG_QUIET_EDGE);
-            ui_round(ui, ui_rect(bx, by, bw, bh), 3, UI_INK2);
-            char num[8];
-            snprintf(num, sizeof num, "%d", held);
-            ui_text(ui, num, bx + bw / 2, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
-        }
-        if (tapped) {
-            app->dl.tray = i + 1;
-            app->ui->dirty = 1;
-        }
-        x += w;
+    const core_participant *p = &app->m.mparts[i];
+    int held = held_by(app, i);
+    int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
+    int w = scr_dl_chip_w(app, i);
+    SDL_Rect r = {x, y + ui_mm(ui, CFG_NUDGE_MM), w - ui_mm(ui, CFG_GAP_TIGHT_MM), h - ui_mm(ui, CFG_NUDGE_MM * 2)};
+    char id[32], label[128];
+    snprintf(id, sizeof id, "meeting.chip.%d", i);
+    snprintf(label, sizeof label, TN("dl.chip", "dl.chip_many", held), p->name, held);
+    int tapped = ui_area(ui, id, r, label, UI_G_CLICK);
+    if (ui_pressed(ui, id) || app->dl.tray == i + 1) ui_round(ui, r, ui_mm(ui, CFG_RADIUS_MM), UI_HAIRLINE);
+    int cy = y + h / 2;
+    scr_avatar(app->ui, x + rad + ui_mm(ui, CFG_NUDGE_MM), cy, rad, p->colour, p->name);
+    ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_NUDGE_MM + CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2,
+            CFG_BODY_MM, UI_INK, UI_LEFT, 0);
+    if (held) {
+        /* Face down: a small stack of cards with how many, never what. */
+        int bx = x + 2 * rad + ui_mm(ui, HELD_X_MM) + tw, bw = ui_mm(ui, HELD_W_MM), bh = ui_mm(ui, HELD_H_MM), by = cy - bh / 2;
+        ui_round(ui, ui_rect(bx + 3, by - 3, bw, bh), 3, CFG_QUIET_EDGE);
+        ui_round(ui, ui_rect(bx, by, bw, bh), 3, UI_INK2);
+        char num[8];
+        snprintf(num, sizeof num, "%d", held);
+        ui_text(ui, num, bx + bw / 2, cy - ui_text_size(ui, num, CFG_SMALL_MM).y / 2, CFG_SMALL_MM, UI_SURFACE, UI_CENTER, 0);
     }
-    return x;
+    if (tapped) scr_dl_open_tray(app, i);
+}
+
+void scr_dl_open_tray(scr_app *app, int i)
+{
+    app->dl.tray = i + 1;
+    app->ui->dirty = 1;
 }
 
 void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h)

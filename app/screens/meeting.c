@@ -15,6 +15,7 @@
 #define BREAK_UP_MM 12.0f     /* a break: its heading, this far above the middle */
 #define BREAK_LINE_MM 16.0f   /* and when it ends, this far under the heading */
 #define CHOOSE_W_MM 80.0f     /* a child's name, to choose whose VIP-kaart */
+#define EVERYONE_TILE_W_MM 70.0f /* a person in the grid of everyone: an avatar and a long name */
 
 /* The phase the meeting is in; a stored index out of range (an edited file) reads as the first. */
 static const core_phase *current(const scr_app *app)
@@ -230,24 +231,105 @@ static int phase_bar(scr_app *app)
     return h;
 }
 
-/* Participant chips: a colour dot with the initial, and the name. */
-static int chips(scr_app *app, int y, int h, int right)
+/* A participant's chip off the Drieluik: a colour dot with the initial, and the name
+ * (grey while the professionals are out). Its width, and drawn at x. */
+static int chip_w(const scr_app *app, int i)
 {
     ui_ctx *ui = app->ui;
-    int x = scr_margin(app), rad = ui_mm(ui, CFG_AVATAR_MM), closed = current(app)->def.closed;
-    for (int i = 0; i < app->m.nmparts; i++) {
-        const core_participant *p = &app->m.mparts[i];
-        int away = closed && core_role_is_professional(p->role);
-        int tw = ui_text_size(ui, p->name, CFG_BODY_MM).x;
-        int w = 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM) + tw + ui_mm(ui, CFG_GAP_WIDE_MM);
-        if (x + w > right) break;
-        int cy = y + h / 2;
-        scr_avatar(app->ui, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
-        ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
-                away ? UI_INK2 : UI_INK, UI_LEFT, 0);
-        x += w;
+    return 2 * ui_mm(ui, CFG_AVATAR_MM) + ui_mm(ui, CFG_ICON_GAP_MM) + ui_text_size(ui, app->m.mparts[i].name, CFG_BODY_MM).x +
+           ui_mm(ui, CFG_GAP_WIDE_MM);
+}
+
+static void chip(scr_app *app, int i, int x, int y, int h)
+{
+    ui_ctx *ui = app->ui;
+    const core_participant *p = &app->m.mparts[i];
+    int rad = ui_mm(ui, CFG_AVATAR_MM), away = current(app)->def.closed && core_role_is_professional(p->role), cy = y + h / 2;
+    scr_avatar(app->ui, x + rad, cy, rad, away ? UI_HAIRLINE : p->colour, p->name);
+    ui_text(ui, p->name, x + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), cy - ui_text_size(ui, p->name, CFG_BODY_MM).y / 2, CFG_BODY_MM,
+            away ? UI_INK2 : UI_INK, UI_LEFT, 0);
+}
+
+/* Where the people's chips go (issue 18: a bar of people never drops one). In one
+ * row beside the buttons, else two; else the buttons get a row of their own under
+ * two full rows of chips; else one button opens a grid of everyone. */
+typedef struct {
+    int rows;        /* rows of the bar, the buttons' own included */
+    int own_row;     /* the buttons are on a row of their own, the last */
+    int grid;        /* too many: one button for everyone */
+    int x[CORE_PARTICIPANTS_MAX], row[CORE_PARTICIPANTS_MAX];
+} bar_plan;
+
+/* Lays n chips of widths w into rows of width `room`; the rows it took, or -1 past max. */
+static int flow(bar_plan *b, const int *w, int n, int x0, int room, int max)
+{
+    int row = 0, x = 0;
+    for (int i = 0; i < n; i++) {
+        if (x > 0 && x + w[i] > room) row++, x = 0;
+        if (row >= max || w[i] > room) return -1;
+        b->x[i] = x0 + x, b->row[i] = row;
+        x += w[i];
     }
-    return x;
+    return row + 1;
+}
+
+static bar_plan plan_bar(const int *w, int n, int x0, int beside, int full)
+{
+    bar_plan b = {.rows = 1};
+    int r = flow(&b, w, n, x0, beside, 2);
+    if (r > 0) {
+        b.rows = r;
+        return b;
+    }
+    r = flow(&b, w, n, x0, full, 2);
+    if (r > 0) {
+        b.rows = r + 1;
+        b.own_row = 1;
+        return b;
+    }
+    b.grid = 1;
+    return b;
+}
+
+/* The grid of everyone: who is here, large; on the Drieluik a tap opens that person's tray. */
+static void everyone(scr_app *app, int drieluik)
+{
+    ui_ctx *ui = app->ui;
+    ui_block(ui, "everyone.modal");
+    int t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM), pad = ui_mm(ui, CFG_PAD_SHEET_MM), n = app->m.nmparts;
+    int tile_w = ui_mm(ui, EVERYONE_TILE_W_MM), sw = ui->w - 2 * scr_margin(app);
+    int cols = (sw - 2 * pad + g) / (tile_w + g);
+    cols = cols < 1 ? 1 : cols > n ? n : cols;
+    int rows = (n + cols - 1) / cols, title_h = ui_mm(ui, CFG_LINE_MM * 1.5f);
+    int w = cols * (tile_w + g) - g + 2 * pad, h = 2 * pad + title_h + g + rows * (t + g) + t;
+    if (h > ui->h - 2 * scr_margin(app)) h = ui->h - 2 * scr_margin(app); /* forty people in portrait: the sheet scrolls no further, the tiles shrink */
+    SDL_Rect r = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
+    ui_veil(ui, ui_rect(0, 0, ui->w, ui->h), UI_INK, 90);
+    ui_card(ui, r, ui_mm(ui, CFG_RADIUS_SHEET_MM), UI_SURFACE, UI_HAIRLINE, CFG_HAIRLINE_PX);
+    ui_text_fit(ui, drieluik ? T("meeting.who") : T("meeting.here"), ui_rect(r.x + pad, r.y + pad, r.w - 2 * pad, title_h),
+                CFG_TITLE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+    int row_h = (r.h - 2 * pad - title_h - g - t) / (rows > 0 ? rows : 1);
+    if (row_h > t + g) row_h = t + g;
+    int rad = ui_mm(ui, CFG_AVATAR_MM);
+    for (int i = 0; i < n; i++) {
+        const core_participant *p = &app->m.mparts[i];
+        SDL_Rect tile = {r.x + pad + (i % cols) * (tile_w + g), r.y + pad + title_h + g + (i / cols) * row_h, tile_w, row_h - g};
+        char id[40];
+        snprintf(id, sizeof id, "everyone.%d", i);
+        int away = current(app)->def.closed && core_role_is_professional(p->role);
+        int tapped = drieluik && ui_area(ui, id, tile, p->name, UI_G_CLICK);
+        ui_card(ui, tile, ui_mm(ui, CFG_RADIUS_MM), ui_pressed(ui, id) ? UI_HAIRLINE : UI_BG, UI_HAIRLINE, CFG_HAIRLINE_PX);
+        scr_avatar(ui, tile.x + g / 2 + rad, tile.y + tile.h / 2, rad, away ? UI_HAIRLINE : p->colour, p->name);
+        ui_text_fit(ui, p->name, ui_rect(tile.x + g / 2 + 2 * rad + ui_mm(ui, CFG_ICON_GAP_MM), tile.y, tile.w - g - 2 * rad, tile.h),
+                    CFG_BODY_MM, CFG_SMALL_MM, away ? UI_INK2 : UI_INK, UI_LEFT);
+        if (tapped) {
+            app->everyone_open = 0;
+            scr_dl_open_tray(app, i);
+        }
+    }
+    int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM);
+    if (ui_button(ui, "everyone.close", ui_rect(r.x + r.w - pad - bw, r.y + r.h - pad - t, bw, t), T("note.close"), UI_SECONDARY))
+        app->everyone_open = 0;
 }
 
 /* Everything of the meeting screen but ui_begin and ui_end. Returns 0 when the
@@ -267,18 +349,34 @@ static int meeting_body(scr_app *app)
     const scr_board *bd = scr_board_of(cur->def.board);
     int drieluik = bd->id == BOARD_DRIELUIK;
     if (drieluik && scr_stale(app, app->notes_stale)) scr_dl_load(app); /* before the chips count held notes */
-    int chips_h = ui_mm(ui, CFG_BAR_MM), chips_y = bottom - chips_h;
     int home_w = ui_mm(ui, CFG_BUTTON_W_BIG_MM), undo_w = bd->undo ? ui_mm(ui, UNDO_W_MM) : 0, g = ui_mm(ui, CFG_GAP_MM);
-    ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
     /* A child's VIP-kaart is one tap away (not while the professionals are out). */
     int children = 0;
     for (int i = 0; i < app->m.nmparts; i++) children += app->m.mparts[i].role == ROLE_KIND;
     int vip_w = children && !closed ? ui_mm(ui, CFG_BUTTON_W_MM) : 0;
-    int chips_right = ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - (vip_w ? vip_w + g : 0);
-    if (drieluik) scr_dl_chips(app, m, chips_y, chips_h, chips_right);
-    else chips(app, chips_y, chips_h, chips_right);
-    int by = chips_y + (chips_h - t) / 2 + 1;
+    int buttons_w = home_w + g + (undo_w ? undo_w + g : 0) + (vip_w ? vip_w + g : 0);
+    int cw[CORE_PARTICIPANTS_MAX];
+    for (int i = 0; i < app->m.nmparts; i++) cw[i] = drieluik ? scr_dl_chip_w(app, i) : chip_w(app, i);
+    bar_plan bp = plan_bar(cw, app->m.nmparts, m, ui->w - 2 * m - buttons_w, ui->w - 2 * m);
+    int row_h = ui_mm(ui, CFG_BAR_MM), chips_h = row_h * bp.rows, chips_y = bottom - chips_h;
+    ui_fill(ui, ui_rect(0, chips_y, ui->w, chips_h), UI_SURFACE);
+    ui_fill(ui, ui_rect(0, chips_y, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
+    if (bp.grid) {
+        /* Everyone behind one button that says how many: a tap shows them all. */
+        char label[64];
+        snprintf(label, sizeof label, T("meeting.everyone"), app->m.nmparts);
+        int ew = ui_text_size(ui, label, CFG_BODY_MM).x + 2 * ui_mm(ui, CFG_PAD_MM);
+        if (ew > ui->w - 2 * m - buttons_w) ew = ui->w - 2 * m - buttons_w;
+        if (ui_button(ui, "meeting.everyone", ui_rect(m, chips_y + (row_h - t) / 2 + 1, ew, t - 2), label, UI_SECONDARY))
+            app->everyone_open = 1;
+    } else {
+        for (int i = 0; i < app->m.nmparts; i++) {
+            if (drieluik) scr_dl_chip(app, i, bp.x[i], chips_y + bp.row[i] * row_h, row_h);
+            else chip(app, i, bp.x[i], chips_y + bp.row[i] * row_h, row_h);
+        }
+    }
+    /* The buttons sit in the bar's last row, at its right. */
+    int by = chips_y + (bp.rows - 1) * row_h + (row_h - t) / 2 + 1;
     if (vip_w && ui_button(ui, "meeting.vip", ui_rect(ui->w - m - home_w - g - (undo_w ? undo_w + g : 0) - vip_w, by, vip_w, t - 2),
                            T("meeting.vip"), UI_SECONDARY)) {
         if (children == 1) {
@@ -361,6 +459,7 @@ static int meeting_body(scr_app *app)
     if (drieluik) scr_dl_modals(app);
     scr_plan_modals(app);
     if (bd->id == BOARD_GOALS) scr_goals_modals(app);
+    if (app->everyone_open) everyone(app, drieluik);
     if (app->vip_choose) { /* whose card: one button per child */
         ui_block(ui, "vip.choose");
         int bw = ui_mm(ui, CHOOSE_W_MM), k = 0, by2 = ui->h / 3;

@@ -278,6 +278,7 @@ typedef struct scr_app {
         int note_draw;
     } vip;
     int vip_choose;             /* which child's card: asked when there are several */
+    int everyone_open;          /* the grid of everyone, when the bar cannot hold their chips */
 
     /* goals in view (goals.c) */
     struct {
@@ -468,7 +469,11 @@ int scr_note_modals(scr_app *app);
  * trays (returns the x after the last chip), undo and redo, the tray and theme
  * modals (1 while one is up), and the rest the note editor needs. */
 void scr_dl_board(const scr_view *v, SDL_Rect r);
-int scr_dl_chips(scr_app *app, int x, int y, int h, int right);
+/* A participant's chip in the meeting's bar: its width, and drawn at x (a tap opens
+ * their tray); the tray opened from elsewhere (the grid of everyone). */
+int scr_dl_chip_w(const scr_app *app, int i);
+void scr_dl_chip(scr_app *app, int i, int x, int y, int h);
+void scr_dl_open_tray(scr_app *app, int i);
 void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h);
 int scr_dl_modals(scr_app *app);
 int scr_dl_wake_in(const scr_app *app);

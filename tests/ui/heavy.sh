@@ -1,0 +1,107 @@
+# Nothing on screen ever disappears (issue 18): the heaviest real meeting
+# (heavy_fixture.c: eight participants with long names, forty post-its, a VIP-kaart
+# of ten, and a conference of twenty-four) at the wall screen's, the tablet's and
+# the upright tablet's size, in Dutch and English. From each dump: everyone can
+# reach their tray, no two things to tap overlap (one inside another is a button
+# on a card), nothing to tap lies off the screen. Screenshots: $OUT/heavy-*.png.
+. "$(dirname "$0")/lib.sh"
+: "${HEAVY_FIXTURE:?}"
+"$HEAVY_FIXTURE" "$SRC/layouts" "$TMP/heavy.db" > "$TMP/ids" || { fail "the heavy meeting could not be made"; finish; exit 1; }
+
+# What a person could not tap as meant: two things to tap overlapping (neither
+# inside the other), or a thing to tap reaching off the screen. Under a modal only
+# what comes after its block counts (the rest cannot be touched).
+cat > "$TMP/hidden.jq" <<'EOF'
+def tappable: select(.kind == "button" or .kind == "toggle" or .kind == "field" or .kind == "area");
+def meet(a; b): a.rect[0] < b.rect[0] + b.rect[2] and b.rect[0] < a.rect[0] + a.rect[2] and a.rect[1] < b.rect[1] + b.rect[3] and b.rect[1] < a.rect[1] + a.rect[3];
+def holds(a; b): a.rect[0] <= b.rect[0] and a.rect[1] <= b.rect[1] and a.rect[0] + a.rect[2] >= b.rect[0] + b.rect[2] and a.rect[1] + a.rect[3] >= b.rect[1] + b.rect[3];
+.size as $s
+| (.widgets | ((map(.kind == "block") | rindex(true)) // -1) as $b | .[$b + 1:] | map(tappable)) as $w
+| [range(0; $w | length) as $i | range($i + 1; $w | length) as $j
+   | select(meet($w[$i]; $w[$j]) and ((holds($w[$i]; $w[$j]) or holds($w[$j]; $w[$i])) | not))
+   | "\($w[$i].id) overlaps \($w[$j].id)"]
+  + [$w[] | select(.rect[0] < 0 or .rect[1] < 0 or .rect[0] + .rect[2] > $s[0] or .rect[1] + .rect[3] > $s[1]) | "\(.id) is off the screen at \(.rect)"]
+| .[]
+EOF
+nothing_hidden() { # nothing_hidden DUMP: says what is, and fails
+  local bad
+  bad=$(jq -r -f "$TMP/hidden.jq" "$1") || return 1
+  [ -z "$bad" ] && return 0
+  echo "$bad" | head -5 | sed "s|^|  $(basename "$1"): |" >&2
+  return 1
+}
+# The widget is there and whole on the screen.
+on_screen() { # on_screen DUMP ID
+  jq_true --arg id "$2" '.size as $s | [.widgets[] | select(.id == $id)] | length == 1 and
+    (.[0].rect | .[0] >= 0 and .[1] >= 0 and .[0] + .[2] <= $s[0] and .[1] + .[3] <= $s[1])' "$1"
+}
+
+pin="$(pin_type 2468)"
+for lang in nl en; do
+  for size in 1920x1080 1280x800 800x1280; do
+    tag=$lang-$size
+    # The Drieluik of eight (Home lists the newest first: it is the fourth).
+    cp "$TMP/heavy.db" "$TMP/$tag.db"
+    {
+      echo "$pin"
+      echo "dump @TMP/$tag-home.json"
+      echo "tap @home.meeting.3"
+      echo "shot @OUT/heavy-$tag-drieluik.png"
+      echo "dump @TMP/$tag-drieluik.json"
+      for i in 0 1 2 3 4 5 6 7; do
+        echo "tap @meeting.chip.$i"
+        echo "dump @TMP/$tag-tray$i.json"
+        echo "tap @tray.close"
+      done
+      echo "tap @meeting.chip.1"
+      echo "shot @OUT/heavy-$tag-tray.png"
+      echo "quit"
+    } | script "$tag-eight"
+    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag.db" \
+      --script "$TMP/$tag-eight.script" > /dev/null 2> "$TMP/$tag.err"
+    check "$tag: the Drieluik of eight ran (status $?: $(tail -2 "$TMP/$tag.err"))" test -s "$TMP/$tag-tray7.json"
+    check "$tag: Home shows the family's four meetings" \
+      jq_true '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length == 4' "$TMP/$tag-home.json"
+    check "$tag: the fourth on Home is the Drieluik of eight" \
+      jq_true '[.widgets[] | select(.id == "home.meeting.3") | .label | contains("El Amrani-Vermeulen")] == [true]' "$TMP/$tag-home.json"
+    for i in 0 1 2 3 4 5 6 7; do
+      check "$tag: participant $i has a chip, whole on the screen" on_screen "$TMP/$tag-drieluik.json" "meeting.chip.$i"
+      check "$tag: participant $i's chip opens their tray" on_screen "$TMP/$tag-tray$i.json" "tray.close"
+    done
+    check "$tag: Mohammed's two notes in his tray, each with Ophangen" \
+      jq_true '[.widgets[] | select(.id | test("^tray\\.note\\.[0-9]+\\.hang$"))] | length == 2' "$TMP/$tag-tray1.json"
+    for f in home drieluik tray0 tray1; do
+      check "$tag: nothing to tap overlaps or lies off the screen ($f)" nothing_hidden "$TMP/$tag-$f.json"
+    done
+
+    # Twenty-four: more than the bar holds, so one button opens everyone, and a tap
+    # on a name opens that person's tray.
+    cp "$TMP/heavy.db" "$TMP/$tag-crowd.db"
+    {
+      echo "$pin"
+      echo "tap @home.meeting.0"
+      echo "dump @TMP/$tag-crowd.json"
+      echo "tap @meeting.everyone"
+      echo "shot @OUT/heavy-$tag-everyone.png"
+      echo "dump @TMP/$tag-everyone.json"
+      echo "tap @everyone.23"
+      echo "dump @TMP/$tag-crowd-tray.json"
+      echo "quit"
+    } | script "$tag-crowd"
+    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag-crowd.db" \
+      --script "$TMP/$tag-crowd.script" > /dev/null 2> "$TMP/$tag-crowd.err"
+    check "$tag: the conference ran (status $?: $(tail -2 "$TMP/$tag-crowd.err"))" test -s "$TMP/$tag-crowd-tray.json"
+    check "$tag: twenty-four: one button says how many" \
+      jq_true '[.widgets[] | select(.id == "meeting.everyone") | .label | test("24")] == [true]' "$TMP/$tag-crowd.json"
+    for i in $(seq 0 23); do
+      check "$tag: person $i of 24 in the grid, whole on the screen" on_screen "$TMP/$tag-everyone.json" "everyone.$i"
+    done
+    check "$tag: the last of 24 opens her tray from the grid" \
+      jq_true '[.texts[].label] | any(test("Oudtante Grietje"))' "$TMP/$tag-crowd-tray.json"
+    check "$tag: and it is her tray" on_screen "$TMP/$tag-crowd-tray.json" "tray.close"
+    for f in crowd everyone; do
+      check "$tag: nothing to tap overlaps or lies off the screen ($f)" nothing_hidden "$TMP/$tag-$f.json"
+    done
+  done
+done
+finish
