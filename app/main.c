@@ -38,12 +38,14 @@
 typedef struct {
     const char *db, *lang, *script, *monkey;
     int windowed, demo, w, h;
+    float px_per_mm; /* --px-per-mm: the screen's density given, for tests and odd displays */
 } options;
 
 static void usage(FILE *f)
 {
     fputs("usage: schouders [--db PATH] [--windowed] [--size WxH] [--lang nl|en] [--demo] [--script FILE]"
           " [--monkey SEED:EVENTS]\n"
+          "                 [--px-per-mm N]\n"
           "       schouders export --db PATH --meeting ID --format json|pdf|png --out PATH"
           " [--board NAME --size WxH] [--lang nl|en]\n"
           "       schouders ops --db PATH --meeting ID\n"
@@ -393,6 +395,7 @@ static int parse_options(int argc, char **argv, options *o)
         else if (!strcmp(a, "--monkey") && v) { o->monkey = v; i++; }
         else if (!strcmp(a, "--lang") && v && (!strcmp(v, "nl") || !strcmp(v, "en"))) { o->lang = v; i++; }
         else if (!strcmp(a, "--size") && parse_size(v, &o->w, &o->h)) i++;
+        else if (!strcmp(a, "--px-per-mm") && v && (o->px_per_mm = strtof(v, NULL)) >= 1.0f && o->px_per_mm <= 40.0f) i++;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); exit(0); }
         else {
             fprintf(stderr, "schouders: unknown or incomplete option '%s'\n", a);
@@ -528,6 +531,7 @@ int main(int argc, char **argv)
         ui_script_free(script);
         return 1;
     }
+    if (o.px_per_mm > 0) ui_set_ppmm(&ui, o.px_per_mm, UI_PPMM_OPTION);
     app.ui = &ui;
     app.export_start = app_export_start;
     app.export_poll = app_export_poll;

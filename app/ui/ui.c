@@ -22,15 +22,29 @@ void ui_hints(void)
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
 }
 
-static float screen_ppmm(SDL_Window *win, int w, int h)
+/* What one millimetre is here (density.c): the size set, the display's, else the
+ * width of a 24" screen assumed. */
+static float screen_ppmm(ui_ctx *ctx, int w, int h)
 {
-    float ddpi = 0;
-    int display = win ? SDL_GetWindowDisplayIndex(win) : -1;
-    if (display >= 0 && SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi >= 60 && ddpi <= 600)
-        return ddpi / 25.4f;
+    if (ctx->ppmm_set > 0) return ctx->ppmm_set; /* ppmm_from: as ui_set_ppmm was told */
+    float d = ui_display_ppmm(ctx->win);
+    if (d > 0) {
+        ctx->ppmm_from = UI_PPMM_DISPLAY;
+        return d;
+    }
+    ctx->ppmm_from = UI_PPMM_ASSUMED;
     int wide = w > h ? w : h;
     float ppmm = (float)wide / CFG_FALLBACK_SCREEN_MM;
     return ppmm < 1.5f ? 1.5f : ppmm;
+}
+
+void ui_set_ppmm(ui_ctx *ctx, float ppmm, int from)
+{
+    ctx->ppmm_set = ppmm > 0 ? ppmm : 0;
+    ctx->ppmm = screen_ppmm(ctx, ctx->w, ctx->h);
+    if (ctx->ppmm_set > 0) ctx->ppmm_from = from;
+    ctx->dirty = 1;
+    ui_rc_invalidate(ctx);
 }
 
 int ui_init(ui_ctx *ctx, SDL_Window *win, SDL_Renderer *ren, int w, int h, const char *assets)
@@ -66,7 +80,7 @@ void ui_resize(ui_ctx *ctx, int w, int h)
 {
     ctx->w = w;
     ctx->h = h;
-    ctx->ppmm = screen_ppmm(ctx->win, w, h);
+    ctx->ppmm = screen_ppmm(ctx, w, h);
     ctx->dirty = 1;
     ui_rc_invalidate(ctx); /* the window's pixels are new */
 }
@@ -982,8 +996,9 @@ int ui_dump(const ui_ctx *ctx, const char *path)
     if (!f) return -1;
     fprintf(f, "{\"screen\": ");
     json_str(f, ctx->prev_screen);
-    fprintf(f, ", \"size\": [%d, %d], \"px_per_mm\": %.3f, \"chimes\": %d, \"focus\": ", ctx->w, ctx->h, ctx->ppmm,
-            ctx->chimes);
+    static const char *const from[] = {"assumed", "display", "option", "measured"};
+    fprintf(f, ", \"size\": [%d, %d], \"px_per_mm\": %.3f, \"px_per_mm_from\": \"%s\", \"chimes\": %d, \"focus\": ", ctx->w,
+            ctx->h, ctx->ppmm, from[ctx->ppmm_from], ctx->chimes);
     json_str(f, ctx->focus);
     fprintf(f, ",\n  \"widgets\": [");
     dump_list(f, ctx->prev, ctx->nprev);

@@ -147,6 +147,8 @@ typedef struct ui_ctx {
     SDL_Renderer *ren;   /* borrowed from main; NULL in headless tests */
     int w, h;
     float ppmm;          /* pixels per millimetre */
+    float ppmm_set;      /* given (--px-per-mm, the device's measurement); 0: the display's */
+    int ppmm_from;       /* UI_PPMM_*: where ppmm came from, for the dump and the measuring screen */
     float scale;         /* 1, or CFG_CHILD_SCALE on child screens */
     uint32_t now, frame;
 
@@ -221,6 +223,13 @@ void ui_quit(ui_ctx *ctx);
  * and sees every write error. 0, or -1 with SDL_GetError. Release: SDL_free(*out). */
 int ui_png_encode(SDL_Surface *s, unsigned char **out, size_t *len);
 void ui_resize(ui_ctx *ctx, int w, int h);
+/* Where a millimetre's pixels came from: assumed (a 24" screen), the display's own
+ * report, the command line, or measured on this device against a bank card. */
+enum { UI_PPMM_ASSUMED = 0, UI_PPMM_DISPLAY, UI_PPMM_OPTION, UI_PPMM_MEASURED };
+/* Sets pixels per millimetre (from: UI_PPMM_OPTION or _MEASURED); 0 goes back to the display's. */
+void ui_set_ppmm(ui_ctx *ctx, float ppmm, int from);
+/* The display's own density in pixels per mm, 0 when it does not know (density.c). */
+float ui_display_ppmm(SDL_Window *win);
 
 /* Input: feed every SDL event; then ui_tick for time-based gestures. */
 void ui_feed(ui_ctx *ctx, const SDL_Event *e);

@@ -69,6 +69,28 @@ if [ -s "$OUT/screen_xvfb.png" ]; then
 else
   fail "import could not grab the X11 screen"
 fi
+check "Xvfb's 100 dpi default says nothing of the screen: a size is assumed" dump_has "$TMP/home.json" '.px_per_mm_from == "assumed"'
+
+# Real sizes (issue 18): an X server that says 150 dpi, as a 10" tablet's does, and
+# the millimetres follow it: 150 / 25.4 = 5.9 pixels a millimetre, a 12 mm target
+# 71 pixels. --px-per-mm says it instead, for a display that tells nothing.
+Xvfb -displayfd 4 -dpi 150 -screen 0 1280x800x24 -nolisten tcp 4> "$TMP/display150" > "$TMP/xvfb150.log" 2>&1 &
+xvfb150=$!
+trap 'kill $xvfb $xvfb150 2>/dev/null; rm -rf "$TMP"' EXIT
+for _ in $(seq 1200); do [ -s "$TMP/display150" ] && break; sleep 0.1; done
+printf 'dump %s\nquit\n' "$TMP/dpi.json" > "$TMP/dpi.script"
+printf 'dump %s\nquit\n' "$TMP/dpi_option.json" > "$TMP/dpi_option.script"
+DISPLAY=:$(head -1 "$TMP/display150") SDL_VIDEODRIVER=x11 timeout 120 "$SCHOUDERS" --db "$TMP/dpi.db" --script "$TMP/dpi.script" 2> "$TMP/dpi.err"
+check "at 150 dpi the app ran (status $?: $(tail -2 "$TMP/dpi.err"))" test -s "$TMP/dpi.json"
+check "at 150 dpi a millimetre is 5.9 pixels, within 15 % ($(jq -r .px_per_mm "$TMP/dpi.json" 2>/dev/null))" \
+  dump_has "$TMP/dpi.json" '.px_per_mm >= 5.9 * 0.85 and .px_per_mm <= 5.9 * 1.15 and .px_per_mm_from == "display"'
+check "at 150 dpi every target is 12 mm: 71 pixels" dump_has "$TMP/dpi.json" \
+  '[.widgets[] | select(.kind == "button" or .kind == "toggle" or .kind == "field") | .rect[3]] | length > 0 and min >= 12 * 5.9 - 2'
+DISPLAY=:$(head -1 "$TMP/display150") SDL_VIDEODRIVER=x11 timeout 120 "$SCHOUDERS" --db "$TMP/dpi.db" --px-per-mm 4.2 \
+  --script "$TMP/dpi_option.script" 2> "$TMP/dpi.err"
+check "--px-per-mm 4.2 is what is used" dump_has "$TMP/dpi_option.json" '.px_per_mm == 4.2 and .px_per_mm_from == "option"'
+check "--px-per-mm lots is refused" refused "$SCHOUDERS" --px-per-mm lots --db "$TMP/dpi.db"
+
 check "a post-it being written: the keyboard is up" dump_has "$TMP/postit.json" '[.widgets[] | select(.id == "osk.key.a" or .id == "osk.done")] | length == 2'
 check "the field has the words and the focus" dump_has "$TMP/postit.json" '.focus == "note.text" and ([.widgets[] | select(.id == "note.text") | .label] == ["Opa henk"])'
 check "the keyboard does not cover the field" dump_has "$TMP/postit.json" \
