@@ -90,6 +90,7 @@ void scr_open(scr_app *app)
     }
     char chime[8];
     app->chime_off = store_setting(app->st, "chime", chime, sizeof chime) == STORE_OK && !strcmp(chime, "off");
+    scr_measure_load(app);
     app->meetings_stale = 1;
     app->home_open = 0;
     app->open_saved = 0;

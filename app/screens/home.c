@@ -61,6 +61,11 @@ void scr_home_frame(scr_app *app)
     if (app->meetings_stale) reload(app);
     if (ui_button(ui, "home.new", ui_rect(ui->w - m - quit_w - ui_mm(ui, CFG_GAP_WIDE_MM) - bw, by, bw, t), T("home.new"), UI_PRIMARY))
         start_new(app);
+    /* The screen's real size: asked for while it is only assumed, there to check after. */
+    int mw = ui_mm(ui, CFG_BUTTON_W_MM);
+    if (ui_button(ui, "home.measure", ui_rect(ui->w - m - quit_w - bw - mw - 2 * ui_mm(ui, CFG_GAP_WIDE_MM), by, mw, t), T("home.measure"),
+                  ui->ppmm_from == UI_PPMM_ASSUMED ? UI_PRIMARY : UI_SECONDARY))
+        scr_measure_open(app);
 
     int bottom = scr_statusbar(app);
     int y = top + ui_mm(ui, CFG_AIR_WIDE_MM);
@@ -124,6 +129,7 @@ void scr_home_frame(scr_app *app)
                       T("home.export"), UI_SECONDARY))
             scr_pin_ask(app, PIN_FOR_EXPORT, mt->id);
     }
+    scr_measure_modal(app);
     scr_pin_modal(app);
     ui_end(ui);
 }

@@ -279,6 +279,9 @@ typedef struct scr_app {
     } vip;
     int vip_choose;             /* which child's card: asked when there are several */
     int everyone_open;          /* the grid of everyone, when the bar cannot hold their chips */
+    int measure_open;           /* Schermmaat: the screen's size measured against a bank card */
+    float measure_ppmm;         /* the density being tried there */
+    int measure_h;              /* the height its sheet took last frame */
 
     /* goals in view (goals.c) */
     struct {
@@ -474,6 +477,11 @@ void scr_dl_board(const scr_view *v, SDL_Rect r);
 int scr_dl_chip_w(const scr_app *app, int i);
 void scr_dl_chip(scr_app *app, int i, int x, int y, int h);
 void scr_dl_open_tray(scr_app *app, int i);
+/* Schermmaat (measure.c): the device's measured density read at start, the sheet
+ * opened from Home, and drawn. */
+void scr_measure_load(scr_app *app);
+void scr_measure_open(scr_app *app);
+void scr_measure_modal(scr_app *app);
 void scr_dl_undo_buttons(scr_app *app, int x, int y, int w, int h);
 int scr_dl_modals(scr_app *app);
 int scr_dl_wake_in(const scr_app *app);

@@ -104,4 +104,26 @@ for lang in nl en; do
     done
   done
 done
+
+# Schermmaat: a display that says nothing of its size (the offscreen driver) has
+# its millimetres assumed; the facilitator makes the drawn bank card as large as a
+# real one, and from then on this device's millimetres are the measured ones.
+cp "$TMP/heavy.db" "$TMP/measure.db"
+{ echo "$pin"; echo "dump @TMP/m-home.json"; echo "tap @home.measure"; echo "tap @measure.larger.big"; echo "tap @measure.larger"
+  echo "shot @OUT/heavy-measure.png"; echo "dump @TMP/m-sheet.json"; echo "tap @measure.save"; echo "dump @TMP/m-saved.json"; echo quit; } |
+  script measure
+printf '%s\ndump @TMP/m-again.json\nquit\n' "$pin" | script again
+app --size 1280x800 --db "$TMP/measure.db" --script "$TMP/measure.script" > /dev/null 2>&1
+app --size 1280x800 --db "$TMP/measure.db" --script "$TMP/again.script" > /dev/null 2>&1
+app --size 1280x800 --db "$TMP/measure.db" --px-per-mm 5 --script "$TMP/again.script" > /dev/null 2>&1 && cp "$TMP/m-again.json" "$TMP/m-option.json"
+app --size 1280x800 --db "$TMP/measure.db" --script "$TMP/again.script" > /dev/null 2>&1
+check "an assumed size: Home asks for the Schermmaat first" \
+  jq_true '.px_per_mm_from == "assumed" and ([.widgets[] | select(.id == "home.measure")] | length == 1)' "$TMP/m-home.json"
+check "the drawn card is made larger, step by step: five and one in a hundred" \
+  jq_true --slurpfile h "$TMP/m-home.json" '(.px_per_mm / $h[0].px_per_mm) as $r | $r > 1.06 and $r < 1.061' "$TMP/m-saved.json"
+check "nothing to tap overlaps on the Schermmaat" nothing_hidden "$TMP/m-sheet.json"
+check "saved: the millimetres are the measured ones at once" jq_true '.px_per_mm_from == "measured"' "$TMP/m-saved.json"
+check "and after a restart" jq_true --slurpfile s "$TMP/m-saved.json" '.px_per_mm_from == "measured" and .px_per_mm == $s[0].px_per_mm' \
+  "$TMP/m-again.json"
+check "--px-per-mm goes before the measurement" jq_true '.px_per_mm == 5 and .px_per_mm_from == "option"' "$TMP/m-option.json"
 finish
