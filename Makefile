@@ -2,6 +2,7 @@
 # Both install missing Debian packages first, so a fresh clone needs nothing else.
 
 PKGS := build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libx11-dev \
+        libhyphen-dev hyphen-nl hyphen-en-us \
         libsqlite3-dev libsodium-dev libcjson-dev libicu-dev fonts-noto-core fonts-dejavu-core gettext \
         libcairo2-dev libpango1.0-dev sqlite3 xvfb xauth x11-utils imagemagick jq systemd cage \
         poppler-utils python3-jsonschema strace

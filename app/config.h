@@ -146,6 +146,10 @@
 
 /* When the display does not say its DPI: a 24" 16:9 wall screen is 531 mm wide. */
 #define CFG_FALLBACK_SCREEN_MM 531.0f
+/* Hyphenation patterns per language (Debian's hyphen-nl and hyphen-en-us): a word
+ * too wide for its line breaks at a point of the language, with a hyphen. */
+#define CFG_HYPHENS_NL "/usr/share/hyphen/hyph_nl_NL.dic"
+#define CFG_HYPHENS_EN "/usr/share/hyphen/hyph_en_US.dic"
 
 /* Bounds that keep memory flat: nothing is allocated per frame. */
 #define CFG_MAX_WIDGETS 512

@@ -611,6 +611,7 @@ int main(int argc, char **argv)
         painter_close(&app_painter);
     }
     scr_close(&app);
+    ui_hyphens_free();
     ui_quit(&ui);
     ui_script_free(script);
     SDL_DestroyRenderer(ren);

@@ -117,6 +117,9 @@ void scr_set_words(scr_app *app)
 {
     app->ui->words = (ui_words){T("osk.done"), T("osk.cancel"), T("osk.space"), T("osk.digits"),
                                 T("osk.letters"), T("osk.cut")};
+    if (ui_hyphens_load(app->lang_en ? CFG_HYPHENS_EN : CFG_HYPHENS_NL) != 0)
+        fprintf(stderr, "schouders: no hyphenation patterns at %s: long words are cut with a hyphen anywhere\n",
+                app->lang_en ? CFG_HYPHENS_EN : CFG_HYPHENS_NL);
 }
 
 /* Words someone is still writing when the app closes are kept: a decision as a

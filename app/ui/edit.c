@@ -123,7 +123,7 @@ static int field(ui_ctx *ctx, const char *id, SDL_Rect r, char *buf, size_t cap,
         if (focused)
             while (ui_measure(ctx, buf + from, e->caret - from, px) > in.w - 4 && from < e->caret)
                 from = ut_next(buf, len, from);
-        lines[0] = (ut_span){from, len};
+        lines[0] = (ut_span){from, len, 0};
     }
     int caret_line = 0;
     if (focused)

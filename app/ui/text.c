@@ -316,6 +316,9 @@ SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm)
     return p;
 }
 
+int ui_hyphens_load(const char *path) { return ut_hyphens_load(path); }
+void ui_hyphens_free(void) { ut_hyphens_free(); }
+
 static int align_x(int x, int w, ui_align align)
 {
     return align == UI_CENTER ? x - w / 2 : align == UI_RIGHT ? x - w : x;
@@ -329,13 +332,15 @@ SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t r
     size_t len = strlen(s);
     ut_span lines[64];
     int n = wrap > 0 ? ut_wrap(s, len, wrap, px, ui_measure_cb, ctx, lines, 64) : 1;
-    if (wrap <= 0) lines[0] = (ut_span){0, len};
+    if (wrap <= 0) lines[0] = (ut_span){0, len, 0};
     int left = x;
     for (int i = 0; i < n; i++) {
         size_t l = lines[i].end - lines[i].start;
-        int w = ui_measure(ctx, s + lines[i].start, l, px);
+        int hw = lines[i].hyph ? ui_measure(ctx, "-", 1, px) : 0; /* a word broken here: its hyphen */
+        int w = ui_measure(ctx, s + lines[i].start, l, px) + hw;
         int lx = align_x(x, w, align);
-        ui_draw_line(ctx, s + lines[i].start, l, lx, y + i * lh, px, rgb);
+        int drawn = ui_draw_line(ctx, s + lines[i].start, l, lx, y + i * lh, px, rgb);
+        if (hw) ui_draw_line(ctx, "-", 1, lx + drawn, y + i * lh, px, rgb);
         if (w > size.x) size.x = w;
         if (lx < left || i == 0) left = lx;
     }
@@ -411,7 +416,7 @@ static ut_fit fit_box(ui_ctx *ctx, const char *s, size_t len, SDL_Rect r, int px
     h = ((h ^ (uint64_t)(uint32_t)r.w) * 1099511628211ull ^ (uint64_t)(uint32_t)r.h) * 1099511628211ull;
     ui_fit_entry *e = &ctx->fits[h % CFG_FIT_CACHE];
     if (e->hash == h && e->len == (uint32_t)len && e->w == r.w && e->h == r.h && e->max_px == px && e->min_px == min_px) {
-        for (int i = 0; i < e->nlines; i++) lines[i] = (ut_span){e->line[i][0], e->line[i][1]};
+        for (int i = 0; i < e->nlines; i++) lines[i] = (ut_span){e->line[i][0], e->line[i][1], (int)e->line[i][2]};
         return (ut_fit){e->px, e->nlines, e->cut, e->cut_at};
     }
     ut_fit f = ut_fit_box(s, len, r.w, r.h, px, min_px, ui_measure_cb, ui_line_height_cb, ctx, lines, CFG_FIT_LINES);
@@ -420,6 +425,7 @@ static ut_fit fit_box(ui_ctx *ctx, const char *s, size_t len, SDL_Rect r, int px
     for (int i = 0; i < f.nlines; i++) {
         e->line[i][0] = (uint32_t)lines[i].start;
         e->line[i][1] = (uint32_t)lines[i].end;
+        e->line[i][2] = (uint32_t)lines[i].hyph;
     }
     return f;
 }
@@ -435,11 +441,14 @@ int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, 
     int x0 = align == UI_CENTER ? r.x + r.w / 2 : align == UI_RIGHT ? r.x + r.w : r.x;
     for (int i = 0; i < f.nlines; i++) {
         size_t start = lines[i].start, end = (f.cut && i == f.nlines - 1) ? f.cut_at : lines[i].end;
-        int ell = (f.cut && i == f.nlines - 1) ? ui_measure(ctx, "\xE2\x80\xA6", 3, f.px) : 0;
-        int w = ui_measure(ctx, s + start, end - start, f.px) + ell;
+        int last_cut = f.cut && i == f.nlines - 1;
+        int ell = last_cut ? ui_measure(ctx, "\xE2\x80\xA6", 3, f.px) : 0;
+        int hw = !last_cut && lines[i].hyph ? ui_measure(ctx, "-", 1, f.px) : 0; /* a word broken here: its hyphen */
+        int w = ui_measure(ctx, s + start, end - start, f.px) + ell + hw;
         int x = align_x(x0, w, align);
         int drawn = ui_draw_line(ctx, s + start, end - start, x, y + i * lh, f.px, rgb);
         if (ell) ui_draw_line(ctx, "\xE2\x80\xA6", 3, x + drawn, y + i * lh, f.px, rgb);
+        if (hw) ui_draw_line(ctx, "-", 1, x + drawn, y + i * lh, f.px, rgb);
     }
     ui_record_text(ctx, s, (SDL_Rect){r.x, y, r.w, f.nlines * lh});
     return f.cut;

@@ -119,7 +119,7 @@ typedef struct {
     uint32_t len;
     int w, h, max_px, min_px;   /* the question */
     int px, nlines, cut;        /* the answer */
-    uint32_t cut_at, line[CFG_FIT_KEEP_LINES][2];
+    uint32_t cut_at, line[CFG_FIT_KEEP_LINES][3]; /* start, end, hyph */
 } ui_fit_entry;
 
 /* Words the kit shows, given by the app in its language (the kit has none). */
@@ -274,6 +274,10 @@ SDL_Point ui_text(ui_ctx *ctx, const char *s, int x, int y, float mm, uint32_t r
  * cutting with an ellipsis. */
 void ui_text_fit(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align);
 SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm);
+/* The language's hyphenation patterns for every context in the process (a libhyphen
+ * .dic): 0 when loaded; without them a word too wide is cut with a hyphen anywhere. */
+int ui_hyphens_load(const char *path);
+void ui_hyphens_free(void);
 /* Draws s wrapped inside r at the largest size from mm down to min_mm that fits;
  * when even min_mm does not, the last line ends in an ellipsis. Returns 1 then. */
 int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, uint32_t rgb, ui_align align);

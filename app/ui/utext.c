@@ -5,6 +5,8 @@
  * sequences and crashed on them here.) */
 #include "utext.h"
 
+#include <hyphen.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -158,6 +160,94 @@ static size_t cut_word(const char *s, size_t start, size_t hard, int w, int px, 
     }
 }
 
+/* --- hyphenation: libhyphen does the patterns, this maps its bytes to ours ------ */
+
+static HyphenDict *dict;
+
+int ut_hyphens_load(const char *path)
+{
+    ut_hyphens_free();
+    dict = path ? hnj_hyphen_load(path) : NULL;
+    return dict ? 0 : -1;
+}
+
+void ut_hyphens_free(void)
+{
+    if (dict) hnj_hyphen_free(dict);
+    dict = NULL;
+}
+
+enum { HYPH_WORD_MAX = 120 }; /* longer than any word; a longer run is not a word to split by rule */
+
+int ut_hyphens(const char *word, size_t len, unsigned char *marks)
+{
+    memset(marks, 0, len);
+    if (!dict || len == 0 || len > HYPH_WORD_MAX) return 0;
+    /* The patterns are lower case, in the dictionary's own encoding (Dutch's is
+     * ISO 8859-1, English's UTF-8): the word is folded and re-encoded, and where
+     * each of its characters ends is kept to map the points back. */
+    char w[HYPH_WORD_MAX * 4 + 1];
+    size_t ends[HYPH_WORD_MAX * 4];
+    int n = 0, wn = 0;
+    for (size_t i = 0; i < len;) {
+        int b;
+        uint32_t c = ut_decode(word + i, len - i, &b);
+        if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
+        int letter = (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7);
+        if (!letter) return 0; /* a number, a hyphen already there, a script the patterns do not know: left whole */
+        if (dict->utf8) {
+            int k = encode(c, w + wn);
+            for (int j = 0; j < k; j++) ends[wn + j] = 0;
+            wn += k;
+            ends[wn - 1] = i + (size_t)b;
+        } else {
+            w[wn] = (char)c;
+            ends[wn++] = i + (size_t)b;
+        }
+        i += (size_t)b;
+        n++;
+    }
+    char hy[HYPH_WORD_MAX * 4 + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    if (hnj_hyphen_hyphenate3(dict, w, wn, hy, NULL, &rep, &pos, &cut, 2, 3, 2, 2) != 0) return 0;
+    int points = 0;
+    for (int i = 0; i + 1 < wn; i++)
+        if ((hy[i] & 1) && ends[i] && !(rep && rep[i])) { /* a point that changes the letters (Dutch's oo-/o-) is not taken */
+            marks[ends[i] - 1] = 1;
+            points++;
+        }
+    if (rep) {
+        for (int i = 0; i < wn; i++) free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return points;
+}
+
+/* Where the word s[start..end) breaks to fit w: after its own last hyphen that fits
+ * (Sanne-|Marijke: *hyph 0, none added), else at its last hyphenation point at which
+ * the part and a hyphen fit (*hyph UT_HYPH); 0 when neither does. */
+static size_t hyph_point(const char *s, size_t start, size_t end, int w, int px, ut_measure m, void *user, int *hyph)
+{
+    for (size_t i = end - 1; i > start; i--)
+        if (s[i - 1] == '-' && m(user, s + start, i - start, px) <= w) {
+            *hyph = 0;
+            return i;
+        }
+    unsigned char marks[HYPH_WORD_MAX];
+    size_t len = end - start;
+    if (len > HYPH_WORD_MAX || ut_hyphens(s + start, len, marks) == 0) return 0;
+    int hw = m(user, "-", 1, px);
+    for (size_t i = len - 1; i > 0; i--)
+        if (marks[i - 1] && m(user, s + start, i, px) + hw <= w) {
+            *hyph = UT_HYPH;
+            return start + i;
+        }
+    return 0;
+}
+
 int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, ut_span *lines, int max)
 {
     int n = 0;
@@ -167,7 +257,7 @@ int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, 
         const char *nl = memchr(s + start, '\n', len - start);
         size_t hard = nl ? (size_t)(nl - s) : len;
         if (n == max - 1) { /* the last line we may give: the rest */
-            lines[n++] = (ut_span){start, len};
+            lines[n++] = (ut_span){start, len, 0};
             return n;
         }
         size_t end = hard;
@@ -179,37 +269,56 @@ int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, 
                 if (m(user, s + start, i - start, px) > w) break;
                 fit = i + 1;
             }
-            if (fit == start) fit = cut_word(s, start, hard, w, px, m, user); /* one word wider than the line */
+            int hyph = 0;
+            if (fit == start) { /* one word wider than the line: at a point of the language, else anywhere, with a hyphen */
+                const char *sp = memchr(s + start, ' ', hard - start);
+                size_t word_end = sp ? (size_t)(sp - s) : hard;
+                fit = hyph_point(s, start, word_end, w, px, m, user, &hyph);
+                if (!fit) {
+                    fit = cut_word(s, start, hard, w - m(user, "-", 1, px), px, m, user);
+                    hyph = UT_HYPH_FORCED;
+                }
+            }
             end = fit;
+            if (end < hard) {
+                size_t shown = end;
+                while (shown > start && s[shown - 1] == ' ') shown--; /* trailing spaces take no room */
+                lines[n++] = (ut_span){start, shown, s[end - 1] != ' ' ? hyph : 0};
+                start = end;
+                continue;
+            }
         }
-        if (end < hard) {
-            size_t shown = end;
-            while (shown > start && s[shown - 1] == ' ') shown--; /* trailing spaces take no room */
-            lines[n++] = (ut_span){start, shown};
-            start = end;
-            continue;
-        }
-        lines[n++] = (ut_span){start, hard};
+        lines[n++] = (ut_span){start, hard, 0};
         if (hard >= len) return n;
         start = hard + 1;
     }
 }
+
+/* Whole words are kept down to this size: 85 % of the largest (never under min). */
+#define WHOLE_MIN_PX(max_px, min_px) ((max_px) * 85 / 100 > (min_px) ? (max_px) * 85 / 100 : (min_px))
 
 ut_fit ut_fit_box(const char *s, size_t len, int w, int h, int max_px, int min_px, ut_measure m,
                   int (*line_h)(void *user, int px), void *user, ut_span *lines, int max)
 {
     ut_fit f = {min_px, 0, 0, 0};
     if (min_px > max_px) min_px = max_px;
-    /* First the largest size that keeps every word whole ("uithuisplaatsing" shrinks
-     * before it breaks); then the largest that fits at all. */
-    for (int whole = 1; whole >= 0; whole--)
-        for (int px = max_px; px >= min_px; px--) {
+    /* First every word whole, a little smaller if need be (a step of the type scale:
+     * "schoolverzuim" shrinks a little before it breaks); then the largest size at
+     * which words break only at the language's hyphenation points
+     * ("uithuisplaatsings-beslissing", never a tiny note); then the largest that
+     * fits at all. */
+    for (int pass = 0; pass < 3; pass++)
+        for (int px = max_px; px >= (pass == 0 ? WHOLE_MIN_PX(max_px, min_px) : min_px); px--) {
             int n = ut_wrap(s, len, w, px, m, user, lines, max);
             int lh = line_h(user, px);
             if (n >= max || n * lh > h) continue;
-            int cut = 0;
-            for (int i = 0; i + 1 < n; i++) cut |= lines[i + 1].start == lines[i].end; /* no space between: a word cut */
-            if (whole && cut) continue;
+            int worst = 0;
+            for (int i = 0; i + 1 < n; i++) {
+                int joined = lines[i + 1].start == lines[i].end && s[lines[i].end - 1] != '-'; /* no space or hyphen between */
+                int hy = lines[i].hyph ? lines[i].hyph : joined ? UT_HYPH_FORCED : 0;
+                worst = hy > worst ? hy : worst;
+            }
+            if ((pass == 0 && worst) || (pass == 1 && worst == UT_HYPH_FORCED)) continue;
             f.px = px;
             f.nlines = n;
             return f;

@@ -22,11 +22,24 @@ uint32_t ut_decode(const char *s, size_t len, int *bytes);
 /* Width in px of s[0..len) at pixel size px (the caller's font). */
 typedef int (*ut_measure)(void *user, const char *s, size_t len, int px);
 
-typedef struct { size_t start, end; } ut_span; /* a line, end exclusive, no trailing \n */
+/* A line, end exclusive, no trailing \n. hyph: it ends inside a word, so a hyphen is
+ * drawn after it: UT_HYPH at a hyphenation point of the language, UT_HYPH_FORCED
+ * where the word had none that fitted (cut between graphemes). */
+enum { UT_HYPH = 1, UT_HYPH_FORCED = 2 };
+typedef struct { size_t start, end; int hyph; } ut_span;
 
-/* Wraps s at width w: breaks after spaces, inside a word only at grapheme
- * boundaries when the word alone is too wide, and at every \n. Returns the
- * number of lines (at most max; the last one then runs to the end). */
+/* The hyphenation patterns of the language (libhyphen's .dic, Debian's hyphen-nl and
+ * hyphen-en-us), for ut_wrap; NULL or a file that cannot be read: no points, words
+ * too wide are still cut with a hyphen. Returns 0 when loaded. One at a time. */
+int ut_hyphens_load(const char *path);
+void ut_hyphens_free(void);
+/* The hyphenation points of word[0..len): marks[i] = 1 when it may break after byte i. */
+int ut_hyphens(const char *word, size_t len, unsigned char *marks);
+
+/* Wraps s at width w: breaks after spaces; a word too wide alone breaks at its
+ * last hyphenation point that fits with its hyphen, else at grapheme boundaries
+ * (with a hyphen too); and at every \n. Returns the number of lines (at most max;
+ * the last one then runs to the end). */
 int ut_wrap(const char *s, size_t len, int w, int px, ut_measure m, void *user, ut_span *lines, int max);
 
 typedef struct {

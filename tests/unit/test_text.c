@@ -100,10 +100,11 @@ static void wrapping(void)
     CHECK(l[0].start == 0 && l[0].end == 8);    /* "Opa Henk" */
     CHECK(l[1].start == 9 && l[1].end == 16);   /* "komt op" */
     CHECK(l[2].start == 17 && l[2].end == 23);  /* "zondag" */
-    /* A word longer than the line is cut between graphemes. */
+    /* A word longer than the line, with no hyphenation patterns loaded, is cut
+     * between graphemes, with room for the hyphen drawn after it. */
     const char *w = "Verantwoordelijkheidsgevoel";
     n = ut_wrap(w, strlen(w), 100, 20, mono, NULL, l, 16);
-    CHECK(n == 3 && l[0].end == 10 && l[1].start == 10);
+    CHECK(n == 3 && l[0].end == 9 && l[1].start == 9 && l[0].hyph == UT_HYPH_FORCED && l[2].hyph == 0);
     /* Hard breaks, and an empty text is one empty line. */
     n = ut_wrap("a\n\nb", 4, 100, 20, mono, NULL, l, 16);
     CHECK(n == 3 && l[1].start == l[1].end);
@@ -135,9 +136,44 @@ static void fitting(void)
     CHECK(!f.cut && f.nlines == 1 && l[0].end == strlen(w));
 }
 
+/* Dutch compounds break where Dutch breaks them, with a hyphen (libhyphen with
+ * Debian's hyphen-nl patterns, as the app loads them). */
+static void hyphenating(void)
+{
+    CHECK(ut_hyphens_load("/usr/share/hyphen/hyph_nl_NL.dic") == 0);
+    unsigned char marks[64];
+    const char *w = "uithuisplaatsingsbeslissing";
+    CHECK(ut_hyphens(w, strlen(w), marks) >= 4);
+    CHECK(marks[2] && marks[6]);             /* uit-huis-... */
+    CHECK(!marks[0] && !marks[strlen(w) - 2]); /* never a letter alone at either end */
+    /* Capitals and letters with accents are words too; a number is not one to break. */
+    const char *e = "Geëvalueerd";
+    CHECK(ut_hyphens(e, strlen(e), marks) >= 2);
+    CHECK(ut_hyphens("2026", 4, marks) == 0);
+    /* 150 px, 10 a letter: the longest part that fits with its hyphen, at a point. */
+    ut_span l[16];
+    int n = ut_wrap(w, strlen(w), 150, 20, mono, NULL, l, 16);
+    CHECK(n >= 2 && l[0].hyph == UT_HYPH && marks[l[0].end - 1] == 0);
+    ut_hyphens(w, strlen(w), marks);
+    CHECK(marks[l[0].end - 1] && mono(NULL, w, l[0].end, 20) + mono(NULL, "-", 1, 20) <= 150);
+    CHECK(l[n - 1].end == strlen(w) && l[n - 1].hyph == 0);
+    for (int i = 0; i + 1 < n; i++) CHECK(l[i].hyph == UT_HYPH && l[i + 1].start == l[i].end);
+    /* A name with its own hyphen breaks after it, and no second hyphen is drawn. */
+    const char *name = "Sanne-Marijke";
+    n = ut_wrap(name, strlen(name), 80, 20, mono, NULL, l, 16);
+    CHECK(n == 2 && l[0].end == 6 && l[0].hyph == 0);
+    /* A box: at its largest size, broken at a point, rather than every word whole
+     * at a size far smaller (a note never goes tiny for one long word). */
+    ut_fit f = ut_fit_box(w, strlen(w), 150, 100, 20, 6, mono, line_h, NULL, l, 32);
+    CHECK(!f.cut && f.px == 20 && f.nlines >= 2 && l[0].hyph == UT_HYPH);
+    ut_hyphens_free();
+    CHECK(ut_hyphens(w, strlen(w), marks) == 0); /* freed: no patterns, no points */
+}
+
 int main(void)
 {
     cleaning();
+    hyphenating();
     graphemes();
     editing();
     wrapping();
