@@ -154,6 +154,50 @@ static void draw_goal(const scr_view *v, const core_goal *g, SDL_Rect r, int lif
 
 /* --- the board ------------------------------------------------------------------------- */
 
+static int rects_meet(SDL_Rect a, SDL_Rect b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
+
+/* Where each goal's card is drawn (issue 18: no item covers another). At its place,
+ * kept inside its own cell: where a goal stands is what it means, so it never leaves
+ * its term and priority. One that would cover a goal placed before it (two dropped
+ * on one spot, or a narrow screen) takes the free spot of its cell nearest to its
+ * place; a cell too full for that steps them down and right by a third, so each
+ * still shows its top and takes taps there. Oldest first: a new goal moves, not an old one. */
+static void place_goals(const scr_model *m, SDL_Rect f, int nw, int nh, int gap, SDL_Rect *out)
+{
+    for (int i = 0; i < m->ngoals; i++) {
+        const core_goal *gl = &m->goals[i];
+        int term = core_goal_term(gl) == TERM_KORT ? 0 : 1, pri = (int)core_goal_priority(gl);
+        SDL_Rect cell = {f.x + term * f.w / 2, f.y + pri * f.h / 3, f.w / 2, f.h / 3};
+        int w = SDL_min(nw, cell.w), h = SDL_min(nh, cell.h);
+        int cx = f.x + (int)(gl->x * f.w), cy = f.y + (int)(gl->y * f.h);
+        SDL_Rect want = {SDL_clamp(cx - w / 2, cell.x, cell.x + cell.w - w), SDL_clamp(cy - h / 2, cell.y, cell.y + cell.h - h), w, h};
+        SDL_Rect best = want;
+        int taken = 0;
+        for (int k = 0; k < i && !taken; k++) taken = rects_meet(want, out[k]);
+        if (taken) {
+            /* Every spot of the cell on a grid of a quarter card, the nearest free one. */
+            long best_d = -1;
+            int sx = SDL_max(1, (w + gap) / 4), sy = SDL_max(1, (h + gap) / 4);
+            for (int y = cell.y; y + h <= cell.y + cell.h; y += sy)
+                for (int x = cell.x; x + w <= cell.x + cell.w; x += sx) {
+                    SDL_Rect c = {x, y, w, h}, grown = {x - gap / 2, y - gap / 2, w + gap, h + gap};
+                    int free = 1;
+                    for (int k = 0; k < i && free; k++) free = !rects_meet(grown, out[k]);
+                    long d = (long)(x - want.x) * (x - want.x) + (long)(y - want.y) * (y - want.y);
+                    if (free && (best_d < 0 || d < best_d)) best_d = d, best = c;
+                }
+            if (best_d < 0) { /* full: down and right of the last one it covers, by a third */
+                for (int k = 0; k < i; k++)
+                    if (rects_meet(best, out[k])) {
+                        best.x = SDL_min(out[k].x + w / 3, cell.x + cell.w - w);
+                        best.y = SDL_min(out[k].y + h / 3, cell.y + cell.h - h);
+                    }
+            }
+        }
+        out[i] = best;
+    }
+}
+
 /* Where a new goal goes: the first place (middle row first, left to right) where it
  * covers no other goal, so every goal stays in reach of a finger. */
 static void free_place(const scr_app *app, double *x, double *y)
@@ -258,16 +302,10 @@ void scr_goals_board(const scr_view *v, SDL_Rect r)
     if (!v->m->ngoals)
         ui_text(ui, T("goals.empty"), f.x + f.w / 2, f.y + f.h / 2 - ui_mm(ui, EMPTY_UP_MM), CFG_BODY_MM, UI_INK2, UI_CENTER, f.w * 2 / 3);
 
-    int nw = ui_mm(ui, NOTE_W_MM), nh = ui_mm(ui, NOTE_H_MM);
+    place_goals(v->m, f, ui_mm(ui, NOTE_W_MM), ui_mm(ui, NOTE_H_MM), ui_mm(ui, CFG_GAP_MM), v->looks->goals.rect);
     for (int i = 0; i < v->m->ngoals; i++) {
         const core_goal *gl = &v->m->goals[i];
-        int cx = f.x + (int)(gl->x * f.w), cy = f.y + (int)(gl->y * f.h);
-        SDL_Rect n = {cx - nw / 2, cy - nh / 2, nw, nh};
-        if (n.x < f.x) n.x = f.x;
-        if (n.x + nw > f.x + f.w) n.x = f.x + f.w - nw;
-        if (n.y < f.y) n.y = f.y;
-        if (n.y + nh > f.y + f.h) n.y = f.y + f.h - nh;
-        v->looks->goals.rect[i] = n;
+        SDL_Rect n = v->looks->goals.rect[i];
         char id[40];
         snprintf(id, sizeof id, "goal.%lld", (long long)gl->id);
         float dx, dy;

@@ -74,6 +74,17 @@ for lang in nl en; do
       check "$tag: nothing to tap overlaps or lies off the screen ($f)" nothing_hidden "$TMP/$tag-$f.json"
     done
 
+    # Twelve goals, two dropped on one place: each shows and takes its own tap, in
+    # its own cell (a goal's place is what it means).
+    cp "$TMP/heavy.db" "$TMP/$tag-goals.db"
+    printf '%s\ntap @home.meeting.1\nshot @OUT/heavy-%s-goals.png\ndump @TMP/%s-goals.json\nquit\n' "$pin" "$tag" "$tag" | script "$tag-goals"
+    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag-goals.db" \
+      --script "$TMP/$tag-goals.script" > /dev/null 2> "$TMP/$tag-goals.err"
+    check "$tag: twelve goals, each whole on the screen" \
+      jq_true '.size as $s | [.widgets[] | select(.id | test("^goal\\.[0-9]+$")) | select(.rect[0] >= 0 and .rect[1] >= 0 and .rect[0] + .rect[2] <= $s[0] and .rect[1] + .rect[3] <= $s[1])] | length == 12' \
+      "$TMP/$tag-goals.json"
+    check "$tag: no goal covers another, none leaves its cell" nothing_hidden "$TMP/$tag-goals.json"
+
     # Twenty-four: more than the bar holds, so one button opens everyone, and a tap
     # on a name opens that person's tray.
     cp "$TMP/heavy.db" "$TMP/$tag-crowd.db"
