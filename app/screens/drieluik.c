@@ -350,10 +350,11 @@ void scr_dl_note(const scr_view *v, const core_note *n, SDL_Rect r, float s, int
     ui_ctx *ui = v->ui;
     int sh = lifted ? ui_mm(ui, CFG_LIFT_MM) : 3;
     ui_round(ui, ui_rect(r.x + sh, r.y + sh + 1, r.w, r.h), ui_mm(ui, CFG_RADIUS_NOTE_MM), lifted ? CFG_SHADOW_LIFTED : CFG_SHADOW);
-    scr_note_draw(v->ui, &v->looks->ink, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(v->layout, n->at.col), scr_dl_edge(v->layout, n->at.col));
     const core_participant *p = scr_participant(v->m, n->author);
+    int rad = ui_mm(ui, NOTE_AVATAR_MM * (s < 0.8f ? 0.8f : s));
+    scr_note_draw(v->ui, &v->looks->ink, n, r, CFG_NOTE_MM * s, CFG_NOTE_MIN_MM * s, scr_dl_fill(v->layout, n->at.col),
+                  scr_dl_edge(v->layout, n->at.col), p ? 2 * rad + ui_mm(ui, CFG_NUDGE_MM) : 0);
     if (p) {
-        int rad = ui_mm(ui, NOTE_AVATAR_MM * (s < 0.8f ? 0.8f : s));
         scr_avatar(v->ui, r.x + r.w - rad - ui_mm(ui, CFG_NUDGE_MM), r.y + r.h - rad - ui_mm(ui, CFG_NUDGE_MM), rad, p->colour, p->name);
     }
 }

@@ -64,13 +64,14 @@ void scr_measure_modal(scr_app *app)
     };
     int bw = (w - 3 * g) / 4;
     for (int i = 0; i < 4; i++)
-        if (ui_button(ui, steps[i].id, ui_rect(x + i * (bw + g), y, bw, t), steps[i].label, UI_SECONDARY)) {
+        if (ui_button_mm(ui, steps[i].id, ui_rect(x + i * (bw + g), y, bw, t), steps[i].label, UI_SECONDARY, CFG_SYMBOL_MM)) {
             float q = app->measure_ppmm * steps[i].by;
             app->measure_ppmm = SDL_clamp(q, 1.0f, largest(ui));
         }
     y += t + g;
+    /* What a 12 mm button will be, in the figures the facilitator can check with a ruler. */
     char line[96];
-    snprintf(line, sizeof line, T("measure.figure"), app->measure_ppmm, app->measure_ppmm * 25.4f);
+    snprintf(line, sizeof line, T("measure.figure"), (int)(12.0f * app->measure_ppmm + 0.5f), (int)(app->measure_ppmm * 25.4f + 0.5f));
     ui_text(ui, line, x, y, CFG_SMALL_MM, UI_INK2, UI_LEFT, w);
     int by = y + ui_mm(ui, CFG_LINE_MM) + g, bw2 = ui_mm(ui, CFG_BUTTON_W_MM);
     int need = by + t + pad - sheet.y;

@@ -16,13 +16,16 @@
 #define VIEWER_AVATAR_MM 5.0f /* its writer's initial, radius */
 #define PEN_MM 1.4f
 
-/* One post-it: its words fitted, or its drawing with the caption underneath. */
-void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge)
+/* One post-it: its words fitted, or its drawing with the caption underneath; foot
+ * px at its bottom stay free for the writer's initial (it never covers a word). */
+void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge,
+                   int foot)
 {
     ui_round(ui, r, ui_mm(ui, CFG_RADIUS_NOTE_MM), fill);
     ui_fill(ui, ui_rect(r.x, r.y, r.w, ui_mm(ui, CFG_COLOUR_EDGE_MM)), edge);
     int pad = ui_mm(ui, CFG_PAD_NOTE_MM * (mm / CFG_NOTE_MM < 1 ? mm / CFG_NOTE_MM : 1));
     SDL_Rect in = {r.x + pad, r.y + pad + ui_mm(ui, CFG_NUDGE_MM), r.w - 2 * pad, r.h - 2 * pad - ui_mm(ui, CFG_NUDGE_MM)};
+    if (foot > pad) in.h -= foot - pad;
     if (n->ink_len && ink_decode(ink, n->ink, n->ink_len) == 0) {
         int cap_h = n->text[0] ? in.h / 4 : 0;
         SDL_Rect drawing = {in.x, in.y, in.w, in.h - cap_h};
@@ -160,10 +163,11 @@ static void viewer(scr_app *app)
     ui_block(ui, "note.view");
     int cw = ui_mm(ui, EDITOR_W_MM), ch = ui_mm(ui, VIEWER_H_MM), t = scr_target(app), g = ui_mm(ui, CFG_GAP_WIDE_MM);
     SDL_Rect card = ui_rect((ui->w - cw) / 2, ui_mm(ui, VIEWER_TOP_MM), cw, ch);
-    scr_note_draw(app->ui, &app->looks.ink, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(&app->dl_layout, n->at.col), scr_dl_edge(&app->dl_layout, n->at.col));
     const core_participant *p = scr_participant(&app->m, n->author);
+    int rad = ui_mm(ui, VIEWER_AVATAR_MM);
+    scr_note_draw(app->ui, &app->looks.ink, n, card, CFG_TITLE_MM, CFG_BODY_MM, scr_dl_fill(&app->dl_layout, n->at.col),
+                  scr_dl_edge(&app->dl_layout, n->at.col), p ? 2 * rad + g : 0);
     if (p) {
-        int rad = ui_mm(ui, VIEWER_AVATAR_MM);
         scr_avatar(app->ui, card.x + card.w - rad - g, card.y + card.h - rad - g, rad, p->colour, p->name);
     }
     int bw = ui_mm(ui, CFG_BUTTON_W_BIG_MM), by = card.y + ch + 2 * g;

@@ -460,7 +460,8 @@ void scr_plan_load(scr_app *app);
 int scr_meeting_wake_in(const scr_app *app);
 /* A post-it drawn in r: its words fitted from mm down to min_mm, or its drawing
  * with the caption (note.c). */
-void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge);
+void scr_note_draw(ui_ctx *ui, ui_ink *ink, const core_note *n, SDL_Rect r, float mm, float min_mm, uint32_t fill, uint32_t edge,
+                   int foot);
 /* Opens the editor for a new note by author for col (and prompt in the middle),
  * or for an existing note (long-press: edit or delete). */
 void scr_note_new(scr_app *app, int64_t author, int col, int prompt);
