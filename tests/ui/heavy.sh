@@ -36,12 +36,19 @@ on_screen() { # on_screen DUMP ID
     (.[0].rect | .[0] >= 0 and .[1] >= 0 and .[0] + .[2] <= $s[0] and .[1] + .[3] <= $s[1])' "$1"
 }
 
+# The app at this round's size and language, on a fresh copy of the heavy meeting,
+# running the script NAME (made by `script NAME`); what it said goes to NAME.err.
+run_heavy() {
+  cp "$TMP/heavy.db" "$TMP/$1.db"
+  SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$1.db" \
+    --script "$TMP/$1.script" > /dev/null 2> "$TMP/$1.err"
+}
+
 pin="$(pin_type 2468)"
 for lang in nl en; do
   for size in 1920x1080 1280x800 800x1280; do
     tag=$lang-$size
     # The Drieluik of eight (Home lists the newest first: it is the fourth).
-    cp "$TMP/heavy.db" "$TMP/$tag.db"
     {
       echo "$pin"
       echo "dump @TMP/$tag-home.json"
@@ -57,9 +64,8 @@ for lang in nl en; do
       echo "shot @OUT/heavy-$tag-tray.png"
       echo "quit"
     } | script "$tag-eight"
-    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag.db" \
-      --script "$TMP/$tag-eight.script" > /dev/null 2> "$TMP/$tag.err"
-    check "$tag: the Drieluik of eight ran (status $?: $(tail -2 "$TMP/$tag.err"))" test -s "$TMP/$tag-tray7.json"
+    run_heavy "$tag-eight"
+    check "$tag: the Drieluik of eight ran (status $?: $(tail -2 "$TMP/$tag-eight.err"))" test -s "$TMP/$tag-tray7.json"
     check "$tag: Home shows the family's four meetings" \
       jq_true '[.widgets[] | select(.id | test("^home\\.meeting\\.[0-9]+$"))] | length == 4' "$TMP/$tag-home.json"
     check "$tag: the fourth on Home is the Drieluik of eight" \
@@ -76,10 +82,8 @@ for lang in nl en; do
 
     # Twelve goals, two dropped on one place: each shows and takes its own tap, in
     # its own cell (a goal's place is what it means).
-    cp "$TMP/heavy.db" "$TMP/$tag-goals.db"
     printf '%s\ntap @home.meeting.1\nshot @OUT/heavy-%s-goals.png\ndump @TMP/%s-goals.json\nquit\n' "$pin" "$tag" "$tag" | script "$tag-goals"
-    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag-goals.db" \
-      --script "$TMP/$tag-goals.script" > /dev/null 2> "$TMP/$tag-goals.err"
+    run_heavy "$tag-goals"
     check "$tag: twelve goals, each whole on the screen" \
       jq_true '.size as $s | [.widgets[] | select(.id | test("^goal\\.[0-9]+$")) | select(.rect[0] >= 0 and .rect[1] >= 0 and .rect[0] + .rect[2] <= $s[0] and .rect[1] + .rect[3] <= $s[1])] | length == 12' \
       "$TMP/$tag-goals.json"
@@ -87,7 +91,6 @@ for lang in nl en; do
 
     # Twenty-four: more than the bar holds, so one button opens everyone, and a tap
     # on a name opens that person's tray.
-    cp "$TMP/heavy.db" "$TMP/$tag-crowd.db"
     {
       echo "$pin"
       echo "tap @home.meeting.0"
@@ -99,8 +102,7 @@ for lang in nl en; do
       echo "dump @TMP/$tag-crowd-tray.json"
       echo "quit"
     } | script "$tag-crowd"
-    SDL_VIDEODRIVER=offscreen timeout 300 "$SCHOUDERS" --windowed --size "$size" --lang "$lang" --db "$TMP/$tag-crowd.db" \
-      --script "$TMP/$tag-crowd.script" > /dev/null 2> "$TMP/$tag-crowd.err"
+    run_heavy "$tag-crowd"
     check "$tag: the conference ran (status $?: $(tail -2 "$TMP/$tag-crowd.err"))" test -s "$TMP/$tag-crowd-tray.json"
     check "$tag: twenty-four: one button says how many" \
       jq_true '[.widgets[] | select(.id == "meeting.everyone") | .label | test("24")] == [true]' "$TMP/$tag-crowd.json"
