@@ -252,18 +252,24 @@ void scr_goals_board(const scr_view *v, SDL_Rect r)
         const char *lead = T("goals.actor");
         ui_text(ui, lead, x, y + (t - ui_text_size(ui, lead, CFG_BODY_MM).y) / 2, CFG_BODY_MM, UI_INK2, UI_LEFT, 0);
         x += ui_text_size(ui, lead, CFG_BODY_MM).x + ui_mm(ui, CFG_GAP_MM);
-        int add_w = ui_mm(ui, CFG_BUTTON_W_MM);
+        int add_w = ui_mm(ui, CFG_BUTTON_W_MM), x0 = x, y0 = y, right = r.x + r.w - pad - add_w - g;
+        /* Everyone, in as many rows as it takes (beside + Doel first, then the full width). */
         for (int i = 0; i < v->m->nmparts; i++) {
             const core_participant *p = &v->m->mparts[i];
             int w = ui_text_size(ui, p->name, CFG_BODY_MM).x + ui_mm(ui, ACTOR_ROOM_MM);
-            if (x + w > r.x + r.w - pad - add_w - g) break;
+            if (x > x0 && x + w > right) {
+                x = x0;
+                y += t + g;
+                right = r.x + r.w - pad;
+            }
+            if (w > right - x0) w = right - x0;
             char id[40];
             snprintf(id, sizeof id, "goals.actor.%lld", (long long)p->id);
             if (ui_toggle(ui, id, ui_rect(x, y, w, t), p->name, app->goals.actor == p->id, p->colour))
                 app->goals.actor = app->goals.actor == p->id ? 0 : p->id;
             x += w + g;
         }
-        if (ui_button(ui, "goal.add", ui_rect(r.x + r.w - pad - add_w, y, add_w, t), T("goals.add"), UI_PRIMARY)) {
+        if (ui_button(ui, "goal.add", ui_rect(r.x + r.w - pad - add_w, y0, add_w, t), T("goals.add"), UI_PRIMARY)) {
             /* Asked before anyone types: a full board says so at once. */
             static core_goal probe;
             core_op op = {.kind = OP_GOAL_PUT, .goal = &probe, .actor = app->goals.actor};

@@ -88,6 +88,9 @@ for lang in nl en; do
       jq_true '.size as $s | [.widgets[] | select(.id | test("^goal\\.[0-9]+$")) | select(.rect[0] >= 0 and .rect[1] >= 0 and .rect[0] + .rect[2] <= $s[0] and .rect[1] + .rect[3] <= $s[1])] | length == 12' \
       "$TMP/$tag-goals.json"
     check "$tag: no goal covers another, none leaves its cell" nothing_hidden "$TMP/$tag-goals.json"
+    check "$tag: all eight can say they are at the screen (Aan de beurt)" \
+      jq_true '.size as $s | [.widgets[] | select(.id | test("^goals\\.actor\\.[0-9]+$")) | select(.rect[0] + .rect[2] <= $s[0])] | length == 8' \
+      "$TMP/$tag-goals.json"
 
     # Twenty-four: more than the bar holds, so one button opens everyone, and a tap
     # on a name opens that person's tray.
