@@ -61,13 +61,16 @@ void scr_home_frame(scr_app *app)
     if (app->meetings_stale) reload(app);
     if (ui_button(ui, "home.new", ui_rect(ui->w - m - quit_w - ui_mm(ui, CFG_GAP_WIDE_MM) - bw, by, bw, t), T("home.new"), UI_PRIMARY))
         start_new(app);
-    /* The screen's real size: asked for while it is only assumed, there to check after. */
-    int mw = ui_mm(ui, CFG_BUTTON_W_MM);
-    if (ui_button(ui, "home.measure", ui_rect(ui->w - m - quit_w - bw - mw - 2 * ui_mm(ui, CFG_GAP_WIDE_MM), by, mw, t), T("home.measure"),
-                  ui->ppmm_from == UI_PPMM_ASSUMED ? UI_PRIMARY : UI_SECONDARY))
+    /* The screen's real size: asked for while it is only assumed, there to check after.
+     * Beside the title when the header has room for both, else at the list's foot
+     * (never over the title: at a tablet's real size it covered it). */
+    int mw = ui_mm(ui, CFG_BUTTON_W_MM), gw = ui_mm(ui, CFG_GAP_WIDE_MM);
+    int mx = ui->w - m - quit_w - bw - mw - 2 * gw, beside = mx >= m + ui_text_size(ui, T("home.title"), CFG_TITLE_MM).x + gw;
+    int bottom = scr_statusbar(app);
+    if (beside && ui_button(ui, "home.measure", ui_rect(mx, by, mw, t), T("home.measure"),
+                            ui->ppmm_from == UI_PPMM_ASSUMED ? UI_PRIMARY : UI_SECONDARY))
         scr_measure_open(app);
 
-    int bottom = scr_statusbar(app);
     int y = top + ui_mm(ui, CFG_AIR_WIDE_MM);
     if (app->nmeetings == 0) {
         ui_text(ui, T("home.empty"), ui->w / 2, y + ui_mm(ui, EMPTY_DOWN_MM), CFG_LEAD_MM, UI_INK2, UI_CENTER, ui->w - 4 * m);
@@ -75,18 +78,24 @@ void scr_home_frame(scr_app *app)
     int card_h = ui_mm(ui, ROW_MM), gap = ui_mm(ui, CFG_GAP_WIDE_MM);
     /* More meetings than fit: pages, with big buttons to turn them. */
     int per_page = (bottom - y - gap) / (card_h + gap);
-    if (app->nmeetings > per_page) per_page = (bottom - y - gap - t - gap) / (card_h + gap);
+    if (app->nmeetings > per_page || !beside) per_page = (bottom - y - gap - t - gap) / (card_h + gap);
     if (per_page < 1) per_page = 1;
     int pages = (app->nmeetings + per_page - 1) / per_page;
     if (app->home_page >= pages) app->home_page = pages > 0 ? pages - 1 : 0;
     int first = app->home_page * per_page;
+    int pw = ui_mm(ui, CFG_BUTTON_W_MM), py = bottom - gap - t;
+    if (!beside && ui_button(ui, "home.measure", ui_rect(m, py, mw, t), T("home.measure"),
+                             ui->ppmm_from == UI_PPMM_ASSUMED ? UI_PRIMARY : UI_SECONDARY))
+        scr_measure_open(app);
     if (pages > 1) {
-        int pw = ui_mm(ui, CFG_BUTTON_W_MM), py = bottom - gap - t;
+        /* The foot: the pages' buttons at its ends, or both at the right when Schermmaat is at its left. */
+        int prev_x = beside ? m : ui->w - m - 2 * pw - gw, text_x = beside ? m + pw : m + mw + gw;
+        int text_w = (beside ? ui->w - m - pw : prev_x) - text_x;
         char where[64];
         int last = first + per_page < app->nmeetings ? first + per_page : app->nmeetings;
         snprintf(where, sizeof where, T("home.page"), first + 1, last, app->nmeetings);
-        ui_text_fit(ui, where, ui_rect(m + pw, py, ui->w - 2 * m - 2 * pw, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK2, UI_CENTER);
-        if (app->home_page > 0 && ui_button(ui, "home.page.prev", ui_rect(m, py, pw, t), T("home.page_prev"), UI_SECONDARY))
+        ui_text_fit(ui, where, ui_rect(text_x, py, text_w, t), CFG_BODY_MM, CFG_SMALL_MM, UI_INK2, UI_CENTER);
+        if (app->home_page > 0 && ui_button(ui, "home.page.prev", ui_rect(prev_x, py, pw, t), T("home.page_prev"), UI_SECONDARY))
             app->home_page--;
         if (app->home_page < pages - 1 &&
             ui_button(ui, "home.page.next", ui_rect(ui->w - m - pw, py, pw, t), T("home.page_next"), UI_SECONDARY))

@@ -142,4 +142,13 @@ check "saved: the millimetres are the measured ones at once" jq_true '.px_per_mm
 check "and after a restart" jq_true --slurpfile s "$TMP/m-saved.json" '.px_per_mm_from == "measured" and .px_per_mm == $s[0].px_per_mm' \
   "$TMP/m-again.json"
 check "--px-per-mm goes before the measurement" jq_true '.px_per_mm == 5 and .px_per_mm_from == "option"' "$TMP/m-option.json"
+# At a 10" tablet's real size (5.9 px/mm) Home's header has no room for Schermmaat
+# beside its title: it goes to the list's foot, and nothing covers the title.
+printf '%s\nshot @OUT/heavy-home-tablet.png\ndump @TMP/m-tablet.json\nquit\n' "$pin" | script tablet
+app --size 1280x800 --db "$TMP/measure.db" --px-per-mm 5.9 --script "$TMP/tablet.script" > /dev/null 2>&1
+check "at a tablet's real size, nothing to tap overlaps on Home" nothing_hidden "$TMP/m-tablet.json"
+check "and no button covers Home's title" jq_true '([.texts[] | select(.label == "Bijeenkomsten")][0].rect) as $t | $t != null and
+  ([.widgets[] | select(.kind == "button") | .rect | select(.[0] < $t[0] + $t[2] and $t[0] < .[0] + .[2] and .[1] < $t[1] + $t[3] and $t[1] < .[1] + .[3])] | length == 0)' \
+  "$TMP/m-tablet.json"
+check "Schermmaat is still there" on_screen "$TMP/m-tablet.json" home.measure
 finish
