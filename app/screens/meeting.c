@@ -43,6 +43,16 @@ static void go_phase(scr_app *app, int delta)
 }
 
 /* The agenda as a row of steps: a filled dot for the current phase, a ring for the rest. */
+/* Whether every phase's title fits in w, each in its share. */
+static int steps_fit(scr_app *app, int w)
+{
+    ui_ctx *ui = app->ui;
+    int n = app->m.nphases, dot_w = 2 * ui_mm(ui, CFG_DISC_MM) + ui_mm(ui, CFG_GAP_MM), all = n > 0;
+    for (int i = 0; i < n && all; i++)
+        all = ui_text_size(ui, scr_phase_title(app, &app->m.phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM) <= w / n;
+    return all;
+}
+
 static void steps(scr_app *app, SDL_Rect r)
 {
     ui_ctx *ui = app->ui;
@@ -51,9 +61,7 @@ static void steps(scr_app *app, SDL_Rect r)
     int rad = ui_mm(ui, CFG_DISC_MM), dot_w = 2 * rad + ui_mm(ui, CFG_GAP_MM);
     /* Every title when they fit at the small size; otherwise numbers, and the
      * current phase named in full (an agenda of eight stays readable). */
-    int all = 1;
-    for (int i = 0; i < n && all; i++)
-        all = ui_text_size(ui, scr_phase_title(app, &app->m.phases[i].def), CFG_SMALL_MM).x + dot_w + ui_mm(ui, CFG_GAP_MM) <= r.w / n;
+    int all = steps_fit(app, r.w);
     int cur_w = r.w / n;
     if (!all) {
         int i = app->m.meeting.current_phase >= 0 && app->m.meeting.current_phase < n ? app->m.meeting.current_phase : 0;
@@ -164,22 +172,29 @@ static int phase_bar(scr_app *app)
 {
     ui_ctx *ui = app->ui;
     int h = ui_mm(ui, BAR_MM), m = scr_margin(app), g = ui_mm(ui, CFG_GAP_TIGHT_MM);
-    ui_fill(ui, ui_rect(0, 0, ui->w, h), UI_SURFACE);
-    ui_fill(ui, ui_rect(0, h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
-    int title_w = ui->w / 6;
-    ui_text_fit(ui, app->m.meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
-    ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
-            UI_HAIRLINE);
     /* Right: the controls in two rows; left of them the timer. */
     int bh = ui_mm(ui, CFG_BUTTON_SMALL_MM), row1 = (h - 2 * bh - g) / 2, row2 = row1 + bh + g;
     int nav_w = ui_mm(ui, CFG_BUTTON_W_SLIM_MM), ctl = 2 * nav_w + g;
     int bx = ui->w - m - ctl;
     int clock_w = ui_mm(ui, CLOCK_W_MM);
+    int title_w = ui->w / 6, steps_x = m + title_w + ui_mm(ui, STEPS_X_MM);
+    int steps_w = bx - clock_w - 4 * g - steps_x - ui_mm(ui, CFG_GAP_MM);
+    /* A narrow screen (upright) whose agenda does not fit beside the timer: the phases
+     * get a row of their own under it, every one named, and the family's name the
+     * room the phases had. */
+    int below = !steps_fit(app, steps_w) && steps_fit(app, ui->w - 2 * m), steps_h = below ? ui_mm(ui, CFG_BAR_MM) : 0;
+    if (below) title_w = bx - clock_w - 4 * g - m - ui_mm(ui, CFG_GAP_MM);
+    ui_fill(ui, ui_rect(0, 0, ui->w, h + steps_h), UI_SURFACE);
+    ui_fill(ui, ui_rect(0, h + steps_h - CFG_HAIRLINE_PX, ui->w, CFG_HAIRLINE_PX), UI_HAIRLINE);
+    ui_text_fit(ui, app->m.meeting.title, ui_rect(m, 0, title_w, h), CFG_NOTE_MM, CFG_BODY_MM, UI_INK, UI_LEFT);
+    if (below) ui_fill(ui, ui_rect(m, h, ui->w - 2 * m, CFG_HAIRLINE_PX), UI_HAIRLINE);
+    else
+        ui_fill(ui, ui_rect(m + title_w + ui_mm(ui, CFG_GAP_MM), ui_mm(ui, CFG_PAD_MM), CFG_HAIRLINE_PX, h - ui_mm(ui, CFG_PAD_MM * 2)),
+                UI_HAIRLINE);
     app->timer_r = ui_rect(bx - g * 2 - clock_w, ui_mm(ui, CFG_GAP_TIGHT_MM), clock_w, h - ui_mm(ui, CFG_GAP_TIGHT_MM * 2));
     timer_box(app, app->timer_r);
-    SDL_Rect st = ui_rect(m + title_w + ui_mm(ui, STEPS_X_MM), 0,
-                          bx - clock_w - 4 * g - (m + title_w + ui_mm(ui, STEPS_X_MM)) - ui_mm(ui, CFG_GAP_MM), h);
-    steps(app, st);
+    steps(app, below ? ui_rect(m, h, ui->w - 2 * m, steps_h) : ui_rect(steps_x, 0, steps_w, h));
+    h += steps_h;
     const core_phase *cur = current(app);
     if (app->m.meeting.status == MEETING_FINISHED) {
         /* Finished: nothing moves until the facilitator reopens it. */
