@@ -306,6 +306,12 @@ void ui_record_text(ui_ctx *ctx, const char *s, SDL_Rect r)
     w->state = 0;
 }
 
+/* The text just recorded was drawn cut short (an ellipsis): the dump says so. */
+static void cut_short(ui_ctx *ctx)
+{
+    if (ctx->ntexts > 0) ctx->texts[ctx->ntexts - 1].state |= UI_ST_CUT;
+}
+
 SDL_Point ui_text_size(ui_ctx *ctx, const char *s, float mm)
 {
     SDL_Point p = {0, 0};
@@ -405,6 +411,7 @@ draw:;
     int drawn = ui_draw_line(ctx, s, shown, x, y, px, rgb);
     if (ell) ui_draw_line(ctx, "\xE2\x80\xA6", 3, x + drawn, y, px, rgb);
     ui_record_text(ctx, s, (SDL_Rect){x, y, w, lh});
+    if (ell) cut_short(ctx);
 }
 
 /* A note is fitted into its box every frame, trying size after size; the answer
@@ -451,5 +458,6 @@ int ui_text_box(ui_ctx *ctx, const char *s, SDL_Rect r, float mm, float min_mm, 
         if (hw) ui_draw_line(ctx, "-", 1, x + drawn, y + i * lh, f.px, rgb);
     }
     ui_record_text(ctx, s, (SDL_Rect){r.x, y, r.w, f.nlines * lh});
+    if (f.cut) cut_short(ctx);
     return f.cut;
 }

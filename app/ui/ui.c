@@ -983,7 +983,7 @@ static void dump_list(FILE *f, const ui_widget *ws, int n)
         json_str(f, w->id);
         fprintf(f, ", \"kind\": \"%s\", \"rect\": [%d, %d, %d, %d], \"label\": ", kinds[w->kind], w->r.x, w->r.y, w->r.w, w->r.h);
         json_str(f, w->label);
-        fprintf(f, ", \"state\": \"%s\"}", state);
+        fprintf(f, ", \"state\": \"%s\"%s}", state, (w->state & UI_ST_CUT) ? ", \"cut\": true" : "");
     }
 }
 

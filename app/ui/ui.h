@@ -63,7 +63,8 @@ typedef enum {
     UI_W_BUTTON = 0, UI_W_TOGGLE, UI_W_FIELD, UI_W_AREA, UI_W_BLOCK, UI_W_TEXT
 } ui_kind;
 
-enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8, UI_ST_KEEP_FOCUS = 16, UI_ST_LONG = 32 };
+enum { UI_ST_PRESSED = 1, UI_ST_FOCUSED = 2, UI_ST_SELECTED = 4, UI_ST_DISABLED = 8, UI_ST_KEEP_FOCUS = 16, UI_ST_LONG = 32,
+       UI_ST_CUT = 64 /* a text drawn cut short with an ellipsis: the dump says "cut" (nothing may be hidden) */ };
 
 typedef struct {
     char id[48];

@@ -76,6 +76,8 @@ for lang in nl en; do
     done
     check "$tag: Mohammed's two notes in his tray, each with Ophangen" \
       jq_true '[.widgets[] | select(.id | test("^tray\\.note\\.[0-9]+\\.hang$"))] | length == 2' "$TMP/$tag-tray1.json"
+    check "$tag: the family's name is whole in the phase bar, not cut short" \
+      jq_true '[.texts[] | select(.cut and (.label | startswith("Familie El Amrani")))] | length == 0' "$TMP/$tag-drieluik.json"
     for f in home drieluik tray0 tray1; do
       check "$tag: nothing to tap overlaps or lies off the screen ($f)" nothing_hidden "$TMP/$tag-$f.json"
     done
@@ -88,6 +90,7 @@ for lang in nl en; do
       jq_true '.size as $s | [.widgets[] | select(.id | test("^goal\\.[0-9]+$")) | select(.rect[0] >= 0 and .rect[1] >= 0 and .rect[0] + .rect[2] <= $s[0] and .rect[1] + .rect[3] <= $s[1])] | length == 12' \
       "$TMP/$tag-goals.json"
     check "$tag: no goal covers another, none leaves its cell" nothing_hidden "$TMP/$tag-goals.json"
+    check "$tag: no word on the goals board is cut short" jq_true '[.texts[] | select(.cut)] | length == 0' "$TMP/$tag-goals.json"
     check "$tag: all eight can say they are at the screen (Aan de beurt)" \
       jq_true '.size as $s | [.widgets[] | select(.id | test("^goals\\.actor\\.[0-9]+$")) | select(.rect[0] + .rect[2] <= $s[0])] | length == 8' \
       "$TMP/$tag-goals.json"
@@ -112,6 +115,9 @@ for lang in nl en; do
     for i in $(seq 0 23); do
       check "$tag: person $i of 24 in the grid, whole on the screen" on_screen "$TMP/$tag-everyone.json" "everyone.$i"
     done
+    check "$tag: no name in the grid is cut short" \
+      jq_true '[.widgets[] | select(.id | test("^everyone\\.[0-9]+$")) | .label] as $names | [.texts[] | select(.cut and (.label as $l | $names | index($l)))] | length == 0' \
+      "$TMP/$tag-everyone.json"
     check "$tag: the last of 24 opens her tray from the grid" \
       jq_true '[.texts[].label] | any(test("Oudtante Grietje"))' "$TMP/$tag-crowd-tray.json"
     check "$tag: and it is her tray" on_screen "$TMP/$tag-crowd-tray.json" "tray.close"
