@@ -14,8 +14,12 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-static const int64_t T0 = 1767225600000; /* 2026-01-01, the meetings began here */
+/* The meetings began a quarter of an hour before the fixture was made, a minute
+ * apart: its screenshots show a timer a person would see mid-meeting, not a year
+ * over time. No check reads a time. */
+static int64_t T0;
 
 static const core_template *find(const core_template *ts, int n, const char *id)
 {
@@ -70,8 +74,8 @@ static int drieluik(store *st, const core_template *t, int64_t *out)
     /* Two still in a tray, for the column being hung: the writer's own, counted on their chip. */
     for (int i = 0; i < 2; i++) {
         core_dl_place at = {.col = DL_RIGHT, .prompt = DL_PROMPT_NONE};
-        if (store_note_add(st, *out, "drieluik", &at, ps[1].id, "nog niet opgehangen", NULL, 0, T0 + 100 + i, NULL) != STORE_OK)
-            return -1;
+        const char *text = i ? "samen naar de dierentuin" : "papa belt elke zondag";
+        if (store_note_add(st, *out, "drieluik", &at, ps[1].id, text, NULL, 0, T0 + 100 + i, NULL) != STORE_OK) return -1;
     }
     /* Sanne-Marijke's card: ten people, the most it holds. */
     static const struct { const char *name; core_relation rel; } vip[] = {
@@ -102,16 +106,16 @@ static int crowd(store *st, const core_template *t, int64_t *out)
                                        "Vriendin Lotte", "Moeder van Lotte", "Dominee Van Dijk", "Wijkagent Bakker",
                                        "Opa Abdelkader", "Oudtante Grietje"};
     for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) core_participant_add(ps, &np, more[i], ROLE_NETWERKLID);
-    if (store_meeting_create(st, "Familie El Amrani, groot netwerk", t, ps, np, T0 + 3 * 86400000, out) != STORE_OK) return -1;
-    store_phase_go(st, *out, 1, T0 + 3 * 86400000);
-    return store_dl_set(st, *out, DL_HANG_LEFT, 0, T0 + 3 * 86400000) == STORE_OK ? 0 : -1;
+    if (store_meeting_create(st, "Familie El Amrani, groot netwerk", t, ps, np, T0 + 3 * 60000, out) != STORE_OK) return -1;
+    store_phase_go(st, *out, 1, T0 + 3 * 60000);
+    return store_dl_set(st, *out, DL_HANG_LEFT, 0, T0 + 3 * 60000) == STORE_OK ? 0 : -1;
 }
 
 static int beraad(store *st, const core_template *t, int64_t *out)
 {
     core_participant ps[CORE_PARTICIPANTS_MAX];
     int np = people(ps);
-    if (store_meeting_create(st, "Familie El Amrani-Vermeulen, beraad", t, ps, np, T0 + 86400000, out) != STORE_OK) return -1;
+    if (store_meeting_create(st, "Familie El Amrani-Vermeulen, beraad", t, ps, np, T0 + 60000, out) != STORE_OK) return -1;
     store_participants(st, *out, ps, CORE_PARTICIPANTS_MAX, &np);
     static const char *const bottom[] = {
         "Sanne-Marijke woont de komende zes maanden niet bij een van haar ouders.",
@@ -120,7 +124,7 @@ static int beraad(store *st, const core_template *t, int64_t *out)
         "Alle afspraken worden vastgelegd in het gezinsplan en na drie maanden geëvalueerd.",
     };
     for (int i = 0; i < 4; i++)
-        if (store_bodemeis_add(st, *out, bottom[i], ps[6].id, T0 + 86400000 + i) != STORE_OK) return -1;
+        if (store_bodemeis_add(st, *out, bottom[i], ps[6].id, T0 + 60000 + i) != STORE_OK) return -1;
     static const char *const what[] = {
         "Oma Johanna haalt Sanne-Marijke elke woensdag uit school en ze eten samen",
         "Mohammed en Annemarie spreken elkaar één keer per maand met de mediator van het wijkteam",
@@ -145,7 +149,7 @@ static int beraad(store *st, const core_template *t, int64_t *out)
         d.nwho = 2;
         d.needs_help = i % 3 == 0;
         if (i % 2) snprintf(d.due, sizeof d.due, "2026-0%d-15", 2 + i % 7);
-        if (store_decision_save(st, *out, &d, T0 + 86400000 + 10 + i) != STORE_OK) return -1;
+        if (store_decision_save(st, *out, &d, T0 + 60000 + 10 + i) != STORE_OK) return -1;
     }
     return 0;
 }
@@ -154,9 +158,9 @@ static int goals(store *st, const core_template *t, int64_t *out)
 {
     core_participant ps[CORE_PARTICIPANTS_MAX];
     int np = people(ps);
-    if (store_meeting_create(st, "Familie El Amrani-Vermeulen, doelen", t, ps, np, T0 + 2 * 86400000, out) != STORE_OK) return -1;
+    if (store_meeting_create(st, "Familie El Amrani-Vermeulen, doelen", t, ps, np, T0 + 2 * 60000, out) != STORE_OK) return -1;
     store_participants(st, *out, ps, CORE_PARTICIPANTS_MAX, &np);
-    store_phase_go(st, *out, 1, T0 + 2 * 86400000);
+    store_phase_go(st, *out, 1, T0 + 2 * 60000);
     static const char *const text[] = {
         "Sanne-Marijke gaat weer elke dag naar school", "Rust in huis bij de overdrachten",
         "Een vaste omgangsregeling die iedereen kent", "Oma Johanna blijft in beeld",
@@ -175,7 +179,7 @@ static int goals(store *st, const core_template *t, int64_t *out)
         g.owner = ps[i % np].id;
         g.nactions = 1;
         snprintf(g.actions[0].what, sizeof g.actions[0].what, "bellen met school");
-        if (store_goal_put(st, *out, &g, T0 + 2 * 86400000 + i) != STORE_OK) return -1;
+        if (store_goal_put(st, *out, &g, T0 + 2 * 60000 + i) != STORE_OK) return -1;
     }
     return 0;
 }
@@ -186,6 +190,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: heavy_fixture LAYOUTS DB\n");
         return 2;
     }
+    T0 = ((int64_t)time(NULL) - 600 - 3 * 60) * 1000;
     core_template ts[16];
     int nt = 0;
     char errs[1024], msg[256];
