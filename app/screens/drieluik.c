@@ -22,6 +22,7 @@
 #define STEP_DOT_GAP_MM 2.2f    /* between two dots */
 #define STEP_NAV_W_MM 34.0f     /* Vorige stap, Volgende stap */
 #define WORDS_W_MM 62.0f        /* a button of several words: Professionals schrijven mee, + Nieuwe post-it */
+#define TOGGLE_ROOM_MM 14.0f    /* a switch beyond its words: its dot and edges */
 #define COL_HEAD_MM 18.0f       /* a column's head: its icon, title and question */
 #define COL_ICON_MM 11.0f
 #define COL_TITLE_MM (CFG_BODY_MM * 1.3f) /* its title */
@@ -450,8 +451,14 @@ static int step_bar(const scr_view *v, SDL_Rect r)
     int after_dots = x + DL_STEPS * (2 * dot + ui_mm(ui, STEP_DOT_GAP_MM)) + ui_mm(ui, CFG_ICON_GAP_MM);
     char head[200];
     snprintf(head, sizeof head, T("dl.step_of"), step + 1, DL_STEPS, title);
+    /* The switch as wide as its words (it was cut to "Professionals schrijven …"). */
     int nav_w = ui_mm(ui, STEP_NAV_W_MM), pros_w = ui_mm(ui, WORDS_W_MM);
-    int right = r.x + r.w - 2 * nav_w - g - pros_w - g;
+    int pros_need = ui_text_size(ui, T("dl.pros_write"), CFG_BODY_MM).x + ui_mm(ui, TOGGLE_ROOM_MM);
+    if (pros_w < pros_need) pros_w = pros_need;
+    int controls = 2 * nav_w + g + pros_w + g;
+    /* A narrow board (upright): the controls on a row of their own under the step's
+     * name and what to do, which then have the whole width. */
+    int own_row = v->app && r.w - controls < r.w * 3 / 5, right = own_row ? r.x + r.w + g : r.x + r.w - controls;
     ui_text_fit(ui, head, ui_rect(after_dots, r.y, right - after_dots - g, ui_mm(ui, CFG_LINE_BIG_MM)), CFG_LEAD_MM, CFG_SMALL_MM,
                 UI_INK, UI_LEFT);
     if (v->app) /* a picture shows where the board is, not what to tap */
@@ -460,6 +467,11 @@ static int step_bar(const scr_view *v, SDL_Rect r)
     int by = r.y + (h - t) / 2 - ui_mm(ui, CFG_NUDGE_MM);
     scr_app *app = v->app;
     if (!app) return h;
+    if (own_row) {
+        by = r.y + h;
+        h += t + g;
+        right = r.x + r.w - controls;
+    }
     if (ui_toggle(ui, "drieluik.pros", ui_rect(right, by, pros_w, t), T("dl.pros_write"), v->m->pros_write, 0))
         set_step(app, step, !v->m->pros_write);
     int bx = r.x + r.w - 2 * nav_w - g;

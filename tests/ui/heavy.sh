@@ -76,6 +76,9 @@ for lang in nl en; do
     done
     check "$tag: Mohammed's two notes in his tray, each with Ophangen" \
       jq_true '[.widgets[] | select(.id | test("^tray\\.note\\.[0-9]+\\.hang$"))] | length == 2' "$TMP/$tag-tray1.json"
+    check "$tag: no button's or switch's words are cut short on the Drieluik" \
+      jq_true '[.widgets[] | select(.kind == "button" or .kind == "toggle") | .label] as $l | [.texts[] | select(.cut and (.label as $t | $l | index($t)))] | length == 0' \
+      "$TMP/$tag-drieluik.json"
     check "$tag: the family's name is whole in the phase bar, not cut short" \
       jq_true '[.texts[] | select(.cut and (.label | startswith("Familie El Amrani")))] | length == 0' "$TMP/$tag-drieluik.json"
     for f in home drieluik tray0 tray1; do
