@@ -1,8 +1,8 @@
 /* drieluik: the Drieluik board (seed §2.6). Three columns, the seven steps the
  * facilitator moves through, each participant's tray of notes written but not yet
  * hung, grouping by dragging (several fingers at once), themes and marks, and undo
- * and redo of the last 50 board actions. Every action is one committed change
- * list (core_dl_diff -> store_dl_apply); undo plays the same list backwards. */
+ * and redo from the ops log. Every action is one operation, a change list worked
+ * out by core (core_dl_diff), handed to the app (scr_do); undo is its inverse. */
 #include "screens.h"
 
 #include <math.h>

@@ -154,6 +154,8 @@ static void draw_goal(const scr_view *v, const core_goal *g, SDL_Rect r, int lif
 
 /* --- the board ------------------------------------------------------------------------- */
 
+enum { GOAL_EDGES_MAX = 64 }; /* goals whose edges are tried as places (more than a cell holds) */
+
 static int rects_meet(SDL_Rect a, SDL_Rect b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
 
 /* Where each goal's card is drawn (issue 18: no item covers another). At its place,
@@ -175,15 +177,24 @@ static void place_goals(const scr_model *m, SDL_Rect f, int nw, int nh, int gap,
         int taken = 0;
         for (int k = 0; k < i && !taken; k++) taken = rects_meet(want, out[k]);
         if (taken) {
-            /* Every spot of the cell on a grid of a quarter card, the nearest free one. */
+            /* The free spot of the cell nearest to its place: a goal's edges can only
+             * stop at the cell's edges or beside another goal, so those are the places
+             * to try (a grid missed a gap exactly one card wide). */
+            int xs[2 * GOAL_EDGES_MAX + 3], ys[2 * GOAL_EDGES_MAX + 3], nx = 0, ny = 0;
+            xs[nx++] = want.x, xs[nx++] = cell.x, xs[nx++] = cell.x + cell.w - w;
+            ys[ny++] = want.y, ys[ny++] = cell.y, ys[ny++] = cell.y + cell.h - h;
+            for (int k = 0; k < i && k < GOAL_EDGES_MAX; k++) {
+                xs[nx++] = out[k].x + out[k].w + gap, xs[nx++] = out[k].x - w - gap;
+                ys[ny++] = out[k].y + out[k].h + gap, ys[ny++] = out[k].y - h - gap;
+            }
             long best_d = -1;
-            int sx = SDL_max(1, (w + gap) / 4), sy = SDL_max(1, (h + gap) / 4);
-            for (int y = cell.y; y + h <= cell.y + cell.h; y += sy)
-                for (int x = cell.x; x + w <= cell.x + cell.w; x += sx) {
-                    SDL_Rect c = {x, y, w, h}, grown = {x - gap / 2, y - gap / 2, w + gap, h + gap};
+            for (int a = 0; a < nx; a++)
+                for (int b = 0; b < ny; b++) {
+                    SDL_Rect c = {xs[a], ys[b], w, h};
+                    if (c.x < cell.x || c.y < cell.y || c.x + w > cell.x + cell.w || c.y + h > cell.y + cell.h) continue;
                     int free = 1;
-                    for (int k = 0; k < i && free; k++) free = !rects_meet(grown, out[k]);
-                    long d = (long)(x - want.x) * (x - want.x) + (long)(y - want.y) * (y - want.y);
+                    for (int k = 0; k < i && free; k++) free = !rects_meet(c, out[k]);
+                    long d = (long)(c.x - want.x) * (c.x - want.x) + (long)(c.y - want.y) * (c.y - want.y);
                     if (free && (best_d < 0 || d < best_d)) best_d = d, best = c;
                 }
             if (best_d < 0) { /* full: down and right of the last one it covers, by a third */

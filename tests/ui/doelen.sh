@@ -18,6 +18,8 @@ centre_in() { jq -e --arg g "$2" --arg c "$3" '
   | $x >= $r[0] and $x < $r[0] + $r[2] and $y >= $r[1] and $y < $r[1] + $r[3]' "$1" > /dev/null; }
 check "after the drag, goal 5 stands long term and low" centre_in "$TMP/doelen_moved.json" goal.5 goals.cell.lang.laag
 rect() { jq -c --arg g "$2" '[.widgets[] | select(.id == $g)][0].rect' "$1"; }
+check "after the drag no goal covers another: the one left beside two takes the gap between them" \
+  dump_has "$TMP/doelen_moved.json" '[.widgets[] | select(.id | test("^goal\\.[0-9]+$")) | .rect] as $g | [range(0; $g|length) as $i | range($i+1; $g|length) as $j | select($g[$i][0] < $g[$j][0] + $g[$j][2] and $g[$j][0] < $g[$i][0] + $g[$i][2] and $g[$i][1] < $g[$j][1] + $g[$j][3] and $g[$j][1] < $g[$i][1] + $g[$i][3])] | length == 0'
 check "undo of the drag puts it back where it was" test "$(rect "$TMP/doelen_undone.json" goal.5)" = "$(rect "$TMP/doelen_six.json" goal.5)"
 check "a parent cannot remove an imposed goal, and is told why" \
   dump_has "$TMP/doelen_refused.json" '([.texts[].label] | any(test("^Dit doel is opgelegd. Alleen een professional"))) and ([.widgets[].id] | index("goal.modal"))'
